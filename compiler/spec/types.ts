@@ -1,0 +1,59 @@
+// The typed, validated spec: what compiler/spec produces from a YAML file. Paths are absolute.
+
+import type { ArchConfig, HeadConfig } from '../../runtime/model.ts';
+import type { SourceLocation } from '../errors.ts';
+
+export interface SpecialIds {
+  readonly cls: number;
+  readonly sep: number;
+  readonly pad: number;
+  readonly unk: number;
+  readonly mask: number;
+}
+
+export type WeightsSource =
+  | { readonly kind: 'random'; readonly seed: number; readonly std: number }
+  | { readonly kind: 'onnx'; readonly path: string };
+
+export interface TokenizerRef {
+  readonly path: string;               // Hugging Face tokenizer.json
+  readonly specialIds: SpecialIds;
+}
+
+/** A tab-separated corpus with a header line; text is tokenized with the spec's tokenizer. */
+export interface CorpusRef {
+  readonly files: readonly string[];
+  readonly textColumns: readonly string[]; // one or two sentence columns (pairs are encoded as a pair)
+  readonly labelColumn?: string;
+}
+
+interface BucketParams {
+  readonly buckets: number;
+  /** layers[j] = layers processed by bucket j; default the reference rule 1 + j * ((L) // B). */
+  readonly bucketLayers?: readonly number[];
+}
+
+export type ExitPolicy =
+  | { readonly kind: 'none' }                                                    // full depth
+  | ({ readonly kind: 'frequency'; readonly corpus: CorpusRef } & BucketParams)
+  | ({ readonly kind: 'mi'; readonly corpus: CorpusRef } & BucketParams)         // corpus needs labels
+  | ({ readonly kind: 'random'; readonly seed: number } & BucketParams)
+  | ({ readonly kind: 'cluster'; readonly seed: number; readonly iterations: number } & BucketParams)
+  | { readonly kind: 'table'; readonly path: string };                           // JSON {"id": layers}
+
+export type Target = 'wasm' | 'webgpu';
+
+export interface Spec {
+  readonly file: string;               // absolute path of the YAML file
+  readonly name: string;
+  readonly arch: ArchConfig;
+  readonly head: HeadConfig;
+  readonly weights: WeightsSource;
+  readonly tokenizer?: TokenizerRef;
+  readonly exit: ExitPolicy;
+  readonly targets: readonly Target[];
+  /** Where each key path was written, for errors found after parsing (e.g. "exit.corpus.files[1]"). */
+  readonly locations: ReadonlyMap<string, SourceLocation>;
+  /** sha256 of the spec file's bytes, hex: goes in generated headers. */
+  readonly hash: string;
+}

@@ -1,0 +1,24 @@
+// Types of the reference executor: the oracle every backend is compared against.
+
+import type { WorkCount } from '../plan.ts';
+
+export type Precision = 'f32' | 'f64';
+
+export interface RunInput {
+  readonly ids: readonly (readonly number[])[];             // ragged batch of token ids
+  readonly typeIds?: readonly (readonly number[])[];        // token type ids, default all 0
+}
+
+export interface RunOptions {
+  readonly precision?: Precision;        // default 'f64'
+  readonly form?: 'compact' | 'masked';  // default 'compact'
+  readonly fullDepth?: boolean;          // ignore the exit table
+}
+
+export interface RunResult {
+  readonly exits: number[][];            // [B][len] exit layer used for each input token
+  readonly lastHidden: Float64Array[];   // [B] of [len, d] row-major, input order: h^L
+  readonly pooled?: Float64Array[];      // [B] of [d] (sequence heads)
+  readonly logits?: Float64Array[];      // [B] of [N] (sequence heads) or [len, N] (token head)
+  readonly work: WorkCount;              // MACs executed under the cost model
+}
