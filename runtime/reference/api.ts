@@ -22,3 +22,21 @@ export interface RunResult {
   readonly logits?: Float64Array[];      // [B] of [N] (sequence heads) or [len, N] (token head)
   readonly work: WorkCount;              // MACs executed under the cost model
 }
+
+/** Options of runReferenceClsOnly (always the compact form). */
+export interface ClsOnlyOptions {
+  readonly precision?: Precision;        // default 'f64'
+  readonly fullDepth?: boolean;          // ignore the exit table
+}
+
+/**
+ * Result of runReferenceClsOnly: layer L computed Q onward for the position-0 ([CLS]) rows only
+ * (planBatch's clsOnlyLastLayer), so h^L exists for position 0 alone and no lastHidden is returned.
+ */
+export interface ClsOnlyResult {
+  readonly exits: number[][];            // [B][len] exit layer used for each input token
+  readonly clsHidden: Float64Array[];    // [B] of [d]: h^L at position 0
+  readonly pooled?: Float64Array[];      // [B] of [d] (sequence heads)
+  readonly logits?: Float64Array[];      // [B] of [N] (sequence heads)
+  readonly work: WorkCount;              // MACs executed under the cost model (last layer cut)
+}

@@ -1,0 +1,95 @@
+// Reference executor: the plain-loop oracle every backend is compared against (docs/hashee.md section 1).
+
+import type { ExitTable, Model } from '../model.ts';
+import { countWork, planBatch, type BatchPlan } from '../plan.ts';
+import type { ClsOnlyOptions, ClsOnlyResult, RunInput, RunOptions, RunResult } from './api.ts';
+import { compactForward } from './compact.ts';
+import { applyHead } from './embed.ts';
+import { maskedForward } from './masked.ts';
+import { storeFor } from './math.ts';
+
+export type { ClsOnlyOptions, ClsOnlyResult, Precision, RunInput, RunOptions, RunResult } from './api.ts';
+export { erf, gelu, geluTanh } from './math.ts';
+
+/**
+ * Runs the encoder with HashEE exits and the head. 'compact' (default) follows planBatch's packed prefix
+ * layout; 'masked' computes every padded position and selects. `work` is countWork of the batch's plan
+ * (the HashEE cost model), for both forms. Invalid input (ids, lengths, types) throws a RangeError.
+ */
+export function runReference(model: Model, table: ExitTable, input: RunInput, opts: RunOptions = {}): RunResult {
+  checkModel(model);
+  const types = checkInput(model, input);
+  const store = storeFor(opts.precision ?? 'f64');
+  const fullDepth = !!opts.fullDepth;
+  const plan = planBatch(table, input.ids, model.arch.layers, { fullDepth });
+  const work = countWork(plan, model.arch);
+  if (opts.form === 'masked') {
+    const { exits, hidden } = maskedForward(model, table, input.ids, types, fullDepth, store);
+    return { exits, lastHidden: hidden, ...applyHead(model, hidden, store), work };
+  }
+  const H = compactForward(model, plan, flatten(input.ids), flatten(types), store);
+  const d = model.arch.hidden;
+  const lastHidden = input.ids.map((seq, s) => {
+    const h = new Float64Array(seq.length * d);
+    for (let p = 0; p < seq.length; p++) {
+      const r = plan.rowOf[plan.seqStart[s]! + p]!;
+      h.set(H.subarray(r * d, (r + 1) * d), p * d);
+    }
+    return h;
+  });
+  return { exits: unpackExits(plan, input), lastHidden, ...applyHead(model, lastHidden, store), work };
+}
+
+/**
+ * Compact form with the last layer cut to [CLS] rows (sequence-level heads read only [CLS]): same
+ * pooled/logits as runReference, less work. Returns h^L of position 0 only (see ClsOnlyResult).
+ */
+export function runReferenceClsOnly(model: Model, table: ExitTable, input: RunInput, opts: ClsOnlyOptions = {}): ClsOnlyResult {
+  checkModel(model);
+  if (model.head.kind === 'token') throw new RangeError('the [CLS]-only last layer needs a sequence-level head, not a token head');
+  const types = checkInput(model, input);
+  const store = storeFor(opts.precision ?? 'f64');
+  const plan = planBatch(table, input.ids, model.arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: true });
+  const H = compactForward(model, plan, flatten(input.ids), flatten(types), store);
+  const d = model.arch.hidden;
+  const clsHidden = input.ids.map((_, s) => {
+    const r = plan.rowOf[plan.seqStart[s]!]!;
+    return H.slice(r * d, (r + 1) * d);
+  });
+  return { exits: unpackExits(plan, input), clsHidden, ...applyHead(model, clsHidden, store), work: countWork(plan, model.arch) };
+}
+
+function unpackExits(plan: BatchPlan, input: RunInput): number[][] {
+  return input.ids.map((seq, s) => seq.map((_, p) => plan.exitOfRow[plan.rowOf[plan.seqStart[s]! + p]!]!));
+}
+
+function flatten(batch: readonly (readonly number[])[]): Int32Array {
+  return Int32Array.from(batch.flat());
+}
+
+function checkModel(model: Model): void {
+  const a = model.arch;
+  if (a.norm !== 'post') throw new RangeError(`layer norm placement '${a.norm}' is not supported yet (only 'post')`);
+  if (a.hidden % a.heads !== 0) throw new RangeError(`hidden size ${a.hidden} is not divisible by ${a.heads} heads`);
+  if (model.weights.layers.length !== a.layers) {
+    throw new RangeError(`model has ${model.weights.layers.length} layers of weights, arch says ${a.layers}`);
+  }
+}
+
+/** Validates ids and token types; returns the token types (all 0 when absent), same ragged shape. */
+function checkInput(model: Model, input: RunInput): (readonly number[])[] {
+  const a = model.arch;
+  const types = input.typeIds ?? input.ids.map((s) => s.map(() => 0));
+  if (types.length !== input.ids.length) throw new RangeError(`typeIds has ${types.length} sequences, ids has ${input.ids.length}`);
+  input.ids.forEach((seq, s) => {
+    if (seq.length === 0) throw new RangeError(`sequence ${s} is empty`);
+    if (seq.length > a.maxPositions) throw new RangeError(`sequence ${s} has ${seq.length} tokens, max_positions is ${a.maxPositions}`);
+    if (types[s]!.length !== seq.length) throw new RangeError(`typeIds[${s}] has ${types[s]!.length} entries, ids[${s}] has ${seq.length}`);
+    seq.forEach((id, p) => {
+      if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize) throw new RangeError(`ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${a.vocabSize})`);
+      const t = types[s]![p]!;
+      if (!Number.isInteger(t) || t < 0 || t >= a.typeVocabSize) throw new RangeError(`typeIds[${s}][${p}] = ${t} is outside [0, ${a.typeVocabSize})`);
+    });
+  });
+  return [...types];
+}
