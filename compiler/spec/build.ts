@@ -1,0 +1,107 @@
+// Validated YAML data (snake_case, relative paths) -> the typed Spec (camelCase, absolute paths, defaults filled).
+
+import { dirname, resolve } from 'node:path';
+import type { Activation, ArchConfig, HeadConfig, NormPlacement } from '../../runtime/model.ts';
+import type { SourceLocation } from '../errors.ts';
+import type { CorpusRef, ExitPolicy, Spec, Target, TokenizerRef, WeightsSource } from './types.ts';
+
+/** Values of the optional keys; the schema's `default` annotations say the same (a test checks). */
+export const SPEC_DEFAULTS = {
+  typeVocabSize: 2,
+  activation: 'gelu' as Activation,
+  layerNormEps: 1e-12,
+  norm: 'post' as NormPlacement,
+  weightsStd: 0.02,
+  exitSeed: 0,
+  clusterIterations: 50,
+  targets: ['wasm', 'webgpu'] as readonly Target[],
+} as const;
+
+/** The YAML shape, as the schema guarantees it once validation passed. */
+export interface RawSpec {
+  name: string;
+  model: {
+    layers: number; hidden: number; heads: number; ffn: number; vocab_size: number; max_positions: number;
+    type_vocab_size?: number; activation?: Activation; layer_norm_eps?: number; norm?: NormPlacement;
+  };
+  head: { kind: HeadConfig['kind']; labels?: number };
+  weights: { random?: { seed: number; std?: number }; onnx?: string };
+  tokenizer?: { path: string; special_ids: { cls: number; sep: number; pad: number; unk: number; mask: number } };
+  exit: {
+    policy: ExitPolicy['kind'];
+    buckets?: number;
+    bucket_layers?: number[];
+    corpus?: { files: string[]; text_columns: string[]; label_column?: string };
+    seed?: number;
+    iterations?: number;
+    table?: string;
+  };
+  targets?: Target[];
+}
+
+export function buildSpec(raw: RawSpec, file: string, locations: ReadonlyMap<string, SourceLocation>, hash: string): Spec {
+  const abs = resolve(file);
+  const path = (p: string): string => resolve(dirname(abs), p);
+  return {
+    file: abs,
+    name: raw.name,
+    arch: buildArch(raw.model),
+    head: buildHead(raw.head),
+    weights: buildWeights(raw.weights, path),
+    ...(raw.tokenizer ? { tokenizer: buildTokenizer(raw.tokenizer, path) } : {}),
+    exit: buildExit(raw.exit, path),
+    targets: raw.targets ?? SPEC_DEFAULTS.targets,
+    locations,
+    hash,
+  };
+}
+
+function buildArch(m: RawSpec['model']): ArchConfig {
+  return {
+    layers: m.layers,
+    hidden: m.hidden,
+    heads: m.heads,
+    ffn: m.ffn,
+    vocabSize: m.vocab_size,
+    maxPositions: m.max_positions,
+    typeVocabSize: m.type_vocab_size ?? SPEC_DEFAULTS.typeVocabSize,
+    activation: m.activation ?? SPEC_DEFAULTS.activation,
+    layerNormEps: m.layer_norm_eps ?? SPEC_DEFAULTS.layerNormEps,
+    norm: m.norm ?? SPEC_DEFAULTS.norm,
+  };
+}
+
+function buildHead(h: RawSpec['head']): HeadConfig {
+  switch (h.kind) {
+    case 'none': return { kind: 'none' };
+    case 'regression': return { kind: 'regression' };
+    case 'classification': return { kind: 'classification', labels: h.labels! };
+    case 'token': return { kind: 'token', labels: h.labels! };
+  }
+}
+
+function buildWeights(w: RawSpec['weights'], path: (p: string) => string): WeightsSource {
+  if (w.onnx !== undefined) return { kind: 'onnx', path: path(w.onnx) };
+  return { kind: 'random', seed: w.random!.seed, std: w.random!.std ?? SPEC_DEFAULTS.weightsStd };
+}
+
+function buildTokenizer(t: NonNullable<RawSpec['tokenizer']>, path: (p: string) => string): TokenizerRef {
+  const s = t.special_ids;
+  return { path: path(t.path), specialIds: { cls: s.cls, sep: s.sep, pad: s.pad, unk: s.unk, mask: s.mask } };
+}
+
+function buildExit(e: RawSpec['exit'], path: (p: string) => string): ExitPolicy {
+  const buckets = { buckets: e.buckets!, ...(e.bucket_layers ? { bucketLayers: e.bucket_layers } : {}) };
+  const corpus = (): CorpusRef => {
+    const c = e.corpus!;
+    return { files: c.files.map(path), textColumns: c.text_columns, ...(c.label_column !== undefined ? { labelColumn: c.label_column } : {}) };
+  };
+  switch (e.policy) {
+    case 'none': return { kind: 'none' };
+    case 'frequency': return { kind: 'frequency', corpus: corpus(), ...buckets };
+    case 'mi': return { kind: 'mi', corpus: corpus(), ...buckets };
+    case 'random': return { kind: 'random', seed: e.seed ?? SPEC_DEFAULTS.exitSeed, ...buckets };
+    case 'cluster': return { kind: 'cluster', seed: e.seed ?? SPEC_DEFAULTS.exitSeed, iterations: e.iterations ?? SPEC_DEFAULTS.clusterIterations, ...buckets };
+    case 'table': return { kind: 'table', path: path(e.table!) };
+  }
+}

@@ -1,0 +1,151 @@
+// Checks the schema cannot express: cross-key arithmetic, policy needs, unsupported features, files on disk.
+// Runs on the raw data even when the schema found errors, skipping any check whose inputs are malformed,
+// so one run reports every problem.
+
+import { statSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { HasheeError, type ErrorCode } from '../errors.ts';
+import { locate, type SourceMap } from './source.ts';
+
+export interface SemanticOptions {
+  /** Check that referenced files exist (weights, tokenizer, corpus, table). */
+  readonly checkFiles: boolean;
+}
+
+interface Ctx {
+  readonly data: unknown;
+  readonly source: SourceMap;
+  readonly file: string;
+  readonly errors: HasheeError[];
+}
+
+export function semanticErrors(data: unknown, source: SourceMap, file: string, options: SemanticOptions): HasheeError[] {
+  const ctx: Ctx = { data, source, file, errors: [] };
+  checkModel(ctx);
+  checkBuckets(ctx);
+  checkPolicyNeeds(ctx);
+  checkSpecialIds(ctx);
+  if (options.checkFiles) checkFiles(ctx);
+  return ctx.errors;
+}
+
+function checkModel(ctx: Ctx): void {
+  const hidden = int(ctx, 'model.hidden'), heads = int(ctx, 'model.heads');
+  if (hidden !== undefined && heads !== undefined && heads > 0 && hidden % heads !== 0) {
+    report(ctx, 'spec-value', 'model.heads', `heads (${heads}) must divide hidden (${hidden}): each head gets hidden / heads dimensions${nearDivisors(hidden, heads)}`, {
+      expected: `a divisor of ${hidden}`, actual: String(heads),
+    });
+  }
+  if (at(ctx.data, 'model.norm') === 'pre') {
+    report(ctx, 'spec-value', 'model.norm', "norm 'pre' (pre-LayerNorm) is not supported yet: only 'post' (BERT) layers are compiled", {
+      expected: 'post', actual: 'pre',
+    });
+  }
+}
+
+function checkBuckets(ctx: Ctx): void {
+  const layers = int(ctx, 'model.layers');
+  const buckets = int(ctx, 'exit.buckets');
+  if (layers === undefined || layers < 1) return;
+  if (buckets !== undefined && buckets > layers) {
+    report(ctx, 'spec-value', 'exit.buckets', `buckets (${buckets}) must be at most model.layers (${layers}): each bucket is a distinct exit depth`, {
+      expected: `1..${layers}`, actual: String(buckets),
+    });
+  }
+  const list = at(ctx.data, 'exit.bucket_layers');
+  if (!Array.isArray(list)) return;
+  if (buckets !== undefined && list.length !== buckets) {
+    report(ctx, 'spec-value', 'exit.bucket_layers', `bucket_layers lists ${list.length} layer count${list.length === 1 ? '' : 's'} but exit.buckets is ${buckets}: give one per bucket`, {
+      expected: `${buckets} items`, actual: `${list.length} items`,
+    });
+  }
+  list.forEach((v, i) => {
+    if (!Number.isInteger(v)) return;
+    const path = `exit.bucket_layers[${i}]`;
+    if (v < 1 || v > layers) {
+      report(ctx, 'spec-value', path, `bucket ${i} processes ${v} layers, outside 1..${layers} (model.layers)`, { expected: `1..${layers}`, actual: String(v) });
+    } else if (i > 0 && Number.isInteger(list[i - 1]) && v < list[i - 1]) {
+      report(ctx, 'spec-value', path, `bucket_layers must be non-decreasing: bucket ${i} (${v}) is below bucket ${i - 1} (${String(list[i - 1])})`, {
+        expected: `>= ${String(list[i - 1])}`, actual: String(v),
+      });
+    }
+  });
+}
+
+function checkPolicyNeeds(ctx: Ctx): void {
+  const policy = at(ctx.data, 'exit.policy');
+  if ((policy === 'frequency' || policy === 'mi') && at(ctx.data, 'tokenizer') === undefined) {
+    report(ctx, 'policy', 'exit.policy', `policy '${policy}' tokenizes its corpus, so the spec needs a 'tokenizer' section (path and special_ids)`, {
+      expected: 'a tokenizer section', actual: 'none',
+    });
+  }
+}
+
+function checkSpecialIds(ctx: Ctx): void {
+  const vocab = int(ctx, 'model.vocab_size');
+  const ids = at(ctx.data, 'tokenizer.special_ids');
+  if (vocab === undefined || ids === null || typeof ids !== 'object') return;
+  for (const name of SPECIAL_TOKENS) {
+    const id = int(ctx, `tokenizer.special_ids.${name}`);
+    if (id !== undefined && id >= vocab) {
+      report(ctx, 'spec-value', `tokenizer.special_ids.${name}`, `special id ${name} = ${id} is not below model.vocab_size (${vocab})`, {
+        expected: `0..${vocab - 1}`, actual: String(id),
+      });
+    }
+  }
+}
+
+const SPECIAL_TOKENS = ['cls', 'sep', 'pad', 'unk', 'mask'] as const;
+
+function checkFiles(ctx: Ctx): void {
+  const paths = ['weights.onnx', 'tokenizer.path', 'exit.table'];
+  const files = at(ctx.data, 'exit.corpus.files');
+  if (Array.isArray(files)) files.forEach((_, i) => paths.push(`exit.corpus.files[${i}]`));
+  const base = dirname(resolve(ctx.file));
+  for (const path of paths) {
+    const rel = at(ctx.data, path);
+    if (typeof rel !== 'string' || rel === '') continue;
+    const abs = resolve(base, rel);
+    const kind = fileKind(abs);
+    if (kind !== 'file') {
+      report(ctx, 'file-missing', path, kind === 'dir' ? `'${rel}' is a directory, not a file` : `file not found: '${rel}'`, {
+        expected: `a file at ${abs}`, actual: kind === 'dir' ? 'a directory' : 'nothing there',
+      });
+    }
+  }
+}
+
+function fileKind(abs: string): 'file' | 'dir' | 'none' {
+  const st = statSync(abs, { throwIfNoEntry: false });
+  return st === undefined ? 'none' : st.isDirectory() ? 'dir' : 'file';
+}
+
+/** " (divisors near 12: 8, 16)" to suggest a valid head count. */
+function nearDivisors(hidden: number, heads: number): string {
+  let below = heads, above = heads;
+  while (below > 1 && hidden % below !== 0) below--;
+  while (above < hidden && hidden % above !== 0) above++;
+  const near = [...new Set([below, above])].filter((h) => hidden % h === 0);
+  return near.length > 0 ? ` (nearest divisors: ${near.join(', ')})` : '';
+}
+
+function report(ctx: Ctx, code: ErrorCode, path: string, message: string, details: { expected?: string; actual?: string }): void {
+  ctx.errors.push(new HasheeError(code, message, { location: locate(ctx.source, path, ctx.file), keyPath: path, ...details }));
+}
+
+/** A positive-or-zero integer at `path`, or undefined when absent or malformed (the schema reports that). */
+function int(ctx: Ctx, path: string): number | undefined {
+  const v = at(ctx.data, path);
+  return typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : undefined;
+}
+
+/** The raw value at a dotted key path (`exit.corpus.files[1]`), or undefined. */
+export function at(data: unknown, path: string): unknown {
+  let node = data;
+  for (const seg of path.split(/\.|(?=\[)/)) {
+    if (node === null || typeof node !== 'object') return undefined;
+    const m = /^\[(\d+)\]$/.exec(seg);
+    node = m ? (Array.isArray(node) ? node[Number(m[1])] : undefined) : (node as Record<string, unknown>)[seg];
+  }
+  return node;
+}
