@@ -1,0 +1,27 @@
+// Text -> token ids with [CLS]/[SEP], over a parsed Hugging Face tokenizer.json (no file access: runs in browsers).
+
+import { Tokenizer } from '@huggingface/tokenizers';
+
+export interface Encoded {
+  readonly ids: number[];          // with specials: [CLS] A [SEP] (and B [SEP] for a pair)
+  readonly tokens: string[];       // the vocabulary entry of each id
+  readonly typeIds: number[];      // 0 for the first segment, 1 for the second
+}
+
+export interface TextTokenizer {
+  encode(text: string, pair?: string): Encoded;
+  /** Id of a vocabulary entry, or undefined when it is not in the vocabulary. */
+  idOf(token: string): number | undefined;
+}
+
+/** Wraps a parsed tokenizer.json object (throws the library's Error if the object is not one it supports). */
+export function createTokenizer(json: object): TextTokenizer {
+  const tok = new Tokenizer(json, {});
+  return {
+    encode(text, pair) {
+      const e = tok.encode(text, { text_pair: pair ?? null, return_token_type_ids: true });
+      return { ids: e.ids, tokens: e.tokens, typeIds: e.token_type_ids };
+    },
+    idOf: (token) => tok.token_to_id(token),
+  };
+}
