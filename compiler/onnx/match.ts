@@ -1,0 +1,190 @@
+// Structural patterns of a BERT-style ONNX graph: linear layers, LayerNorm (fused or decomposed), activations.
+
+import type { Activation } from '../../runtime/model.ts';
+import { intAttr, floatAttr, type NodeProto } from './proto.ts';
+import { transpose } from './export.ts';
+import type { OnnxGraph } from './graph.ts';
+
+export interface Linear {
+  readonly w: Float32Array;   // [in, out]
+  readonly b: Float32Array;   // [out]
+  readonly nIn: number;
+  readonly nOut: number;
+  readonly first: NodeProto;  // MatMul, Gemm or the Reshape before a Gemm
+  readonly out: string;       // y = x @ W + b
+}
+
+export interface Norm {
+  readonly gamma: Float32Array;
+  readonly beta: Float32Array;
+  readonly eps: number;
+  readonly out: string;
+}
+
+/** Every linear layer reading `x`: MatMul(x, W) [+ Add b], Gemm(x, W, C), or Reshape(x) -> Gemm -> [Reshape]. */
+export function linearsFrom(g: OnnxGraph, x: string): Linear[] {
+  const found: Linear[] = [];
+  for (const n of g.consumers(x)) {
+    if (n.input?.[0] !== x) continue;
+    if (n.opType === 'MatMul' || n.opType === 'Gemm') {
+      const l = linearAt(g, n, n);
+      if (l) found.push(l);
+    } else if (n.opType === 'Reshape') {
+      for (const gemm of g.consumers(n.output![0]!)) {
+        const l = gemm.opType === 'Gemm' && gemm.input?.[0] === n.output![0] ? linearAt(g, gemm, n) : undefined;
+        if (l) found.push(l);
+      }
+    }
+  }
+  return found;
+}
+
+function linearAt(g: OnnxGraph, n: NodeProto, first: NodeProto): Linear | undefined {
+  const weight = g.floats(n.input?.[1] ?? '');
+  if (!weight || weight.dims.length !== 2) return undefined;
+  let [nIn, nOut] = weight.dims as [number, number];
+  let w = weight.data;
+  let out = n.output![0]!;
+  let b: Float32Array | undefined;
+  if (n.opType === 'Gemm') {
+    if (intAttr(n, 'transA', 0) !== 0) return undefined;
+    if (intAttr(n, 'transB', 0) === 1) {
+      [nIn, nOut] = [nOut, nIn];
+      w = transpose(w, nOut, nIn);
+    }
+    w = scaled(w, floatAttr(n, 'alpha', 1));
+    const c = n.input?.[2] ? g.floats(n.input[2]) : undefined;
+    if (c && c.data.length === nOut) b = scaled(c.data, floatAttr(n, 'beta', 1));
+    else if (n.input?.[2]) return undefined;
+    const back = g.consumers(out);
+    if (back.length === 1 && back[0]!.opType === 'Reshape') out = back[0]!.output![0]!;
+  }
+  if (!b) {
+    const add = g.consumers(out).length === 1 ? g.consumer(out, 'Add') : undefined;
+    const other = add?.input?.find((i) => i !== out);
+    const bias = other !== undefined ? g.floats(other) : undefined;
+    if (bias && bias.data.length === nOut) {
+      b = bias.data;
+      out = add!.output![0]!;
+    }
+  }
+  return { w, b: b ?? new Float32Array(nOut), nIn, nOut, first, out };
+}
+
+function scaled(a: Float32Array, s: number): Float32Array {
+  return s === 1 ? a : a.map((v) => v * s);
+}
+
+/** The LayerNorm applied to `x`: LayerNormalization, or mean/variance/normalise/affine decomposed. */
+export function layerNormOf(g: OnnxGraph, x: string): Norm | undefined {
+  const fused = g.consumers(x).find((n) => n.opType === 'LayerNormalization' && n.input?.[0] === x);
+  if (fused) {
+    const axis = intAttr(fused, 'axis', -1);
+    const gamma = g.floats(fused.input?.[1] ?? '');
+    const beta = fused.input?.[2] ? g.floats(fused.input[2]) : undefined;
+    if (axis !== -1 && axis !== 2 || !gamma) return undefined;
+    return { gamma: gamma.data, beta: beta?.data ?? new Float32Array(gamma.data.length), eps: g.epsilon(fused), out: fused.output![0]! };
+  }
+  return decomposedLayerNorm(g, x);
+}
+
+function decomposedLayerNorm(g: OnnxGraph, x: string): Norm | undefined {
+  const isLastAxisMean = (n: NodeProto | undefined): boolean => {
+    const axes = n?.opType === 'ReduceMean' ? g.axes(n) : undefined;
+    return axes !== undefined && axes.length === 1 && (axes[0] === -1 || axes[0] === 2);
+  };
+  const sub = g.consumers(x).find((n) => n.opType === 'Sub' && n.input?.[0] === x && isLastAxisMean(g.producer(n.input?.[1] ?? '')));
+  if (!sub) return undefined;
+  const centered = sub.output![0]!;
+  const div = g.consumers(centered).find((n) => n.opType === 'Div' && n.input?.[0] === centered);
+  const sqrt = g.producer(div?.input?.[1] ?? '');
+  const addEps = sqrt?.opType === 'Sqrt' ? g.producer(sqrt.input?.[0] ?? '') : undefined;
+  if (addEps?.opType !== 'Add') return undefined;
+  const [a, b] = addEps.input as [string, string];
+  const eps = g.scalar(b) ?? g.scalar(a);
+  const variance = g.producer(g.isConst(b) ? a : b);
+  const square = g.producer(variance?.input?.[0] ?? '');
+  const squares = square !== undefined && square.input?.[0] === centered &&
+    (square.opType === 'Pow' && g.scalar(square.input[1] ?? '') === 2 || square.opType === 'Mul' && square.input[1] === centered);
+  if (eps === undefined || !isLastAxisMean(variance) || !squares) return undefined;
+  const mul = affineStep(g, div!.output![0]!, 'Mul');
+  const add = mul && affineStep(g, mul.out, 'Add');
+  return add ? { gamma: mul.param, beta: add.param, eps, out: add.out } : undefined;
+}
+
+/** `value op C` (either operand order) with a constant vector C. */
+function affineStep(g: OnnxGraph, value: string, op: 'Mul' | 'Add'): { param: Float32Array; out: string } | undefined {
+  const n = g.consumers(value).length === 1 ? g.consumer(value, op) : undefined;
+  const other = n?.input?.find((i) => i !== value);
+  const param = other !== undefined ? g.floats(other) : undefined;
+  return param && param.dims.length === 1 ? { param: param.data, out: n!.output![0]! } : undefined;
+}
+
+/** Ops that only move data or scale it by a constant on the way from a projection to attention. */
+const PASS_THROUGH = new Set(['Reshape', 'Transpose', 'Squeeze', 'Unsqueeze', 'Flatten', 'Identity']);
+
+export interface Flow {
+  readonly node: NodeProto | undefined; // the first node that is not a pass-through (undefined: several or none)
+  readonly index: number;               // which input of `node` the flow enters
+  readonly value: string;               // the value entering `node`
+  readonly scale: number;               // product of constant Mul/Div factors passed
+  readonly shapes: readonly string[];   // Reshape shape inputs passed, in order
+}
+
+/** Follows `value` through single-consumer reshapes, transposes and constant scalings. */
+export function flowFrom(g: OnnxGraph, value: string): Flow {
+  let v = value, scale = 1;
+  const shapes: string[] = [];
+  for (;;) {
+    const users = g.consumers(v);
+    if (users.length !== 1) return { node: undefined, index: -1, value: v, scale, shapes };
+    const n = users[0]!;
+    const other = n.input?.find((i) => i !== v);
+    const factor = other !== undefined && (n.opType === 'Mul' || n.opType === 'Div') ? g.scalar(other) : undefined;
+    if (PASS_THROUGH.has(n.opType ?? '') && n.input?.[0] === v) {
+      if (n.opType === 'Reshape') shapes.push(n.input[1] ?? '');
+    } else if (factor !== undefined && (n.opType === 'Mul' || n.input?.[0] === v)) {
+      scale *= n.opType === 'Mul' ? factor : 1 / factor;
+    } else {
+      return { node: n, index: (n.input ?? []).indexOf(v), value: v, scale, shapes };
+    }
+    v = n.output![0]!;
+  }
+}
+
+/**
+ * The activation between FFN up and down: follows every path from `x` until each reaches a linear layer
+ * (which must be one and the same), and names the activation by the ops seen.
+ */
+export function activationFrom(g: OnnxGraph, x: string): { activation: Activation | undefined; ops: string[]; down: Linear | undefined } {
+  const seen = new Set<NodeProto>();
+  const downs = new Set<Linear>();
+  const queue = [x];
+  while (queue.length > 0 && seen.size < 32) {
+    const v = queue.shift()!;
+    const lin = v === x ? [] : linearsFrom(g, v);
+    if (lin.length === 1 && g.consumers(v).length === 1) { downs.add(lin[0]!); continue; }
+    for (const n of g.consumers(v)) {
+      if (seen.has(n)) continue;
+      seen.add(n);
+      queue.push(...(n.output ?? []));
+    }
+  }
+  const ops = [...seen].map((n) => n.opType ?? '').sort();
+  const down = downs.size === 1 ? [...downs][0] : undefined;
+  return { activation: classifyActivation(ops, [...seen]), ops, down };
+}
+
+function classifyActivation(ops: readonly string[], nodes: readonly NodeProto[]): Activation | undefined {
+  if (ops.length === 1 && ops[0] === 'Relu') return 'relu';
+  if (ops.length === 1 && ops[0] === 'Gelu') return (nodes[0] && tanhApproximated(nodes[0])) ? 'gelu_tanh' : 'gelu';
+  if (ops.includes('Erf') && !ops.includes('Tanh')) return 'gelu';
+  if (ops.includes('Tanh') && !ops.includes('Erf') && (ops.includes('Pow') || ops.filter((o) => o === 'Mul').length >= 4)) return 'gelu_tanh';
+  return undefined;
+}
+
+/** Gelu (opset 20) with approximate = "tanh". */
+function tanhApproximated(n: NodeProto): boolean {
+  const a = (n.attribute ?? []).find((x) => x.name === 'approximate');
+  return a?.s !== undefined && a.s !== null && new TextDecoder().decode(a.s) === 'tanh';
+}
