@@ -51,8 +51,7 @@ interface Ctx {
 
 function mapError(e: ErrorObject, ctx: Ctx): HasheeError | undefined {
   const path = keyPathOfPointer(e.instancePath);
-  const node = schemaAt(ctx.schema, e.schemaPath);
-  const parentNode = schemaAt(ctx.schema, e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')));
+  const owner = schemaAt(ctx.schema, e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/')));
   const value = valueAt(ctx.data, e.instancePath);
   const when = condition(ctx.schema, e.schemaPath);
   const make = (code: ErrorCode, message: string, details: { at?: string; prefer?: 'key' | 'value'; keyPath?: string; expected?: string; actual?: string } = {}): HasheeError =>
@@ -68,14 +67,14 @@ function mapError(e: ErrorObject, ctx: Ctx): HasheeError | undefined {
       const key = String(p.missingProperty);
       const full = joinKey(path, key);
       if (ctx.suggested.has(full)) return undefined;
-      const about = describeKey(ctx.schema, e.schemaPath, key);
+      const about = descriptionOf(ctx.schema, full);
       return make('spec-missing', `missing required key '${key}' in ${sectionName(path)}${when}`, {
         prefer: 'key', keyPath: full, expected: about ? `${key}: ${about}` : key,
       });
     }
     case 'type': {
       const expected = typeName(String(p.type));
-      return make('spec-type', `expected ${expected}, got ${describeValue(value)}${quotedNumberHint(expected, value)}`, {
+      return make('spec-type', `expected ${expected}, got ${describeValue(value)}${typeHint(expected, value)}`, {
         expected, actual: describeValue(value),
       });
     }
@@ -98,18 +97,18 @@ function mapError(e: ErrorObject, ctx: Ctx): HasheeError | undefined {
     case 'uniqueItems': {
       const later = Math.max(Number(p.i), Number(p.j)), earlier = Math.min(Number(p.i), Number(p.j));
       const item = Array.isArray(value) ? value[later] : undefined;
-      return make('spec-value', `${describeValue(item)} is listed twice (items ${earlier} and ${later})`, {
+      return make('spec-value', `${JSON.stringify(item)} is listed twice (items ${earlier} and ${later})`, {
         at: `${path}[${later}]`, keyPath: `${path}[${later}]`, expected: 'each item once',
       });
     }
     case 'minLength':
       return make('spec-value', 'must not be empty', { expected: 'a non-empty string', actual: describeValue(value) });
     case 'pattern':
-      return make('spec-value', `invalid value ${describeValue(value)}: ${String(node?.['description'] ?? parentNode?.['description'] ?? `must match ${String(p.pattern)}`)}`, {
+      return make('spec-value', `invalid value ${describeValue(value)}: ${descriptionOf(ctx.schema, path) ?? `must match ${String(p.pattern)}`}`, {
         expected: `a string matching ${String(p.pattern)}`, actual: describeValue(value),
       });
     case 'minProperties': case 'maxProperties': {
-      const allowed = Object.keys((parentNode?.['properties'] ?? {}) as object);
+      const allowed = Object.keys((owner?.['properties'] ?? {}) as object);
       const present = value !== null && typeof value === 'object' ? Object.keys(value) : [];
       const expected = `exactly one of ${allowed.map((k) => `'${k}'`).join(', ')}`;
       return make('spec-value', `${sectionName(path)} needs ${expected}, got ${present.length === 0 ? 'none' : present.map((k) => `'${k}'`).join(' and ')}`, {
@@ -171,13 +170,14 @@ function condition(schema: SchemaNode, schemaPath: string): string {
   return parts.length > 0 ? ` when ${parts.join(' and ')}` : '';
 }
 
-/** The description of property `key` of the object the error's schema keyword belongs to. */
-function describeKey(schema: SchemaNode, schemaPath: string, key: string): string | undefined {
-  const owner = schemaPath.replace(/\/required$/, '');
-  const direct = schemaAt(schema, `${owner}/properties/${key}`)?.['description'];
-  // `then` branches only name the key; its description lives on the object that holds the allOf.
-  const outer = owner.includes('/allOf/') ? schemaAt(schema, `${owner.slice(0, owner.indexOf('/allOf/'))}/properties/${key}`)?.['description'] : undefined;
-  const d = direct ?? outer;
+/** The description the schema gives the key at `path`, following `properties` and `items` (not `allOf`). */
+function descriptionOf(schema: SchemaNode, path: string): string | undefined {
+  let node: SchemaNode | undefined = schema;
+  for (const seg of path.split(/\.|(?=\[)/)) {
+    const next: unknown = /^\[\d+\]$/.test(seg) ? node?.['items'] : (node?.['properties'] as Record<string, unknown> | undefined)?.[seg];
+    node = next !== null && typeof next === 'object' ? (next as SchemaNode) : undefined;
+  }
+  const d = node?.['description'];
   return typeof d === 'string' ? d : undefined;
 }
 
@@ -199,7 +199,11 @@ export function describeValue(v: unknown): string {
   return `${typeof v} ${String(v)}`;
 }
 
-function quotedNumberHint(expected: string, v: unknown): string {
-  return (expected === 'integer' || expected === 'number') && typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))
-    ? ' (write the number without quotes)' : '';
+/** How to fix the two most common type slips: a quoted number, and a single item where a list belongs. */
+function typeHint(expected: string, v: unknown): string {
+  if ((expected === 'integer' || expected === 'number') && typeof v === 'string' && v.trim() !== '' && Number.isFinite(Number(v))) {
+    return ' (write the number without quotes)';
+  }
+  if (expected === 'a list' && (typeof v === 'string' || typeof v === 'number')) return ` (write it as a list: [${String(v)}])`;
+  return '';
 }
