@@ -26,6 +26,6 @@ export function createProgress(prefix = '', stream: LineStream = process.stderr)
   return {
     start(l, t) { label = prefix ? `${prefix}: ${l}` : l; total = t; count = 0; shown = -1; draw(); },
     tick(n = 1) { count += n; draw(); },
-    done() { count = total; shown = -1; draw(); stream.write('\n'); },
+    done() { count = total; draw(); stream.write('\n'); },
   };
 }

@@ -1,0 +1,180 @@
+// Exit-table policies against hand-worked tables: the reference bucket rule, frequency, mi, random, cluster, table.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ArchConfig } from '../runtime/model.ts';
+import { HasheeError } from '../compiler/errors.ts';
+import type { ExitPolicy, Spec } from '../compiler/spec/types.ts';
+import { buildExitTable } from '../compiler/hash/index.ts';
+import { bucketLayers, walkBuckets } from '../compiler/hash/buckets.ts';
+import { miScores } from '../compiler/hash/mi.ts';
+import { createRng } from '../compiler/util/rng.ts';
+import { tokenizerJson } from '../scripts/build-tokenizer.ts';
+
+// Special ids of the hand-made specs: pad 0, unk 1, cls 2, sep 3, mask 4.
+const SPECIAL = { pad: 0, unk: 1, cls: 2, sep: 3, mask: 4 };
+
+function spec(layers: number, vocabSize: number, exit: ExitPolicy, tokenizerPath = '/nonexistent/tokenizer.json', hidden = 4): Spec {
+  const arch: ArchConfig = { layers, hidden, heads: 1, ffn: 8, vocabSize, maxPositions: 64, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post' };
+  return {
+    file: '/tmp/spec.yaml', name: 'hand', arch, head: { kind: 'none' }, weights: { kind: 'random', seed: 1, std: 0.02 },
+    tokenizer: { path: tokenizerPath, specialIds: SPECIAL }, exit, targets: [], locations: new Map(), hash: '',
+  };
+}
+const corpusRef = { files: [], textColumns: ['sentence'] };
+const frequency = (buckets: number, bucketLayersOpt?: number[]): ExitPolicy => ({ kind: 'frequency', corpus: corpusRef, buckets, bucketLayers: bucketLayersOpt });
+
+function hasheeError(fn: () => unknown): HasheeError {
+  try {
+    fn();
+  } catch (e) {
+    assert.instance(e, HasheeError);
+    return e as HasheeError;
+  }
+  throw new Error('expected a HasheeError');
+}
+
+test('bucket layers: 1 + j * (L // B), explicit bucket_layers, B > L rejected', () => {
+  assert.equal(bucketLayers({ layers: 12, buckets: 6 }), [1, 3, 5, 7, 9, 11]);
+  assert.equal(bucketLayers({ layers: 12, buckets: 5 }), [1, 3, 5, 7, 9]);     // interval 12 // 5 = 2
+  assert.equal(bucketLayers({ layers: 6, buckets: 4 }), [1, 2, 3, 4]);         // interval 1
+  assert.equal(bucketLayers({ layers: 6, buckets: 6 }), [1, 2, 3, 4, 5, 6]);
+  assert.equal(bucketLayers({ layers: 6, buckets: 2, bucketLayers: [2, 6] }), [2, 6]);
+  assert.is(hasheeError(() => bucketLayers({ layers: 4, buckets: 5 })).keyPath, 'exit.buckets');
+  assert.is(hasheeError(() => bucketLayers({ layers: 4, buckets: 2, bucketLayers: [1, 5] })).keyPath, 'exit.bucket_layers[1]');
+  assert.is(hasheeError(() => bucketLayers({ layers: 4, buckets: 2, bucketLayers: [1] })).keyPath, 'exit.bucket_layers');
+});
+
+test('the walk: equal-size buckets, the last takes the remainder, fewer types than buckets', () => {
+  assert.equal([...walkBuckets(7, 3)], [0, 0, 1, 1, 2, 2, 2]);   // size 2, remainder 1 in the last bucket
+  assert.equal([...walkBuckets(5, 3)], [0, 1, 2, 2, 2]);         // size 1
+  assert.equal([...walkBuckets(6, 3)], [0, 0, 1, 1, 2, 2]);
+  assert.equal([...walkBuckets(2, 4)], [0, 1]);                  // size 0: every type moves on, like the reference
+  assert.equal([...walkBuckets(0, 4)], []);
+});
+
+test('frequency: counts over all sequences, specials excluded, ties by first occurrence, remainder last', () => {
+  // Counts: 9:2, 5:2, 7:2, 8:1, 6:1 (specials 2, 3, 1 ignored). First seen: 9, 5, 7, 8, 6.
+  // 5 distinct types, B = 2 -> bucket_size 2: {9, 5} -> bucket 0; {7, 8, 6} -> bucket 1 (remainder).
+  // L = 4 -> interval 2 -> layers [1, 3]. Ordering ties by id instead would put 5, 7 first.
+  const sequences = [[2, 9, 5, 9, 1, 7, 3], [2, 5, 8, 7, 6, 3]];
+  const table = buildExitTable(spec(4, 12, frequency(2)), { corpus: { sequences } });
+  //                       0  1  2  3  4  5  6  7  8  9 10 11
+  assert.equal([...table], [4, 4, 4, 4, 4, 1, 3, 3, 3, 1, 4, 4]);
+});
+
+test('frequency: bucket_layers override the reference layers', () => {
+  const sequences = [[2, 9, 5, 9, 7, 3], [2, 5, 8, 7, 6, 3]];
+  const table = buildExitTable(spec(4, 12, frequency(2, [2, 4])), { corpus: { sequences } });
+  assert.equal([...table], [4, 4, 4, 4, 4, 2, 4, 4, 4, 2, 4, 4]);
+});
+
+test('frequency: fewer types than buckets gives one type per bucket, most frequent first', () => {
+  // L = 6, B = 3 -> layers [1, 3, 5]; types 8 (count 2) then 6 (count 1); bucket_size 0.
+  const table = buildExitTable(spec(6, 10, frequency(3)), { corpus: { sequences: [[2, 6, 8, 8, 3]] } });
+  assert.equal([...table], [6, 6, 6, 6, 6, 6, 3, 6, 1, 6]);
+});
+
+test('frequency: a corpus id outside the vocabulary is a policy error', () => {
+  assert.is(hasheeError(() => buildExitTable(spec(4, 8, frequency(2)), { corpus: { sequences: [[2, 9, 3]] } })).code, 'policy');
+});
+
+test('frequency from the spec: TSV files tokenized with the spec tokenizer', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hashee-hash-'));
+  const vocab = ['[PAD]', '[UNK]', '[CLS]', '[SEP]', '[MASK]', 'good', 'bad', 'film', '.'];
+  const tokPath = join(dir, 'tokenizer.json');
+  writeFileSync(tokPath, JSON.stringify(tokenizerJson(vocab)));
+  const a = join(dir, 'a.tsv'), b = join(dir, 'b.tsv');
+  writeFileSync(a, 'sentence\tlabel\ngood film .\t1\nbad film\t0\n');
+  writeFileSync(b, 'sentence\tlabel\ngood .\t1\nfilm\t1\n');
+  // Counts: film 3, good 2, . 2, bad 1; first seen: good, film, ., bad -> ranked film, good, ., bad.
+  // B = 2, size 2: {film, good} -> 1 layer, {., bad} -> 3 layers (L = 4).
+  const s = spec(4, vocab.length, { kind: 'frequency', corpus: { files: [a, b], textColumns: ['sentence'] }, buckets: 2 }, tokPath);
+  assert.equal([...buildExitTable(s)], [4, 4, 4, 4, 4, 1, 3, 1, 3]);
+});
+
+test('mi: the reference formula on a tiny labelled corpus, worked by hand', () => {
+  // Non-special tokens: N = 7; p(y=pos) = p(y=neg) = 2/4.
+  // 5: twice, both in pos. 6: once in pos, once in neg. 7: once in pos, twice in neg.
+  const sequences = [[2, 5, 6, 3], [2, 5, 7, 3], [2, 6, 7, 3], [2, 7, 3]];
+  const labels = ['pos', 'pos', 'neg', 'neg'];
+  const term = (pxy: number, px: number, py: number): number => pxy * Math.log(pxy / (px * py) + 1e-6);
+  const mi5 = term(2 / 7, 2 / 7, 0.5) + 0;
+  const mi6 = term(1 / 7, 2 / 7, 0.5) + term(1 / 7, 2 / 7, 0.5);
+  const mi7 = term(1 / 7, 3 / 7, 0.5) + term(2 / 7, 3 / 7, 0.5);
+  const { mi } = miScores(sequences, labels, new Set([0, 1, 2, 3, 4]), 8);
+  assert.ok(Math.abs(mi[5]! - mi5) < 1e-15 && Math.abs(mi[6]! - mi6) < 1e-15 && Math.abs(mi[7]! - mi7) < 1e-15);
+  assert.ok(mi5 > mi7 && mi7 > mi6); // 0.198 > 0.024 > 2.9e-7
+  // L = 3, B = 3 -> layers [1, 2, 3], one type per bucket: 5 -> 1, 7 -> 2, 6 -> 3.
+  const table = buildExitTable(spec(3, 8, { kind: 'mi', corpus: corpusRef, buckets: 3 }), { corpus: { sequences, labels } });
+  assert.equal([...table], [3, 3, 3, 3, 3, 1, 3, 2]);
+});
+
+test('mi: more than two labels; and a corpus without labels is rejected', () => {
+  // 5 only in label c (1 of 3 sentences): MI = p(5,c) log(1 / p(c) + 1e-6), N = 3 tokens.
+  const { mi } = miScores([[5], [6], [6]], ['c', 'a', 'b'], new Set(), 8);
+  assert.ok(Math.abs(mi[5]! - (1 / 3) * Math.log(3 + 1e-6)) < 1e-15);
+  const e = hasheeError(() => buildExitTable(spec(3, 8, { kind: 'mi', corpus: corpusRef, buckets: 3 }), { corpus: { sequences: [[5]] } }));
+  assert.is(e.keyPath, 'exit.corpus.label_column');
+});
+
+test('random: reproducible by seed, uniform draws in id order, every bucket used, specials at L', () => {
+  const s = (seed: number): Spec => spec(12, 300, { kind: 'random', seed, buckets: 6 });
+  const t1 = buildExitTable(s(7));
+  assert.equal([...buildExitTable(s(7))], [...t1]);
+  assert.not.equal([...buildExitTable(s(8))], [...t1]);
+  // Independent statement of the rule: one rng.int(6) per non-special id, bucket j -> 1 + 2j layers.
+  const rng = createRng(7);
+  const expected = Array.from({ length: 300 }, (_, id) => (id <= 4 ? 12 : 1 + 2 * rng.int(6)));
+  assert.equal([...t1], expected);
+  assert.equal([...new Set(t1.subarray(5))].sort((a, b) => a - b), [1, 3, 5, 7, 9, 11]);
+});
+
+test('cluster: hand-placed rows, clusters ordered by the SUM of row norms, specials at L', () => {
+  // d = 2. P: id 0 at (3, 0), norm sum 3. Q: ids 1..6 near (0, 1), norm sum ~6 (mean ~1).
+  // R: ids 7..15 near (0, -10), norm sum ~90.
+  const rows: number[][] = [[3, 0]];
+  for (let i = 1; i <= 6; i++) rows.push([0.01 * (i % 3), 1 + 0.01 * i]);
+  for (let i = 7; i <= 15; i++) rows.push([0.02 * (i % 2), -10 - 0.01 * i]);
+  const emb = Float32Array.from(rows.flat());
+  // Sum order P < Q < R; a mean order would put Q first.
+  // L = 6, B = 3 -> layers [1, 3, 5]; special ids 0..4 stay at 6.
+  const expected = [6, 6, 6, 6, 6, 3, 3, 5, 5, 5, 5, 5, 5, 5, 5, 5];
+  for (const seed of [0, 1, 2, 3]) {
+    const s = spec(6, 16, { kind: 'cluster', seed, iterations: 20, buckets: 3 }, undefined, 2);
+    assert.equal([...buildExitTable(s, { embeddings: () => emb })], expected, `seed ${seed}`);
+  }
+  // With the lone row non-special, it takes the earliest bucket.
+  const noSpecial = { ...spec(6, 16, { kind: 'cluster', seed: 5, iterations: 20, buckets: 3 }, undefined, 2), tokenizer: { path: '', specialIds: { pad: 7, unk: 8, cls: 9, sep: 10, mask: 11 } } };
+  const t = buildExitTable(noSpecial, { embeddings: () => emb });
+  assert.equal([t[0], t[1], t[6], t[12]], [1, 3, 3, 5]);
+  assert.is(hasheeError(() => buildExitTable(noSpecial, { embeddings: () => emb.subarray(2) })).code, 'policy');
+});
+
+test('table: explicit ids, unlisted ids at L; errors name the file', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hashee-table-'));
+  const write = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
+  const tableSpec = (path: string): Spec => spec(4, 10, { kind: 'table', path });
+  const ok = write('ok.json', '{"5": 1, "7": 3, "2": 4}');
+  assert.equal([...buildExitTable(tableSpec(ok))], [4, 4, 4, 4, 4, 1, 4, 3, 4, 4]);
+  const cases: [string, string][] = [
+    ['array.json', '[1, 2]'], ['json.json', '{"5": '], ['key.json', '{"abc": 1}'], ['frac.json', '{"1.5": 1}'],
+    ['neg.json', '{"-1": 1}'], ['big.json', '{"10": 1}'], ['zero.json', '{"5": 0}'], ['deep.json', '{"5": 5}'],
+    ['float.json', '{"5": 1.5}'], ['str.json', '{"5": "1"}'], ['special.json', '{"2": 1}'],
+  ];
+  for (const [name, text] of cases) {
+    const p = write(name, text);
+    const e = hasheeError(() => buildExitTable(tableSpec(p)));
+    assert.is(e.code, 'file-format', name);
+    assert.ok(e.message.includes(p), name);
+  }
+  assert.is(hasheeError(() => buildExitTable(tableSpec(join(dir, 'missing.json')))).code, 'file-missing');
+});
+
+test('none: every id at full depth', () => {
+  assert.equal([...buildExitTable(spec(5, 6, { kind: 'none' }))], [5, 5, 5, 5, 5, 5]);
+});
+
+test.run();
