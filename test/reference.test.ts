@@ -177,46 +177,49 @@ test('invalid inputs are rejected', () => {
 });
 
 /**
- * L = 1, d = 2, one head, FFN 2, relu, eps = 1, identity projections, zero biases, LN gains 1 except the
- * last. With e = [1, -1], every state is a multiple of e until the last LN, and LN(s e) = f(s) e with
+ * L = 1, d = 2, 1 or 2 heads, FFN 2, relu, eps = 1, identity projections, zero biases, LN gains 1 except
+ * the last. With e = [1, -1], every state is a multiple of e until the last LN, and LN(s e) = f(s) e with
  * f(s) = s / sqrt(s^2 + 1) (mean 0, variance s^2, eps 1). Derivation per token i with h0_i = a_i e:
- *   score_ij = (2 a_i a_j) / sqrt(2);  c_i = sum_j softmax_j(score_ij) a_j;  h1_i = f(a_i + c_i) e = b_i e;
+ *   one head: score_ij = (2 a_i a_j) / sqrt(2); two heads (one component each, dh = 1): a_i a_j / 1 in both;
+ *   c_i = sum_j softmax_j(score_ij) a_j (either way);  h1_i = f(a_i + c_i) e = b_i e;
  *   FFN: relu([b, -b]) @ I = [relu(b), relu(-b)]; h1 + FFN has halves' difference 3b, so LN2 gives
  *   f(1.5 b_i) e, then gain [2, 1] and bias [0.5, -0.25]. Regression head: pooler I (tanh), classifier [1, 1] + 0.125.
  */
-test('hand-derived tiny model (L=1, d=2)', () => {
-  const I2 = Float32Array.from([1, 0, 0, 1]);
-  const z2 = new Float32Array(2);
-  const ones = Float32Array.from([1, 1]);
-  const layer: LayerWeights = {
-    qW: I2, qB: z2, kW: I2, kB: z2, vW: I2, vB: z2, oW: I2, oB: z2, ln1G: ones, ln1B: z2,
-    f1W: I2, f1B: z2, f2W: I2, f2B: z2, ln2G: Float32Array.from([2, 1]), ln2B: Float32Array.from([0.5, -0.25]),
-  };
-  const model: Model = {
-    arch: { layers: 1, hidden: 2, heads: 1, ffn: 2, vocabSize: 2, maxPositions: 2, typeVocabSize: 1, activation: 'relu', layerNormEps: 1, norm: 'post' },
-    head: { kind: 'regression' },
-    weights: {
-      wordEmb: Float32Array.from([2, 0, 0, 1]), // id 0 -> a = f(1) = 1/sqrt(2); id 1 -> a = f(-0.5) = -1/sqrt(5)
-      posEmb: new Float32Array(4), typeEmb: new Float32Array(2), embLnG: ones, embLnB: z2,
-      layers: [layer],
-      head: { poolerW: I2, poolerB: z2, classifierW: Float32Array.from([1, 1]), classifierB: Float32Array.from([0.125]) },
-    },
-  };
-  const f = (s: number): number => s / Math.sqrt(s * s + 1);
-  const a = [Math.SQRT1_2, -1 / Math.sqrt(5)];
-  const final = a.map((ai) => {
-    const w = a.map((aj) => Math.exp((2 * ai * aj) / Math.SQRT2));
-    const c = (w[0]! * a[0]! + w[1]! * a[1]!) / (w[0]! + w[1]!);
-    const g = f(1.5 * f(ai + c));
-    return [2 * g + 0.5, -g - 0.25];
+for (const heads of [1, 2]) {
+  test(`hand-derived tiny model (L=1, d=2, ${heads} heads)`, () => {
+    const I2 = Float32Array.from([1, 0, 0, 1]);
+    const z2 = new Float32Array(2);
+    const ones = Float32Array.from([1, 1]);
+    const layer: LayerWeights = {
+      qW: I2, qB: z2, kW: I2, kB: z2, vW: I2, vB: z2, oW: I2, oB: z2, ln1G: ones, ln1B: z2,
+      f1W: I2, f1B: z2, f2W: I2, f2B: z2, ln2G: Float32Array.from([2, 1]), ln2B: Float32Array.from([0.5, -0.25]),
+    };
+    const model: Model = {
+      arch: { layers: 1, hidden: 2, heads, ffn: 2, vocabSize: 2, maxPositions: 2, typeVocabSize: 1, activation: 'relu', layerNormEps: 1, norm: 'post' },
+      head: { kind: 'regression' },
+      weights: {
+        wordEmb: Float32Array.from([2, 0, 0, 1]), // id 0 -> a = f(1) = 1/sqrt(2); id 1 -> a = f(-0.5) = -1/sqrt(5)
+        posEmb: new Float32Array(4), typeEmb: new Float32Array(2), embLnG: ones, embLnB: z2,
+        layers: [layer],
+        head: { poolerW: I2, poolerB: z2, classifierW: Float32Array.from([1, 1]), classifierB: Float32Array.from([0.125]) },
+      },
+    };
+    const f = (s: number): number => s / Math.sqrt(s * s + 1);
+    const a = [Math.SQRT1_2, -1 / Math.sqrt(5)];
+    const final = a.map((ai) => {
+      const w = a.map((aj) => Math.exp(heads === 1 ? (2 * ai * aj) / Math.SQRT2 : ai * aj));
+      const c = (w[0]! * a[0]! + w[1]! * a[1]!) / (w[0]! + w[1]!);
+      const g = f(1.5 * f(ai + c));
+      return [2 * g + 0.5, -g - 0.25];
+    });
+    const want = Float64Array.from(final.flat());
+    const logit = Math.tanh(final[0]![0]!) + Math.tanh(final[0]![1]!) + 0.125;
+    for (const form of ['compact', 'masked'] as const) {
+      const r = runReference(model, new Uint8Array([1, 1]), { ids: [[0, 1]] }, { form });
+      assert.ok(maxAbsDiff(r.lastHidden, [want]) <= 1e-14, `${form}: ${r.lastHidden[0]} vs ${want}`);
+      assert.ok(Math.abs(r.logits![0]![0]! - logit) <= 1e-14);
+    }
   });
-  const want = Float64Array.from(final.flat());
-  const logit = Math.tanh(final[0]![0]!) + Math.tanh(final[0]![1]!) + 0.125;
-  for (const form of ['compact', 'masked'] as const) {
-    const r = runReference(model, new Uint8Array([1, 1]), { ids: [[0, 1]] }, { form });
-    assert.ok(maxAbsDiff(r.lastHidden, [want]) <= 1e-14, `${form}: ${r.lastHidden[0]} vs ${want}`);
-    assert.ok(Math.abs(r.logits![0]![0]! - logit) <= 1e-14);
-  }
-});
+}
 
 test.run();

@@ -2,6 +2,12 @@
 
 import type { WorkCount } from '../plan.ts';
 
+/**
+ * 'f64': Float64 arithmetic throughout. 'f32': the same arithmetic (products summed in f64), with every
+ * tensor an unfused float32 graph would materialise rounded to float32 when stored: embedding sum, each
+ * LayerNorm output, Q/K/V, scaled scores, softmax weights, attention context, each projection output
+ * (bias included), each residual sum, FFN pre-activation and activation, pooler pre-tanh and output, logits.
+ */
 export type Precision = 'f32' | 'f64';
 
 export interface RunInput {
@@ -20,7 +26,7 @@ export interface RunResult {
   readonly lastHidden: Float64Array[];   // [B] of [len, d] row-major, input order: h^L
   readonly pooled?: Float64Array[];      // [B] of [d] (sequence heads)
   readonly logits?: Float64Array[];      // [B] of [N] (sequence heads) or [len, N] (token head)
-  readonly work: WorkCount;              // MACs executed under the cost model
+  readonly work: WorkCount;              // countWork of the batch's plan (cost model; also for 'masked')
 }
 
 /** Options of runReferenceClsOnly (always the compact form). */
