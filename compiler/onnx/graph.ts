@@ -85,6 +85,6 @@ export class OnnxGraph {
   }
 
   fail(expected: string, found: string): never {
-    throw new HasheeError('onnx-structure', `${this.file}: expected ${expected}, found ${found}`, { expected, actual: found });
+    throw new HasheeError('onnx-structure', `${this.file}: expected ${expected}, found ${found}`);
   }
 }

@@ -149,12 +149,13 @@ function readLayer(g: OnnxGraph, x: string, d: number): LayerRead | undefined {
     g.fail('Q and K meeting in a MatMul and V entering a second MatMul', flows.map((f) => `${g.describe(f.p.first)} -> ${g.describe(f.flow.node)}`).join('; '));
   }
   const contextMm = v.flow.node!;
-  const softmax = scoresToSoftmax(g, scoresMm!.output![0]!);
-  if (!softmax || flowFrom(g, softmax.node.output![0]!).node !== contextMm) {
-    g.fail(`the scores MatMul flowing through scale/mask/Softmax(axis -1) into ${g.describe(contextMm)}`, softmax ? g.describe(flowFrom(g, softmax.node.output![0]!).node) : g.describe(scoresMm));
+  const attention = scoresToSoftmax(g, scoresMm!.output![0]!);
+  const after = attention.softmax && flowFrom(g, attention.softmax.output![0]!).node;
+  if (!attention.softmax || after !== contextMm) {
+    g.fail(`scores from ${g.describe(scoresMm)} through scale/mask to Softmax(axis -1) into ${g.describe(contextMm)}`, g.describe(attention.stop ?? after));
   }
   const heads = headsFrom(g, q.flow.shapes, d);
-  const scale = q.flow.scale * k.flow.scale * softmax.scale;
+  const scale = q.flow.scale * k.flow.scale * attention.scale;
   if (heads === undefined) g.fail(`a Reshape to [batch, seq, heads, ${d}/heads] on the Q path`, `shapes ${q.flow.shapes.map((s) => `[${g.ints(s) ?? '?'}]`).join(', ') || 'none'}`);
   if (Math.abs(scale * Math.sqrt(d / heads) - 1) > 1e-5) g.fail(`attention scores scaled by 1/sqrt(${d / heads})`, `a scale of ${scale}`);
   const merged = flowFrom(g, contextMm.output![0]!);
@@ -184,21 +185,19 @@ function residualNorm(g: OnnxGraph, out: string, residual: string, what: string)
 }
 
 /** From the scores MatMul: constant scalings, the additive mask and Softmax over the last axis. */
-function scoresToSoftmax(g: OnnxGraph, scores: string): { node: NodeProto; scale: number } | undefined {
+function scoresToSoftmax(g: OnnxGraph, scores: string): { softmax?: NodeProto; scale: number; stop?: NodeProto } {
   let v = scores, scale = 1;
-  for (let step = 0; step < 8; step++) {
+  for (;;) {
     const flow = flowFrom(g, v);
     scale *= flow.scale;
     const n = flow.node;
-    if (!n) return undefined;
-    if (n.opType === 'Softmax') {
+    if (n?.opType === 'Softmax') {
       const axis = intAttr(n, 'axis', -1);
-      return axis === -1 || axis === 3 ? { node: n, scale } : undefined;
+      return axis === -1 || axis === 3 ? { softmax: n, scale } : { scale, stop: n };
     }
-    if (!['Add', 'Where', 'Sub'].includes(n.opType ?? '')) return undefined;
+    if (!n || !['Add', 'Where', 'Sub'].includes(n.opType ?? '')) return { scale, stop: n };
     v = n.output![0]!;
   }
-  return undefined;
 }
 
 /** Heads from a Reshape on the Q path to [batch, seq, heads, head_dim] (constant or Concat of constants). */
