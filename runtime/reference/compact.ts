@@ -3,8 +3,7 @@
 
 import type { LayerWeights, Model } from '../model.ts';
 import type { BatchPlan } from '../plan.ts';
-import { ACTIVATIONS, dense, layerNormRow, type Store } from './math.ts';
-import { embedRow } from './embed.ts';
+import { ACTIVATIONS, dense, embedRow, layerNormRow, type Store } from './math.ts';
 
 /**
  * Runs embeddings and all layers. ids/types are flat in input order ([n], plan.seqStart offsets).

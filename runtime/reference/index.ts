@@ -4,7 +4,7 @@ import type { ExitTable, Model } from '../model.ts';
 import { countWork, planBatch, type BatchPlan } from '../plan.ts';
 import type { ClsOnlyOptions, ClsOnlyResult, RunInput, RunOptions, RunResult } from './api.ts';
 import { compactForward } from './compact.ts';
-import { applyHead } from './embed.ts';
+import { applyHead } from './head.ts';
 import { maskedForward } from './masked.ts';
 import { storeFor } from './math.ts';
 

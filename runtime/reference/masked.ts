@@ -3,8 +3,7 @@
 
 import type { ExitTable, LayerWeights, Model } from '../model.ts';
 import { exitOf } from '../plan.ts';
-import { ACTIVATIONS, dense, layerNormRow, type Store } from './math.ts';
-import { embedRow } from './embed.ts';
+import { ACTIVATIONS, dense, embedRow, layerNormRow, type Store } from './math.ts';
 
 export interface MaskedOutput {
   readonly exits: number[][];        // [B][len]

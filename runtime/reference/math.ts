@@ -1,6 +1,6 @@
-// Scalar and row primitives shared by both reference forms: erf/GELU, LayerNorm, dense layers, rounding.
+// Scalar and row primitives shared by both reference forms: erf/GELU, LayerNorm, dense layers, embedding rows, rounding.
 
-import type { Activation } from '../model.ts';
+import type { Activation, Model } from '../model.ts';
 import type { Precision } from './api.ts';
 
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);
@@ -108,4 +108,11 @@ export function layerNormRow(x: Float64Array, r: number, d: number, g: Float32Ar
   }
   const inv = 1 / Math.sqrt(v / d + eps);
   for (let j = 0; j < d; j++) x[o + j] = (x[o + j]! - mean) * inv * g[j]! + b[j]!;
+}
+
+/** out[r, :] = wordEmb[id] + posEmb[pos] + typeEmb[type], before the embedding LayerNorm. */
+export function embedRow(model: Model, id: number, pos: number, type: number, out: Float64Array, r: number): void {
+  const d = model.arch.hidden;
+  const w = model.weights;
+  for (let j = 0; j < d; j++) out[r * d + j] = w.wordEmb[id * d + j]! + w.posEmb[pos * d + j]! + w.typeEmb[type * d + j]!;
 }

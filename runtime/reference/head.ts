@@ -1,14 +1,7 @@
-// Embedding of one token (word + position + token type) and the output heads: shared by both forms.
+// Output heads (pooler + classifier, or per-token classifier) on h^L: shared by both forms.
 
 import type { Model } from '../model.ts';
 import { dense, type Store } from './math.ts';
-
-/** out[r, :] = wordEmb[id] + posEmb[pos] + typeEmb[type], before the embedding LayerNorm. */
-export function embedRow(model: Model, id: number, pos: number, type: number, out: Float64Array, r: number): void {
-  const d = model.arch.hidden;
-  const w = model.weights;
-  for (let j = 0; j < d; j++) out[r * d + j] = w.wordEmb[id * d + j]! + w.posEmb[pos * d + j]! + w.typeEmb[type * d + j]!;
-}
 
 export interface HeadOutputs {
   readonly pooled?: Float64Array[]; // [B] of [d]
