@@ -210,6 +210,15 @@ test('many errors: all reported in source order, each formatted on its own file:
   assert.is((thrown as SpecErrors).code, errors[0]!.code);
 });
 
+test('YAML syntax error: a second document', () => {
+  const text = 'name: a\n---\nname: b\n';
+  const [e, ...rest] = caught(() => parseSpecText(text, 'two.yaml')) as [HasheeError];
+  assert.is(rest.length, 0);
+  assert.is(e.code, 'spec-syntax');
+  assert.match(e.message, 'single YAML document');
+  assertAt(e, 'two.yaml', positionOf(text, '---'));
+});
+
 test('not a mapping, and a spec file that does not exist', () => {
   const [e] = caught(() => parseSpecText('- a\n- b\n', 'list.yaml')) as [HasheeError];
   assert.is(e.code, 'spec-type');

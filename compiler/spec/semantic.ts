@@ -60,9 +60,9 @@ function checkBuckets(ctx: Ctx): void {
     });
   }
   list.forEach((v, i) => {
-    if (!Number.isInteger(v)) return;
+    if (!Number.isInteger(v) || v < 1) return; // the schema reports non-integers and values below 1
     const path = `exit.bucket_layers[${i}]`;
-    if (v < 1 || v > layers) {
+    if (v > layers) {
       report(ctx, 'spec-value', path, `bucket ${i} processes ${v} layers, outside 1..${layers} (model.layers)`, { expected: `1..${layers}`, actual: String(v) });
     } else if (i > 0 && Number.isInteger(list[i - 1]) && v < list[i - 1]) {
       report(ctx, 'spec-value', path, `bucket_layers must be non-decreasing: bucket ${i} (${v}) is below bucket ${i - 1} (${String(list[i - 1])})`, {

@@ -1,6 +1,6 @@
 // YAML text -> plain data plus where every key path was written (file:line:col), or spec-syntax errors.
 
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node } from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Node, type YAMLError } from 'yaml';
 import { HasheeError, type SourceLocation } from '../errors.ts';
 
 /** Positions of one parsed document, by key path (`exit.corpus.files[1]`; the root is ''). */
@@ -24,7 +24,7 @@ export function parseYaml(text: string, file: string): ParsedYaml | { readonly e
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
   const at = (offset: number): SourceLocation => ({ file, ...lineCounter.linePos(offset) });
   if (doc.errors.length > 0) {
-    return { errors: doc.errors.map((e) => new HasheeError('spec-syntax', `YAML syntax error: ${e.message}`, { location: at(e.pos[0]) })) };
+    return { errors: doc.errors.map((e) => new HasheeError('spec-syntax', `YAML syntax error: ${syntaxMessage(e.code, e.message)}`, { location: at(e.pos[0]) })) };
   }
   const values = new Map<string, SourceLocation>();
   const keys = new Map<string, SourceLocation>();
@@ -49,6 +49,13 @@ export function parseYaml(text: string, file: string): ParsedYaml | { readonly e
   };
   visit(doc.contents, '');
   return { data: doc.toJS({ maxAliasCount: 100 }), source: { values, keys, written } };
+}
+
+/** yaml's own words, except where they name its API instead of the user's mistake. */
+function syntaxMessage(code: YAMLError['code'], message: string): string {
+  if (code === 'MULTIPLE_DOCS') return "a spec is a single YAML document, but a second one starts here ('---')";
+  if (code === 'DUPLICATE_KEY') return 'this key is already set above in the same mapping (map keys must be unique)';
+  return message;
 }
 
 export function joinKey(parent: string, key: string): string {
