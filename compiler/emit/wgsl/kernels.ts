@@ -1,0 +1,351 @@
+// WGSL text of every kernel, written through WgslWriter with all dimensions and weight offsets baked in.
+// Each emitter takes decided values (shapes, offsets, expressions chosen in TypeScript) and writes them.
+
+import type { Activation } from '../../../runtime/model.ts';
+import type { Slot } from '../../../runtime/webgpu/layout.ts';
+import type { KernelName, Role, RowCount } from '../../../runtime/webgpu/program.ts';
+import { COUNT_FIELDS, KERNELS, ROW_INFO, ROW_THREADS, SLOT_FIELDS, TILE, bindingsOf } from '../../../runtime/webgpu/program.ts';
+import { WgslWriter, f32, u32 } from './writer.ts';
+
+/** Header lines, bindings and the counts struct every kernel module starts with. */
+function prologue(w: WgslWriter, kernel: KernelName, header: readonly string[]): void {
+  for (const h of header) w.line(`// ${h}`);
+  w.line(`// kernel ${kernel}`);
+  w.line();
+  w.block('struct Counts', () => {
+    COUNT_FIELDS.forEach((f) => w.line(`${f}: u32,`));
+    for (let i = COUNT_FIELDS.length; i < SLOT_FIELDS; i++) w.line(`pad${i}: u32,`);
+  });
+  w.line();
+  for (const b of bindingsOf(kernel)) {
+    const decl =
+      b.kind === 'uniform' ? `var<uniform> ${b.name}: Counts;`
+      : b.name === 'info' ? `var<storage, read> info: array<u32>;`
+      : `var<storage, ${b.kind}> ${b.name}: array<f32>;`;
+    w.line(`@group(0) @binding(${b.binding}) ${decl}`);
+  }
+  w.line();
+}
+
+function countOf(kernel: KernelName): string {
+  const c: RowCount = KERNELS[kernel].count;
+  return `counts.${c}`;
+}
+
+/** Workgroup sum and max over ROW_THREADS invocations (tree reduction; call from uniform control flow). */
+function reductions(w: WgslWriter): void {
+  w.line(`var<workgroup> red: array<f32, ${ROW_THREADS}>;`);
+  w.line();
+  for (const [name, op] of [['wgSum', 'a + b'], ['wgMax', 'max(a, b)']] as const) {
+    w.block(`fn ${name}(v: f32, tid: u32) -> f32`, () => {
+      w.line('red[tid] = v;');
+      w.line('workgroupBarrier();');
+      w.block(`for (var s = ${u32(ROW_THREADS / 2)}; s > 0u; s = s / 2u)`, () => {
+        w.block('if (tid < s)', () => {
+          w.line('let a = red[tid];');
+          w.line('let b = red[tid + s];');
+          w.line(`red[tid] = ${op};`);
+        });
+        w.line('workgroupBarrier();');
+      });
+      w.line('let total = red[0];');
+      w.line('workgroupBarrier();');
+      w.line('return total;');
+    });
+    w.line();
+  }
+}
+
+/** tanh through exp(-2|x|): no overflow for large |x|; absolute error about 1e-7. */
+function tanhFunction(w: WgslWriter): void {
+  w.block('fn tanhSafe(x: f32) -> f32', () => {
+    w.line('let t = exp(-2.0f * abs(x));');
+    w.line('return sign(x) * (1.0f - t) / (1.0f + t);');
+  });
+  w.line();
+}
+
+/**
+ * GELU with erf: WGSL has no erf, so erfc(z) for z >= 0 uses Abramowitz & Stegun 7.1.26,
+ * erfc(z) = t (a1 + t (a2 + t (a3 + t (a4 + t a5)))) exp(-z^2), t = 1 / (1 + p z), |error| <= 1.5e-7;
+ * gelu(x) = x (1 - erfc(z) / 2) for x >= 0 and x erfc(z) / 2 for x < 0 (z = |x| / sqrt 2), which avoids
+ * the cancellation in 1 + erf(x / sqrt 2) for negative x. So |gelu error| <= 0.75e-7 |x| plus f32 rounding.
+ */
+const AS_7_1_26 = { p: 0.3275911, a1: 0.254829592, a2: -0.284496736, a3: 1.421413741, a4: -1.453152027, a5: 1.061405429 };
+
+const ACTIVATIONS: Record<Activation, (w: WgslWriter) => void> = {
+  gelu: (w) => {
+    const c = AS_7_1_26;
+    w.block('fn act(x: f32) -> f32', () => {
+      w.line(`let z = abs(x) * ${f32(Math.SQRT1_2)};`);
+      w.line(`let t = 1.0f / (1.0f + ${f32(c.p)} * z);`);
+      w.line(`let poly = t * (${f32(c.a1)} + t * (${f32(c.a2)} + t * (${f32(c.a3)} + t * (${f32(c.a4)} + t * ${f32(c.a5)}))));`);
+      w.line('let tail = 0.5f * poly * exp(-z * z);');
+      w.line('return select(x * tail, x * (1.0f - tail), x >= 0.0f);');
+    });
+    w.line();
+  },
+  gelu_tanh: (w) => {
+    tanhFunction(w);
+    w.block('fn act(x: f32) -> f32', () => {
+      w.line(`return 0.5f * x * (1.0f + tanhSafe(${f32(Math.sqrt(2 / Math.PI))} * (x + ${f32(0.044715)} * x * x * x)));`);
+    });
+    w.line();
+  },
+  relu: (w) => {
+    w.block('fn act(x: f32) -> f32', () => w.line('return max(x, 0.0f);'));
+    w.line();
+  },
+};
+
+export interface MatmulShape {
+  readonly x: Role;          // input [rows, k]
+  readonly y: Role;          // output [rows, n]
+  readonly k: number;
+  readonly n: number;
+  readonly w: Slot;          // [k, n] in the kernel's weight block
+  readonly bias?: Slot;      // [n]
+  readonly act?: Activation; // applied after the bias
+}
+
+/**
+ * y = act(x @ W + b) over rows [0, count): a 64x64 output tile per 16x16 workgroup, operands staged
+ * through workgroup memory in k-steps of 16, 4x4 accumulators per invocation.
+ */
+export function matmulKernel(kernel: KernelName, s: MatmulShape, header: readonly string[]): string {
+  const w = new WgslWriter();
+  prologue(w, kernel, header);
+  const T = TILE;
+  const threads = T.threadsX * T.threadsY;
+  const perThreadRows = T.rows / T.threadsY;
+  const perThreadCols = T.cols / T.threadsX;
+  w.line(`const K: u32 = ${u32(s.k)};`);
+  w.line(`const N: u32 = ${u32(s.n)};`);
+  w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
+  if (s.bias) w.line(`const B_AT: u32 = ${u32(s.bias.at)};`);
+  w.line();
+  w.line(`var<workgroup> tileX: array<f32, ${T.rows * T.depth}>; // [${T.rows} rows][${T.depth} k]`);
+  w.line(`var<workgroup> tileW: array<f32, ${T.depth * T.cols}>; // [${T.depth} k][${T.cols} cols]`);
+  w.line();
+  if (s.act) ACTIVATIONS[s.act](w);
+  const value = s.act ? (s.bias ? 'act(acc[i][j] + weights[B_AT + c])' : 'act(acc[i][j])') : s.bias ? 'acc[i][j] + weights[B_AT + c]' : 'acc[i][j]';
+  w.line(`@compute @workgroup_size(${T.threadsX}, ${T.threadsY})`);
+  w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
+    w.line(`let rows = ${countOf(kernel)};`);
+    w.line(`let row0 = wg.y * ${u32(T.rows)};`);
+    w.line(`let col0 = wg.x * ${u32(T.cols)};`);
+    w.line(`var acc: array<vec4<f32>, ${perThreadRows}>;`);
+    w.block(`for (var k0 = 0u; k0 < K; k0 = k0 + ${u32(T.depth)})`, () => {
+      w.block(`for (var i = 0u; i < ${u32((T.rows * T.depth) / threads)}; i = i + 1u)`, () => {
+        w.line(`let e = tid + i * ${u32(threads)};`);
+        w.line(`let r = row0 + e / ${u32(T.depth)};`);
+        w.line(`let k = k0 + e % ${u32(T.depth)};`);
+        w.line('var xv = 0.0f;');
+        w.block('if (r < rows && k < K)', () => w.line(`xv = ${s.x}[r * K + k];`));
+        w.line('tileX[e] = xv;');
+        w.line(`let kw = k0 + e / ${u32(T.cols)};`);
+        w.line(`let c = col0 + e % ${u32(T.cols)};`);
+        w.line('var wv = 0.0f;');
+        w.block('if (kw < K && c < N)', () => w.line('wv = weights[W_AT + kw * N + c];'));
+        w.line('tileW[e] = wv;');
+      });
+      w.line('workgroupBarrier();');
+      w.block(`for (var kk = 0u; kk < ${u32(T.depth)}; kk = kk + 1u)`, () => {
+        w.line(`let wo = kk * ${u32(T.cols)} + lid.x * ${u32(perThreadCols)};`);
+        w.line('let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);');
+        w.block(`for (var i = 0u; i < ${u32(perThreadRows)}; i = i + 1u)`, () => {
+          w.line(`acc[i] = acc[i] + tileX[(lid.y * ${u32(perThreadRows)} + i) * ${u32(T.depth)} + kk] * wr;`);
+        });
+      });
+      w.line('workgroupBarrier();');
+    });
+    w.block(`for (var i = 0u; i < ${u32(perThreadRows)}; i = i + 1u)`, () => {
+      w.line(`let r = row0 + lid.y * ${u32(perThreadRows)} + i;`);
+      w.block(`for (var j = 0u; j < ${u32(perThreadCols)}; j = j + 1u)`, () => {
+        w.line(`let c = col0 + lid.x * ${u32(perThreadCols)} + j;`);
+        w.block('if (r < rows && c < N)', () => w.line(`${s.y}[r * N + c] = ${value};`));
+      });
+    });
+  });
+  return w.text();
+}
+
+/** Where a LayerNorm kernel's pre-norm value comes from: the embedding sum, or bias + residual. */
+export type NormInput =
+  | { readonly kind: 'embed'; readonly word: Slot; readonly pos: Slot; readonly type: Slot }
+  | { readonly kind: 'residual'; readonly x: Role; readonly residual: Role; readonly bias: Slot };
+
+export interface NormShape {
+  readonly input: NormInput;
+  readonly out: Role;
+  readonly d: number;
+  readonly eps: number;
+  readonly gain: Slot;
+  readonly beta: Slot;
+}
+
+/**
+ * One workgroup per row: v = input (embedding sum, or x + bias + residual), then
+ * out = (v - mean) / sqrt(var + eps) * gain + beta with the biased variance, two passes over the row.
+ */
+export function layerNormKernel(kernel: KernelName, s: NormShape, header: readonly string[]): string {
+  const w = new WgslWriter();
+  prologue(w, kernel, header);
+  w.line(`const D: u32 = ${u32(s.d)};`);
+  w.line(`const G_AT: u32 = ${u32(s.gain.at)};`);
+  w.line(`const BETA_AT: u32 = ${u32(s.beta.at)};`);
+  const inp = s.input;
+  const value = inp.kind === 'embed'
+    ? 'weights[WORD_AT + id * D + c] + weights[POS_AT + pos * D + c] + weights[TYPE_AT + ty * D + c]'
+    : `${inp.x}[o + c] + weights[B_AT + c] + ${inp.residual}[o + c]`;
+  if (inp.kind === 'embed') {
+    w.line(`const WORD_AT: u32 = ${u32(inp.word.at)};`);
+    w.line(`const POS_AT: u32 = ${u32(inp.pos.at)};`);
+    w.line(`const TYPE_AT: u32 = ${u32(inp.type.at)};`);
+  } else {
+    w.line(`const B_AT: u32 = ${u32(inp.bias.at)};`);
+  }
+  w.line();
+  reductions(w);
+  const step = u32(ROW_THREADS);
+  w.line(`@compute @workgroup_size(${ROW_THREADS})`);
+  w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
+    w.line('let r = wg.x;');
+    w.block(`if (r >= ${countOf(kernel)})`, () => w.line('return;'));
+    w.line('let o = r * D;');
+    if (inp.kind === 'embed') {
+      w.line(`let id = info[r * ${u32(ROW_INFO)}];`);
+      w.line(`let ty = info[r * ${u32(ROW_INFO)} + 1u];`);
+      w.line(`let pos = info[r * ${u32(ROW_INFO)} + 2u];`);
+    }
+    w.line('var sum = 0.0f;');
+    w.block(`for (var c = tid; c < D; c = c + ${step})`, () => {
+      w.line(`let v = ${value};`);
+      w.line(`${s.out}[o + c] = v;`);
+      w.line('sum = sum + v;');
+    });
+    w.line('let mean = wgSum(sum, tid) / f32(D);');
+    w.line('var sq = 0.0f;');
+    w.block(`for (var c = tid; c < D; c = c + ${step})`, () => {
+      w.line(`let dv = ${s.out}[o + c] - mean;`);
+      w.line('sq = sq + dv * dv;');
+    });
+    w.line(`let inv = 1.0f / sqrt(wgSum(sq, tid) / f32(D) + ${f32(s.eps)});`);
+    w.block(`for (var c = tid; c < D; c = c + ${step})`, () => {
+      w.line(`${s.out}[o + c] = (${s.out}[o + c] - mean) * inv * weights[G_AT + c] + weights[BETA_AT + c];`);
+    });
+  });
+  return w.text();
+}
+
+export interface AttentionShape {
+  readonly d: number;
+  readonly heads: number;
+  readonly maxKeys: number; // max_positions: the longest sequence
+}
+
+/**
+ * One workgroup per (active row, head): scores against the keys of the row's own sequence (the
+ * per-sequence key range is the padding mask), softmax with the max subtracted, then the context.
+ * kv rows are [K | V], each [d]; q and ctx rows are [d]; head hd owns columns [hd*dh, (hd+1)*dh).
+ */
+export function attentionKernel(kernel: KernelName, s: AttentionShape, header: readonly string[]): string {
+  const w = new WgslWriter();
+  prologue(w, kernel, header);
+  const dh = s.d / s.heads;
+  const step = u32(ROW_THREADS);
+  w.line(`const D: u32 = ${u32(s.d)};`);
+  w.line(`const DH: u32 = ${u32(dh)};`);
+  w.line(`const SCALE: f32 = ${f32(1 / Math.sqrt(dh))};`);
+  w.line();
+  w.line(`var<workgroup> scores: array<f32, ${s.maxKeys}>;`);
+  w.line(`var<workgroup> qh: array<f32, ${dh}>;`);
+  reductions(w);
+  w.line(`@compute @workgroup_size(${ROW_THREADS})`);
+  w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
+    w.line('let r = wg.x;');
+    w.line('let hd = wg.y;');
+    w.block(`if (r >= ${countOf(kernel)})`, () => w.line('return;'));
+    w.line(`let keyStart = counts.keyRowsAt + info[r * ${u32(ROW_INFO)} + 3u];`);
+    w.line(`let keyLen = info[r * ${u32(ROW_INFO)} + 4u];`);
+    w.line('let qAt = r * D + hd * DH;');
+    w.block(`for (var c = tid; c < DH; c = c + ${step})`, () => w.line('qh[c] = q[qAt + c];'));
+    w.line('workgroupBarrier();');
+    w.line('var best = -3.0e38f;');
+    w.block(`for (var j = tid; j < keyLen; j = j + ${step})`, () => {
+      w.line('let kAt = info[keyStart + j] * (2u * D) + hd * DH;');
+      w.line('var qk = 0.0f;');
+      w.block('for (var c = 0u; c < DH; c = c + 1u)', () => w.line('qk = qk + qh[c] * kv[kAt + c];'));
+      w.line('let sc = qk * SCALE;');
+      w.line('scores[j] = sc;');
+      w.line('best = max(best, sc);');
+    });
+    w.line('let top = wgMax(best, tid);');
+    w.line('var sum = 0.0f;');
+    w.block(`for (var j = tid; j < keyLen; j = j + ${step})`, () => {
+      w.line('let e = exp(scores[j] - top);');
+      w.line('scores[j] = e;');
+      w.line('sum = sum + e;');
+    });
+    w.line('let inv = 1.0f / wgSum(sum, tid);');
+    w.block(`for (var c = tid; c < DH; c = c + ${step})`, () => {
+      w.line('var acc = 0.0f;');
+      w.block('for (var j = 0u; j < keyLen; j = j + 1u)', () => {
+        w.line('acc = acc + scores[j] * kv[info[keyStart + j] * (2u * D) + D + hd * DH + c];');
+      });
+      w.line('ctx[qAt + c] = acc * inv;');
+    });
+  });
+  return w.text();
+}
+
+export interface DenseRowShape {
+  readonly x: Role;         // input rows [*, k]
+  readonly y: Role;         // output [B, n]
+  readonly k: number;
+  readonly n: number;
+  readonly w: Slot;         // [k, n]
+  readonly bias: Slot;      // [n]
+  readonly tanh: boolean;
+  readonly gatherCls: boolean; // input row of sequence s: its [CLS] row (info clsRows) instead of row s
+}
+
+/** One output per invocation, one sequence per workgroup row: y[s, c] = f(x[row(s)] @ W[:, c] + b[c]). */
+export function denseRowKernel(kernel: KernelName, s: DenseRowShape, header: readonly string[]): string {
+  const w = new WgslWriter();
+  prologue(w, kernel, header);
+  w.line(`const K: u32 = ${u32(s.k)};`);
+  w.line(`const N: u32 = ${u32(s.n)};`);
+  w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
+  w.line(`const B_AT: u32 = ${u32(s.bias.at)};`);
+  w.line();
+  if (s.tanh) tanhFunction(w);
+  const row = s.gatherCls ? 'info[counts.clsAt + sq]' : 'sq';
+  const value = s.tanh ? 'tanhSafe(acc + weights[B_AT + c])' : 'acc + weights[B_AT + c]';
+  w.line(`@compute @workgroup_size(${ROW_THREADS})`);
+  w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
+    w.line('let sq = wg.y;');
+    w.line(`let c = wg.x * ${u32(ROW_THREADS)} + tid;`);
+    w.block(`if (sq >= ${countOf(kernel)} || c >= N)`, () => w.line('return;'));
+    w.line(`let xAt = ${row} * K;`);
+    w.line('var acc = 0.0f;');
+    w.block('for (var k = 0u; k < K; k = k + 1u)', () => w.line(`acc = acc + ${s.x}[xAt + k] * weights[W_AT + k * N + c];`));
+    w.line(`${s.y}[sq * N + c] = ${value};`);
+  });
+  return w.text();
+}
+
+/** A diagnostic module (not part of a model): y[i] = act(x[i]) for i < n, to measure an activation's error. */
+export function activationProbe(act: Activation, n: number): string {
+  const w = new WgslWriter();
+  w.line(`// probe ${act}`);
+  w.line('@group(0) @binding(0) var<storage, read> x: array<f32>;');
+  w.line('@group(0) @binding(1) var<storage, read_write> y: array<f32>;');
+  w.line();
+  ACTIVATIONS[act](w);
+  w.line(`@compute @workgroup_size(${ROW_THREADS})`);
+  w.block('fn main(@builtin(global_invocation_id) gid: vec3<u32>)', () => {
+    w.block(`if (gid.x < ${u32(n)})`, () => w.line('y[gid.x] = act(x[gid.x]);'));
+  });
+  return w.text();
+}

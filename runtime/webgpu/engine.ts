@@ -1,0 +1,379 @@
+// WebGPU engine: loads a compiled program (pipelines created up front, weights uploaded once) and runs
+// ragged batches with one command buffer, one submit and one readback per call. Browser-safe.
+
+import type { ExitTable } from '../model.ts';
+import { headOutputs } from '../model.ts';
+import { planBatch, type BatchPlan } from '../plan.ts';
+import type { RunInput } from '../reference/api.ts';
+import { WebGpuError } from './errors.ts';
+import { weightLayout, type PackedWeights } from './layout.ts';
+import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, type KernelName, type Role, type WebGpuProgram } from './program.ts';
+import { callCounts, callInfo, scheduleCall, type Dispatch } from './schedule.ts';
+
+export interface EngineOptions {
+  /** A device, or where to get one: `navigator.gpu` in browsers, the `webgpu` package's GPU in Node. */
+  readonly gpu: GPU | GPUDevice;
+  readonly program: WebGpuProgram;
+  readonly weights: PackedWeights;   // packWeights(model): must match weightLayout(program.arch, program.head)
+  readonly table: ExitTable;
+}
+
+export interface EngineRunOptions {
+  readonly fullDepth?: boolean; // ignore the exit table
+  /**
+   * Also return h^L of every token. Sequence heads otherwise cut the last layer to the [CLS] rows
+   * (planBatch clsOnlyLastLayer) and return no hidden states. Default: true for head 'none' only.
+   */
+  readonly hidden?: boolean;
+}
+
+/** Outputs in input order, as the reference executor returns them, in f32. */
+export interface EngineResult {
+  readonly exits: number[][];            // [B][len] exit layer of each token
+  readonly lastHidden?: Float32Array[];  // [B] of [len, d]
+  readonly pooled?: Float32Array[];      // [B] of [d] (sequence heads)
+  readonly logits?: Float32Array[];      // [B] of [N] (sequence heads) or [len, N] (token head)
+}
+
+export interface WebGpuEngine {
+  readonly device: GPUDevice;
+  /** Adapter description (vendor, architecture, device, description) when the engine requested it. */
+  readonly adapter: string;
+  run(input: RunInput, opts?: EngineRunOptions): Promise<EngineResult>;
+  /** Releases every GPU buffer (and the device, if the engine created it). */
+  dispose(): void;
+}
+
+/** One readback: a region of an activation buffer copied to the staging buffer. */
+export interface Copy {
+  readonly src: GPUBuffer;
+  readonly dst: GPUBuffer;
+  readonly dstOffset: number; // bytes
+  readonly size: number;      // bytes
+}
+
+/**
+ * Records one call: every dispatch in one compute pass, then the readback copies. Issues commands
+ * only (no allocation, no pipeline creation), so a recording device sees exactly the schedule.
+ */
+export function recordCall(
+  device: GPUDevice,
+  dispatches: readonly Dispatch[],
+  pipelines: ReadonlyMap<KernelName, GPUComputePipeline>,
+  bindGroup: (d: Dispatch) => GPUBindGroup,
+  copies: readonly Copy[],
+): GPUCommandBuffer {
+  const encoder = device.createCommandEncoder({ label: 'hashee call' });
+  const pass = encoder.beginComputePass();
+  for (const d of dispatches) {
+    pass.setPipeline(pipelines.get(d.kernel)!);
+    pass.setBindGroup(0, bindGroup(d));
+    pass.dispatchWorkgroups(d.groups[0], d.groups[1], d.groups[2]);
+  }
+  pass.end();
+  for (const c of copies) encoder.copyBufferToBuffer(c.src, 0, c.dst, c.dstOffset, c.size);
+  return encoder.finish();
+}
+
+export async function createEngine(opts: EngineOptions): Promise<WebGpuEngine> {
+  const { program } = opts;
+  const { device, adapter, owned } = await acquireDevice(opts.gpu);
+  checkWeights(program, opts.weights, device.limits);
+  const pipelines = await createPipelines(device, program);
+  return new Engine(device, adapter, owned, program, opts.weights, opts.table, pipelines);
+}
+
+async function acquireDevice(gpu: GPU | GPUDevice): Promise<{ device: GPUDevice; adapter: string; owned: boolean }> {
+  if (!gpu) throw new WebGpuError('no-webgpu', 'WebGPU is not available: pass navigator.gpu (browsers), the `webgpu` package\'s GPU (Node) or a GPUDevice');
+  if ('createBuffer' in gpu) return { device: gpu, adapter: 'caller-provided device', owned: false };
+  const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+  if (!adapter) {
+    throw new WebGpuError('no-adapter', 'no WebGPU adapter found (in Node on a machine without a GPU, install Debian\'s chromium and libvulkan1 and point VK_ICD_FILENAMES at /usr/lib/chromium/vk_swiftshader_icd.json)');
+  }
+  const device = await adapter.requestDevice({
+    label: 'hashee',
+    requiredLimits: {
+      maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+      maxBufferSize: adapter.limits.maxBufferSize,
+    },
+  });
+  const i = adapter.info;
+  const name = [i.vendor, i.architecture, i.device, i.description].filter((s) => s).join(' / ') || 'unknown adapter';
+  return { device, adapter: name, owned: true };
+}
+
+function checkWeights(program: WebGpuProgram, w: PackedWeights, limits: GPUSupportedLimits): void {
+  const layout = weightLayout(program.arch, program.head);
+  const blocks: [string, Float32Array | undefined, number][] = [
+    ['embed', w.embed, layout.embed.floats],
+    ...program.arch.layers > 0 ? Array.from({ length: program.arch.layers }, (_, l): [string, Float32Array | undefined, number] => [`layers[${l}]`, w.layers[l], layout.layer.floats]) : [],
+    ['head', w.head, layout.head.floats],
+  ];
+  if (w.layers.length !== program.arch.layers) {
+    throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program has ${program.arch.layers} layers`);
+  }
+  for (const [name, data, floats] of blocks) {
+    if (!data || data.length !== floats) throw new WebGpuError('weights', `weight block ${name} has ${data?.length ?? 0} floats, the program's layout needs ${floats}`);
+    if (floats * 4 > limits.maxStorageBufferBindingSize) {
+      throw new WebGpuError('limits', `weight block ${name} is ${floats * 4} bytes; this device binds at most ${limits.maxStorageBufferBindingSize} bytes per storage buffer`);
+    }
+  }
+}
+
+async function createPipelines(device: GPUDevice, program: WebGpuProgram): Promise<Map<KernelName, GPUComputePipeline>> {
+  const made = await Promise.all(program.modules.map(async ({ kernel, code }) => {
+    const module = device.createShaderModule({ label: kernel, code });
+    const info = await module.getCompilationInfo();
+    const errors = info.messages.filter((m) => m.type === 'error');
+    if (errors.length > 0) {
+      throw new WebGpuError('shader', `WGSL of kernel ${kernel} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
+    }
+    try {
+      const pipeline = await device.createComputePipelineAsync({ label: kernel, layout: 'auto', compute: { module, entryPoint: 'main' } });
+      return [kernel, pipeline] as const;
+    } catch (e) {
+      throw new WebGpuError('shader', `pipeline of kernel ${kernel} could not be created: ${(e as Error).message}`);
+    }
+  }));
+  return new Map(made);
+}
+
+/** Float count of each activation buffer for R rows and S sequences. */
+function roleFloats(program: WebGpuProgram, R: number, S: number): Record<Exclude<Role, 'info'>, number> {
+  const { hidden: d, ffn: f } = program.arch;
+  const n = headOutputs(program.head);
+  const logitRows = program.head.kind === 'token' ? R : S;
+  return { h: R * d, h1: R * d, tmp: R * d, q: R * d, ctx: R * d, kv: 2 * R * d, ffn: R * f, pooled: S * d, logits: logitRows * n };
+}
+
+const infoWords = (R: number, S: number): number => 6 * R + S;
+
+interface Activations {
+  readonly rows: number;  // capacity R
+  readonly seqs: number;  // capacity S
+  readonly buffers: ReadonlyMap<Role, GPUBuffer>;
+  readonly readback: GPUBuffer;
+  readonly bindGroups: ReadonlyMap<string, GPUBindGroup>; // `${kernel}@${slot}`
+}
+
+class Engine implements WebGpuEngine {
+  private readonly weightBuffers: { embed: GPUBuffer; layers: GPUBuffer[]; head: GPUBuffer };
+  private readonly counts: GPUBuffer;
+  private acts: Activations | null = null;
+  private lost: GPUDeviceLostInfo | null = null;
+  private disposed = false;
+  private tail: Promise<unknown> = Promise.resolve();
+
+  constructor(
+    readonly device: GPUDevice,
+    readonly adapter: string,
+    private readonly ownsDevice: boolean,
+    private readonly program: WebGpuProgram,
+    weights: PackedWeights,
+    private readonly table: ExitTable,
+    private readonly pipelines: ReadonlyMap<KernelName, GPUComputePipeline>,
+  ) {
+    void device.lost.then((info) => { this.lost = info; });
+    const upload = (label: string, data: Float32Array<ArrayBuffer>): GPUBuffer => {
+      const buffer = device.createBuffer({ label, size: data.byteLength, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+      device.queue.writeBuffer(buffer, 0, data);
+      return buffer;
+    };
+    this.weightBuffers = {
+      embed: upload('weights embed', weights.embed),
+      layers: weights.layers.map((b, l) => upload(`weights layer ${l + 1}`, b)),
+      head: upload('weights head', weights.head),
+    };
+    this.counts = device.createBuffer({ label: 'counts', size: (program.arch.layers + 2) * SLOT_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+  }
+
+  run(input: RunInput, opts: EngineRunOptions = {}): Promise<EngineResult> {
+    const result = this.tail.then(() => this.runNow(input, opts));
+    this.tail = result.catch(() => undefined);
+    return result;
+  }
+
+  dispose(): void {
+    if (this.disposed) return;
+    this.disposed = true;
+    this.releaseActivations();
+    this.weightBuffers.embed.destroy();
+    this.weightBuffers.layers.forEach((b) => b.destroy());
+    this.weightBuffers.head.destroy();
+    this.counts.destroy();
+    if (this.ownsDevice) this.device.destroy();
+  }
+
+  private async runNow(input: RunInput, opts: EngineRunOptions): Promise<EngineResult> {
+    this.checkAlive();
+    const { arch, head } = this.program;
+    const { ids, types } = checkInput(this.program, input);
+    const seqHead = head.kind === 'classification' || head.kind === 'regression';
+    const hidden = opts.hidden ?? head.kind === 'none';
+    const plan = planBatch(this.table, input.ids, arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: seqHead && !hidden });
+    const acts = this.ensureCapacity(plan.rows, plan.seqCount);
+    const outputs = this.outputsOf(plan, hidden);
+    const copies: Copy[] = [];
+    let offset = 0;
+    for (const o of outputs) {
+      copies.push({ src: acts.buffers.get(o.role)!, dst: acts.readback, dstOffset: offset, size: o.floats * 4 });
+      offset += o.floats * 4;
+    }
+    const dispatches = scheduleCall(plan, arch, head);
+    this.device.pushErrorScope('validation');
+    this.device.queue.writeBuffer(this.counts, 0, callCounts(plan));
+    this.device.queue.writeBuffer(acts.buffers.get('info')!, 0, callInfo(plan, ids, types));
+    const commands = recordCall(this.device, dispatches, this.pipelines, (d) => acts.bindGroups.get(`${d.kernel}@${d.slot}`)!, copies);
+    this.device.queue.submit([commands]);
+    const validation = this.device.popErrorScope();
+    let data: Float32Array;
+    try {
+      await acts.readback.mapAsync(GPUMapMode.READ, 0, Math.max(offset, 4));
+      data = new Float32Array(acts.readback.getMappedRange(0, Math.max(offset, 4)).slice(0));
+      acts.readback.unmap();
+    } catch (e) {
+      this.checkAlive();
+      throw new WebGpuError('gpu', `reading the results back failed: ${(e as Error).message}`);
+    }
+    const error = await validation;
+    if (error) throw new WebGpuError('gpu', `the call's commands were rejected: ${error.message}`);
+    return unpack(plan, this.program, outputs, data);
+  }
+
+  private outputsOf(plan: BatchPlan, hidden: boolean): { role: Role; floats: number }[] {
+    const { hidden: d } = this.program.arch;
+    const head = this.program.head;
+    const n = headOutputs(head);
+    const out: { role: Role; floats: number }[] = [];
+    if (hidden) out.push({ role: 'h', floats: plan.rows * d });
+    if (head.kind === 'classification' || head.kind === 'regression') {
+      out.push({ role: 'pooled', floats: plan.seqCount * d }, { role: 'logits', floats: plan.seqCount * n });
+    }
+    if (head.kind === 'token') out.push({ role: 'logits', floats: plan.rows * n });
+    return out;
+  }
+
+  private checkAlive(): void {
+    if (this.disposed) throw new WebGpuError('disposed', 'this WebGPU engine was disposed');
+    if (this.lost) {
+      throw new WebGpuError('device-lost', `the WebGPU device was lost (${this.lost.reason}: ${this.lost.message}); create a new engine`);
+    }
+  }
+
+  /** Activation buffers for at least n rows and B sequences: reused, or regrown (doubling) and rebound. */
+  private ensureCapacity(n: number, B: number): Activations {
+    if (this.acts && this.acts.rows >= n && this.acts.seqs >= B) return this.acts;
+    const R = Math.max(n, 2 * (this.acts?.rows ?? 0));
+    const S = Math.max(B, 2 * (this.acts?.seqs ?? 0));
+    this.releaseActivations();
+    this.acts = this.allocate(R, S);
+    return this.acts;
+  }
+
+  private releaseActivations(): void {
+    if (!this.acts) return;
+    for (const b of this.acts.buffers.values()) b.destroy();
+    this.acts.readback.destroy();
+    this.acts = null;
+  }
+
+  private allocate(R: number, S: number): Activations {
+    const device = this.device;
+    const limits = device.limits;
+    if (R > limits.maxComputeWorkgroupsPerDimension) {
+      throw new WebGpuError('limits', `a batch of ${R} tokens exceeds this device's ${limits.maxComputeWorkgroupsPerDimension} workgroups per dimension; split the batch`);
+    }
+    const floats = roleFloats(this.program, R, S);
+    const buffers = new Map<Role, GPUBuffer>();
+    const make = (role: Role, bytes: number): void => {
+      if (bytes > limits.maxStorageBufferBindingSize) {
+        throw new WebGpuError('limits', `a batch of ${R} tokens needs ${bytes} bytes for buffer '${role}'; this device binds at most ${limits.maxStorageBufferBindingSize}: split the batch`);
+      }
+      buffers.set(role, device.createBuffer({ label: role, size: Math.max(16, bytes), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST }));
+    };
+    for (const [role, f] of Object.entries(floats) as [Role, number][]) make(role, f * 4);
+    make('info', infoWords(R, S) * 4);
+    const readbackBytes = 4 * (floats.h + floats.pooled + floats.logits);
+    const readback = device.createBuffer({ label: 'readback', size: Math.max(16, readbackBytes), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    return { rows: R, seqs: S, buffers, readback, bindGroups: this.bindAll(buffers) };
+  }
+
+  /** One bind group per (kernel, slot) the schedule can dispatch. */
+  private bindAll(buffers: ReadonlyMap<Role, GPUBuffer>): Map<string, GPUBindGroup> {
+    const L = this.program.arch.layers;
+    const groups = new Map<string, GPUBindGroup>();
+    for (const [kernel, pipeline] of this.pipelines) {
+      const block = KERNELS[kernel].block;
+      const slots = kernel === 'embed' ? [0] : block === 'head' ? [L + 1] : Array.from({ length: L }, (_, i) => i + 1);
+      for (const slot of slots) {
+        const weights = block === 'embed' ? this.weightBuffers.embed : block === 'head' ? this.weightBuffers.head : this.weightBuffers.layers[slot - 1]!;
+        const entries: GPUBindGroupEntry[] = bindingsOf(kernel).map((b) => ({
+          binding: b.binding,
+          resource:
+            b.name === 'counts' ? { buffer: this.counts, offset: slot * SLOT_BYTES, size: SLOT_FIELDS * 4 }
+            : b.name === 'weights' ? { buffer: weights }
+            : { buffer: buffers.get(b.name)! },
+        }));
+        groups.set(`${kernel}@${slot}`, this.device.createBindGroup({ label: `${kernel}@${slot}`, layout: pipeline.getBindGroupLayout(0), entries }));
+      }
+    }
+    return groups;
+  }
+}
+
+/** Validated flat ids and token types (input order); throws WebGpuError('input'). */
+function checkInput(program: WebGpuProgram, input: RunInput): { ids: Uint32Array; types: Uint32Array } {
+  const a = program.arch;
+  const batch = input.ids;
+  if (batch.length === 0) throw new WebGpuError('input', 'the batch is empty');
+  if (input.typeIds && input.typeIds.length !== batch.length) throw new WebGpuError('input', `typeIds has ${input.typeIds.length} sequences, ids has ${batch.length}`);
+  const n = batch.reduce((s, q) => s + q.length, 0);
+  const ids = new Uint32Array(n);
+  const types = new Uint32Array(n);
+  let g = 0;
+  batch.forEach((seq, s) => {
+    if (seq.length === 0) throw new WebGpuError('input', `sequence ${s} is empty`);
+    if (seq.length > a.maxPositions) throw new WebGpuError('input', `sequence ${s} has ${seq.length} tokens, max_positions is ${a.maxPositions}`);
+    const t = input.typeIds?.[s];
+    if (t && t.length !== seq.length) throw new WebGpuError('input', `typeIds[${s}] has ${t.length} entries, ids[${s}] has ${seq.length}`);
+    seq.forEach((id, p) => {
+      if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize) throw new WebGpuError('input', `ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${a.vocabSize})`);
+      const ty = t ? t[p]! : 0;
+      if (!Number.isInteger(ty) || ty < 0 || ty >= a.typeVocabSize) throw new WebGpuError('input', `typeIds[${s}][${p}] = ${ty} is outside [0, ${a.typeVocabSize})`);
+      ids[g] = id;
+      types[g] = ty;
+      g++;
+    });
+  });
+  return { ids, types };
+}
+
+/** Splits the staging data into outputs and puts packed rows back in input order. */
+function unpack(plan: BatchPlan, program: WebGpuProgram, outputs: readonly { role: Role; floats: number }[], data: Float32Array): EngineResult {
+  const d = program.arch.hidden;
+  const n = headOutputs(program.head);
+  const seqLen = (s: number): number => plan.seqStart[s + 1]! - plan.seqStart[s]!;
+  const rowsToInputOrder = (packed: Float32Array, width: number): Float32Array[] =>
+    Array.from({ length: plan.seqCount }, (_, s) => {
+      const out = new Float32Array(seqLen(s) * width);
+      for (let p = 0; p < seqLen(s); p++) {
+        const r = plan.rowOf[plan.seqStart[s]! + p]!;
+        out.set(packed.subarray(r * width, (r + 1) * width), p * width);
+      }
+      return out;
+    });
+  const perSeq = (packed: Float32Array, width: number): Float32Array[] =>
+    Array.from({ length: plan.seqCount }, (_, s) => packed.slice(s * width, (s + 1) * width));
+  const exits = Array.from({ length: plan.seqCount }, (_, s) =>
+    Array.from({ length: seqLen(s) }, (_, p) => plan.exitOfRow[plan.rowOf[plan.seqStart[s]! + p]!]!));
+  const result: { exits: number[][]; lastHidden?: Float32Array[]; pooled?: Float32Array[]; logits?: Float32Array[] } = { exits };
+  let at = 0;
+  for (const o of outputs) {
+    const part = data.subarray(at, at + o.floats);
+    at += o.floats;
+    if (o.role === 'h') result.lastHidden = rowsToInputOrder(part, d);
+    else if (o.role === 'pooled') result.pooled = perSeq(part, d);
+    else if (o.role === 'logits') result.logits = program.head.kind === 'token' ? rowsToInputOrder(part, n) : perSeq(part, n);
+  }
+  return result;
+}
