@@ -10,18 +10,46 @@ export interface KMeansResult {
 }
 
 function sqDist(rows: Float32Array, r: number, centers: Float64Array, c: number, d: number): number {
-  let s = 0;
-  for (let i = 0; i < d; i++) { const t = rows[r * d + i]! - centers[c * d + i]!; s += t * t; }
-  return s;
+  const ro = r * d, co = c * d;
+  let s0 = 0, s1 = 0;
+  let i = 0;
+  for (; i + 1 < d; i += 2) {
+    const t0 = rows[ro + i]! - centers[co + i]!;
+    const t1 = rows[ro + i + 1]! - centers[co + i + 1]!;
+    s0 += t0 * t0;
+    s1 += t1 * t1;
+  }
+  if (i < d) { const t = rows[ro + i]! - centers[co + i]!; s0 += t * t; }
+  return s0 + s1;
 }
 
-/** Nearest center of each row (ties to the lower index); returns how many rows changed cluster. */
+/**
+ * Nearest center of each row (ties to the lower index), by |c|^2 - 2 x.c (|x|^2 is the same for every
+ * center); returns how many rows changed cluster.
+ */
 function assign(rows: Float32Array, V: number, d: number, centers: Float64Array, k: number, out: Int32Array): number {
+  const cNorm = new Float64Array(k);
+  for (let c = 0; c < k; c++) {
+    let s = 0;
+    for (let i = 0; i < d; i++) s += centers[c * d + i]! * centers[c * d + i]!;
+    cNorm[c] = s;
+  }
   let changed = 0;
   for (let r = 0; r < V; r++) {
+    const ro = r * d;
     let best = 0, bestD = Infinity;
     for (let c = 0; c < k; c++) {
-      const dist = sqDist(rows, r, centers, c, d);
+      const co = c * d;
+      let s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+      let i = 0;
+      for (; i + 3 < d; i += 4) {
+        s0 += rows[ro + i]! * centers[co + i]!;
+        s1 += rows[ro + i + 1]! * centers[co + i + 1]!;
+        s2 += rows[ro + i + 2]! * centers[co + i + 2]!;
+        s3 += rows[ro + i + 3]! * centers[co + i + 3]!;
+      }
+      for (; i < d; i++) s0 += rows[ro + i]! * centers[co + i]!;
+      const dist = cNorm[c]! - 2 * (s0 + s1 + s2 + s3);
       if (dist < bestD) { bestD = dist; best = c; }
     }
     if (out[r] !== best) { out[r] = best; changed++; }
