@@ -3,7 +3,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as ort from 'onnxruntime-node';
 import { exportOnnx, importOnnx, checkOnnxAgainstSpec, type ExportOptions } from '../compiler/onnx/index.ts';
-import { onnx } from '../compiler/onnx/proto.ts';
+import { floatTensor, onnx, readFloats, tensorDims, type NodeProto } from '../compiler/onnx/proto.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import { HasheeError } from '../compiler/errors.ts';
 import { runReference } from '../runtime/reference/index.ts';
@@ -111,6 +111,47 @@ for (const v of variants) {
     assert.is(padded.logits === undefined, model.head.kind === 'none');
   });
 }
+
+/**
+ * Rewrites every Gemm(x, W[out, in], C, transB=1) into Gemm(x, W[in, out], transB=0) followed by a separate
+ * Add of C, the other layouts exporters write.
+ */
+function gemmsWithoutTransB(bytes: Uint8Array): Uint8Array {
+  const proto = onnx.ModelProto.decode(bytes);
+  const graph = proto.graph!;
+  const inits = new Map((graph.initializer ?? []).map((t) => [t.name ?? '', t]));
+  const nodes: NodeProto[] = [];
+  for (const n of graph.node ?? []) {
+    nodes.push(n);
+    if (n.opType !== 'Gemm') continue;
+    const w = inits.get(n.input![1]!)!;
+    const [rows, cols] = tensorDims(w) as [number, number];
+    const data = readFloats(w)!;
+    const t = new Float32Array(data.length);
+    for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) t[c * rows + r] = data[r * cols + c]!;
+    inits.set(w.name!, floatTensor(w.name!, [cols, rows], t, 'raw'));
+    n.attribute = (n.attribute ?? []).filter((a) => a.name !== 'transB');
+    const out = n.output![0]!;
+    n.output = [`${out}_no_bias`];
+    nodes.push({ name: `${n.name}_bias`, opType: 'Add', input: [`${out}_no_bias`, n.input![2]!], output: [out] });
+    n.input = n.input!.slice(0, 2);
+  }
+  graph.node = nodes;
+  graph.initializer = [...inits.values()];
+  return onnx.ModelProto.encode(proto).finish();
+}
+
+test('Gemm with transB=0 and the bias as a separate Add', async () => {
+  const v = variants[3]!;
+  const bytes = gemmsWithoutTransB(exportOnnx(v.model, v.opts));
+  const found = importOnnx(bytes, 'model.onnx');
+  assert.equal(found.arch, v.model.arch);
+  assertSameWeights(found.weights, v.model.weights);
+  const session = await ort.InferenceSession.create(bytes);
+  const out = await runOrt(session, [batch.ids[0]!], [batch.typeIds[0]!]);
+  const ref = runReference(v.model, new Uint8Array(v.model.arch.vocabSize).fill(v.model.arch.layers), { ids: [batch.ids[0]!], typeIds: [batch.typeIds[0]!] }, { fullDepth: true });
+  assert.ok(maxAbsDiff(out.logits!.data as Float32Array, ref.logits![0]!) <= 1e-4);
+});
 
 function thrown(f: () => unknown): HasheeError {
   try {

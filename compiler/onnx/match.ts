@@ -45,30 +45,33 @@ function linearAt(g: OnnxGraph, n: NodeProto, first: NodeProto): Linear | undefi
   let [nIn, nOut] = weight.dims as [number, number];
   let w = weight.data;
   let out = n.output![0]!;
-  let b: Float32Array | undefined;
+  let bias: { b: Float32Array; out: string } | undefined;
   if (n.opType === 'Gemm') {
     if (intAttr(n, 'transA', 0) !== 0) return undefined;
     if (intAttr(n, 'transB', 0) === 1) {
       [nIn, nOut] = [nOut, nIn];
-      w = transpose(w, nOut, nIn);
+      w = transpose(w, nOut, nIn); // [out, in] -> [in, out]
     }
     w = scaled(w, floatAttr(n, 'alpha', 1));
     const c = n.input?.[2] ? g.floats(n.input[2]) : undefined;
-    if (c && c.data.length === nOut) b = scaled(c.data, floatAttr(n, 'beta', 1));
-    else if (n.input?.[2]) return undefined;
+    if (n.input?.[2] && c?.data.length !== nOut) return undefined;
+    if (c) bias = { b: scaled(c.data, floatAttr(n, 'beta', 1)), out };
+    bias ??= biasAdd(g, out, nOut);
+    out = bias?.out ?? out;
     const back = g.consumers(out);
-    if (back.length === 1 && back[0]!.opType === 'Reshape') out = back[0]!.output![0]!;
+    if (back.length === 1 && back[0]!.opType === 'Reshape') out = back[0]!.output![0]!; // 2-D back to [batch, seq, out]
+    if (bias) return { w, b: bias.b, nIn, nOut, first, out };
   }
-  if (!b) {
-    const add = g.consumers(out).length === 1 ? g.consumer(out, 'Add') : undefined;
-    const other = add?.input?.find((i) => i !== out);
-    const bias = other !== undefined ? g.floats(other) : undefined;
-    if (bias && bias.data.length === nOut) {
-      b = bias.data;
-      out = add!.output![0]!;
-    }
-  }
-  return { w, b: b ?? new Float32Array(nOut), nIn, nOut, first, out };
+  bias = biasAdd(g, out, nOut);
+  return { w, b: bias?.b ?? new Float32Array(nOut), nIn, nOut, first, out: bias?.out ?? out };
+}
+
+/** `value + b` (either operand order) as the only use of `value`, with a constant b of length n. */
+function biasAdd(g: OnnxGraph, value: string, n: number): { b: Float32Array; out: string } | undefined {
+  const add = g.consumers(value).length === 1 ? g.consumer(value, 'Add') : undefined;
+  const other = add?.input?.find((i) => i !== value);
+  const b = other !== undefined ? g.floats(other) : undefined;
+  return b && b.data.length === n ? { b: b.data, out: add!.output![0]! } : undefined;
 }
 
 function scaled(a: Float32Array, s: number): Float32Array {
