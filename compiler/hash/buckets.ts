@@ -44,6 +44,10 @@ export function bucketLayers(p: BucketParams): number[] {
  * bucket_size = n // B; after every bucket_size types move to the next bucket, never past bucket B-1,
  * which takes the remainder. With n < B, bucket_size is 0 and the reference's `count >= bucket_size`
  * test moves on after every type, so type i gets bucket i (same as bucket_size 1); we reproduce that.
+ * Deviation, as docs/hashee.md states the rule: the reference guards the step with
+ * `bucket_id < MAX_LAYER`, so when 1 + (B-1) * interval < L (e.g. L = 12, B = 6) it steps once past
+ * the last bucket and the n mod B least important types get min(1 + B * interval, L) layers instead
+ * of the last bucket's (at most B - 1 types; full depth for L = 12, B = 6).
  */
 export function walkBuckets(n: number, buckets: number): Uint8Array {
   const size = Math.floor(n / buckets);
