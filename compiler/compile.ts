@@ -1,0 +1,72 @@
+// `hashee compile`: the deployable package — exit table, schedule, manifest, and each target's files.
+
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import type { Target } from './spec/types.ts';
+import type { Loaded } from './pipeline.ts';
+import { writeDirAtomic } from './util/fs.ts';
+import { scheduleFor } from './schedule/report.ts';
+
+export interface CompileOptions {
+  readonly targets: readonly Target[];
+  readonly toolVersion: string;
+}
+
+export type PackageFiles = Map<string, string | Uint8Array>;
+
+/** What every target's emitter receives; it adds its files and manifest entries. */
+export interface EmitContext {
+  readonly loaded: Loaded;
+  readonly toolVersion: string;
+  /** First line(s) of every generated text file: tool version and spec hash, no timestamps. */
+  readonly header: string;
+}
+
+export type TargetEmitter = (ctx: EmitContext) => Promise<{ files: PackageFiles; manifest: Record<string, unknown> }>;
+
+const emitters: Record<Target, TargetEmitter | undefined> = {
+  wasm: undefined,
+  webgpu: undefined,
+};
+
+/** Registers a backend's emitter (kept in a table so the compile step stays target-agnostic). */
+export function registerTarget(target: Target, emit: TargetEmitter): void {
+  emitters[target] = emit;
+}
+
+export async function compilePackage(loaded: Loaded, outDir: string, opts: CompileOptions): Promise<string[]> {
+  const { spec, table } = loaded;
+  const header = `hashee ${opts.toolVersion} · spec ${spec.name} sha256:${spec.hash}`;
+  const files: PackageFiles = new Map();
+  files.set('exits.bin', table);
+  const sched = scheduleFor(loaded);
+  files.set('schedule.json', `${JSON.stringify(sched.json, null, 2)}\n`);
+  if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
+  const targets: Record<string, unknown> = {};
+  for (const t of [...new Set(opts.targets)].sort()) {
+    const emit = emitters[t];
+    if (!emit) { targets[t] = { status: 'not built: backend not available in this version' }; continue; }
+    const out = await emit({ loaded, toolVersion: opts.toolVersion, header });
+    for (const [k, v] of [...out.files].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(k, v);
+    targets[t] = out.manifest;
+  }
+  const manifest = {
+    format: 'hashee-package/1',
+    generator: header,
+    name: spec.name,
+    specSha256: spec.hash,
+    arch: spec.arch,
+    head: spec.head,
+    exitPolicy: spec.exit.kind,
+    exitTable: { file: 'exits.bin', dtype: 'uint8', length: table.length, sha256: sha256(table) },
+    tokenizer: spec.tokenizer ? { file: 'tokenizer.json', specialIds: spec.tokenizer.specialIds } : null,
+    targets,
+  };
+  files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  writeDirAtomic(outDir, files);
+  return [...files.keys()].sort();
+}
+
+function sha256(bytes: Uint8Array): string {
+  return createHash('sha256').update(bytes).digest('hex');
+}
