@@ -12,6 +12,7 @@ export class OnnxGraph {
   private readonly consts = new Map<string, TensorProto>();
   private readonly producers = new Map<string, NodeProto>();
   private readonly users = new Map<string, NodeProto[]>();
+  private readonly decoded = new Map<string, FloatConst | undefined>();
   readonly inputs: readonly string[];   // graph inputs that are not initializers
   readonly nodes: readonly NodeProto[];
 
@@ -49,10 +50,14 @@ export class OnnxGraph {
     return p?.opType === 'Identity' ? this.tensor(p.input?.[0] ?? '') : undefined;
   }
 
+  /** Decoded once per value: large tables are looked at several times while matching. */
   floats(value: string): FloatConst | undefined {
+    if (this.decoded.has(value)) return this.decoded.get(value);
     const t = this.tensor(value);
     const data = t && readFloats(t);
-    return t && data ? { dims: tensorDims(t), data } : undefined;
+    const c = t && data ? { dims: tensorDims(t), data } : undefined;
+    this.decoded.set(value, c);
+    return c;
   }
 
   ints(value: string): number[] | undefined {

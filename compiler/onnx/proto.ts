@@ -37,7 +37,11 @@ export function int64Tensor(name: string, dims: readonly number[], values: reado
   return { ...base, rawData: littleEndianBytes(BigInt64Array.from(values, (v) => BigInt(v))) };
 }
 
+/** True on little-endian hosts, where typed-array bytes already are ONNX raw_data bytes. */
+const HOST_LITTLE_ENDIAN = new Uint8Array(Uint16Array.of(1).buffer)[0] === 1;
+
 function littleEndianBytes(a: Float32Array | BigInt64Array): Uint8Array {
+  if (HOST_LITTLE_ENDIAN) return new Uint8Array(a.buffer.slice(a.byteOffset, a.byteOffset + a.byteLength));
   const out = new Uint8Array(a.byteLength);
   const view = new DataView(out.buffer);
   for (let i = 0; i < a.length; i++) {
@@ -61,6 +65,11 @@ export function readFloats(t: TensorProto): Float32Array | undefined {
   const n = tensorSize(t);
   if (t.rawData && t.rawData.length > 0) {
     if (t.rawData.length !== 4 * n) return undefined;
+    if (HOST_LITTLE_ENDIAN) {
+      const copy = new Uint8Array(t.rawData.length); // decoded bytes may be an unaligned view into the file
+      copy.set(t.rawData);
+      return new Float32Array(copy.buffer);
+    }
     const view = new DataView(t.rawData.buffer, t.rawData.byteOffset, t.rawData.byteLength);
     const out = new Float32Array(n);
     for (let i = 0; i < n; i++) out[i] = view.getFloat32(4 * i, true);
