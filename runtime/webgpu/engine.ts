@@ -10,6 +10,10 @@ import { weightLayout, type PackedWeights } from './layout.ts';
 import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, type KernelName, type Role, type WebGpuProgram } from './program.ts';
 import { callCounts, callInfo, scheduleCall, type Dispatch } from './schedule.ts';
 
+/** GPUBufferUsage and GPUMapMode values from the WebGPU spec: the engine needs no globals installed. */
+const USAGE = { MAP_READ: 0x0001, COPY_SRC: 0x0004, COPY_DST: 0x0008, UNIFORM: 0x0040, STORAGE: 0x0080 } as const;
+const MAP_READ = 0x0001;
+
 export interface EngineOptions {
   /** A device, or where to get one: `navigator.gpu` in browsers, the `webgpu` package's GPU in Node. */
   readonly gpu: GPU | GPUDevice;
@@ -175,7 +179,7 @@ class Engine implements WebGpuEngine {
   ) {
     void device.lost.then((info) => { this.lost = info; });
     const upload = (label: string, data: Float32Array<ArrayBuffer>): GPUBuffer => {
-      const buffer = device.createBuffer({ label, size: data.byteLength, usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_DST });
+      const buffer = device.createBuffer({ label, size: data.byteLength, usage: USAGE.STORAGE | USAGE.COPY_DST });
       device.queue.writeBuffer(buffer, 0, data);
       return buffer;
     };
@@ -184,7 +188,7 @@ class Engine implements WebGpuEngine {
       layers: weights.layers.map((b, l) => upload(`weights layer ${l + 1}`, b)),
       head: upload('weights head', weights.head),
     };
-    this.counts = device.createBuffer({ label: 'counts', size: (program.arch.layers + 2) * SLOT_BYTES, usage: GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST });
+    this.counts = device.createBuffer({ label: 'counts', size: (program.arch.layers + 2) * SLOT_BYTES, usage: USAGE.UNIFORM | USAGE.COPY_DST });
   }
 
   run(input: RunInput, opts: EngineRunOptions = {}): Promise<EngineResult> {
@@ -228,7 +232,7 @@ class Engine implements WebGpuEngine {
     const validation = this.device.popErrorScope();
     let data: Float32Array;
     try {
-      await acts.readback.mapAsync(GPUMapMode.READ, 0, Math.max(offset, 4));
+      await acts.readback.mapAsync(MAP_READ, 0, Math.max(offset, 4));
       data = new Float32Array(acts.readback.getMappedRange(0, Math.max(offset, 4)).slice(0));
       acts.readback.unmap();
     } catch (e) {
@@ -289,12 +293,12 @@ class Engine implements WebGpuEngine {
       if (bytes > limits.maxStorageBufferBindingSize) {
         throw new WebGpuError('limits', `a batch of ${R} tokens needs ${bytes} bytes for buffer '${role}'; this device binds at most ${limits.maxStorageBufferBindingSize}: split the batch`);
       }
-      buffers.set(role, device.createBuffer({ label: role, size: Math.max(16, bytes), usage: GPUBufferUsage.STORAGE | GPUBufferUsage.COPY_SRC | GPUBufferUsage.COPY_DST }));
+      buffers.set(role, device.createBuffer({ label: role, size: Math.max(16, bytes), usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST }));
     };
     for (const [role, f] of Object.entries(floats) as [Role, number][]) make(role, f * 4);
     make('info', infoWords(R, S) * 4);
     const readbackBytes = 4 * (floats.h + floats.pooled + floats.logits);
-    const readback = device.createBuffer({ label: 'readback', size: Math.max(16, readbackBytes), usage: GPUBufferUsage.MAP_READ | GPUBufferUsage.COPY_DST });
+    const readback = device.createBuffer({ label: 'readback', size: Math.max(16, readbackBytes), usage: USAGE.MAP_READ | USAGE.COPY_DST });
     return { rows: R, seqs: S, buffers, readback, bindGroups: this.bindAll(buffers) };
   }
 

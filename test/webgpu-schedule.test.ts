@@ -1,0 +1,191 @@
+// WebGPU engine on a recording fake device (no GPU): load-time work, the per-call dispatch sequence and
+// sizes for a hand-derived schedule, one write per call buffer, one submit, buffer reuse; emission is deterministic.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
+import { randomWeights } from '../compiler/weights/random.ts';
+import type { ArchConfig, HeadConfig } from '../runtime/model.ts';
+import { createEngine } from '../runtime/webgpu/engine.ts';
+import { packWeights } from '../runtime/webgpu/layout.ts';
+
+type Event =
+  | { op: 'pipeline'; label: string }
+  | { op: 'buffer'; label: string; size: number }
+  | { op: 'write'; label: string; data: Uint32Array }
+  | { op: 'dispatch'; kernel: string; groups: number[] }
+  | { op: 'copy'; from: string; size: number }
+  | { op: 'submit'; count: number }
+  | { op: 'map' };
+
+/** Just enough of GPUDevice for the engine, logging what it is asked to do. */
+function fakeDevice(log: Event[]): GPUDevice {
+  const buffer = (label: string, size: number) => ({
+    label, size,
+    destroy() {},
+    async mapAsync() { log.push({ op: 'map' }); },
+    getMappedRange(_o: number, s: number) { return new ArrayBuffer(s); },
+    unmap() {},
+  });
+  const device = {
+    limits: { maxStorageBufferBindingSize: 1 << 30, maxComputeWorkgroupsPerDimension: 65535 },
+    lost: new Promise(() => {}),
+    createShaderModule: ({ label }: { label: string }) => ({ label, async getCompilationInfo() { return { messages: [] }; } }),
+    async createComputePipelineAsync({ label }: { label: string }) {
+      log.push({ op: 'pipeline', label });
+      return { label, getBindGroupLayout: () => ({}) };
+    },
+    createBuffer({ label, size }: { label: string; size: number }) {
+      log.push({ op: 'buffer', label, size });
+      return buffer(label, size);
+    },
+    createBindGroup: ({ label }: { label: string }) => ({ label }),
+    createCommandEncoder() {
+      let group = '';
+      return {
+        beginComputePass: () => ({
+          setPipeline() {},
+          setBindGroup(_i: number, g: { label: string }) { group = g.label; },
+          dispatchWorkgroups(x: number, y: number, z: number) { log.push({ op: 'dispatch', kernel: group, groups: [x, y, z] }); },
+          end() {},
+        }),
+        copyBufferToBuffer(src: { label: string }, _so: number, _dst: unknown, _do: number, size: number) { log.push({ op: 'copy', from: src.label, size }); },
+        finish: () => ({}),
+      };
+    },
+    queue: {
+      writeBuffer(b: { label: string }, _o: number, data: ArrayBufferView) {
+        log.push({ op: 'write', label: b.label, data: new Uint32Array(data.buffer.slice(0)) });
+      },
+      submit(cmds: unknown[]) { log.push({ op: 'submit', count: cmds.length }); },
+    },
+    pushErrorScope() {},
+    async popErrorScope() { return null; },
+    destroy() {},
+  };
+  return device as unknown as GPUDevice;
+}
+
+const arch: ArchConfig = {
+  layers: 3, hidden: 128, heads: 2, ffn: 320, vocabSize: 40, maxPositions: 64, typeVocabSize: 2,
+  activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
+};
+const head: HeadConfig = { kind: 'classification', labels: 2 };
+// ids 10..19 exit after layer 1, 20..29 after layer 2, everything else (the [CLS] id 1 too) after layer 3
+const table = Uint8Array.from({ length: 40 }, (_, id) => (id >= 10 && id < 20 ? 1 : id >= 20 && id < 30 ? 2 : 3));
+const seq = (tens: number, twenties: number, thirties: number): number[] =>
+  [1, ...Array(tens).fill(10), ...Array(twenties).fill(20), ...Array(thirties).fill(30)];
+// 70 tokens: 30 exit after layer 1, 20 after layer 2, 20 (the two [CLS] among them) run all 3 layers
+const batch = [seq(20, 10, 9), seq(10, 10, 9)];
+
+async function load(log: Event[]) {
+  const model = { arch, head, weights: randomWeights(arch, head, 3) };
+  const program = emitWgsl(arch, head);
+  return createEngine({ gpu: fakeDevice(log), program, weights: packWeights(model), table });
+}
+
+/** Expected dispatches of one layer with n rows and m active rows (64x64 tiles; d 128, f 320, 2 heads). */
+function layer(l: number, n: number, m: number): [string, number[]][] {
+  const t = (x: number) => Math.ceil(x / 64);
+  return [
+    [`kv@${l}`, [4, t(n), 1]], [`query@${l}`, [2, t(m), 1]], [`attention@${l}`, [m, 2, 1]], [`attnOut@${l}`, [2, t(m), 1]],
+    [`attnNorm@${l}`, [m, 1, 1]], [`ffnUp@${l}`, [5, t(m), 1]], [`ffnDown@${l}`, [2, t(m), 1]], [`ffnNorm@${l}`, [m, 1, 1]],
+  ];
+}
+
+async function rejects(run: () => Promise<unknown>, pattern: RegExp): Promise<void> {
+  try {
+    await run();
+  } catch (e) {
+    assert.match((e as Error).message, pattern);
+    return;
+  }
+  assert.unreachable(`expected an error matching ${pattern}`);
+}
+
+const dispatches = (log: Event[]) => log.flatMap((e) => (e.op === 'dispatch' ? [[e.kernel, e.groups] as [string, number[]]] : []));
+
+test('pipelines are all created at load, one per module, and none during a call', async () => {
+  const log: Event[] = [];
+  const engine = await load(log);
+  const made = log.filter((e) => e.op === 'pipeline').map((e) => (e as { label: string }).label);
+  assert.equal(made, ['embed', 'kv', 'query', 'attention', 'attnOut', 'attnNorm', 'ffnUp', 'ffnDown', 'ffnNorm', 'pooler', 'classifier']);
+  log.length = 0;
+  await engine.run({ ids: batch });
+  assert.is(log.filter((e) => e.op === 'pipeline').length, 0);
+  engine.dispose();
+});
+
+test('a call dispatches the hand-derived schedule: K/V over all rows, the rest over the prefix, [CLS]-only last layer', async () => {
+  const log: Event[] = [];
+  const engine = await load(log);
+  log.length = 0;
+  await engine.run({ ids: batch });
+  assert.equal(dispatches(log), [
+    ['embed@0', [70, 1, 1]],
+    ...layer(1, 70, 70), ...layer(2, 70, 40), ...layer(3, 70, 2),
+    ['pooler@4', [2, 2, 1]], ['classifier@4', [1, 2, 1]],
+  ]);
+  // one write of the count slots (slot l's active count in word 1 of each 256-byte slot), one of the row info
+  const writes = log.filter((e): e is Extract<Event, { op: 'write' }> => e.op === 'write');
+  assert.equal(writes.map((w) => w.label), ['counts', 'info']);
+  assert.equal([0, 1, 2, 3, 4].map((s) => writes[0]!.data[s * 64 + 1]), [70, 70, 40, 2, 70]);
+  assert.equal([0, 1, 2, 3, 4].map((s) => writes[0]!.data[s * 64]), [70, 70, 70, 70, 70]);
+  // the writes precede the single submit, whose readback is mapped once: pooled [2, 128] then logits [2, 2]
+  const ops = log.map((e) => e.op).filter((o) => o !== 'dispatch' && o !== 'buffer'); // first call allocates
+  assert.equal(ops, ['write', 'write', 'copy', 'copy', 'submit', 'map']);
+  assert.equal(log.filter((e) => e.op === 'copy').map((e) => (e as { size: number }).size), [2 * 128 * 4, 2 * 2 * 4]);
+  assert.equal(log.find((e) => e.op === 'submit'), { op: 'submit', count: 1 });
+  engine.dispose();
+});
+
+test('hidden states keep the full last layer; full depth keeps every row; an all-exited layer is skipped', async () => {
+  const log: Event[] = [];
+  const engine = await load(log);
+  log.length = 0;
+  await engine.run({ ids: batch }, { hidden: true });
+  assert.equal(dispatches(log).filter(([k]) => k.startsWith('attention')), [['attention@1', [70, 2, 1]], ['attention@2', [40, 2, 1]], ['attention@3', [20, 2, 1]]]);
+  log.length = 0;
+  await engine.run({ ids: batch }, { fullDepth: true, hidden: true });
+  assert.equal(dispatches(log).filter(([k]) => k.startsWith('ffnNorm')), [['ffnNorm@1', [70, 1, 1]], ['ffnNorm@2', [70, 1, 1]], ['ffnNorm@3', [70, 1, 1]]]);
+  log.length = 0;
+  const seqHeadless = await createEngine({
+    gpu: fakeDevice(log), program: emitWgsl(arch, { kind: 'none' }), table,
+    weights: packWeights({ arch, head: { kind: 'none' }, weights: randomWeights(arch, { kind: 'none' }, 3) }),
+  });
+  log.length = 0;
+  await seqHeadless.run({ ids: [[10, 11, 12]] }); // every token exits after layer 1
+  assert.equal(dispatches(log).map(([k]) => k), ['embed@0', ...layer(1, 3, 3).map(([k]) => k)]);
+  engine.dispose();
+  seqHeadless.dispose();
+});
+
+test('buffers are reused across calls and regrown only for a larger batch', async () => {
+  const log: Event[] = [];
+  const engine = await load(log);
+  await engine.run({ ids: batch });
+  log.length = 0;
+  await engine.run({ ids: [seq(3, 3, 3)] });
+  assert.is(log.filter((e) => e.op === 'buffer').length, 0);
+  await engine.run({ ids: [...batch, ...batch] });
+  const grown = log.filter((e): e is Extract<Event, { op: 'buffer' }> => e.op === 'buffer');
+  assert.ok(grown.length > 0);
+  assert.is(grown.find((b) => b.label === 'ffn')!.size, 140 * 320 * 4);
+  engine.dispose();
+});
+
+test('the engine rejects bad input and use after dispose with clear errors', async () => {
+  const engine = await load([]);
+  await rejects(() => engine.run({ ids: [[1, 99]] }), /outside the vocabulary/);
+  await rejects(() => engine.run({ ids: [Array(65).fill(1)] }), /max_positions is 64/);
+  engine.dispose();
+  await rejects(() => engine.run({ ids: [[1]] }), /disposed/);
+});
+
+test('emission is deterministic: same shape, same bytes', () => {
+  const a = emitWgsl(arch, head, { header: ['hashee test'] });
+  const b = emitWgsl(arch, head, { header: ['hashee test'] });
+  assert.equal(a.modules.map((m) => m.kernel), b.modules.map((m) => m.kernel));
+  a.modules.forEach((m, i) => assert.is(m.code, b.modules[i]!.code));
+});
+
+test.run();
