@@ -16,7 +16,7 @@ export class OnnxGraph {
   readonly inputs: readonly string[];   // graph inputs that are not initializers
   readonly nodes: readonly NodeProto[];
 
-  constructor(graph: GraphProto, readonly file: string) {
+  constructor(graph: GraphProto, readonly file: string, readonly opset: number) {
     for (const t of graph.initializer ?? []) this.consts.set(t.name ?? '', t);
     this.nodes = graph.node ?? [];
     for (const n of this.nodes) {

@@ -5,7 +5,7 @@ import { HasheeError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import { OnnxGraph } from './graph.ts';
 import { activationFrom, flowFrom, layerNormOf, linearsFrom, type Linear, type Norm } from './match.ts';
-import { intAttr, onnx, type GraphProto, type NodeProto } from './proto.ts';
+import { intAttr, onnx, toNumber, type GraphProto, type NodeProto } from './proto.ts';
 
 export interface OnnxImport {
   readonly arch: ArchConfig;
@@ -14,7 +14,8 @@ export interface OnnxImport {
 }
 
 export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress): OnnxImport {
-  const g = new OnnxGraph(decodeGraph(bytes, file), file);
+  const { graph, opset } = decodeModel(bytes, file);
+  const g = new OnnxGraph(graph, file, opset);
   const foreign = g.nodes.find((n) => n.domain && n.domain !== 'ai.onnx');
   if (foreign) g.fail('standard ONNX ops (export without onnxruntime graph fusions)', `${g.describe(foreign)} from domain '${foreign.domain}'`);
   const emb = readEmbeddings(g);
@@ -32,9 +33,9 @@ export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress)
   const head = readHead(g, x, d);
   const first = layers[0]!;
   const eps = emb.norm.eps;
-  const odd = layers.find((l) => l.weights.ln1.eps !== eps || l.weights.ln2.eps !== eps || l.activation !== first.activation || l.heads !== first.heads);
-  if (odd) g.fail(`every layer with the same LayerNorm epsilon, activation and heads as layer 0 (${eps}, ${first.activation}, ${first.heads})`,
-    `layer ${layers.indexOf(odd)} with (${odd.weights.ln1.eps}/${odd.weights.ln2.eps}, ${odd.activation}, ${odd.heads})`);
+  const shape = (l: LayerRead): string => `eps ${l.weights.ln1.eps}/${l.weights.ln2.eps}, ${l.activation}, ${l.heads} heads, ffn ${l.weights.f1.nOut}`;
+  const odd = layers.find((l) => shape(l) !== shape(first) || l.weights.ln1.eps !== eps);
+  if (odd) g.fail(`every layer like layer 0 (embedding LayerNorm eps ${eps}, ${shape(first)})`, `layer ${layers.indexOf(odd)} with ${shape(odd)}`);
   const arch: ArchConfig = {
     layers: layers.length,
     hidden: d,
@@ -56,15 +57,18 @@ export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress)
   return { arch, head: head.config, weights };
 }
 
-function decodeGraph(bytes: Uint8Array, file: string): GraphProto {
-  let graph: GraphProto | null | undefined;
+/** The graph and the default-domain opset version. */
+function decodeModel(bytes: Uint8Array, file: string): { graph: GraphProto; opset: number } {
+  let model: ReturnType<typeof onnx.ModelProto.decode>;
   try {
-    graph = onnx.ModelProto.decode(bytes).graph;
+    model = onnx.ModelProto.decode(bytes);
   } catch (e) {
     throw new HasheeError('file-format', `${file}: not a readable ONNX model (${(e as Error).message})`);
   }
+  const graph = model.graph;
   if (!graph || (graph.node ?? []).length === 0) throw new HasheeError('file-format', `${file}: not an ONNX model (no graph nodes)`);
-  return graph;
+  const opset = (model.opsetImport ?? []).find((o) => !o.domain || o.domain === 'ai.onnx');
+  return { graph, opset: toNumber(opset?.version) };
 }
 
 function describeUsers(g: OnnxGraph, value: string): string {
@@ -192,7 +196,7 @@ function scoresToSoftmax(g: OnnxGraph, scores: string): { softmax?: NodeProto; s
     scale *= flow.scale;
     const n = flow.node;
     if (n?.opType === 'Softmax') {
-      const axis = intAttr(n, 'axis', -1);
+      const axis = intAttr(n, 'axis', g.opset >= 13 ? -1 : 1); // before opset 13: flatten at axis, default 1
       return axis === -1 || axis === 3 ? { softmax: n, scale } : { scale, stop: n };
     }
     if (!n || !['Add', 'Where', 'Sub'].includes(n.opType ?? '')) return { scale, stop: n };
