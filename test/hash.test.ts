@@ -8,7 +8,7 @@ import type { ArchConfig } from '../runtime/model.ts';
 import { HasheeError } from '../compiler/errors.ts';
 import type { ExitPolicy, Spec } from '../compiler/spec/types.ts';
 import { buildExitTable } from '../compiler/hash/index.ts';
-import { bucketLayers, walkBuckets } from '../compiler/hash/buckets.ts';
+import { bucketLayers, walkLayers } from '../compiler/hash/buckets.ts';
 import { miScores } from '../compiler/hash/mi.ts';
 import { createRng } from '../compiler/util/rng.ts';
 import { tokenizerJson } from '../scripts/build-tokenizer.ts';
@@ -47,22 +47,30 @@ test('bucket layers: 1 + j * (L // B), explicit bucket_layers, B > L rejected', 
   assert.is(hasheeError(() => bucketLayers({ layers: 4, buckets: 2, bucketLayers: [1] })).keyPath, 'exit.bucket_layers');
 });
 
-test('the walk: equal-size buckets, the last takes the remainder, fewer types than buckets', () => {
-  assert.equal([...walkBuckets(7, 3)], [0, 0, 1, 1, 2, 2, 2]);   // size 2, remainder 1 in the last bucket
-  assert.equal([...walkBuckets(5, 3)], [0, 1, 2, 2, 2]);         // size 1
-  assert.equal([...walkBuckets(6, 3)], [0, 0, 1, 1, 2, 2]);
-  assert.equal([...walkBuckets(2, 4)], [0, 1]);                  // size 0: every type moves on, like the reference
-  assert.equal([...walkBuckets(0, 4)], []);
+test('the walk: equal-size buckets; past a last bucket short of L the leftovers step on, as the reference code', () => {
+  // L = 3, B = 3: interval 1, buckets run 1, 2, 3 layers; the last reaches L, so it keeps the remainder.
+  assert.equal([...walkLayers(7, { layers: 3, buckets: 3 })], [1, 1, 2, 2, 3, 3, 3]);
+  assert.equal([...walkLayers(5, { layers: 3, buckets: 3 })], [1, 2, 3, 3, 3]);
+  // L = 6, B = 3: buckets 1, 3, 5; bucket_id 6 < MAX_LAYER 7 so the walk steps to 7 (= 6 layers, capped).
+  assert.equal([...walkLayers(7, { layers: 6, buckets: 3 })], [1, 1, 3, 3, 5, 5, 6]);
+  assert.equal([...walkLayers(6, { layers: 6, buckets: 3 })], [1, 1, 3, 3, 5, 5]);
+  // L = 12, B = 3, size 1: 1, 5, 9, then one step past (9 < 12) to 13 -> capped at 12; then it stops.
+  assert.equal([...walkLayers(5, { layers: 12, buckets: 3 })], [1, 5, 9, 12, 12]);
+  assert.equal([...walkLayers(2, { layers: 4, buckets: 4 })], [1, 2]);       // size 0: every type moves on
+  assert.equal([...walkLayers(0, { layers: 4, buckets: 4 })], []);
+  // Explicit bucket_layers: the last bucket takes the remainder.
+  assert.equal([...walkLayers(7, { layers: 6, buckets: 3, bucketLayers: [2, 4, 6] })], [2, 2, 4, 4, 6, 6, 6]);
 });
 
-test('frequency: counts over all sequences, specials excluded, ties by first occurrence, remainder last', () => {
+test('frequency: counts over all sequences, specials excluded, ties by first occurrence, remainder stepped on', () => {
   // Counts: 9:2, 5:2, 7:2, 8:1, 6:1 (specials 2, 3, 1 ignored). First seen: 9, 5, 7, 8, 6.
-  // 5 distinct types, B = 2 -> bucket_size 2: {9, 5} -> bucket 0; {7, 8, 6} -> bucket 1 (remainder).
-  // L = 4 -> interval 2 -> layers [1, 3]. Ordering ties by id instead would put 5, 7 first.
+  // 5 distinct types, B = 2 -> bucket_size 2: {9, 5} -> 1 layer; {7, 8} -> 3 layers (L = 4, interval 2);
+  // then the reference walk steps once more (bucket_id 4 < MAX_LAYER 5): 6 -> 5 layers, capped at L = 4.
+  // Ordering ties by id instead would put 5, 7 first.
   const sequences = [[2, 9, 5, 9, 1, 7, 3], [2, 5, 8, 7, 6, 3]];
   const table = buildExitTable(spec(4, 12, frequency(2)), { corpus: { sequences } });
   //                       0  1  2  3  4  5  6  7  8  9 10 11
-  assert.equal([...table], [4, 4, 4, 4, 4, 1, 3, 3, 3, 1, 4, 4]);
+  assert.equal([...table], [4, 4, 4, 4, 4, 1, 4, 3, 3, 1, 4, 4]);
 });
 
 test('frequency: bucket_layers override the reference layers', () => {

@@ -40,31 +40,35 @@ export function bucketLayers(p: BucketParams): number[] {
 }
 
 /**
- * Bucket index of each rank 0..n-1 (most important first), as the reference walk assigns them:
- * bucket_size = n // B; after every bucket_size types move to the next bucket, never past bucket B-1,
- * which takes the remainder. With n < B, bucket_size is 0 and the reference's `count >= bucket_size`
- * test moves on after every type, so type i gets bucket i (same as bucket_size 1); we reproduce that.
- * Deviation, as docs/hashee.md states the rule: the reference guards the step with
- * `bucket_id < MAX_LAYER`, so when 1 + (B-1) * interval < L (e.g. L = 12, B = 6) it steps once past
- * the last bucket and the n mod B least important types get min(1 + B * interval, L) layers instead
- * of the last bucket's (at most B - 1 types; full depth for L = 12, B = 6).
+ * Layers of each rank 0..n-1 (most important first), walking as the reference code does: bucket_size =
+ * n // B; after every bucket_size types, step to the next bucket while `bucket_id < MAX_LAYER`.
+ * Consequences kept from the code (where hashee.md's "the last bucket takes the remainder" is looser,
+ * the code wins): when the last bucket still runs fewer than L layers (1 + (B-1) * interval < L, e.g.
+ * L = 12, B = 6), the walk steps past it and the leftover types run min(1 + j * interval, L) layers
+ * (full depth for L = 12, B = 6); with n < B (bucket_size 0) every type steps, so type i gets bucket i.
+ * With explicit bucket_layers there is no reference behaviour to follow: the last bucket takes the rest.
  */
-export function walkBuckets(n: number, buckets: number): Uint8Array {
-  const size = Math.floor(n / buckets);
+export function walkLayers(n: number, p: BucketParams): Uint8Array {
+  const explicit = bucketLayers(p);
+  const L = p.layers, B = p.buckets;
+  const interval = Math.floor(L / B);
+  const layersAt = (j: number): number => (p.bucketLayers ? explicit[Math.min(j, B - 1)]! : Math.min(1 + j * interval, L));
+  const canStep = (j: number): boolean => (p.bucketLayers ? j < B - 1 : 1 + j * interval < L);
+  const size = Math.floor(n / B);
   const out = new Uint8Array(n);
   let j = 0, inBucket = 0;
   for (let r = 0; r < n; r++) {
-    out[r] = j;
+    out[r] = layersAt(j);
     inBucket++;
-    if (inBucket >= size && j < buckets - 1) { j++; inBucket = 0; }
+    if (inBucket >= size && canStep(j)) { j++; inBucket = 0; }
   }
   return out;
 }
 
-/** Exit table of length V: every id at L, then ranked ids at their bucket's layers (specials must not be ranked). */
-export function tableFromRanking(ranked: readonly number[], layersOfBucket: readonly number[], L: number, vocabSize: number): ExitTable {
-  const table = new Uint8Array(vocabSize).fill(L);
-  const bucket = walkBuckets(ranked.length, layersOfBucket.length);
-  ranked.forEach((id, r) => { table[id] = layersOfBucket[bucket[r]!]!; });
+/** Exit table of length V: every id at L, then ranked ids at their walk's layers (specials must not be ranked). */
+export function tableFromRanking(ranked: readonly number[], p: BucketParams, vocabSize: number): ExitTable {
+  const table = new Uint8Array(vocabSize).fill(p.layers);
+  const layers = walkLayers(ranked.length, p);
+  ranked.forEach((id, r) => { table[id] = layers[r]!; });
   return table;
 }

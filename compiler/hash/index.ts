@@ -38,16 +38,16 @@ export function buildExitTable(spec: Spec, deps: ExitTableDeps = {}): ExitTable 
     case 'none':
       return new Uint8Array(V).fill(L);
     case 'frequency': {
-      const layers = bucketLayers({ layers: L, buckets: exit.buckets, bucketLayers: exit.bucketLayers, locations });
-      return tableFromRanking(frequencyRanking(corpus().sequences, special, V), layers, L, V);
+      const params = { layers: L, buckets: exit.buckets, bucketLayers: exit.bucketLayers, locations };
+      return tableFromRanking(frequencyRanking(corpus().sequences, special, V), params, V);
     }
     case 'mi': {
-      const layers = bucketLayers({ layers: L, buckets: exit.buckets, bucketLayers: exit.bucketLayers, locations });
+      const params = { layers: L, buckets: exit.buckets, bucketLayers: exit.bucketLayers, locations };
       const c = corpus();
       if (!c.labels) {
         throw new HasheeError('spec-missing', 'the mi exit policy needs exit.corpus.label_column', { location: locations.get('exit.corpus'), keyPath: 'exit.corpus.label_column' });
       }
-      return tableFromRanking(miRanking(c.sequences, c.labels, special, V), layers, L, V);
+      return tableFromRanking(miRanking(c.sequences, c.labels, special, V), params, V);
     }
     case 'random': {
       const layers = bucketLayers({ layers: L, buckets: exit.buckets, bucketLayers: exit.bucketLayers, locations });
