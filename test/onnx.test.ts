@@ -56,6 +56,15 @@ for (const v of variants) {
   });
 }
 
+test('import reports progress once per layer', () => {
+  const v = variants[2]!;
+  const calls: string[] = [];
+  importOnnx(exportOnnx(v.model, v.opts), 'model.onnx', {
+    start: (label, total) => calls.push(`start ${total}`), tick: () => calls.push('tick'), done: () => calls.push('done'),
+  });
+  assert.equal(calls, ['start 3', 'tick', 'tick', 'tick', 'done']);
+});
+
 test('export is deterministic; torch naming hides every parameter name', () => {
   const v = variants[1]!;
   assert.equal(exportOnnx(v.model, v.opts), exportOnnx(v.model, v.opts));

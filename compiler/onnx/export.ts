@@ -4,6 +4,7 @@ import type { Activation, LayerWeights, Model } from '../../runtime/model.ts';
 import { headOutputs } from '../../runtime/model.ts';
 import { HasheeError } from '../errors.ts';
 import { createRng } from '../util/rng.ts';
+import { transpose } from './matrix.ts';
 import {
   attr, floatTensor, int64Tensor, onnx, FLOAT, INT64,
   type AttributeProto, type GraphProto, type NodeProto, type TensorProto, type TensorStorage, type ValueInfoProto,
@@ -203,13 +204,6 @@ function linear(g: GraphBuilder, style: Style, x: string, w: Float32Array, b: Fl
   const flat = rank === 2 ? x : g.op('Reshape', [x, g.ints(`${scope}/flat_shape`, [2], [-1, nIn])], scope);
   const gemm = g.op('Gemm', [flat, wt, bias], scope, [attr.float('alpha', 1), attr.float('beta', 1), attr.int('transB', 1)], rank === 2 ? output : undefined);
   return rank === 2 ? gemm : g.op('Reshape', [gemm, g.shapeWith(nOut)], scope, [], output);
-}
-
-/** [rows, cols] row-major -> [cols, rows]. */
-export function transpose(a: Float32Array, rows: number, cols: number): Float32Array {
-  const out = new Float32Array(a.length);
-  for (let r = 0; r < rows; r++) for (let c = 0; c < cols; c++) out[c * rows + r] = a[r * cols + c]!;
-  return out;
 }
 
 function activation(g: GraphBuilder, kind: Activation, x: string, scope: string): string {

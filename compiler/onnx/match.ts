@@ -2,7 +2,7 @@
 
 import type { Activation } from '../../runtime/model.ts';
 import { intAttr, floatAttr, type NodeProto } from './proto.ts';
-import { transpose } from './export.ts';
+import { transpose } from './matrix.ts';
 import type { OnnxGraph } from './graph.ts';
 
 export interface Linear {
