@@ -63,6 +63,7 @@ export function buildExitTable(spec: Spec, deps: ExitTableDeps = {}): ExitTable 
       return clusterTable(rows, spec.arch.hidden, exit.seed, exit.iterations, layers, special, L, deps.progress);
     }
     case 'table':
-      return readExitTable(exit.path, L, V, special, locations.get('exit.table'));
+      // Without a tokenizer section the spec declares no special ids: the table is taken as given.
+      return readExitTable(exit.path, L, V, spec.tokenizer ? special : new Set<number>(), locations.get('exit.table'));
   }
 }

@@ -1,0 +1,115 @@
+// The CLI end to end: exit codes, located errors, atomic outputs, and `run --json` on an imported ONNX
+// encoder with a table policy against an independent float64 implementation of the semantics.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { main } from '../compiler/cli.ts';
+import { exportOnnx } from '../compiler/onnx/index.ts';
+import { randomWeights } from '../compiler/weights/random.ts';
+import type { ArchConfig, HeadConfig, Model } from '../runtime/model.ts';
+import { naiveLastHidden } from './support/naive-hashee.ts';
+
+async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '', err = '';
+  const code = await main(argv, { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  return { code, out, err };
+}
+
+const arch: ArchConfig = { layers: 3, hidden: 16, heads: 2, ffn: 32, vocabSize: 40, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post' };
+const head: HeadConfig = { kind: 'classification', labels: 2 };
+const model: Model = { arch, head, weights: randomWeights(arch, head, 11, 0.3) };
+const dir = mkdtempSync(join(tmpdir(), 'hashee-cli-'));
+// Exported the way torch.onnx does it: numbered names, Gemm(transB=1), LayerNorm decomposed, opset 13.
+writeFileSync(join(dir, 'model.onnx'), exportOnnx(model, { naming: 'torch', linear: 'gemm', layerNorm: 'decomposed', opset: 13, seed: 5 }));
+const table: Record<string, number> = { 5: 1, 6: 2, 7: 1, 9: 3, 12: 2, 30: 1 };
+writeFileSync(join(dir, 'exits.json'), JSON.stringify(table));
+const specText = `name: imported
+model: { layers: 3, hidden: 16, heads: 2, ffn: 32, vocab_size: 40, max_positions: 16, type_vocab_size: 2, activation: gelu, layer_norm_eps: 1.0e-12, norm: post }
+head: { kind: classification, labels: 2 }
+weights: { onnx: model.onnx }
+exit: { policy: table, table: exits.json }
+targets: [wasm]
+`;
+writeFileSync(join(dir, 'spec.yaml'), specText);
+
+test('run --json --output last-hidden matches an independent float64 implementation to 1e-4', async () => {
+  const ids = [1, 5, 6, 7, 9, 12, 30, 2, 33];
+  const r = await cli('run', join(dir, 'spec.yaml'), '--ids', ids.join(','), '--output', 'last-hidden', '--json');
+  assert.is(r.code, 0, r.err);
+  const got = JSON.parse(r.out) as { exits: number[]; last_hidden: number[][] };
+  const exitOf = (id: number): number => table[id] ?? arch.layers;
+  assert.equal(got.exits, ids.map(exitOf));
+  const want = naiveLastHidden(model, exitOf, ids);
+  assert.is(got.last_hidden.length, ids.length);
+  let maxDiff = 0;
+  got.last_hidden.forEach((row, t) => row.forEach((v, k) => { maxDiff = Math.max(maxDiff, Math.abs(v - want[t]![k]!)); }));
+  assert.ok(maxDiff <= 1e-4, `max abs difference ${maxDiff}`);
+  // The exits matter: a full-depth run differs.
+  const full = JSON.parse((await cli('run', join(dir, 'spec.yaml'), '--ids', ids.join(','), '--output', 'last-hidden', '--json', '--full-depth')).out) as { last_hidden: number[][] };
+  assert.ok(Math.abs(full.last_hidden[1]![0]! - got.last_hidden[1]![0]!) > 1e-6);
+});
+
+test('a spec error prints file:line:col and exits 1, without a stack trace', async () => {
+  const bad = join(dir, 'bad.yaml');
+  writeFileSync(bad, specText.replace('heads: 2', 'heads: 3'));
+  const r = await cli('check', bad);
+  assert.is(r.code, 1);
+  assert.match(r.err, new RegExp(`${bad.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}:2:\\d+: `));
+  assert.not.match(r.err, /\n\s+at /);
+});
+
+test('usage errors and bad --ids exit 1 with a message', async () => {
+  assert.is((await cli('frobnicate')).code, 1);
+  assert.match((await cli('chek', 'x')).err, /did you mean 'check'/);
+  const r = await cli('run', join(dir, 'spec.yaml'), '--ids', '1,99');
+  assert.is(r.code, 1);
+  assert.match(r.err, /outside the vocabulary/);
+  assert.is((await cli('run', join(dir, 'spec.yaml'))).code, 1);
+  assert.is((await cli('run', join(dir, 'spec.yaml'), '--ids', '1', '--output', 'bogus')).code, 1);
+});
+
+test('import prints a spec that checks against the same file', async () => {
+  const out = join(dir, 'imported.yaml');
+  const r = await cli('import', join(dir, 'model.onnx'), '--out', out);
+  assert.is(r.code, 0, r.err);
+  const c = await cli('check', out);
+  assert.is(c.code, 0, c.err);
+  assert.match(c.out, /3 layers, hidden 16, 2 heads, ffn 32, vocab 40/);
+});
+
+test('a mismatching ONNX file is reported against the spec', async () => {
+  const other = join(dir, 'other.yaml');
+  writeFileSync(other, specText.replace('layers: 3', 'layers: 4'));
+  const r = await cli('check', other);
+  assert.is(r.code, 1);
+  assert.match(r.err, /layers/);
+  assert.match(r.err, /4/);
+  assert.match(r.err, /3/);
+});
+
+test('export-onnx and compile write whole outputs; a failing compile leaves nothing behind', async () => {
+  const onnx = join(dir, 'out', 'again.onnx');
+  assert.is((await cli('export-onnx', join(dir, 'spec.yaml'), '--out', onnx)).code, 0);
+  assert.ok(readFileSync(onnx).length > 1000);
+  const pkg = join(dir, 'pkg');
+  const c = await cli('compile', join(dir, 'spec.yaml'), '--out', pkg, '--target', 'wasm');
+  assert.is(c.code, 0, c.err);
+  const manifest = JSON.parse(readFileSync(join(pkg, 'manifest.json'), 'utf8')) as { exitTable: { length: number } };
+  assert.is(manifest.exitTable.length, 40);
+  assert.equal([...readFileSync(join(pkg, 'exits.bin'))].slice(5, 8), [1, 2, 1]);
+  const failed = join(dir, 'never');
+  writeFileSync(join(dir, 'broken.yaml'), specText.replace('exits.json', 'missing.json'));
+  assert.is((await cli('compile', join(dir, 'broken.yaml'), '--out', failed)).code, 1);
+  assert.not.ok(existsSync(failed));
+  assert.not.ok(readdirSync(dir).some((f) => f.includes('.tmp')));
+});
+
+test('the installed bin runs (tsx loader) and reports its version', () => {
+  const out = execFileSync(process.execPath, [new URL('../bin/hashee.mjs', import.meta.url).pathname, '--version'], { encoding: 'utf8' });
+  assert.match(out.trim(), /^\d+\.\d+\.\d+$/);
+});
+
+test.run();
