@@ -81,15 +81,23 @@ export function recordCall(
 
 export async function createEngine(opts: EngineOptions): Promise<WebGpuEngine> {
   const { program } = opts;
-  const { device, adapter, owned } = await acquireDevice(opts.gpu);
-  checkWeights(program, opts.weights, device.limits);
-  const pipelines = await createPipelines(device, program);
-  return new Engine(device, adapter, owned, program, opts.weights, opts.table, pipelines);
+  const acquired = await acquireDevice(opts.gpu);
+  checkWeights(program, opts.weights, acquired.device.limits);
+  const pipelines = await createPipelines(acquired.device, program);
+  return new Engine(acquired, program, opts.weights, opts.table, pipelines);
 }
 
-async function acquireDevice(gpu: GPU | GPUDevice): Promise<{ device: GPUDevice; adapter: string; owned: boolean }> {
+interface Acquired {
+  readonly device: GPUDevice;
+  readonly adapter: string;
+  readonly owned: boolean;
+  /** The GPU and adapter objects: Dawn in Node crashes if they are collected while the device lives. */
+  readonly parents: readonly object[];
+}
+
+async function acquireDevice(gpu: GPU | GPUDevice): Promise<Acquired> {
   if (!gpu) throw new WebGpuError('no-webgpu', 'WebGPU is not available: pass navigator.gpu (browsers), the `webgpu` package\'s GPU (Node) or a GPUDevice');
-  if ('createBuffer' in gpu) return { device: gpu, adapter: 'caller-provided device', owned: false };
+  if ('createBuffer' in gpu) return { device: gpu, adapter: 'caller-provided device', owned: false, parents: [] };
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) {
     throw new WebGpuError('no-adapter', 'no WebGPU adapter found (in Node on a machine without a GPU, install Debian\'s chromium and libvulkan1 and point VK_ICD_FILENAMES at /usr/lib/chromium/vk_swiftshader_icd.json)');
@@ -103,7 +111,7 @@ async function acquireDevice(gpu: GPU | GPUDevice): Promise<{ device: GPUDevice;
   });
   const i = adapter.info;
   const name = [i.vendor, i.architecture, i.device, i.description].filter((s) => s).join(' / ') || 'unknown adapter';
-  return { device, adapter: name, owned: true };
+  return { device, adapter: name, owned: true, parents: [gpu, adapter] };
 }
 
 function checkWeights(program: WebGpuProgram, w: PackedWeights, limits: GPUSupportedLimits): void {
@@ -168,15 +176,23 @@ class Engine implements WebGpuEngine {
   private disposed = false;
   private tail: Promise<unknown> = Promise.resolve();
 
+  readonly device: GPUDevice;
+  readonly adapter: string;
+  private readonly ownsDevice: boolean;
+  private parents: readonly object[];
+
   constructor(
-    readonly device: GPUDevice,
-    readonly adapter: string,
-    private readonly ownsDevice: boolean,
+    acquired: Acquired,
     private readonly program: WebGpuProgram,
     weights: PackedWeights,
     private readonly table: ExitTable,
     private readonly pipelines: ReadonlyMap<KernelName, GPUComputePipeline>,
   ) {
+    const device = acquired.device;
+    this.device = device;
+    this.adapter = acquired.adapter;
+    this.ownsDevice = acquired.owned;
+    this.parents = acquired.parents;
     void device.lost.then((info) => { this.lost = info; });
     const upload = (label: string, data: Float32Array<ArrayBuffer>): GPUBuffer => {
       const buffer = device.createBuffer({ label, size: data.byteLength, usage: USAGE.STORAGE | USAGE.COPY_DST });
@@ -206,6 +222,7 @@ class Engine implements WebGpuEngine {
     this.weightBuffers.head.destroy();
     this.counts.destroy();
     if (this.ownsDevice) this.device.destroy();
+    this.parents = [];
   }
 
   private async runNow(input: RunInput, opts: EngineRunOptions): Promise<EngineResult> {
