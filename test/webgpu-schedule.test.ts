@@ -18,7 +18,7 @@ type Event =
   | { op: 'map' };
 
 /** Just enough of GPUDevice for the engine, logging what it is asked to do. */
-function fakeDevice(log: Event[]): GPUDevice {
+function fakeDevice(log: Event[], lost: Promise<unknown> = new Promise(() => {})): GPUDevice {
   const buffer = (label: string, size: number) => ({
     label, size,
     destroy() {},
@@ -28,7 +28,7 @@ function fakeDevice(log: Event[]): GPUDevice {
   });
   const device = {
     limits: { maxStorageBufferBindingSize: 1 << 30, maxComputeWorkgroupsPerDimension: 65535 },
-    lost: new Promise(() => {}),
+    lost,
     createShaderModule: ({ label }: { label: string }) => ({ label, async getCompilationInfo() { return { messages: [] }; } }),
     async createComputePipelineAsync({ label }: { label: string }) {
       log.push({ op: 'pipeline', label });
@@ -179,6 +179,15 @@ test('the engine rejects bad input and use after dispose with clear errors', asy
   await rejects(() => engine.run({ ids: [Array(65).fill(1)] }), /max_positions is 64/);
   engine.dispose();
   await rejects(() => engine.run({ ids: [[1]] }), /disposed/);
+});
+
+test('a lost device fails the next call with a clear error', async () => {
+  const lostInfo = { reason: 'unknown', message: 'the adapter was unplugged' };
+  const program = emitWgsl(arch, head);
+  const weights = packWeights({ arch, head, weights: randomWeights(arch, head, 3) });
+  const engine = await createEngine({ gpu: fakeDevice([], Promise.resolve(lostInfo)), program, weights, table });
+  await rejects(() => engine.run({ ids: [[1, 2]] }), /device was lost \(unknown: the adapter was unplugged\)/);
+  engine.dispose();
 });
 
 test('emission is deterministic: same shape, same bytes', () => {

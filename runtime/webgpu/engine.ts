@@ -8,7 +8,7 @@ import type { RunInput } from '../reference/api.ts';
 import { WebGpuError } from './errors.ts';
 import { weightLayout, type PackedWeights } from './layout.ts';
 import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, type KernelName, type Role, type WebGpuProgram } from './program.ts';
-import { callCounts, callInfo, scheduleCall, type Dispatch } from './schedule.ts';
+import { callCounts, callInfo, infoWords, scheduleCall, type Dispatch } from './schedule.ts';
 
 /** GPUBufferUsage and GPUMapMode values from the WebGPU spec: the engine needs no globals installed. */
 const USAGE = { MAP_READ: 0x0001, COPY_SRC: 0x0004, COPY_DST: 0x0008, UNIFORM: 0x0040, STORAGE: 0x0080 } as const;
@@ -116,20 +116,18 @@ async function acquireDevice(gpu: GPU | GPUDevice): Promise<Acquired> {
 
 function checkWeights(program: WebGpuProgram, w: PackedWeights, limits: GPUSupportedLimits): void {
   const layout = weightLayout(program.arch, program.head);
-  const blocks: [string, Float32Array | undefined, number][] = [
-    ['embed', w.embed, layout.embed.floats],
-    ...program.arch.layers > 0 ? Array.from({ length: program.arch.layers }, (_, l): [string, Float32Array | undefined, number] => [`layers[${l}]`, w.layers[l], layout.layer.floats]) : [],
-    ['head', w.head, layout.head.floats],
-  ];
   if (w.layers.length !== program.arch.layers) {
     throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program has ${program.arch.layers} layers`);
   }
-  for (const [name, data, floats] of blocks) {
+  const check = (name: string, data: Float32Array | undefined, floats: number): void => {
     if (!data || data.length !== floats) throw new WebGpuError('weights', `weight block ${name} has ${data?.length ?? 0} floats, the program's layout needs ${floats}`);
     if (floats * 4 > limits.maxStorageBufferBindingSize) {
       throw new WebGpuError('limits', `weight block ${name} is ${floats * 4} bytes; this device binds at most ${limits.maxStorageBufferBindingSize} bytes per storage buffer`);
     }
-  }
+  };
+  check('embed', w.embed, layout.embed.floats);
+  w.layers.forEach((b, l) => check(`layers[${l}]`, b, layout.layer.floats));
+  check('head', w.head, layout.head.floats);
 }
 
 async function createPipelines(device: GPUDevice, program: WebGpuProgram): Promise<Map<KernelName, GPUComputePipeline>> {
@@ -157,8 +155,6 @@ function roleFloats(program: WebGpuProgram, R: number, S: number): Record<Exclud
   const logitRows = program.head.kind === 'token' ? R : S;
   return { h: R * d, h1: R * d, tmp: R * d, q: R * d, ctx: R * d, kv: 2 * R * d, ffn: R * f, pooled: S * d, logits: logitRows * n };
 }
-
-const infoWords = (R: number, S: number): number => 6 * R + S;
 
 interface Activations {
   readonly rows: number;  // capacity R
@@ -232,7 +228,7 @@ class Engine implements WebGpuEngine {
     const seqHead = head.kind === 'classification' || head.kind === 'regression';
     const hidden = opts.hidden ?? head.kind === 'none';
     const plan = planBatch(this.table, input.ids, arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: seqHead && !hidden });
-    const acts = this.ensureCapacity(plan.rows, plan.seqCount);
+    const acts = await this.ensureCapacity(plan.rows, plan.seqCount);
     const outputs = this.outputsOf(plan, hidden);
     const copies: Copy[] = [];
     let offset = 0;
@@ -253,6 +249,8 @@ class Engine implements WebGpuEngine {
       data = new Float32Array(acts.readback.getMappedRange(0, Math.max(offset, 4)).slice(0));
       acts.readback.unmap();
     } catch (e) {
+      // a lost device rejects the mapping; give its lost promise a turn to say so
+      this.lost ??= await Promise.race([this.device.lost, new Promise<null>((r) => setTimeout(() => r(null), 0))]);
       this.checkAlive();
       throw new WebGpuError('gpu', `reading the results back failed: ${(e as Error).message}`);
     }
@@ -282,13 +280,20 @@ class Engine implements WebGpuEngine {
   }
 
   /** Activation buffers for at least n rows and B sequences: reused, or regrown (doubling) and rebound. */
-  private ensureCapacity(n: number, B: number): Activations {
+  private async ensureCapacity(n: number, B: number): Promise<Activations> {
     if (this.acts && this.acts.rows >= n && this.acts.seqs >= B) return this.acts;
     const R = Math.max(n, 2 * (this.acts?.rows ?? 0));
     const S = Math.max(B, 2 * (this.acts?.seqs ?? 0));
     this.releaseActivations();
-    this.acts = this.allocate(R, S);
-    return this.acts;
+    this.device.pushErrorScope('out-of-memory');
+    const acts = this.allocate(R, S);
+    const oom = await this.device.popErrorScope();
+    this.acts = acts;
+    if (oom) {
+      this.releaseActivations();
+      throw new WebGpuError('limits', `out of GPU memory allocating activations for ${R} tokens: ${oom.message}; split the batch`);
+    }
+    return acts;
   }
 
   private releaseActivations(): void {

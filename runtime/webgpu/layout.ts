@@ -132,6 +132,7 @@ function put(block: Float32Array, slot: Slot, data: Float32Array | undefined, na
 
 /** [d, d] and [d, d] -> [d, 2d] with row i = [a row i, b row i]. */
 function interleaveColumns(a: Float32Array, b: Float32Array, d: number): Float32Array {
+  if (a.length !== d * d || b.length !== d * d) return new Float32Array(0); // put() reports the size mismatch
   const out = new Float32Array(2 * d * d);
   for (let i = 0; i < d; i++) {
     out.set(a.subarray(i * d, (i + 1) * d), 2 * i * d);

@@ -59,12 +59,17 @@ export function scheduleCall(plan: BatchPlan, arch: ArchConfig, head: HeadConfig
   return out;
 }
 
-/** Info buffer sections for a plan (u32 offsets): rows [n x ROW_INFO], then keyRows [n], then clsRows [B]. */
-export function infoSections(plan: BatchPlan): { keyRowsAt: number; clsAt: number; words: number } {
-  const keyRowsAt = plan.rows * ROW_INFO;
-  const clsAt = keyRowsAt + plan.rows;
-  return { keyRowsAt, clsAt, words: clsAt + plan.seqCount };
+/** Info buffer sections for n rows and B sequences (u32 offsets): rows [n x ROW_INFO], keyRows [n], clsRows [B]. */
+function sections(n: number, B: number): { keyRowsAt: number; clsAt: number; words: number } {
+  const keyRowsAt = n * ROW_INFO;
+  const clsAt = keyRowsAt + n;
+  return { keyRowsAt, clsAt, words: clsAt + B };
 }
+
+/** Size in u32 of the info buffer for n rows and B sequences. */
+export const infoWords = (n: number, B: number): number => sections(n, B).words;
+
+const infoSections = (plan: BatchPlan) => sections(plan.rows, plan.seqCount);
 
 /** The uniform count slots of one call ((L + 2) x SLOT_BYTES), written once before the submit. */
 export function callCounts(plan: BatchPlan): Uint32Array<ArrayBuffer> {
