@@ -1,0 +1,37 @@
+// One benchmarked runner in its own process (so its peak memory is its own): set up, then time the
+// batches of each workload on request from the orchestrator (bench/index.ts).
+
+import { RUNNERS, type RunnerConfig, type RunnerName } from './runners.ts';
+
+type Request =
+  | { kind: 'setup'; runner: RunnerName; config: RunnerConfig }
+  | { kind: 'time'; batches: number[][][] }
+  | { kind: 'exit' };
+
+const send = (msg: unknown): void => { process.send!(msg); };
+let runner: Awaited<ReturnType<NonNullable<(typeof RUNNERS)[RunnerName]>>> | undefined;
+
+process.on('message', (raw) => {
+  void (async () => {
+    const req = raw as Request;
+    try {
+      if (req.kind === 'setup') {
+        const make = RUNNERS[req.runner];
+        if (!make) throw new Error(`runner ${req.runner} is not available`);
+        const t0 = performance.now();
+        runner = await make(req.config);
+        send({ kind: 'ready', info: runner.info, setupMs: performance.now() - t0, rssMb: process.memoryUsage().rss / 2 ** 20 });
+      } else if (req.kind === 'time') {
+        const t0 = performance.now();
+        for (const b of req.batches) await runner!.run(b);
+        send({ kind: 'time', ms: performance.now() - t0 });
+      } else {
+        await runner?.dispose();
+        send({ kind: 'bye', peakRssMb: process.resourceUsage().maxRSS / 1024 });
+        process.exit(0);
+      }
+    } catch (e) {
+      send({ kind: 'error', message: (e as Error).stack ?? String(e) });
+    }
+  })();
+});

@@ -1,0 +1,137 @@
+// `npm run bench`: hashee's compiled backends against onnxruntime-web and onnxruntime-node on the same
+// weights, run side by side and alternating in one session; prints a markdown table and writes JSON.
+
+import { fork, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { cpus } from 'node:os';
+import { loadSpec } from '../compiler/spec/index.ts';
+import { loadAll } from '../compiler/pipeline.ts';
+import { exportOnnx } from '../compiler/onnx/index.ts';
+import { compilePackage } from '../compiler/compile.ts';
+import { countWork, planBatch } from '../runtime/plan.ts';
+import { RUNNERS, type RunnerConfig, type RunnerName } from './runners.ts';
+import { workloads, type Workload } from './workloads.ts';
+import type { Loaded } from '../compiler/pipeline.ts';
+
+const root = new URL('../', import.meta.url);
+
+const { values } = parseArgs({
+  options: {
+    backend: { type: 'string', default: 'wasm' },
+    threads: { type: 'string', default: '1,2' },
+    reps: { type: 'string', default: '7' },
+    sentences: { type: 'string', default: '32' },
+    workloads: { type: 'string', default: 'seq128-b1,sst2-b1,sst2-b8' },
+    spec: { type: 'string', default: 'specs/bert-base-sst2.yaml' },
+    out: { type: 'string', default: 'bench/results' },
+  },
+});
+
+interface Child { readonly name: RunnerName; readonly proc: ChildProcess; info: string; setupMs: number }
+
+function request<T>(c: Child, msg: unknown): Promise<T> {
+  return new Promise((resolve, reject) => {
+    c.proc.once('message', (m: { kind: string; message?: string }) => (m.kind === 'error' ? reject(new Error(`${c.name}: ${m.message}`)) : resolve(m as T)));
+    c.proc.send(msg as object);
+  });
+}
+
+async function spawn(name: RunnerName, config: RunnerConfig): Promise<Child> {
+  const proc = fork(new URL('child.ts', import.meta.url).pathname, [], {
+    execArgv: ['--import', 'tsx', '--experimental-wasm-relaxed-simd'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  const c: Child = { name, proc, info: '', setupMs: 0 };
+  const ready = await request<{ info: string; setupMs: number }>(c, { kind: 'setup', runner: name, config });
+  c.info = ready.info;
+  c.setupMs = ready.setupMs;
+  return c;
+}
+
+const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
+const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((a, b) => a - b); const i = (s.length - 1) * q; const lo = Math.floor(i); return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo); };
+
+/** Cost-model FLOPs of one pass over a workload, as each kind of runner executes it. */
+function flopsOf(loaded: Loaded, w: Workload, kind: 'exits' | 'full' | 'padded'): number {
+  const { arch, head } = loaded.spec;
+  const seqHead = head.kind === 'classification' || head.kind === 'regression';
+  let total = 0;
+  for (const batch of w.batches) {
+    const b = kind === 'padded' ? batch.map(() => new Array<number>(Math.max(...batch.map((s) => s.length))).fill(0)) : batch;
+    total += countWork(planBatch(loaded.table, b, arch.layers, { fullDepth: kind !== 'exits', clsOnlyLastLayer: kind === 'exits' && seqHead }), arch).flops;
+  }
+  return total;
+}
+
+async function main(): Promise<void> {
+  const backend = values.backend === 'webgpu' ? 'webgpu' : 'wasm';
+  const threads = values.threads!.split(',').map(Number);
+  const reps = Number(values.reps);
+  const spec = loadSpec(new URL(values.spec!, root).pathname);
+  const loaded = loadAll(spec);
+  const cache = new URL(`bench/cache/${spec.hash.slice(0, 16)}/`, root).pathname;
+  mkdirSync(cache, { recursive: true });
+  const onnxPath = `${cache}model.onnx`;
+  if (!existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
+  const packageDir = `${cache}package`;
+  const tc = performance.now();
+  await compilePackage(loaded, packageDir, { targets: [backend], toolVersion: 'bench' });
+  const compileMs = performance.now() - tc;
+  const wanted = new Set(values.workloads!.split(','));
+  const loads = workloads(root, { sentences: Number(values.sentences) }).filter((w) => wanted.has(w.name));
+  const names: RunnerName[] = ([`hashee-${backend}-full`, `hashee-${backend}-exits`, 'ort-web', 'ort-node'] as RunnerName[]).filter((n) => RUNNERS[n]);
+  console.error(`bench: ${spec.name}, backends ${names.join(', ')}; threads ${threads.join(', ')}; ${reps} reps; ${cpus().length} cpus; compile ${compileMs.toFixed(0)} ms`);
+
+  const results: Record<string, unknown>[] = [];
+  for (const t of threads) {
+    const children: Child[] = [];
+    for (const n of names) children.push(await spawn(n, { threads: t, onnxPath, packageDir }));
+    for (const w of loads) {
+      const times = new Map<RunnerName, number[]>(names.map((n) => [n, []]));
+      const batches = w.batches.map((b) => b.map((s) => [...s]));
+      for (const c of children) await request(c, { kind: 'time', batches }); // warm-up
+      for (let r = 0; r < reps; r++) {
+        for (let i = 0; i < children.length; i++) {
+          const c = children[(i + r) % children.length]!; // rotate the order every rep
+          times.get(c.name)!.push((await request<{ ms: number }>(c, { kind: 'time', batches })).ms);
+        }
+      }
+      const webMedian = times.has('ort-web') ? median(times.get('ort-web')!) : NaN;
+      const fullMedian = times.has(`hashee-${backend}-full` as RunnerName) ? median(times.get(`hashee-${backend}-full` as RunnerName)!) : NaN;
+      const expectedRatio = flopsOf(loaded, w, 'exits') / flopsOf(loaded, w, 'full');
+      for (const c of children) {
+        const xs = times.get(c.name)!;
+        const kind = c.name.endsWith('exits') ? 'exits' : c.name.startsWith('ort') ? 'padded' : 'full';
+        const m = median(xs);
+        results.push({
+          threads: t, workload: w.name, runner: c.name, info: c.info,
+          median_ms: m, p25_ms: quantile(xs, 0.25), p75_ms: quantile(xs, 0.75), min_ms: Math.min(...xs), max_ms: Math.max(...xs), samples_ms: xs,
+          vs_ort_web: m / webMedian, gflops_per_s: flopsOf(loaded, w, kind) / (m * 1e6),
+          ...(c.name.endsWith('exits') ? { expected_flops_ratio: expectedRatio, measured_time_ratio: m / fullMedian } : {}),
+        });
+      }
+    }
+    for (const c of children) {
+      const bye = await request<{ peakRssMb: number }>(c, { kind: 'exit' });
+      for (const r of results) if (r.threads === t && r.runner === c.name) r.peak_rss_mb = bye.peakRssMb;
+    }
+  }
+  mkdirSync(new URL(`${values.out}/`, root), { recursive: true });
+  const file = new URL(`${values.out}/${backend}.json`, root);
+  writeFileSync(file, `${JSON.stringify({ spec: spec.name, backend, reps, compile_ms: compileMs, cpus: cpus().length, results }, null, 2)}\n`);
+  console.log(table(results));
+  console.error(`\nwrote ${file.pathname}`);
+}
+
+function table(rows: Record<string, unknown>[]): string {
+  const f = (x: unknown, d = 1): string => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '');
+  const out = ['| threads | workload | runner | median ms | p25–p75 ms | vs ort-web | GFLOP/s | exits/full time (expected FLOPs) | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|'];
+  for (const r of rows) {
+    const ratio = r.measured_time_ratio !== undefined ? `${f(r.measured_time_ratio, 3)} (${f(r.expected_flops_ratio, 3)})` : '';
+    out.push(`| ${r.threads} | ${r.workload} | ${r.runner} | ${f(r.median_ms)} | ${f(r.p25_ms)}–${f(r.p75_ms)} | ${f(r.vs_ort_web, 2)} | ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
+  }
+  return out.join('\n');
+}
+
+main().catch((e: Error) => { console.error(e.stack ?? e); process.exit(1); });

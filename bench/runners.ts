@@ -1,0 +1,60 @@
+// The benchmarked implementations, one factory each: onnxruntime-web (WASM), onnxruntime-node (native)
+// and hashee's compiled backends. Every runner takes ragged batches of token ids.
+
+import { readFileSync } from 'node:fs';
+
+export interface RunnerConfig {
+  readonly threads: number;
+  readonly onnxPath: string;       // the spec's model exported at full depth
+  readonly packageDir: string;     // `hashee compile` output of the same spec
+}
+
+export interface Runner {
+  run(batch: readonly (readonly number[])[]): Promise<void>;
+  dispose(): Promise<void>;
+  /** What the runner says about itself (adapter, module variant, thread count actually used). */
+  readonly info: string;
+}
+
+export type RunnerName = 'ort-web' | 'ort-node' | 'hashee-wasm-full' | 'hashee-wasm-exits' | 'hashee-webgpu-full' | 'hashee-webgpu-exits';
+
+/** Padded int64 tensors in the layout BERT exports take: input_ids, attention_mask, token_type_ids. */
+function paddedFeeds<T>(batch: readonly (readonly number[])[], make: (data: BigInt64Array, dims: number[]) => T): Record<string, T> {
+  const B = batch.length, n = Math.max(...batch.map((s) => s.length));
+  const ids = new BigInt64Array(B * n), mask = new BigInt64Array(B * n), types = new BigInt64Array(B * n);
+  batch.forEach((s, b) => s.forEach((id, t) => { ids[b * n + t] = BigInt(id); mask[b * n + t] = 1n; }));
+  return { input_ids: make(ids, [B, n]), attention_mask: make(mask, [B, n]), token_type_ids: make(types, [B, n]) };
+}
+
+async function ortWeb(cfg: RunnerConfig): Promise<Runner> {
+  const ort = await import('onnxruntime-web');
+  ort.env.wasm.numThreads = cfg.threads;
+  ort.env.logLevel = 'error';
+  const session = await ort.InferenceSession.create(readFileSync(cfg.onnxPath), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+  return {
+    info: `onnxruntime-web ${ort.env.versions.web} wasm, ${cfg.threads} thread(s)`,
+    async run(batch) { await session.run(paddedFeeds(batch, (d, dims) => new ort.Tensor('int64', d, dims))); },
+    async dispose() { await session.release(); },
+  };
+}
+
+async function ortNode(cfg: RunnerConfig): Promise<Runner> {
+  const ort = await import('onnxruntime-node');
+  const session = await ort.InferenceSession.create(cfg.onnxPath, {
+    intraOpNumThreads: cfg.threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
+  });
+  return {
+    info: `onnxruntime-node ${ort.env.versions.node ?? ''} cpu, ${cfg.threads} thread(s)`,
+    async run(batch) { await session.run(paddedFeeds(batch, (d, dims) => new ort.Tensor('int64', d, dims))); },
+    async dispose() { await session.release(); },
+  };
+}
+
+export const RUNNERS: Record<RunnerName, ((cfg: RunnerConfig) => Promise<Runner>) | undefined> = {
+  'ort-web': ortWeb,
+  'ort-node': ortNode,
+  'hashee-wasm-full': undefined,
+  'hashee-wasm-exits': undefined,
+  'hashee-webgpu-full': undefined,
+  'hashee-webgpu-exits': undefined,
+};
