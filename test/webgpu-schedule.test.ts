@@ -6,7 +6,7 @@ import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { ArchConfig, HeadConfig } from '../runtime/model.ts';
 import { createEngine } from '../runtime/webgpu/engine.ts';
-import { packWeights } from '../runtime/webgpu/layout.ts';
+import { joinWeights, packWeights, splitWeights, weightLayout } from '../runtime/webgpu/layout.ts';
 
 type Event =
   | { op: 'pipeline'; label: string }
@@ -188,6 +188,24 @@ test('a lost device fails the next call with a clear error', async () => {
   const engine = await createEngine({ gpu: fakeDevice([], Promise.resolve(lostInfo)), program, weights, table });
   await rejects(() => engine.run({ ids: [[1, 2]] }), /device was lost \(unknown: the adapter was unplugged\)/);
   engine.dispose();
+});
+
+test('weight layout: K and V side by side per input row, blocks round-trip through one array', () => {
+  const weights = randomWeights(arch, head, 5);
+  const layout = weightLayout(arch, head);
+  const packed = packWeights({ arch, head, weights });
+  const d = arch.hidden;
+  const kv = layout.layer.kvW.at;
+  const l2 = weights.layers[1]!;
+  for (const [i, j] of [[0, 0], [3, 7], [d - 1, d - 1]] as const) {
+    assert.is(packed.layers[1]![kv + i * 2 * d + j], l2.kW[i * d + j]);
+    assert.is(packed.layers[1]![kv + i * 2 * d + d + j], l2.vW[i * d + j]);
+  }
+  assert.is(packed.layers[1]![layout.layer.kvB.at + d], l2.vB[0]);
+  assert.is(packed.head[layout.head.classifierB.at + 1], weights.head.classifierB![1]);
+  for (const slot of Object.values(layout.layer)) if (typeof slot === 'object') assert.is(slot.at % 4, 0);
+  const back = splitWeights(layout, arch.layers, joinWeights(packed));
+  assert.equal([back.embed, ...back.layers, back.head], [packed.embed, ...packed.layers, packed.head]);
 });
 
 test('emission is deterministic: same shape, same bytes', () => {

@@ -147,3 +147,34 @@ function concat(a: Float32Array, b: Float32Array): Float32Array {
   out.set(b, a.length);
   return out;
 }
+
+/** Total floats of all blocks in file order: embed, layers 1..L, head. */
+export function packedFloats(layout: WeightLayout, layers: number): number {
+  return layout.embed.floats + layers * layout.layer.floats + layout.head.floats;
+}
+
+/** One contiguous array in file order (embed, layers 1..L, head), e.g. for a weights.bin. */
+export function joinWeights(packed: PackedWeights): Float32Array<ArrayBuffer> {
+  const blocks = [packed.embed, ...packed.layers, packed.head];
+  const out = new Float32Array(blocks.reduce((n, b) => n + b.length, 0));
+  let at = 0;
+  for (const b of blocks) {
+    out.set(b, at);
+    at += b.length;
+  }
+  return out;
+}
+
+/** Views of the blocks of a joined array (no copy); throws RangeError if its size does not match the layout. */
+export function splitWeights(layout: WeightLayout, layers: number, data: Float32Array<ArrayBuffer>): PackedWeights {
+  const total = packedFloats(layout, layers);
+  if (data.length !== total) throw new RangeError(`weights have ${data.length} floats, the layout needs ${total}`);
+  const view = (at: number, n: number): Float32Array<ArrayBuffer> => data.subarray(at, at + n);
+  const L = layout.layer.floats;
+  const first = layout.embed.floats;
+  return {
+    embed: view(0, first),
+    layers: Array.from({ length: layers }, (_, l) => view(first + l * L, L)),
+    head: view(first + layers * L, layout.head.floats),
+  };
+}

@@ -32,11 +32,14 @@ function countOf(kernel: KernelName): string {
   return `counts.${c}`;
 }
 
-/** Workgroup sum and max over ROW_THREADS invocations (tree reduction; call from uniform control flow). */
-function reductions(w: WgslWriter): void {
+const REDUCTIONS = { wgSum: 'a + b', wgMax: 'max(a, b)' } as const;
+
+/** Workgroup reductions over ROW_THREADS invocations (tree; call from uniform control flow). */
+function reductions(w: WgslWriter, names: readonly (keyof typeof REDUCTIONS)[]): void {
   w.line(`var<workgroup> red: array<f32, ${ROW_THREADS}>;`);
   w.line();
-  for (const [name, op] of [['wgSum', 'a + b'], ['wgMax', 'max(a, b)']] as const) {
+  for (const name of names) {
+    const op = REDUCTIONS[name];
     w.block(`fn ${name}(v: f32, tid: u32) -> f32`, () => {
       w.line('red[tid] = v;');
       w.line('workgroupBarrier();');
@@ -206,7 +209,7 @@ export function layerNormKernel(kernel: KernelName, s: NormShape, header: readon
     w.line(`const B_AT: u32 = ${u32(inp.bias.at)};`);
   }
   w.line();
-  reductions(w);
+  reductions(w, ['wgSum']);
   const step = u32(ROW_THREADS);
   w.line(`@compute @workgroup_size(${ROW_THREADS})`);
   w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
@@ -260,7 +263,7 @@ export function attentionKernel(kernel: KernelName, s: AttentionShape, header: r
   w.line();
   w.line(`var<workgroup> scores: array<f32, ${s.maxKeys}>;`);
   w.line(`var<workgroup> qh: array<f32, ${dh}>;`);
-  reductions(w);
+  reductions(w, ['wgMax', 'wgSum']);
   w.line(`@compute @workgroup_size(${ROW_THREADS})`);
   w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
     w.line('let r = wg.x;');
@@ -271,7 +274,7 @@ export function attentionKernel(kernel: KernelName, s: AttentionShape, header: r
     w.line('let qAt = r * D + hd * DH;');
     w.block(`for (var c = tid; c < DH; c = c + ${step})`, () => w.line('qh[c] = q[qAt + c];'));
     w.line('workgroupBarrier();');
-    w.line('var best = -3.0e38f;');
+    w.line(`var best = ${f32(-3e38)};`);
     w.block(`for (var j = tid; j < keyLen; j = j + ${step})`, () => {
       w.line('let kAt = info[keyStart + j] * (2u * D) + hd * DH;');
       w.line('var qk = 0.0f;');
