@@ -1,0 +1,116 @@
+// Register-blocked matrix product y = x @ W + b (+ fused epilogue) over weights pre-packed into panels of
+// NR output columns, k-major (see runtime/wasm/layout.ts). One exported function per product shape.
+
+import binaryen from 'binaryen';
+import { Fn, type Local, type Ref, type Variant } from './builder.ts';
+import { activation4, type VecActivation } from './mathf.ts';
+
+export type Epilogue = 'none' | 'residual' | VecActivation;
+
+export interface GemmSpec {
+  readonly name: string;
+  readonly k: number;             // x [rows, k], row stride k
+  readonly n: number;             // y [rows, n], row stride n (and residual)
+  readonly nr: number;            // panel width in columns, a multiple of 4 dividing n
+  readonly mr: number;            // rows per register tile
+  readonly weights: number;       // byte address of layer 0's packed panels [n / nr][k][nr]
+  readonly bias: number;          // byte address of layer 0's bias [n]
+  readonly layerStride: number;   // bytes between consecutive layers' tensors
+  readonly epilogue: Epilogue;
+}
+
+/** Unroll of the k loop: the largest of 4, 2, 1 dividing k. */
+function unrollFor(k: number): number {
+  return k % 4 === 0 ? 4 : k % 2 === 0 ? 2 : 1;
+}
+
+/**
+ * Emits `name(layer, x, y, res, r0, r1, p0, p1)`: rows [r0, r1) of x, column panels [p0, p1); pointers
+ * are byte addresses; `res` is read only by the 'residual' epilogue (y = x @ W + b + res).
+ * Loop order: panel outer (its k x nr weights stay in L1 across row tiles), row tiles of mr inner.
+ */
+export function emitGemm(m: binaryen.Module, variant: Variant, spec: GemmSpec): void {
+  const i32 = binaryen.i32;
+  const fn = new Fn(m, variant, [i32, i32, i32, i32, i32, i32, i32, i32]);
+  const [layer, x, y, res, r0, r1, p0, p1] = fn.params as [Local, Local, Local, Local, Local, Local, Local, Local];
+  const p = fn.i32(), r = fn.i32(), wPanel = fn.i32(), bPanel = fn.i32();
+  const { k, n, nr, mr } = spec;
+  const panelBytes = k * nr * 4;
+
+  const tile = (rows: number): Ref => emitTile(fn, spec, rows, { x, y, res, r, wPanel, bPanel, p });
+  const rowLoop = m.block(null, [
+    fn.forRange(r, r0.get(), fn.add(fn.c(1 - mr), r1.get()), mr, [tile(mr)]),
+    ...remainderTiles(fn, r, r1, mr, tile),
+  ]);
+  fn.finish(spec.name, [
+    fn.forRange(p, p0.get(), p1.get(), 1, [
+      wPanel.set(fn.add(fn.addMul(fn.c(spec.weights), layer.get(), spec.layerStride), fn.mul(p.get(), fn.c(panelBytes)))),
+      bPanel.set(fn.add(fn.addMul(fn.c(spec.bias), layer.get(), spec.layerStride), fn.mul(p.get(), fn.c(nr * 4)))),
+      rowLoop,
+    ]),
+  ]);
+}
+
+/**
+ * After the full tiles, r is the first row not yet done (forRange leaves r at the first value failing
+ * `r < r1 - mr + 1`, or at r0 when no full tile ran); rows r..r1 are fewer than mr.
+ */
+function remainderTiles(fn: Fn, r: Local, r1: Local, mr: number, tile: (rows: number) => Ref): Ref[] {
+  const m = fn.m;
+  const out: Ref[] = [];
+  for (let rows = mr - 1; rows >= 1; rows--) {
+    out.push(m.if(m.i32.eq(m.i32.sub(r1.get(), r.get()), fn.c(rows)), tile(rows)));
+  }
+  return out;
+}
+
+interface TileLocals { readonly x: Local; readonly y: Local; readonly res: Local; readonly r: Local; readonly wPanel: Local; readonly bPanel: Local; readonly p: Local }
+
+/** One rows x nr tile: accumulators start at the bias, k loop unrolled, epilogue, store. */
+function emitTile(fn: Fn, spec: GemmSpec, rows: number, l: TileLocals): Ref {
+  const m = fn.m;
+  const { k, n, nr } = spec;
+  const nv = nr / 4;
+  const unroll = unrollFor(k);
+  const acc: Local[][] = Array.from({ length: rows }, () => Array.from({ length: nv }, () => fn.v128()));
+  const w: Local[] = Array.from({ length: nv }, () => fn.v128());
+  const a = fn.v128();
+  const xp = fn.i32(), wp = fn.i32(), xEnd = fn.i32(), yp = fn.i32();
+  const body: Ref[] = [];
+  for (let rr = 0; rr < rows; rr++) for (let v = 0; v < nv; v++) body.push(acc[rr]![v]!.set(fn.load(l.bPanel.get(), v * 16)));
+  body.push(
+    xp.set(fn.addMul(l.x.get(), l.r.get(), k * 4)),
+    xEnd.set(fn.add(xp.get(), fn.c(k * 4))),
+    wp.set(l.wPanel.get()),
+  );
+  const step: Ref[] = [];
+  for (let u = 0; u < unroll; u++) {
+    for (let v = 0; v < nv; v++) step.push(w[v]!.set(fn.load(wp.get(), (u * nr + v * 4) * 4)));
+    for (let rr = 0; rr < rows; rr++) {
+      step.push(a.set(fn.loadSplat(xp.get(), rr * k * 4 + u * 4)));
+      for (let v = 0; v < nv; v++) step.push(acc[rr]![v]!.set(fn.fma(a.get(), w[v]!.get(), acc[rr]![v]!.get())));
+    }
+  }
+  const top = fn.label('k');
+  body.push(m.loop(top, m.block(null, [
+    ...step,
+    wp.set(fn.add(wp.get(), fn.c(unroll * nr * 4))),
+    xp.set(fn.add(xp.get(), fn.c(unroll * 4))),
+    m.br(top, m.i32.lt_u(xp.get(), xEnd.get())),
+  ])));
+  // y row r, column p * nr
+  const rowCol = (base: Local): Ref => fn.add(fn.addMul(base.get(), l.r.get(), n * 4), fn.mul(l.p.get(), fn.c(nr * 4)));
+  body.push(yp.set(rowCol(l.y)));
+  const rp = fn.i32();
+  if (spec.epilogue === 'residual') body.push(rp.set(rowCol(l.res)));
+  for (let rr = 0; rr < rows; rr++) {
+    for (let v = 0; v < nv; v++) {
+      const off = rr * n * 4 + v * 16;
+      const t = acc[rr]![v]!;
+      if (spec.epilogue === 'residual') body.push(t.set(fn.vadd(t.get(), fn.load(rp.get(), off))));
+      else if (spec.epilogue !== 'none') body.push(activation4(fn, spec.epilogue, t));
+      body.push(fn.store(yp.get(), t.get(), off));
+    }
+  }
+  return m.block(null, body);
+}
