@@ -28,7 +28,7 @@ export interface Command {
 
 function oneSpec(args: readonly string[], usage: string): Spec {
   if (args.length !== 1) throw new HasheeError('usage', `expected one SPEC argument, got ${args.length}\n${usage}`);
-  return loadSpec(resolve(args[0]!));
+  return loadSpec(args[0]!);
 }
 
 function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
