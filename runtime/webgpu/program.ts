@@ -71,8 +71,12 @@ export function bindingsOf(kernel: KernelName): readonly Binding[] {
   return list;
 }
 
-/** Matrix-product tiling: a 16x16 workgroup computes a 64x64 output tile, 4x4 per thread, k-step 16. */
-export const TILE = { rows: 64, cols: 64, depth: 16, threadsX: 16, threadsY: 16 } as const;
+/**
+ * Matrix-product tiling: a 16x16 workgroup computes a 64x64 output tile, 4x4 per invocation, in k-steps
+ * of 8 (a k-step of 16 compiles three times slower on SwiftShader). rows === cols: one staging loop
+ * fills both operand tiles; cols / threadsX === 4: one vec4 of weights per k.
+ */
+export const TILE = { rows: 64, cols: 64, depth: 8, threadsX: 16, threadsY: 16 } as const;
 
 /** Workgroup size of the row kernels (embedding, LayerNorm, attention, pooler, classifier). */
 export const ROW_THREADS = 64;
