@@ -6,7 +6,7 @@ import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { activationProbe } from '../compiler/emit/wgsl/kernels.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { Activation, ArchConfig, HeadConfig, Model } from '../runtime/model.ts';
-import { gelu, geluTanh, runReference } from '../runtime/reference/index.ts';
+import { gelu, geluTanh, runReference, type RunInput } from '../runtime/reference/index.ts';
 import { createEngine, type EngineResult } from '../runtime/webgpu/engine.ts';
 import { packWeights } from '../runtime/webgpu/layout.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
@@ -52,8 +52,9 @@ function maxAbs(a: ArrayLike<number>, b: ArrayLike<number>): number {
 const worst = { hidden: 0, pooled: 0, logits: 0 };
 
 /** Compares an engine result with the f32 reference, output by output. */
-function compare(model: Model, table: Uint8Array, ids: number[][], got: EngineResult, fullDepth: boolean): void {
-  const ref = runReference(model, table, { ids }, { precision: 'f32', fullDepth });
+function compare(model: Model, table: Uint8Array, input: RunInput, got: EngineResult, fullDepth: boolean): void {
+  const ids = input.ids;
+  const ref = runReference(model, table, input, { precision: 'f32', fullDepth });
   assert.equal(got.exits, ref.exits);
   ids.forEach((_, s) => {
     if (got.lastHidden) {
@@ -110,10 +111,14 @@ test('tiny model (classification): ragged batch with exits and full depth, with 
   const model: Model = { arch: tiny, head, weights: randomWeights(tiny, head, 11, 0.5) };
   const table = cyclicTable(tiny);
   const engine = await createEngine({ gpu: device, program: emitWgsl(tiny, head), weights: packWeights(model), table });
-  const batches = [[[1, 7, 8, 9, 2]], [[1, 5, 6, 7, 8, 9, 10, 2], [1, 3, 2], [1, 40, 41, 42, 43, 2]]];
-  for (const ids of batches) {
+  const inputs: RunInput[] = [
+    { ids: [[1, 7, 8, 9, 2]] },
+    { ids: [[1, 5, 6, 7, 8, 9, 10, 2], [1, 3, 2], [1, 40, 41, 42, 43, 2]] },
+    { ids: [[1, 5, 6, 2, 7, 8, 2], [1, 9, 2, 3, 2]], typeIds: [[0, 0, 0, 0, 1, 1, 1], [0, 0, 0, 1, 1]] }, // sentence pairs
+  ];
+  for (const input of inputs) {
     for (const fullDepth of [false, true]) {
-      for (const hidden of [false, true]) compare(model, table, ids, await engine.run({ ids }, { fullDepth, hidden }), fullDepth);
+      for (const hidden of [false, true]) compare(model, table, input, await engine.run(input, { fullDepth, hidden }), fullDepth);
     }
   }
   engine.dispose();
@@ -131,7 +136,7 @@ test('mid-size model (token head, 4 layers, d 96, head size 24): batches over wh
   for (const ids of [single, ragged]) {
     for (const fullDepth of [false, true]) {
       const got = await engine.run({ ids }, { fullDepth, hidden: true });
-      compare(model, table, ids, got, fullDepth);
+      compare(model, table, { ids }, got, fullDepth);
       if (!fullDepth) withExits.push(got);
     }
   }
