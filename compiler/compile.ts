@@ -6,6 +6,9 @@ import type { Target } from './spec/types.ts';
 import type { Loaded } from './pipeline.ts';
 import { writeDirAtomic } from './util/fs.ts';
 import { scheduleFor } from './schedule/report.ts';
+import { emitWasmTarget } from './emit/package/wasm.ts';
+import { emitWebGpuTarget } from './emit/package/webgpu.ts';
+import { emitHost, type BuiltTargets } from './emit/package/host.ts';
 
 export interface CompileOptions {
   readonly targets: readonly Target[];
@@ -25,8 +28,8 @@ export interface EmitContext {
 export type TargetEmitter = (ctx: EmitContext) => Promise<{ files: PackageFiles; manifest: Record<string, unknown> }>;
 
 const emitters: Record<Target, TargetEmitter | undefined> = {
-  wasm: undefined,
-  webgpu: undefined,
+  wasm: emitWasmTarget,
+  webgpu: emitWebGpuTarget,
 };
 
 /** Registers a backend's emitter (kept in a table so the compile step stays target-agnostic). */
@@ -43,13 +46,18 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
   files.set('schedule.json', `${JSON.stringify(sched.json, null, 2)}\n`);
   if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
   const targets: Record<string, unknown> = {};
+  const built: { -readonly [T in Target]?: { files: unknown } } = {};
+  const ctx: EmitContext = { loaded, toolVersion: opts.toolVersion, header };
   for (const t of [...new Set(opts.targets)].sort()) {
     const emit = emitters[t];
     if (!emit) { targets[t] = { status: 'not built: backend not available in this version' }; continue; }
-    const out = await emit({ loaded, toolVersion: opts.toolVersion, header });
+    const out = await emit(ctx);
     for (const [k, v] of [...out.files].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(k, v);
     targets[t] = out.manifest;
+    built[t] = { files: out.manifest.files };
   }
+  // Host code (index.ts/.js/.d.ts and the runtime it imports) for the targets that were built.
+  if (Object.keys(built).length > 0) for (const [k, v] of emitHost(ctx, built as BuiltTargets)) files.set(k, v);
   const manifest = {
     format: 'hashee-package/1',
     generator: header,

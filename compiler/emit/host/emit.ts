@@ -1,0 +1,81 @@
+// Compiles the generated index.ts and the runtime modules it reaches to JavaScript + declarations with
+// ts-morph (`.ts` imports rewritten to `.js`), at the same relative paths they have in this repository.
+
+import { fileURLToPath } from 'node:url';
+import { join, relative, sep } from 'node:path';
+import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget, type CompilerOptions, type SourceFile } from 'ts-morph';
+
+/** The repository root: runtime sources are read from here, and index.ts is placed here (in memory only). */
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const OUT = join(ROOT, '.hashee-host-out');
+
+const OPTIONS: CompilerOptions = {
+  target: ScriptTarget.ES2022,
+  module: ModuleKind.ES2022,
+  moduleResolution: ModuleResolutionKind.Bundler,
+  lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
+  types: ['@webgpu/types', 'node'],
+  strict: true,
+  skipLibCheck: true,
+  declaration: true,
+  rewriteRelativeImportExtensions: true,
+  verbatimModuleSyntax: true,
+  isolatedModules: true,
+  rootDir: ROOT,
+  outDir: OUT,
+  newLine: 1, // LF
+};
+
+export interface HostBuild {
+  /** Package-relative path ('index.js', 'runtime/plan.d.ts') -> text; sorted by path. */
+  readonly files: ReadonlyMap<string, string>;
+}
+
+/** One project per process: runtime files are parsed once and each is emitted at most once. */
+let project: Project | undefined;
+const emitted = new Map<string, readonly (readonly [string, string])[]>();
+
+/**
+ * index.ts (text) plus `extraEntries` (repository-relative runtime files loaded by URL rather than by an
+ * import, e.g. the WASM worker) -> JS and .d.ts of index.ts and of every file they reach through static or
+ * dynamic imports. Throws when the generated index.ts does not type-check.
+ */
+export function compileHost(indexSource: string, extraEntries: readonly string[]): HostBuild {
+  project ??= new Project({ compilerOptions: OPTIONS, skipAddingFilesFromTsConfig: true });
+  const index = project.createSourceFile(join(ROOT, 'index.ts'), indexSource, { overwrite: true });
+  const entries = [index, ...extraEntries.map((e) => project!.getSourceFile(join(ROOT, e)) ?? project!.addSourceFileAtPath(join(ROOT, e)))];
+  project.resolveSourceFileDependencies();
+  const errors = index.getPreEmitDiagnostics().filter((d) => d.getCategory() === DiagnosticCategory.Error);
+  if (errors.length > 0) {
+    throw new Error(`internal: generated index.ts does not type-check:\n${project.formatDiagnosticsWithColorAndContext(errors.slice(0, 5))}`);
+  }
+  const files = new Map<string, string>();
+  for (const f of closure(entries)) {
+    const path = f.getFilePath();
+    const out = path === index.getFilePath() ? undefined : emitted.get(path);
+    for (const [name, text] of out ?? emitOne(project, f)) files.set(name, text);
+  }
+  return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+/** The entries and every repository source file they import, statically or dynamically. */
+function closure(entries: readonly SourceFile[]): SourceFile[] {
+  const seen = new Map<string, SourceFile>();
+  const visit = (f: SourceFile): void => {
+    if (seen.has(f.getFilePath()) || f.isDeclarationFile() || f.isInNodeModules()) return;
+    seen.set(f.getFilePath(), f);
+    f.getReferencedSourceFiles().forEach(visit);
+  };
+  entries.forEach(visit);
+  return [...seen.values()];
+}
+
+function emitOne(p: Project, f: SourceFile): readonly (readonly [string, string])[] {
+  const out = p.emitToMemory({ targetSourceFile: f }).getFiles().map((e) => {
+    const rel = relative(OUT, e.filePath).split(sep).join('/');
+    if (rel.startsWith('..')) throw new Error(`internal: host emit wrote outside its directory: ${e.filePath}`);
+    return [rel, e.text] as const;
+  });
+  if (!f.getFilePath().endsWith('/index.ts')) emitted.set(f.getFilePath(), out);
+  return out;
+}

@@ -1,0 +1,85 @@
+// The package's typed entry point, index.ts, built through ts-morph: what the compiler decided (shapes,
+// head, file names, compiled targets) as constants, and load() wiring them to the runtime.
+
+import { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind, type SourceFile } from 'ts-morph';
+import type { PackageInfo, WasmFiles, WebGpuFiles } from '../../../runtime/package/types.ts';
+import { literal, type Literal } from './literal.ts';
+
+/** What index.ts is generated from; targets in the order load() prefers them (the first is the default). */
+export interface HostInput {
+  readonly info: PackageInfo;
+  readonly wasm?: WasmFiles;
+  readonly webgpu?: WebGpuFiles;
+}
+
+const RUNTIME = './runtime/package';
+
+/** A target's adapter: its module, opener, options type and the constant naming its files. */
+const ADAPTERS = {
+  wasm: { module: `${RUNTIME}/wasm.js`, opener: 'openWasm', options: 'WasmLoadOptions', filesType: 'WasmFiles', constant: 'WASM_FILES' },
+  webgpu: { module: `${RUNTIME}/webgpu.js`, opener: 'openWebGpu', options: 'WebGpuLoadOptions', filesType: 'WebGpuFiles', constant: 'WEBGPU_FILES' },
+} as const;
+
+/** index.ts text (without the generated-file header, which the caller prepends to every file). */
+export function hostSource(input: HostInput): string {
+  const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single } });
+  const file = project.createSourceFile('index.ts', '');
+  const targets = input.info.backends;
+  addImports(file, input);
+  file.addExportDeclarations([
+    { isTypeOnly: true, namedExports: ['Model', 'ModelBatchResult', 'ModelResult', 'ModelRunOptions'], moduleSpecifier: `${RUNTIME}/model.js` },
+    { isTypeOnly: true, namedExports: ['BackendName', 'PackageInfo'], moduleSpecifier: `${RUNTIME}/types.js` },
+    { namedExports: ['PackageError'], moduleSpecifier: `${RUNTIME}/errors.js` },
+  ]);
+  file.addTypeAlias({
+    isExported: true, name: 'LoadOptions',
+    type: ['CommonLoadOptions', ...targets.map((t) => ADAPTERS[t].options)].join(' & '),
+    docs: ['Options of load(): the backend and where the files are, plus each compiled backend\'s own.'],
+  });
+  file.addVariableStatement({
+    isExported: true, declarationKind: VariableDeclarationKind.Const,
+    docs: [describe(input.info)],
+    declarations: [{ name: 'PACKAGE', type: 'PackageInfo', initializer: literal(input.info as unknown as Literal) }],
+  });
+  for (const t of targets) {
+    const a = ADAPTERS[t];
+    file.addVariableStatement({
+      declarationKind: VariableDeclarationKind.Const,
+      docs: [`Files of the ${t} target, relative to the package root.`],
+      declarations: [{ name: a.constant, type: a.filesType, initializer: literal(input[t] as unknown as Literal) }],
+    });
+  }
+  file.addFunction({
+    kind: StructureKind.Function, isExported: true, isAsync: true, name: 'load',
+    docs: [
+      'Loads the model from the files next to this module (Node: read from disk; browsers: fetched).\n' +
+      `Backends: ${targets.join(', ')} (default ${targets[0]}).` +
+      (input.info.tokenizer ? ' Text input imports \'@huggingface/tokenizers\' on first use.' : ''),
+    ],
+    parameters: [{ name: 'options', type: 'LoadOptions', initializer: '{}' }],
+    returnType: 'Promise<Model>',
+    statements: (w) => {
+      w.write('return loadPackage(PACKAGE, ').inlineBlock(() => {
+        for (const t of targets) w.writeLine(`${t}: (ctx, o) => ${ADAPTERS[t].opener}(ctx, ${ADAPTERS[t].constant}, o),`);
+      }).write(', import.meta.url, options);');
+    },
+  });
+  file.formatText({ indentSize: 2, convertTabsToSpaces: true });
+  return file.getFullText();
+}
+
+function addImports(file: SourceFile, input: HostInput): void {
+  const targets = input.info.backends;
+  file.addImportDeclarations([
+    { namedImports: ['loadPackage', { name: 'CommonLoadOptions', isTypeOnly: true }], moduleSpecifier: `${RUNTIME}/load.js` },
+    { isTypeOnly: true, namedImports: ['Model'], moduleSpecifier: `${RUNTIME}/model.js` },
+    { isTypeOnly: true, namedImports: ['PackageInfo', ...targets.map((t) => ADAPTERS[t].filesType)], moduleSpecifier: `${RUNTIME}/types.js` },
+    ...targets.map((t) => ({ namedImports: [ADAPTERS[t].opener, { name: ADAPTERS[t].options, isTypeOnly: true }], moduleSpecifier: ADAPTERS[t].module })),
+  ]);
+}
+
+function describe(info: PackageInfo): string {
+  const a = info.arch, h = info.head;
+  const head = h.kind === 'classification' || h.kind === 'token' ? `${h.kind} head, ${h.labels} labels` : `${h.kind} head`;
+  return `${info.name}: ${a.layers} layers, hidden ${a.hidden}, ${a.heads} heads, ffn ${a.ffn}, vocab ${a.vocabSize}, max positions ${a.maxPositions}; ${head}.`;
+}

@@ -1,0 +1,60 @@
+// The host part of a package: generated index.ts, its compiled index.js / index.d.ts, the runtime modules
+// they import (compiled to JS + .d.ts), and a package.json; every text file headed by the generator line.
+
+import { readFileSync } from 'node:fs';
+import type { Target } from '../../spec/types.ts';
+import type { EmitContext, PackageFiles } from '../../compile.ts';
+import type { PackageInfo, WasmFiles, WebGpuFiles } from '../../../runtime/package/types.ts';
+import { hostSource } from '../host/source.ts';
+import { compileHost } from '../host/emit.ts';
+import { jsonText } from './text.ts';
+
+/** Manifest entries of the targets that were built (each carries its `files`). */
+export type BuiltTargets = Partial<Record<Target, { readonly files: unknown }>>;
+
+/** Runtime modules loaded by URL rather than imported, per target. */
+const URL_ENTRIES: Record<Target, readonly string[]> = { wasm: ['runtime/wasm/worker.ts'], webgpu: [] };
+
+/** Dependencies a package may need, by when (versions as this repository pins them). */
+const OPTIONAL_DEPS = { tokenizer: '@huggingface/tokenizers', webgpuInNode: 'webgpu' } as const;
+
+export function packageInfo(ctx: EmitContext, backends: readonly Target[]): PackageInfo {
+  const { spec } = ctx.loaded;
+  return {
+    name: spec.name, specSha256: spec.hash, arch: spec.arch, head: spec.head,
+    exitTable: 'exits.bin', tokenizer: spec.tokenizer ? 'tokenizer.json' : null, backends,
+  };
+}
+
+export function emitHost(ctx: EmitContext, built: BuiltTargets): PackageFiles {
+  const backends = (['wasm', 'webgpu'] as const).filter((t) => built[t] !== undefined);
+  const info = packageInfo(ctx, backends);
+  const source = hostSource({ info, wasm: built.wasm?.files as WasmFiles | undefined, webgpu: built.webgpu?.files as WebGpuFiles | undefined });
+  const compiled = compileHost(source, backends.flatMap((t) => URL_ENTRIES[t]));
+  const head = `// ${ctx.header}\n`;
+  const files: PackageFiles = new Map();
+  files.set('index.ts', head + source);
+  for (const [path, text] of compiled.files) files.set(path, head + text);
+  files.set('package.json', packageJson(ctx, info));
+  return files;
+}
+
+function packageJson(ctx: EmitContext, info: PackageInfo): string {
+  const pinned = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> });
+  const version = (name: string): string => pinned.dependencies?.[name] ?? pinned.devDependencies?.[name] ?? '*';
+  const peers: string[] = [];
+  if (info.tokenizer) peers.push(OPTIONAL_DEPS.tokenizer);
+  if (info.backends.includes('webgpu')) peers.push(OPTIONAL_DEPS.webgpuInNode);
+  return jsonText({
+    name: info.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'),
+    private: true,
+    type: 'module',
+    description: ctx.header,
+    main: 'index.js',
+    types: 'index.d.ts',
+    ...(peers.length ? {
+      peerDependencies: Object.fromEntries(peers.map((p) => [p, version(p)])),
+      peerDependenciesMeta: Object.fromEntries(peers.map((p) => [p, { optional: true }])),
+    } : {}),
+  });
+}

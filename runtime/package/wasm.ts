@@ -1,0 +1,36 @@
+// WASM backend of a package: reads the module variants and the packed weights, starts runtime/wasm's engine.
+
+import { WasmEngine } from '../wasm/engine.ts';
+import { supportsRelaxedSimd } from '../wasm/features.ts';
+import type { Backend, OpenContext, WasmFiles } from './types.ts';
+
+export interface WasmLoadOptions {
+  /** Threads including the caller. Default: every core in Node; 1 in browsers (opt-in, needs crossOriginIsolated). */
+  readonly threads?: number;
+  /** Module variant: relaxed SIMD (fused multiply-add) when the engine supports it, else plain SIMD128. */
+  readonly simd?: 'auto' | 'relaxed' | 'simd128';
+  /** Where the one-time "threads unavailable" warning goes; default console.warn. */
+  readonly warn?: (message: string) => void;
+}
+
+export async function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoadOptions): Promise<Backend> {
+  const { arch, head } = ctx.info;
+  const relaxed = opts.simd !== 'simd128' && supportsRelaxedSimd();
+  // Only the variants this engine can use are read (a relaxed module does not even validate elsewhere).
+  const read = async (v: { single: string; shared: string }) => ({ single: await ctx.files.read(v.single), shared: await ctx.files.read(v.shared) });
+  const modules = { simd128: await read(files.modules.simd128), relaxed: relaxed ? await read(files.modules.relaxed) : undefined };
+  const engine = await WasmEngine.create({
+    arch, head, modules, weights: await ctx.files.read(files.weights), exitTable: ctx.exitTable,
+    threads: opts.threads, simd: opts.simd, warn: opts.warn,
+  });
+  const seqHead = head.kind === 'classification' || head.kind === 'regression';
+  return {
+    name: 'wasm',
+    info: `wasm ${engine.info.simd}, ${engine.info.threads} thread(s)`,
+    async run(call) {
+      const r = engine.run({ ids: call.ids, typeIds: call.typeIds }, { fullDepth: call.fullDepth, clsOnly: seqHead && !call.hidden });
+      return { exits: r.exits, lastHidden: r.lastHidden, logits: r.logits };
+    },
+    dispose: () => engine.dispose(),
+  };
+}

@@ -1,0 +1,51 @@
+// WebGPU backend of a package: reads the WGSL modules and the weight blocks, creates runtime/webgpu's engine
+// on the caller's GPU or device, navigator.gpu in browsers, or Dawn (the `webgpu` package) in Node.
+
+import { createEngine } from '../webgpu/engine.ts';
+import { splitWeights, weightLayout } from '../webgpu/layout.ts';
+import type { KernelName, WebGpuProgram } from '../webgpu/program.ts';
+import { float32View } from './files.ts';
+import { PackageError } from './errors.ts';
+import type { Backend, OpenContext, WebGpuFiles } from './types.ts';
+
+export interface WebGpuLoadOptions {
+  /**
+   * A device, or a GPU to request one from. Default: navigator.gpu in browsers; in Node the `webgpu`
+   * package (Dawn), which must then be installed next to the package.
+   */
+  readonly gpu?: GPU | GPUDevice;
+}
+
+export async function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: WebGpuLoadOptions): Promise<Backend> {
+  const { arch, head } = ctx.info;
+  const decoder = new TextDecoder();
+  const modules = await Promise.all(files.kernels.map(async (k) => ({ kernel: k.kernel as KernelName, code: decoder.decode(await ctx.files.read(k.file)) })));
+  const program: WebGpuProgram = { arch, head, modules };
+  const blob = float32View(await ctx.files.read(files.weights), files.weights);
+  let weights;
+  try {
+    weights = splitWeights(weightLayout(arch, head), arch.layers, blob);
+  } catch (e) {
+    throw new PackageError('file', `${files.weights}: ${(e as Error).message}`);
+  }
+  const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(), program, weights, table: ctx.exitTable });
+  return {
+    name: 'webgpu',
+    info: `webgpu on ${engine.adapter}`,
+    async run(call) {
+      const r = await engine.run({ ids: call.ids, typeIds: call.typeIds }, { fullDepth: call.fullDepth, hidden: call.hidden });
+      return { exits: r.exits, lastHidden: r.lastHidden, logits: r.logits };
+    },
+    dispose: () => engine.dispose(),
+  };
+}
+
+async function defaultGpu(): Promise<GPU> {
+  const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
+  if (nav?.gpu) return nav.gpu;
+  if (typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string') {
+    const { nodeGpu } = await import('../webgpu/node.ts');
+    return nodeGpu();
+  }
+  throw new PackageError('backend', 'WebGPU is not available here (no navigator.gpu): pass options.gpu, or use the wasm backend');
+}
