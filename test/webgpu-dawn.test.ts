@@ -75,15 +75,20 @@ function compare(model: Model, table: Uint8Array, input: RunInput, got: EngineRe
   });
 }
 
-test('every generated module compiles without errors, for every head and activation', async () => {
+const bertBase: ArchConfig = {
+  layers: 12, hidden: 768, heads: 12, ffn: 3072, vocabSize: 30522, maxPositions: 512, typeVocabSize: 2,
+  activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
+};
+
+test('every generated module compiles without errors: every head and activation, tiny to BERT-base shapes', async () => {
   const heads: HeadConfig[] = [{ kind: 'none' }, { kind: 'classification', labels: 3 }, { kind: 'regression' }, { kind: 'token', labels: 5 }];
   const acts: Activation[] = ['gelu', 'gelu_tanh', 'relu'];
   for (const head of heads) {
-    for (const activation of acts) {
-      for (const m of emitWgsl({ ...tiny, activation }, head).modules) {
+    for (const [arch, activation] of [...acts.map((a) => [tiny, a] as const), [mid, 'gelu'] as const, [bertBase, 'gelu'] as const]) {
+      for (const m of emitWgsl({ ...arch, activation }, head).modules) {
         const info = await device.createShaderModule({ code: m.code }).getCompilationInfo();
         const errors = info.messages.filter((x) => x.type === 'error').map((x) => `${x.lineNum}:${x.linePos} ${x.message}`);
-        assert.equal(errors, [], `${head.kind}/${activation}/${m.kernel}`);
+        assert.equal(errors, [], `${arch.hidden}/${head.kind}/${activation}/${m.kernel}`);
       }
     }
   }

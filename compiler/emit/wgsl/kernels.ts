@@ -131,6 +131,13 @@ export function matmulKernel(kernel: KernelName, s: MatmulShape, header: readonl
   w.line(`var<workgroup> tileW: array<f32, ${T.depth * T.cols}>; // [${T.depth} k][${T.cols} cols]`);
   w.line();
   if (s.act) ACTIVATIONS[s.act](w);
+  // bounds tests only where a dimension leaves a partial tile (rows always may)
+  const kInside = s.k % T.depth === 0 ? [] : ['k < K'];
+  const kwInside = s.k % T.depth === 0 ? [] : ['kw < K'];
+  const cInside = s.n % T.cols === 0 ? [] : ['c < N'];
+  const loadX = ['r < rows', ...kInside].join(' && ');
+  const loadW = [...kwInside, ...cInside].join(' && ');
+  const store = ['r < rows', ...cInside].join(' && ');
   const value = s.act ? (s.bias ? 'act(acc[i][j] + weights[B_AT + c])' : 'act(acc[i][j])') : s.bias ? 'acc[i][j] + weights[B_AT + c]' : 'acc[i][j]';
   w.line(`@compute @workgroup_size(${T.threadsX}, ${T.threadsY})`);
   w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
@@ -144,13 +151,17 @@ export function matmulKernel(kernel: KernelName, s: MatmulShape, header: readonl
         w.line(`let r = row0 + e / ${u32(T.depth)};`);
         w.line(`let k = k0 + e % ${u32(T.depth)};`);
         w.line('var xv = 0.0f;');
-        w.block('if (r < rows && k < K)', () => w.line(`xv = ${s.x}[r * K + k];`));
+        w.block(`if (${loadX})`, () => w.line(`xv = ${s.x}[r * K + k];`));
         w.line('tileX[e] = xv;');
         w.line(`let kw = k0 + e / ${u32(T.cols)};`);
         w.line(`let c = col0 + e % ${u32(T.cols)};`);
-        w.line('var wv = 0.0f;');
-        w.block('if (kw < K && c < N)', () => w.line('wv = weights[W_AT + kw * N + c];'));
-        w.line('tileW[e] = wv;');
+        if (loadW === '') {
+          w.line('tileW[e] = weights[W_AT + kw * N + c];');
+        } else {
+          w.line('var wv = 0.0f;');
+          w.block(`if (${loadW})`, () => w.line('wv = weights[W_AT + kw * N + c];'));
+          w.line('tileW[e] = wv;');
+        }
       });
       w.line('workgroupBarrier();');
       w.block(`for (var kk = 0u; kk < ${u32(T.depth)}; kk = kk + 1u)`, () => {
@@ -166,7 +177,7 @@ export function matmulKernel(kernel: KernelName, s: MatmulShape, header: readonl
       w.line(`let r = row0 + lid.y * ${u32(perThreadRows)} + i;`);
       w.block(`for (var j = 0u; j < ${u32(perThreadCols)}; j = j + 1u)`, () => {
         w.line(`let c = col0 + lid.x * ${u32(perThreadCols)} + j;`);
-        w.block('if (r < rows && c < N)', () => w.line(`${s.y}[r * N + c] = ${value};`));
+        w.block(`if (${store})`, () => w.line(`${s.y}[r * N + c] = ${value};`));
       });
     });
   });
