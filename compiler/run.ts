@@ -7,6 +7,7 @@ import { runReference } from '../runtime/reference/index.ts';
 import { planBatch, countWork } from '../runtime/plan.ts';
 import { HasheeError } from './errors.ts';
 import { encodeTexts } from './corpus/tokenize.ts';
+import { runCompiled } from './emit/package/run.ts';
 
 export type OutputKind = 'logits' | 'last-hidden';
 export type BackendName = 'reference' | 'wasm' | 'webgpu';
@@ -54,13 +55,14 @@ export async function runOnInputs(loaded: Loaded, req: RunRequest, settings: Run
     }
     if (ids.length === 0) throw new HasheeError('input', `input ${i + 1} is empty`);
   });
-  if (settings.backend !== 'reference') {
-    throw new HasheeError('backend', `the ${settings.backend} backend runs from a compiled package: use 'hashee compile' first (not wired into 'run' yet)`);
-  }
-  const result = runReference(model, table, { ids: inputs }, { precision: settings.precision, fullDepth: settings.fullDepth });
+  // wasm and webgpu run the compiled package (cached per spec and tool build); they compute in float32.
+  const compiled = settings.backend !== 'reference';
+  const result = compiled
+    ? await runCompiled(loaded, settings.backend as 'wasm' | 'webgpu', inputs, { fullDepth: settings.fullDepth, output: settings.output })
+    : runReference(model, table, { ids: inputs }, { precision: settings.precision, fullDepth: settings.fullDepth });
   const full = countWork(planBatch(table, inputs, spec.arch.layers, { fullDepth: true }), spec.arch);
   const tokens = encoded ? encoded.tokens : undefined;
-  return { spec, settings, inputs, tokens, result, fullFlops: full.flops };
+  return { spec, settings: compiled ? { ...settings, precision: 'f32' } : settings, inputs, tokens, result, fullFlops: full.flops };
 }
 
 function rows(flat: Float64Array, width: number): number[][] {

@@ -1,0 +1,48 @@
+// Compiled packages for `hashee run --backend wasm|webgpu`: one directory per (spec, target, tool build)
+// under os.tmpdir()/hashee-cache, written atomically by compilePackage and reused while nothing changed.
+
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Loaded } from '../../pipeline.ts';
+import type { Target } from '../../spec/types.ts';
+import { compilePackage } from '../../compile.ts';
+import { sha256 } from './text.ts';
+
+const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** Sources whose changes change a package: the runtime it ships and the code that emits it. */
+const SOURCES = ['runtime', 'compiler', 'package.json'];
+
+let toolFingerprint: string | undefined;
+
+/** Hash of the tool's own sources (a changed compiler or runtime never reuses a stale package). */
+function fingerprint(): string {
+  if (toolFingerprint) return toolFingerprint;
+  const parts: string[] = [];
+  const walk = (rel: string): void => {
+    const abs = join(ROOT, rel);
+    if (rel.endsWith('.ts') || rel.endsWith('.json')) { parts.push(rel, sha256(readFileSync(abs))); return; }
+    for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
+      if (e.isDirectory() || e.name.endsWith('.ts')) walk(`${rel}/${e.name}`);
+    }
+  };
+  SOURCES.forEach(walk);
+  toolFingerprint = sha256(parts.join('\n'));
+  return toolFingerprint;
+}
+
+function toolVersion(): string {
+  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
+}
+
+export function cacheDirOf(loaded: Loaded, target: Target): string {
+  return join(tmpdir(), 'hashee-cache', `${loaded.spec.hash.slice(0, 16)}-${target}-${fingerprint().slice(0, 12)}`);
+}
+
+/** The package directory for one target of the loaded spec, compiled on first use. */
+export async function cachedPackage(loaded: Loaded, target: Target): Promise<string> {
+  const dir = cacheDirOf(loaded, target);
+  if (!existsSync(join(dir, 'manifest.json'))) await compilePackage(loaded, dir, { targets: [target], toolVersion: toolVersion() });
+  return dir;
+}

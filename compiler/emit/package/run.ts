@@ -1,0 +1,78 @@
+// `hashee run --backend wasm|webgpu`: runs the inputs through a compiled package's own index.js (as a user
+// would) and returns the reference executor's RunResult shape (float32 values widened to float64).
+
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Loaded } from '../../pipeline.ts';
+import type { RunResult } from '../../../runtime/reference/api.ts';
+import type { Model } from '../../../runtime/package/model.ts';
+import { HasheeError } from '../../errors.ts';
+import { cachedPackage } from './cache.ts';
+
+export type CompiledBackend = 'wasm' | 'webgpu';
+
+export interface CompiledRunOptions {
+  readonly fullDepth: boolean;
+  readonly output: 'logits' | 'last-hidden';
+}
+
+/** What a generated index.js exports (the part used here). */
+interface PackageModule {
+  load(options?: { backend?: CompiledBackend; gpu?: GPU }): Promise<Model>;
+}
+
+const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
+
+export async function runCompiled(loaded: Loaded, backend: CompiledBackend, inputs: readonly (readonly number[])[], opts: CompiledRunOptions): Promise<RunResult> {
+  const dir = await cachedPackage(loaded, backend);
+  const pkg = (await import(pathToFileURL(join(dir, 'index.js')).href)) as PackageModule;
+  const model = await openModel(pkg, backend);
+  try {
+    const r = await model.run(inputs, { fullDepth: opts.fullDepth, output: opts.output });
+    const widen = (xs: readonly Float32Array[]): Float64Array[] => xs.map((x) => Float64Array.from(x));
+    return {
+      exits: r.exits,
+      // h^L is only computed for output 'last-hidden' (sequence heads otherwise stop at the [CLS] rows)
+      lastHidden: r.lastHidden ? widen(r.lastHidden) : inputs.map(() => new Float64Array(0)),
+      logits: r.logits ? widen(r.logits) : undefined,
+      work: r.work,
+    };
+  } catch (e) {
+    throw asHasheeError(e, backend);
+  } finally {
+    model.dispose();
+  }
+}
+
+async function openModel(pkg: PackageModule, backend: CompiledBackend): Promise<Model> {
+  try {
+    return await pkg.load({ backend, gpu: backend === 'webgpu' ? await nodeGpu() : undefined });
+  } catch (e) {
+    throw asHasheeError(e, backend);
+  }
+}
+
+/** Dawn through the `webgpu` package, on SwiftShader when no Vulkan driver was chosen. */
+async function nodeGpu(): Promise<GPU> {
+  if (!process.env['VK_ICD_FILENAMES'] && existsSync(SWIFTSHADER_ICD)) process.env['VK_ICD_FILENAMES'] = SWIFTSHADER_ICD;
+  try {
+    const { create, globals } = await import('webgpu');
+    Object.assign(globalThis, globals);
+    return create([]);
+  } catch (e) {
+    throw new HasheeError('backend', `the webgpu backend needs the 'webgpu' package (Dawn) in Node: ${(e as Error).message}`, { expected: 'npm install webgpu' });
+  }
+}
+
+/** Runtime errors (PackageError, WebGpuError) carry a code; the CLI reports them as user-facing errors. */
+function asHasheeError(e: unknown, backend: CompiledBackend): unknown {
+  const err = e as { name?: string; code?: string; message?: string };
+  if (err?.name === 'WebGpuError' && (err.code === 'no-adapter' || err.code === 'no-webgpu')) {
+    return new HasheeError('backend', `no WebGPU adapter is available: ${err.message}`, {
+      expected: `a GPU, or SwiftShader: apt-get install chromium libvulkan1 (driver ${SWIFTSHADER_ICD}), or set VK_ICD_FILENAMES`,
+    });
+  }
+  if (err?.name === 'PackageError' && err.code === 'input') return new HasheeError('input', `${backend} backend: ${err.message}`);
+  return e;
+}
