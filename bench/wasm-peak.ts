@@ -18,7 +18,7 @@ fn.finish('peak', [
   m.drop(m.f32x4.extract_lane(acc.reduce((s, x) => fn.vadd(s, x.get()), fn.splat(0)), 0)),
 ]);
 if (!m.validate()) throw new Error('invalid');
-const inst = new WebAssembly.Instance(new WebAssembly.Module(m.emitBinary()), {});
+const inst = new WebAssembly.Instance(new WebAssembly.Module(m.emitBinary() as BufferSource), {});
 const peak = inst.exports.peak as (n: number) => void;
 const n = 20_000_000;
 let best = Infinity;

@@ -8,10 +8,13 @@ import { canUseThreads, isNode, supportsRelaxedSimd } from './features.ts';
 import { alignUp, wasmLayout, type WasmLayout, WEIGHTS_BASE } from './layout.ts';
 import { WorkerPool, type Split } from './pool.ts';
 
+/** Module bytes (as emitted or read from a .wasm file) or an already compiled module. */
+export type ModuleSource = Uint8Array | ArrayBuffer | WebAssembly.Module;
+
 /** One compiled variant: the module importing a private memory and the one importing a shared memory. */
 export interface WasmModuleVariants {
-  readonly single: BufferSource | WebAssembly.Module;
-  readonly shared: BufferSource | WebAssembly.Module;
+  readonly single: ModuleSource;
+  readonly shared: ModuleSource;
 }
 
 export interface WasmEngineOptions {
@@ -236,8 +239,8 @@ interface Scratch {
   readonly POOLOUT: number; // [B, d]
 }
 
-async function compile(src: BufferSource | WebAssembly.Module): Promise<WebAssembly.Module> {
-  return src instanceof WebAssembly.Module ? src : WebAssembly.compile(src);
+async function compile(src: ModuleSource): Promise<WebAssembly.Module> {
+  return src instanceof WebAssembly.Module ? src : WebAssembly.compile(src as BufferSource);
 }
 
 function kernelsOf(exports: WebAssembly.Exports): Record<KernelName, Kernel> {

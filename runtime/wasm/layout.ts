@@ -41,14 +41,17 @@ export interface WasmLayout {
   readonly gemm: Readonly<Record<GemmName, GemmShape>>;
 }
 
-/** Widest panel (16, 8 or 4 columns) dividing n; undefined when n is not a multiple of 4. */
+/** Panel of 8 columns (4 for widths that are not a multiple of 8); undefined when n is not a multiple of 4. */
 export function panelWidth(n: number): number | undefined {
-  return [16, 8, 4].find((nr) => n % nr === 0);
+  return [8, 4].find((nr) => n % nr === 0);
 }
 
-/** Rows per register tile for a panel width: tiles of about 12 accumulators (V8 gives wasm 16 xmm registers). */
+/**
+ * Rows per register tile: 4 x 8 keeps 8 accumulators + 2 weight vectors + 1 broadcast in V8's 16 xmm
+ * registers (bench/wasm-gemm.ts, relaxed: 4x8 and 2x16 reach ~47 GFLOP/s of ~61 peak; 3x16, 4x12, 5x8 spill).
+ */
 function tileRows(nr: number): number {
-  return nr === 16 ? 3 : nr === 8 ? 4 : 6;
+  return nr === 8 ? 4 : 6;
 }
 
 function gemmShape(k: number, n: number): GemmShape {

@@ -59,7 +59,7 @@ export class WorkerPool {
       const init = { module, memory, control, index: i };
       if (isNode()) {
         const { Worker } = await import('node:worker_threads');
-        const w = new Worker(url, { workerData: init });
+        const w = extensionOf(import.meta.url) === '.ts' ? new Worker(tsSourceBootstrap(url), { eval: true, workerData: init }) : new Worker(url, { workerData: init });
         w.unref();
         ready.push(new Promise((resolve, reject) => { w.once('message', () => resolve()); w.once('error', reject); }));
         workers.push(w);
@@ -103,6 +103,15 @@ export class WorkerPool {
     Atomics.notify(this.ctl, CTL.generation);
     for (const w of this.workers) w.terminate();
   }
+}
+
+/**
+ * Running from TypeScript sources under tsx (tests, scratch benchmarks): Node 20 does not pass tsx's
+ * loader hooks on to worker threads, so the worker registers them before importing its entry.
+ */
+function tsSourceBootstrap(entry: URL): string {
+  const api = import.meta.resolve('tsx/esm/api');
+  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
 }
 
 /** '.ts' when running from source (tsx), '.js' once compiled: the worker file sits next to this one. */

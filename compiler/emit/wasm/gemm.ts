@@ -19,11 +19,6 @@ export interface GemmSpec {
   readonly epilogue: Epilogue;
 }
 
-/** Unroll of the k loop: the largest of 4, 2, 1 dividing k. */
-function unrollFor(k: number): number {
-  return k % 4 === 0 ? 4 : k % 2 === 0 ? 2 : 1;
-}
-
 /**
  * Emits `name(layer, x, y, res, r0, r1, p0, p1)`: rows [r0, r1) of x, column panels [p0, p1); pointers
  * are byte addresses; `res` is read only by the 'residual' epilogue (y = x @ W + b + res).
@@ -71,7 +66,9 @@ function emitTile(fn: Fn, spec: GemmSpec, rows: number, l: TileLocals): Ref {
   const m = fn.m;
   const { k, n, nr } = spec;
   const nv = nr / 4;
-  const unroll = unrollFor(k);
+  // No k unroll: TurboFan hoists every load of an unrolled body to its top and spills accumulators
+  // (bench/wasm-gemm.ts: 4x8 relaxed 47 GFLOP/s at unroll 1, 27 at unroll 4).
+  const unroll = 1;
   const acc: Local[][] = Array.from({ length: rows }, () => Array.from({ length: nv }, () => fn.v128()));
   const w: Local[] = Array.from({ length: nv }, () => fn.v128());
   const a = fn.v128();
