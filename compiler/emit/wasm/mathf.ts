@@ -1,5 +1,5 @@
 // Vectorised f32x4 transcendental approximations emitted inline: exp, tanh, erf and the activations built
-// on them. Measured max errors (test/wasm-math.test.ts, against f64 references):
+// on them. Error bounds checked by test/wasm-kernels.test.ts against f64 references:
 //   exp  (Cephes expf: round-to-nearest range reduction, degree-6 polynomial): relative error < 3e-7 on [-87, 88]
 //   erf  (Eigen's rational approximation, odd degree 13 / even degree 8, clamped to [-4, 4]): absolute error < 2e-7
 //   tanh (1 - 2 / (exp(2x) + 1)): absolute error < 2e-7
