@@ -3,7 +3,7 @@
 
 import { fileURLToPath } from 'node:url';
 import { join, relative, sep } from 'node:path';
-import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget, type CompilerOptions, type SourceFile } from 'ts-morph';
+import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget, SyntaxKind, type CompilerOptions, type SourceFile } from 'ts-morph';
 
 /** The repository root: runtime sources are read from here, and index.ts is placed here (in memory only). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
@@ -74,8 +74,30 @@ function emitOne(p: Project, f: SourceFile): readonly (readonly [string, string]
   const out = p.emitToMemory({ targetSourceFile: f }).getFiles().map((e) => {
     const rel = relative(OUT, e.filePath).split(sep).join('/');
     if (rel.startsWith('..')) throw new Error(`internal: host emit wrote outside its directory: ${e.filePath}`);
-    return [rel, e.text] as const;
+    return [rel, rel.endsWith('.d.ts') ? declarationsWithJsImports(e.text) : e.text] as const;
   });
   if (!f.getFilePath().endsWith('/index.ts')) emitted.set(f.getFilePath(), out);
   return out;
+}
+
+/** Scratch project for rewriting emitted declaration files. */
+let scratch: Project | undefined;
+
+/**
+ * Declaration emit keeps import specifiers as written ('../plan.ts'); the package ships no .ts runtime
+ * files, so relative '.ts' specifiers (imports, exports, import types) become '.js' like in the JS output.
+ */
+function declarationsWithJsImports(text: string): string {
+  scratch ??= new Project({ useInMemoryFileSystem: true });
+  const file = scratch.createSourceFile('/decl.d.ts', text, { overwrite: true });
+  const toJs = (spec: string): string => (/^\.\.?\//.test(spec) && spec.endsWith('.ts') && !spec.endsWith('.d.ts') ? `${spec.slice(0, -3)}.js` : spec);
+  for (const d of [...file.getImportDeclarations(), ...file.getExportDeclarations()]) {
+    const spec = d.getModuleSpecifierValue();
+    if (spec !== undefined && toJs(spec) !== spec) d.setModuleSpecifier(toJs(spec));
+  }
+  for (const t of file.getDescendantsOfKind(SyntaxKind.ImportType)) {
+    const lit = t.getArgument().getFirstDescendantByKind(SyntaxKind.StringLiteral);
+    if (lit && toJs(lit.getLiteralValue()) !== lit.getLiteralValue()) lit.setLiteralValue(toJs(lit.getLiteralValue()));
+  }
+  return file.getFullText();
 }
