@@ -1,9 +1,12 @@
 // WebGPU on a real implementation (Dawn; SwiftShader when the machine has no GPU): every generated module
 // compiles, activations are accurate, and models agree with the f32 reference executor, exits exactly.
+import { fileURLToPath } from 'node:url';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { activationProbe } from '../compiler/emit/wgsl/kernels.ts';
+import { loadAll } from '../compiler/pipeline.ts';
+import { loadSpec } from '../compiler/spec/load.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { Activation, ArchConfig, HeadConfig, Model } from '../runtime/model.ts';
 import { gelu, geluTanh, runReference, type RunInput } from '../runtime/reference/index.ts';
@@ -28,18 +31,16 @@ if (!adapter) {
 }
 const device = await adapter.requestDevice();
 
-const tiny: ArchConfig = {
-  layers: 2, hidden: 8, heads: 2, ffn: 16, vocabSize: 64, maxPositions: 32, typeVocabSize: 2,
-  activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
-};
-const mid: ArchConfig = {
-  layers: 4, hidden: 96, heads: 4, ffn: 384, vocabSize: 300, maxPositions: 128, typeVocabSize: 2,
-  activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
-};
+/** The project's tiny and mid-size specs: seeded random weights, seeded random exit policy. */
+const specFile = (name: string): string => fileURLToPath(new URL(`../specs/${name}.yaml`, import.meta.url));
+const tinySpec = loadAll(loadSpec(specFile('tiny')));
+const midSpec = loadAll(loadSpec(specFile('mid')));
+const tiny = tinySpec.model.arch;
+const mid = midSpec.model.arch;
 
-/** Exit table cycling 1..L over ids, with the [CLS] id 1 and [SEP] id 2 at full depth. */
-function cyclicTable(arch: ArchConfig): Uint8Array {
-  return Uint8Array.from({ length: arch.vocabSize }, (_, id) => (id <= 2 ? arch.layers : 1 + (id % arch.layers)));
+/** Deterministic ids in [3, vocab): a sequence of `len` tokens. */
+function seq(len: number, seed: number, vocab: number): number[] {
+  return Array.from({ length: len }, (_, i) => 3 + ((i * 37 + seed * 11) % (vocab - 3)));
 }
 
 function maxAbs(a: ArrayLike<number>, b: ArrayLike<number>): number {
@@ -111,11 +112,9 @@ test('activations on the GPU match the f64 definitions (GELU through the erf app
   }
 });
 
-test('tiny model (classification): ragged batch with exits and full depth, with and without hidden states', async () => {
-  const head: HeadConfig = { kind: 'classification', labels: 3 };
-  const model: Model = { arch: tiny, head, weights: randomWeights(tiny, head, 11, 0.5) };
-  const table = cyclicTable(tiny);
-  const engine = await createEngine({ gpu: device, program: emitWgsl(tiny, head), weights: packWeights(model), table });
+test('tiny spec (classification): single and ragged batches, sentence pairs, exits and full depth, with and without hidden states', async () => {
+  const { model, table } = tinySpec;
+  const engine = await createEngine({ gpu: device, program: emitWgsl(model.arch, model.head), weights: packWeights(model), table });
   const inputs: RunInput[] = [
     { ids: [[1, 7, 8, 9, 2]] },
     { ids: [[1, 5, 6, 7, 8, 9, 10, 2], [1, 3, 2], [1, 40, 41, 42, 43, 2]] },
@@ -129,24 +128,30 @@ test('tiny model (classification): ragged batch with exits and full depth, with 
   engine.dispose();
 });
 
-test('mid-size model (token head, 4 layers, d 96, head size 24): batches over whole and partial tiles, exits and full depth', async () => {
-  const head: HeadConfig = { kind: 'token', labels: 5 };
-  const model: Model = { arch: mid, head, weights: randomWeights(mid, head, 12, 0.15) };
-  const table = cyclicTable(mid);
-  const engine = await createEngine({ gpu: device, program: emitWgsl(mid, head), weights: packWeights(model), table });
-  const seq = (len: number, seed: number): number[] => [1, ...Array.from({ length: len - 2 }, (_, i) => 3 + ((i * 37 + seed * 11) % 290)), 2];
-  const single = [seq(40, 1)];
-  const ragged = [seq(40, 1), seq(17, 2), seq(70, 3)]; // 127 rows: two 64-row tiles
-  const withExits: EngineResult[] = [];
-  for (const ids of [single, ragged]) {
-    for (const fullDepth of [false, true]) {
-      const got = await engine.run({ ids }, { fullDepth, hidden: true });
-      compare(model, table, { ids }, got, fullDepth);
-      if (!fullDepth) withExits.push(got);
-    }
+test('mid spec (4 layers, d 256, whole tiles): single and ragged batches, exits and full depth', async () => {
+  const { model, table } = midSpec;
+  const engine = await createEngine({ gpu: device, program: emitWgsl(model.arch, model.head), weights: packWeights(model), table });
+  const single = [seq(12, 1, mid.vocabSize)]; // SwiftShader runs d 256 at about 0.05 GFLOP/s: keep batches short
+  const ragged = [single[0]!, seq(9, 2, mid.vocabSize)];
+  const alone = await engine.run({ ids: single }, { hidden: true });
+  compare(model, table, { ids: single }, alone, false);
+  for (const fullDepth of [false, true]) {
+    const got = await engine.run({ ids: ragged }, { fullDepth, hidden: !fullDepth });
+    compare(model, table, { ids: ragged }, got, fullDepth);
+    // a sequence gives the same result alone and inside a batch (attention stays within its sequence)
+    if (!fullDepth) assert.ok(maxAbs(alone.lastHidden![0]!, got.lastHidden![0]!) <= 1e-6);
   }
-  // a sequence gives the same result alone and inside a batch (attention stays within its sequence)
-  assert.ok(maxAbs(withExits[0]!.lastHidden![0]!, withExits[1]!.lastHidden![0]!) <= 1e-6);
+  engine.dispose();
+});
+
+test('token head with gelu_tanh, head size 4, partial column tiles and three row tiles: exits and full depth', async () => {
+  const arch: ArchConfig = { ...tiny, layers: 3, hidden: 16, heads: 4, ffn: 40, activation: 'gelu_tanh' };
+  const head: HeadConfig = { kind: 'token', labels: 3 };
+  const model: Model = { arch, head, weights: randomWeights(arch, head, 12, 0.4) };
+  const table = Uint8Array.from({ length: arch.vocabSize }, (_, id) => 1 + (id % arch.layers));
+  const engine = await createEngine({ gpu: device, program: emitWgsl(arch, head), weights: packWeights(model), table });
+  const ids = [seq(32, 1, arch.vocabSize), seq(25, 2, arch.vocabSize), seq(32, 3, arch.vocabSize), seq(31, 4, arch.vocabSize), seq(9, 5, arch.vocabSize)]; // 129 rows
+  for (const fullDepth of [false, true]) compare(model, table, { ids }, await engine.run({ ids }, { fullDepth, hidden: true }), fullDepth);
   engine.dispose();
   console.log(`webgpu vs reference f32, max abs error: hidden ${worst.hidden.toExponential(2)}, pooled ${worst.pooled.toExponential(2)}, logits ${worst.logits.toExponential(2)}`);
 });
