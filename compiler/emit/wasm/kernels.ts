@@ -96,7 +96,8 @@ export function emitAttend(m: binaryen.Module, variant: Variant, spec: Attention
   const a = fn.v128(), mx = fn.v128(), sum = fn.v128(), e = fn.v128(), inv = fn.v128();
   const ld = (off: number): Ref => m.i32.load(off, 4, meta.get());
 
-  // scores[jb .. jb + 4 nv) for head h: accumulate over c of q[c] * Kt[h dh + c][jb ..]
+  // scores[jb .. jb + 4 nv) for head h: accumulate over c of q[c] * Kt[h dh + c][jb ..]; 8 vectors of 4 keys
+  // at a time keep 8 independent FMA chains in flight
   const scoreBlock = (nv: number): Ref[] => {
     const acc = Array.from({ length: nv }, () => fn.v128());
     return [
@@ -137,7 +138,7 @@ export function emitAttend(m: binaryen.Module, variant: Variant, spec: Attention
 
   const perHead: Ref[] = [
     jb.set(fn.c(0)),
-    loopWhile(() => m.i32.le_s(fn.add(jb.get(), fn.c(16)), lpad.get()), scoreBlock(4)),
+    loopWhile(() => m.i32.le_s(fn.add(jb.get(), fn.c(32)), lpad.get()), scoreBlock(8)),
     loopWhile(() => m.i32.lt_s(jb.get(), lpad.get()), scoreBlock(1)),
     fn.forRange(j, len.get(), lpad.get(), 1, [m.f32.store(0, 4, sc(), m.f32.const(-Infinity))]),
     mx.set(fn.splat(-Infinity)),
