@@ -1,0 +1,54 @@
+// The generated package in a browser: headless Chromium (WebGPU on SwiftShader) imports its index.js from
+// localhost, so files are fetched relative to the module URL, and runs both backends against the reference.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadSpec } from '../compiler/spec/index.ts';
+import { loadAll } from '../compiler/pipeline.ts';
+import { compilePackage } from '../compiler/compile.ts';
+import { runReference } from '../runtime/reference/index.ts';
+import { launchChromium, serve } from './support/browser.ts';
+
+/** Same tolerance as on Node (test/package.test.ts, test/webgpu-dawn.test.ts): logits to 2e-5. */
+const TOL_LOGITS = 2e-5;
+
+const ROOT = fileURLToPath(new URL('../', import.meta.url));
+const work = mkdtempSync(join(tmpdir(), 'hashee-package-browser-'));
+const tiny = loadAll(loadSpec(join(ROOT, 'specs/tiny.yaml')));
+await compilePackage(tiny, join(work, 'tiny'), { targets: ['wasm', 'webgpu'], toolVersion: '0.0.0-test' });
+
+const batch = [[1, 5, 9, 2, 33], [1, 40], [1, 60, 61, 62, 20, 2]];
+
+interface PageResult { backend: string; info: string; exits: number[][]; logits: number[][]; flops: number }
+
+test('Chromium runs the package from localhost on wasm and webgpu, matching the f32 reference', async () => {
+  const server = await serve({ '/pkg/': join(work, 'tiny') }, { '/': '<!doctype html><title>hashee package</title>' });
+  const browser = await launchChromium();
+  try {
+    await browser.page.goto(`${server.url}/`);
+    const ref = runReference(tiny.model, tiny.table, { ids: batch }, { precision: 'f32' });
+    for (const backend of ['wasm', 'webgpu']) {
+      const got = await browser.page.evaluate(async ({ backend, batch, entry }): Promise<PageResult> => {
+        const pkg = await import(entry);
+        const model = await pkg.load({ backend });
+        const r = await model.run(batch);
+        model.dispose();
+        return { backend: model.backend, info: model.info, exits: r.exits, logits: r.logits.map((l: Float32Array) => Array.from(l)), flops: r.flops };
+      }, { backend, batch, entry: '/pkg/index.js' });
+      assert.is(got.backend, backend);
+      assert.equal(got.exits, ref.exits, `${backend}: exits`);
+      got.logits.forEach((l, b) => l.forEach((x, j) => assert.ok(Math.abs(x - ref.logits![b]![j]!) <= TOL_LOGITS, `${backend}: logits[${b}][${j}]`)));
+      assert.ok(got.flops > 0);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test.after(() => rmSync(work, { recursive: true, force: true }));
+
+test.run();
