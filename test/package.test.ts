@@ -5,6 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget } from 'ts-morph';
@@ -136,6 +137,23 @@ test('threads: two threads give the single-thread results', async () => {
   batch.forEach((_, s) => assert.ok(maxAbs(a.lastHidden![s]!, b.lastHidden![s]!) <= 1e-6));
   one.dispose();
   two.dispose();
+});
+
+test('the relaxed-SIMD variant loads and agrees where the engine supports it (node --experimental-wasm-relaxed-simd)', () => {
+  const batch = batchOf(13, [9, 4], tiny.spec.arch.vocabSize);
+  const script = [
+    `const { load } = await import(${JSON.stringify(pathToFileURL(join(tinyDir, 'index.js')).href)});`,
+    "const model = await load({ simd: 'relaxed', threads: 1 });",
+    `const r = await model.run(${JSON.stringify(batch)}, { output: 'last-hidden' });`,
+    'model.dispose();',
+    'console.log(JSON.stringify({ info: model.info, exits: r.exits, hidden: r.lastHidden.map((h) => Array.from(h)) }));',
+  ].join('\n');
+  const out = execFileSync(process.execPath, ['--experimental-wasm-relaxed-simd', '--input-type=module', '-e', script], { encoding: 'utf8' });
+  const got = JSON.parse(out) as { info: string; exits: number[][]; hidden: number[][] };
+  assert.match(got.info, /wasm relaxed/);
+  const ref = runReference(tiny.model, tiny.table, { ids: batch }, { precision: 'f32' });
+  assert.equal(got.exits, ref.exits);
+  batch.forEach((_, b) => assert.ok(maxAbs(got.hidden[b]!, ref.lastHidden[b]!) <= TOL.hiddenPerLayer * tiny.spec.arch.layers));
 });
 
 test('compiling twice gives byte-identical packages with headers and no absolute paths', async () => {

@@ -13,13 +13,15 @@ export function literal(value: Literal): WriterFunction {
 
 function write(w: CodeBlockWriter, value: Literal): void {
   if (value === null || typeof value !== 'object') {
-    w.write(typeof value === 'number' ? numberText(value) : JSON.stringify(value));
+    scalar(w, value);
     return;
   }
   if (Array.isArray(value)) {
     const items = value as readonly Literal[];
     if (items.every((x) => x === null || typeof x !== 'object')) {
-      w.write(`[${items.map((x) => (typeof x === 'number' ? numberText(x) : JSON.stringify(x))).join(', ')}]`);
+      w.write('[');
+      items.forEach((x, i) => { if (i > 0) w.write(', '); scalar(w, x as string | number | boolean | null); });
+      w.write(']');
       return;
     }
     w.write('[').newLine().indent(() => items.forEach((x) => { write(w, x); w.write(',').newLine(); })).write(']');
@@ -29,11 +31,18 @@ function write(w: CodeBlockWriter, value: Literal): void {
   if (entries.length === 0) { w.write('{}'); return; }
   w.write('{').newLine().indent(() => {
     for (const [k, v] of entries) {
-      w.write(`${IDENTIFIER.test(k) ? k : JSON.stringify(k)}: `);
+      if (IDENTIFIER.test(k)) w.write(k); else w.quote(k);
+      w.write(': ');
       write(w, v);
       w.write(',').newLine();
     }
   }).write('}');
+}
+
+/** Strings in the project's quote style, numbers in their shortest round-trip form. */
+function scalar(w: CodeBlockWriter, value: string | number | boolean | null): void {
+  if (typeof value === 'string') w.quote(value);
+  else w.write(typeof value === 'number' ? numberText(value) : String(value));
 }
 
 /** Shortest round-trip form (JavaScript's own), rejecting what a literal cannot hold. */

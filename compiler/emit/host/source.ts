@@ -44,6 +44,7 @@ export function hostSource(input: HostInput): string {
   for (const t of targets) {
     const a = ADAPTERS[t];
     file.addVariableStatement({
+      leadingTrivia: '\n',
       declarationKind: VariableDeclarationKind.Const,
       docs: [`Files of the ${t} target, relative to the package root.`],
       declarations: [{ name: a.constant, type: a.filesType, initializer: literal(input[t] as unknown as Literal) }],
