@@ -1,5 +1,5 @@
 // The host part of a package: generated index.ts, its compiled index.js / index.d.ts, the runtime modules
-// they import (compiled to JS + .d.ts), and a package.json; every text file headed by the generator line.
+// they import (compiled to JS + .d.ts), package.json and README.md; every text file names the generator.
 
 import { readFileSync } from 'node:fs';
 import type { Target } from '../../spec/types.ts';
@@ -8,6 +8,7 @@ import type { PackageInfo, WasmFiles, WebGpuFiles } from '../../../runtime/packa
 import { hostSource } from '../host/source.ts';
 import { compileHost } from '../host/emit.ts';
 import { jsonText } from './text.ts';
+import { packageReadme } from './readme.ts';
 
 /** Manifest entries of the targets that were built (each carries its `files`). */
 export type BuiltTargets = Partial<Record<Target, { readonly files: unknown }>>;
@@ -36,6 +37,7 @@ export function emitHost(ctx: EmitContext, built: BuiltTargets): PackageFiles {
   files.set('index.ts', head + source);
   for (const [path, text] of compiled.files) files.set(path, head + text);
   files.set('package.json', packageJson(ctx, info));
+  files.set('README.md', packageReadme(ctx.header, info));
   return files;
 }
 
