@@ -18,7 +18,7 @@ export interface ModelRunOptions {
 export interface ModelResult {
   readonly exits: number[];           // [len] exit layer of each token
   readonly logits?: Float32Array;     // [N] (sequence heads) or [len, N] (token head)
-  readonly lastHidden?: Float32Array; // [len, d] with output 'last-hidden' (and for token heads)
+  readonly lastHidden?: Float32Array; // [len, d], with output 'last-hidden'
   readonly flops: number;             // executed, cost model of runtime/plan.ts
 }
 

@@ -1,0 +1,17 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+/** The part of fetch the loader uses (the global fetch, or a caller's, e.g. with credentials). */
+export type FetchLike = (url: string) => Promise<{
+    readonly ok: boolean;
+    readonly status: number;
+    readonly statusText: string;
+    arrayBuffer(): Promise<ArrayBuffer>;
+}>;
+export interface FileSource {
+    /** Bytes of a package file; `path` is relative to the package root ('wasm/weights.bin'). */
+    read(path: string): Promise<Uint8Array>;
+}
+/** Files under `base` (a directory URL ending in '/'). */
+export declare function packageFiles(base: URL, fetchImpl?: FetchLike): FileSource;
+/** A float32 view of little-endian bytes, copied only when they are not 4-byte aligned. */
+export declare function float32View(bytes: Uint8Array, path: string): Float32Array<ArrayBuffer>;
+export declare function readJson(source: FileSource, path: string): Promise<unknown>;

@@ -1,0 +1,4 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+// What a generated index.ts tells the runtime about its package (file names, shapes, targets), and the
+// small interface every backend adapter implements for the model facade.
+export {};

@@ -1,0 +1,11 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import type { Backend, OpenContext, WasmFiles } from './types.js';
+export interface WasmLoadOptions {
+    /** Threads including the caller. Default: every core in Node; 1 in browsers (opt-in, needs crossOriginIsolated). */
+    readonly threads?: number;
+    /** Module variant: relaxed SIMD (fused multiply-add) when the engine supports it, else plain SIMD128. */
+    readonly simd?: 'auto' | 'relaxed' | 'simd128';
+    /** Where the one-time "threads unavailable" warning goes; default console.warn. */
+    readonly warn?: (message: string) => void;
+}
+export declare function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoadOptions): Promise<Backend>;

@@ -1,0 +1,10 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import type { Backend, OpenContext, WebGpuFiles } from './types.js';
+export interface WebGpuLoadOptions {
+    /**
+     * A device, or a GPU to request one from. Default: navigator.gpu in browsers; in Node the `webgpu`
+     * package (Dawn), which must then be installed next to the package.
+     */
+    readonly gpu?: GPU | GPUDevice;
+}
+export declare function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: WebGpuLoadOptions): Promise<Backend>;

@@ -1,0 +1,41 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+// WebGPU backend of a package: reads the WGSL modules and the weight blocks, creates runtime/webgpu's engine
+// on the caller's GPU or device, navigator.gpu in browsers, or Dawn (the `webgpu` package) in Node.
+import { createEngine } from "../webgpu/engine.js";
+import { splitWeights, weightLayout } from "../webgpu/layout.js";
+import { float32View } from "./files.js";
+import { PackageError } from "./errors.js";
+export async function openWebGpu(ctx, files, opts) {
+    const { arch, head } = ctx.info;
+    const decoder = new TextDecoder();
+    const modules = await Promise.all(files.kernels.map(async (k) => ({ kernel: k.kernel, code: decoder.decode(await ctx.files.read(k.file)) })));
+    const program = { arch, head, modules };
+    const blob = float32View(await ctx.files.read(files.weights), files.weights);
+    let weights;
+    try {
+        weights = splitWeights(weightLayout(arch, head), arch.layers, blob);
+    }
+    catch (e) {
+        throw new PackageError('file', `${files.weights}: ${e.message}`);
+    }
+    const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(), program, weights, table: ctx.exitTable });
+    return {
+        name: 'webgpu',
+        info: `webgpu on ${engine.adapter}`,
+        async run(call) {
+            const r = await engine.run({ ids: call.ids, typeIds: call.typeIds }, { fullDepth: call.fullDepth, hidden: call.hidden });
+            return { exits: r.exits, lastHidden: r.lastHidden, logits: r.logits };
+        },
+        dispose: () => engine.dispose(),
+    };
+}
+async function defaultGpu() {
+    const nav = globalThis.navigator;
+    if (nav?.gpu)
+        return nav.gpu;
+    if (typeof globalThis.process?.versions?.node === 'string') {
+        const { nodeGpu } = await import("../webgpu/node.js");
+        return nodeGpu();
+    }
+    throw new PackageError('backend', 'WebGPU is not available here (no navigator.gpu): pass options.gpu, or use the wasm backend');
+}

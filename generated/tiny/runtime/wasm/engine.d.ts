@@ -1,0 +1,79 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import { type ArchConfig, type ExitTable, type HeadConfig } from '../model.js';
+import { type WorkCount } from '../plan.js';
+/** Module bytes (as emitted or read from a .wasm file) or an already compiled module. */
+export type ModuleSource = Uint8Array | ArrayBuffer | WebAssembly.Module;
+/** One compiled variant: the module importing a private memory and the one importing a shared memory. */
+export interface WasmModuleVariants {
+    readonly single: ModuleSource;
+    readonly shared: ModuleSource;
+}
+export interface WasmEngineOptions {
+    readonly arch: ArchConfig;
+    readonly head: HeadConfig;
+    /** relaxed is used when the engine validates relaxed SIMD (and simd is not 'simd128'). */
+    readonly modules: {
+        readonly simd128: WasmModuleVariants;
+        readonly relaxed?: WasmModuleVariants;
+    };
+    /** Packed weight blob (compiler/passes/packWeights.ts), copied to linear memory at WEIGHTS_BASE. */
+    readonly weights: Uint8Array;
+    readonly exitTable: ExitTable;
+    /** Threads including the caller. Default: every core in Node; 1 in browsers (threads are opt-in there). */
+    readonly threads?: number;
+    readonly simd?: 'auto' | 'relaxed' | 'simd128';
+    /** Where the one-time "threads unavailable" warning goes; default console.warn. */
+    readonly warn?: (message: string) => void;
+}
+export interface WasmRunInput {
+    readonly ids: readonly (readonly number[])[];
+    readonly typeIds?: readonly (readonly number[])[];
+}
+export interface WasmRunOptions {
+    /** Ignore the exit table: every token runs all layers. */
+    readonly fullDepth?: boolean;
+    /**
+     * Last layer computes Q onward for [CLS] rows only (K/V still for all). Default: on for sequence-level
+     * heads. When on, only clsHidden is returned (other rows never reach h^L).
+     */
+    readonly clsOnly?: boolean;
+}
+export interface WasmRunResult {
+    readonly exits: number[][];
+    readonly lastHidden?: Float32Array[];
+    readonly clsHidden?: Float32Array[];
+    readonly pooled?: Float32Array[];
+    readonly logits?: Float32Array[];
+    readonly work: WorkCount;
+}
+export interface WasmEngineInfo {
+    readonly simd: 'relaxed' | 'simd128';
+    readonly threads: number;
+}
+export declare class WasmEngine {
+    readonly info: WasmEngineInfo;
+    private readonly layout;
+    private readonly memory;
+    private readonly k;
+    private readonly pool;
+    private readonly table;
+    private views;
+    private constructor();
+    static create(opts: WasmEngineOptions): Promise<WasmEngine>;
+    /** Stops the worker threads (the engine cannot run afterwards). */
+    dispose(): void;
+    run(input: WasmRunInput, opts?: WasmRunOptions): WasmRunResult;
+    /** Scratch addresses for this plan (after the weights), growing memory when needed; writes the plan's tables. */
+    private prepare;
+    /** h0 = word + position + type embedding of each packed row (LayerNorm follows in wasm). */
+    private embed;
+    /** The L layers in prefix form. */
+    private encode;
+    /** pooled = tanh(h_cls @ Wp + bp) for each sequence. */
+    private pool_;
+    /** rows x N logits = h [rows, d] @ Wc + bc (N is small: plain JS, f64 sums rounded to f32). */
+    private classify;
+    /** A kernel call, shared out over the pool when there is one. */
+    private par;
+    private refreshViews;
+}

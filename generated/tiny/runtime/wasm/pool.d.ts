@@ -1,0 +1,39 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import { type Kernel, type KernelName } from './abi.js';
+/** Control words (Int32Array indices). */
+export declare const CTL: {
+    readonly generation: 0;
+    readonly done: 1;
+    readonly kernel: 2;
+    readonly splitArg: 3;
+    readonly scratchArg: 4;
+    readonly scratchStride: 5;
+    readonly shares: 6;
+    readonly argc: 7;
+    readonly args: 8;
+};
+export declare const MAX_ARGS = 8;
+export declare const CTL_WORDS: number;
+/** How a call is shared out: args[arg] .. args[arg + 1] is divided evenly; an optional per-share scratch pointer. */
+export interface Split {
+    readonly arg: number;
+    readonly scratch?: {
+        readonly arg: number;
+        readonly stride: number;
+    };
+}
+/** The part of `args` share `t` of `shares` runs. */
+export declare function shareArgs(args: readonly number[], split: Split, t: number, shares: number): number[];
+export declare class WorkerPool {
+    private readonly workers;
+    private readonly kernels;
+    private readonly ctl;
+    private readonly blocking;
+    private constructor();
+    get size(): number;
+    /** Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated. */
+    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<KernelName, Kernel>>): Promise<WorkerPool>;
+    /** Runs `kernel(args)` shared out over all threads; returns when every share is done. */
+    run(kernel: KernelName, args: readonly number[], split: Split): void;
+    dispose(): void;
+}

@@ -1,0 +1,110 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+// Worker pool over a shared WebAssembly.Memory: each worker instantiates the same module on the same memory
+// and runs its share of one kernel call; the calling thread takes share 0 and waits for the rest.
+// Synchronisation is one SharedArrayBuffer of i32 control words (Atomics.wait / notify), no messages per call.
+import { KERNELS } from "./abi.js";
+import { isNode } from "./features.js";
+/** Control words (Int32Array indices). */
+export const CTL = {
+    generation: 0, // bumped by the caller for every task
+    done: 1, // workers finished with the current task
+    kernel: 2, // index into KERNELS, -1 = quit
+    splitArg: 3, // args[splitArg], args[splitArg + 1] is the range [lo, hi) shared out
+    scratchArg: 4, // -1 or the argument offset by share * scratchStride
+    scratchStride: 5,
+    shares: 6, // participants including the caller
+    argc: 7,
+    args: 8, // up to MAX_ARGS i32 arguments
+};
+export const MAX_ARGS = 8;
+export const CTL_WORDS = CTL.args + MAX_ARGS;
+/** The part of `args` share `t` of `shares` runs. */
+export function shareArgs(args, split, t, shares) {
+    const out = args.slice();
+    const lo = args[split.arg], hi = args[split.arg + 1];
+    out[split.arg] = lo + Math.floor(((hi - lo) * t) / shares);
+    out[split.arg + 1] = lo + Math.floor(((hi - lo) * (t + 1)) / shares);
+    if (split.scratch)
+        out[split.scratch.arg] = args[split.scratch.arg] + t * split.scratch.stride;
+    return out;
+}
+export class WorkerPool {
+    workers;
+    kernels;
+    ctl;
+    blocking;
+    constructor(workers, control, kernels) {
+        this.workers = workers;
+        this.kernels = kernels;
+        this.ctl = new Int32Array(control);
+        this.blocking = isNode(); // a browser main thread may not Atomics.wait: it spins instead
+    }
+    get size() { return this.workers.length + 1; }
+    /** Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated. */
+    static async start(threads, module, memory, kernels) {
+        const control = new SharedArrayBuffer(CTL_WORDS * 4);
+        const url = new URL(`./worker${extensionOf(import.meta.url)}`, import.meta.url);
+        const workers = [];
+        const ready = [];
+        for (let i = 1; i < threads; i++) {
+            const init = { module, memory, control, index: i };
+            if (isNode()) {
+                const { Worker } = await import('node:worker_threads');
+                const w = extensionOf(import.meta.url) === '.ts' ? new Worker(tsSourceBootstrap(url), { eval: true, workerData: init }) : new Worker(url, { workerData: init });
+                w.unref();
+                ready.push(new Promise((resolve, reject) => { w.once('message', () => resolve()); w.once('error', reject); }));
+                workers.push(w);
+            }
+            else {
+                const w = new Worker(url, { type: 'module' });
+                ready.push(new Promise((resolve, reject) => {
+                    w.onmessage = () => resolve();
+                    w.onerror = (e) => reject(new Error(`wasm worker failed to start: ${e.message}`));
+                }));
+                w.postMessage(init);
+                workers.push(w);
+            }
+        }
+        await Promise.all(ready);
+        return new WorkerPool(workers, control, kernels);
+    }
+    /** Runs `kernel(args)` shared out over all threads; returns when every share is done. */
+    run(kernel, args, split) {
+        const ctl = this.ctl, shares = this.size;
+        ctl[CTL.kernel] = KERNELS.indexOf(kernel);
+        ctl[CTL.splitArg] = split.arg;
+        ctl[CTL.scratchArg] = split.scratch ? split.scratch.arg : -1;
+        ctl[CTL.scratchStride] = split.scratch ? split.scratch.stride : 0;
+        ctl[CTL.shares] = shares;
+        ctl[CTL.argc] = args.length;
+        args.forEach((a, i) => { ctl[CTL.args + i] = a; });
+        Atomics.store(ctl, CTL.done, 0);
+        Atomics.add(ctl, CTL.generation, 1);
+        Atomics.notify(ctl, CTL.generation);
+        this.kernels[kernel](...shareArgs(args, split, 0, shares));
+        const others = shares - 1;
+        for (let done = Atomics.load(ctl, CTL.done); done < others; done = Atomics.load(ctl, CTL.done)) {
+            if (this.blocking)
+                Atomics.wait(ctl, CTL.done, done);
+        }
+    }
+    dispose() {
+        this.ctl[CTL.kernel] = -1;
+        Atomics.add(this.ctl, CTL.generation, 1);
+        Atomics.notify(this.ctl, CTL.generation);
+        for (const w of this.workers)
+            w.terminate();
+    }
+}
+/**
+ * Running from TypeScript sources under tsx (tests, scratch benchmarks): Node 20 does not pass tsx's
+ * loader hooks on to worker threads, so the worker registers them before importing its entry.
+ */
+function tsSourceBootstrap(entry) {
+    const api = import.meta.resolve('tsx/esm/api');
+    return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+}
+/** '.ts' when running from source (tsx), '.js' once compiled: the worker file sits next to this one. */
+function extensionOf(url) {
+    return url.endsWith('.ts') ? '.ts' : '.js';
+}

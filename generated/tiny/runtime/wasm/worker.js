@@ -1,0 +1,33 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+// Worker entry of the WASM pool (Node worker_threads or a browser module Worker): instantiates the shared
+// module on the shared memory, then loops forever running its share of each task the caller posts.
+import { CTL, shareArgs } from "./pool.js";
+import { KERNELS } from "./abi.js";
+import { isNode } from "./features.js";
+function serve(init, ready) {
+    const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports;
+    const ctl = new Int32Array(init.control);
+    let generation = Atomics.load(ctl, CTL.generation);
+    ready();
+    for (;;) {
+        Atomics.wait(ctl, CTL.generation, generation);
+        generation = Atomics.load(ctl, CTL.generation);
+        const k = ctl[CTL.kernel];
+        if (k < 0)
+            return;
+        const args = Array.from(ctl.subarray(CTL.args, CTL.args + ctl[CTL.argc]));
+        const scratchArg = ctl[CTL.scratchArg];
+        const split = { arg: ctl[CTL.splitArg], scratch: scratchArg >= 0 ? { arg: scratchArg, stride: ctl[CTL.scratchStride] } : undefined };
+        exports[KERNELS[k]](...shareArgs(args, split, init.index, ctl[CTL.shares]));
+        Atomics.add(ctl, CTL.done, 1);
+        Atomics.notify(ctl, CTL.done);
+    }
+}
+if (isNode()) {
+    const { workerData, parentPort } = await import('node:worker_threads');
+    serve(workerData, () => parentPort.postMessage('ready'));
+}
+else {
+    const scope = globalThis;
+    scope.onmessage = (e) => { scope.onmessage = null; serve(e.data, () => scope.postMessage('ready')); };
+}

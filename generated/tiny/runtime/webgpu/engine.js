@@ -1,0 +1,362 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+// WebGPU engine: loads a compiled program (pipelines created up front, weights uploaded once) and runs
+// ragged batches with one command buffer, one submit and one readback per call. Browser-safe.
+import { headOutputs } from "../model.js";
+import { planBatch } from "../plan.js";
+import { WebGpuError } from "./errors.js";
+import { weightLayout } from "./layout.js";
+import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, moduleKey } from "./program.js";
+import { callCounts, callInfo, infoWords, scheduleCall } from "./schedule.js";
+/** GPUBufferUsage and GPUMapMode values from the WebGPU spec: the engine needs no globals installed. */
+const USAGE = { MAP_READ: 0x0001, COPY_SRC: 0x0004, COPY_DST: 0x0008, UNIFORM: 0x0040, STORAGE: 0x0080 };
+const MAP_READ = 0x0001;
+const COMPUTE_STAGE = 0x4; // GPUShaderStage.COMPUTE
+/**
+ * Records one call: every dispatch in one compute pass, then the readback copies. Issues commands
+ * only (no allocation, no pipeline creation), so a recording device sees exactly the schedule.
+ */
+export function recordCall(device, dispatches, pipelines, // by moduleKey
+bindGroup, copies) {
+    const encoder = device.createCommandEncoder({ label: 'hashee call' });
+    const pass = encoder.beginComputePass();
+    for (const d of dispatches) {
+        pass.setPipeline(pipelines.get(moduleKey(d.kernel, d.tile)));
+        pass.setBindGroup(0, bindGroup(d));
+        pass.dispatchWorkgroups(d.groups[0], d.groups[1], d.groups[2]);
+    }
+    pass.end();
+    for (const c of copies)
+        encoder.copyBufferToBuffer(c.src, 0, c.dst, c.dstOffset, c.size);
+    return encoder.finish();
+}
+export async function createEngine(opts) {
+    const { program } = opts;
+    const acquired = await acquireDevice(opts.gpu);
+    checkWeights(program, opts.weights, acquired.device.limits);
+    const layouts = createLayouts(acquired.device, program);
+    const pipelines = await createPipelines(acquired.device, program, layouts);
+    return new Engine(acquired, program, opts.weights, opts.table, layouts, pipelines);
+}
+async function acquireDevice(gpu) {
+    if (!gpu)
+        throw new WebGpuError('no-webgpu', 'WebGPU is not available: pass navigator.gpu (browsers), the `webgpu` package\'s GPU (Node) or a GPUDevice');
+    if ('createBuffer' in gpu)
+        return { device: gpu, adapter: 'caller-provided device', owned: false, parents: [] };
+    const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
+    if (!adapter) {
+        throw new WebGpuError('no-adapter', 'no WebGPU adapter found (in Node on a machine without a GPU, install Debian\'s chromium and libvulkan1 and point VK_ICD_FILENAMES at /usr/lib/chromium/vk_swiftshader_icd.json)');
+    }
+    const device = await adapter.requestDevice({
+        label: 'hashee',
+        requiredLimits: {
+            maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
+            maxBufferSize: adapter.limits.maxBufferSize,
+        },
+    });
+    const i = adapter.info;
+    const name = [i.vendor, i.architecture, i.device, i.description].filter((s) => s).join(' / ') || 'unknown adapter';
+    return { device, adapter: name, owned: true, parents: [gpu, adapter] };
+}
+function checkWeights(program, w, limits) {
+    const layout = weightLayout(program.arch, program.head);
+    if (w.layers.length !== program.arch.layers) {
+        throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program has ${program.arch.layers} layers`);
+    }
+    const check = (name, data, floats) => {
+        if (!data || data.length !== floats)
+            throw new WebGpuError('weights', `weight block ${name} has ${data?.length ?? 0} floats, the program's layout needs ${floats}`);
+        if (floats * 4 > limits.maxStorageBufferBindingSize) {
+            throw new WebGpuError('limits', `weight block ${name} is ${floats * 4} bytes; this device binds at most ${limits.maxStorageBufferBindingSize} bytes per storage buffer`);
+        }
+    };
+    check('embed', w.embed, layout.embed.floats);
+    w.layers.forEach((b, l) => check(`layers[${l}]`, b, layout.layer.floats));
+    check('head', w.head, layout.head.floats);
+}
+/** One bind group layout per kernel (shared by its tile variants, so one bind group serves both). */
+function createLayouts(device, program) {
+    const layouts = new Map();
+    for (const { kernel } of program.modules) {
+        if (layouts.has(kernel))
+            continue;
+        const entries = bindingsOf(kernel).map((b) => ({
+            binding: b.binding,
+            visibility: COMPUTE_STAGE,
+            buffer: { type: b.kind === 'uniform' ? 'uniform' : b.kind === 'read' ? 'read-only-storage' : 'storage' },
+        }));
+        layouts.set(kernel, device.createBindGroupLayout({ label: kernel, entries }));
+    }
+    return layouts;
+}
+async function createPipelines(device, program, layouts) {
+    const made = await Promise.all(program.modules.map(async ({ kernel, tile, code }) => {
+        const key = moduleKey(kernel, tile);
+        const module = device.createShaderModule({ label: key, code });
+        const info = await module.getCompilationInfo();
+        const errors = info.messages.filter((m) => m.type === 'error');
+        if (errors.length > 0) {
+            throw new WebGpuError('shader', `WGSL of kernel ${key} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
+        }
+        const layout = device.createPipelineLayout({ label: key, bindGroupLayouts: [layouts.get(kernel)] });
+        try {
+            const pipeline = await device.createComputePipelineAsync({ label: key, layout, compute: { module, entryPoint: 'main' } });
+            return [key, pipeline];
+        }
+        catch (e) {
+            throw new WebGpuError('shader', `pipeline of kernel ${key} could not be created: ${e.message}`);
+        }
+    }));
+    return new Map(made);
+}
+/** Float count of each activation buffer for R rows and S sequences. */
+function roleFloats(program, R, S) {
+    const { hidden: d, ffn: f } = program.arch;
+    const n = headOutputs(program.head);
+    const logitRows = program.head.kind === 'token' ? R : S;
+    return { h: R * d, h1: R * d, tmp: R * d, q: R * d, ctx: R * d, kv: 2 * R * d, ffn: R * f, pooled: S * d, logits: logitRows * n };
+}
+class Engine {
+    program;
+    table;
+    layouts;
+    pipelines;
+    weightBuffers;
+    counts;
+    acts = null;
+    lost = null;
+    disposed = false;
+    tail = Promise.resolve();
+    device;
+    adapter;
+    ownsDevice;
+    parents;
+    constructor(acquired, program, weights, table, layouts, pipelines) {
+        this.program = program;
+        this.table = table;
+        this.layouts = layouts;
+        this.pipelines = pipelines;
+        const device = acquired.device;
+        this.device = device;
+        this.adapter = acquired.adapter;
+        this.ownsDevice = acquired.owned;
+        this.parents = acquired.parents;
+        void device.lost.then((info) => { this.lost = info; });
+        const upload = (label, data) => {
+            const buffer = device.createBuffer({ label, size: data.byteLength, usage: USAGE.STORAGE | USAGE.COPY_DST });
+            device.queue.writeBuffer(buffer, 0, data);
+            return buffer;
+        };
+        this.weightBuffers = {
+            embed: upload('weights embed', weights.embed),
+            layers: weights.layers.map((b, l) => upload(`weights layer ${l + 1}`, b)),
+            head: upload('weights head', weights.head),
+        };
+        this.counts = device.createBuffer({ label: 'counts', size: (program.arch.layers + 2) * SLOT_BYTES, usage: USAGE.UNIFORM | USAGE.COPY_DST });
+    }
+    run(input, opts = {}) {
+        const result = this.tail.then(() => this.runNow(input, opts));
+        this.tail = result.catch(() => undefined);
+        return result;
+    }
+    dispose() {
+        if (this.disposed)
+            return;
+        this.disposed = true;
+        this.releaseActivations();
+        this.weightBuffers.embed.destroy();
+        this.weightBuffers.layers.forEach((b) => b.destroy());
+        this.weightBuffers.head.destroy();
+        this.counts.destroy();
+        if (this.ownsDevice)
+            this.device.destroy();
+        this.parents = [];
+    }
+    async runNow(input, opts) {
+        this.checkAlive();
+        const { arch, head } = this.program;
+        const { ids, types } = checkInput(this.program, input);
+        const seqHead = head.kind === 'classification' || head.kind === 'regression';
+        const hidden = opts.hidden ?? head.kind === 'none';
+        const plan = planBatch(this.table, input.ids, arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: seqHead && !hidden });
+        const acts = await this.ensureCapacity(plan.rows, plan.seqCount);
+        const outputs = this.outputsOf(plan, hidden);
+        const copies = [];
+        let offset = 0;
+        for (const o of outputs) {
+            copies.push({ src: acts.buffers.get(o.role), dst: acts.readback, dstOffset: offset, size: o.floats * 4 });
+            offset += o.floats * 4;
+        }
+        const dispatches = scheduleCall(plan, arch, head);
+        this.device.pushErrorScope('validation');
+        this.device.queue.writeBuffer(this.counts, 0, callCounts(plan));
+        this.device.queue.writeBuffer(acts.buffers.get('info'), 0, callInfo(plan, ids, types));
+        const commands = recordCall(this.device, dispatches, this.pipelines, (d) => acts.bindGroups.get(`${d.kernel}@${d.slot}`), copies);
+        this.device.queue.submit([commands]);
+        const validation = this.device.popErrorScope();
+        let data;
+        try {
+            await acts.readback.mapAsync(MAP_READ, 0, Math.max(offset, 4));
+            data = new Float32Array(acts.readback.getMappedRange(0, Math.max(offset, 4)).slice(0));
+            acts.readback.unmap();
+        }
+        catch (e) {
+            // a lost device rejects the mapping; give its lost promise a turn to say so
+            this.lost ??= await Promise.race([this.device.lost, new Promise((r) => setTimeout(() => r(null), 0))]);
+            this.checkAlive();
+            throw new WebGpuError('gpu', `reading the results back failed: ${e.message}`);
+        }
+        const error = await validation;
+        if (error)
+            throw new WebGpuError('gpu', `the call's commands were rejected: ${error.message}`);
+        return unpack(plan, this.program, outputs, data);
+    }
+    outputsOf(plan, hidden) {
+        const { hidden: d } = this.program.arch;
+        const head = this.program.head;
+        const n = headOutputs(head);
+        const out = [];
+        if (hidden)
+            out.push({ role: 'h', floats: plan.rows * d });
+        if (head.kind === 'classification' || head.kind === 'regression') {
+            out.push({ role: 'pooled', floats: plan.seqCount * d }, { role: 'logits', floats: plan.seqCount * n });
+        }
+        if (head.kind === 'token')
+            out.push({ role: 'logits', floats: plan.rows * n });
+        return out;
+    }
+    checkAlive() {
+        if (this.disposed)
+            throw new WebGpuError('disposed', 'this WebGPU engine was disposed');
+        if (this.lost) {
+            throw new WebGpuError('device-lost', `the WebGPU device was lost (${this.lost.reason}: ${this.lost.message}); create a new engine`);
+        }
+    }
+    /** Activation buffers for at least n rows and B sequences: reused, or regrown (doubling) and rebound. */
+    async ensureCapacity(n, B) {
+        if (this.acts && this.acts.rows >= n && this.acts.seqs >= B)
+            return this.acts;
+        const R = Math.max(n, 2 * (this.acts?.rows ?? 0));
+        const S = Math.max(B, 2 * (this.acts?.seqs ?? 0));
+        this.releaseActivations();
+        this.device.pushErrorScope('out-of-memory');
+        const acts = this.allocate(R, S);
+        const oom = await this.device.popErrorScope();
+        this.acts = acts;
+        if (oom) {
+            this.releaseActivations();
+            throw new WebGpuError('limits', `out of GPU memory allocating activations for ${R} tokens: ${oom.message}; split the batch`);
+        }
+        return acts;
+    }
+    releaseActivations() {
+        if (!this.acts)
+            return;
+        for (const b of this.acts.buffers.values())
+            b.destroy();
+        this.acts.readback.destroy();
+        this.acts = null;
+    }
+    allocate(R, S) {
+        const device = this.device;
+        const limits = device.limits;
+        if (R > limits.maxComputeWorkgroupsPerDimension) {
+            throw new WebGpuError('limits', `a batch of ${R} tokens exceeds this device's ${limits.maxComputeWorkgroupsPerDimension} workgroups per dimension; split the batch`);
+        }
+        const floats = roleFloats(this.program, R, S);
+        const buffers = new Map();
+        const make = (role, bytes) => {
+            if (bytes > limits.maxStorageBufferBindingSize) {
+                throw new WebGpuError('limits', `a batch of ${R} tokens needs ${bytes} bytes for buffer '${role}'; this device binds at most ${limits.maxStorageBufferBindingSize}: split the batch`);
+            }
+            buffers.set(role, device.createBuffer({ label: role, size: Math.max(16, bytes), usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST }));
+        };
+        for (const [role, f] of Object.entries(floats))
+            make(role, f * 4);
+        make('info', infoWords(R, S) * 4);
+        const readbackBytes = 4 * (floats.h + floats.pooled + floats.logits);
+        const readback = device.createBuffer({ label: 'readback', size: Math.max(16, readbackBytes), usage: USAGE.MAP_READ | USAGE.COPY_DST });
+        return { rows: R, seqs: S, buffers, readback, bindGroups: this.bindAll(buffers) };
+    }
+    /** One bind group per (kernel, slot) the schedule can dispatch. */
+    bindAll(buffers) {
+        const L = this.program.arch.layers;
+        const groups = new Map();
+        for (const [kernel, layout] of this.layouts) {
+            const block = KERNELS[kernel].block;
+            const slots = kernel === 'embed' ? [0] : block === 'head' ? [L + 1] : Array.from({ length: L }, (_, i) => i + 1);
+            for (const slot of slots) {
+                const weights = block === 'embed' ? this.weightBuffers.embed : block === 'head' ? this.weightBuffers.head : this.weightBuffers.layers[slot - 1];
+                const entries = bindingsOf(kernel).map((b) => ({
+                    binding: b.binding,
+                    resource: b.name === 'counts' ? { buffer: this.counts, offset: slot * SLOT_BYTES, size: SLOT_FIELDS * 4 }
+                        : b.name === 'weights' ? { buffer: weights }
+                            : { buffer: buffers.get(b.name) },
+                }));
+                groups.set(`${kernel}@${slot}`, this.device.createBindGroup({ label: `${kernel}@${slot}`, layout, entries }));
+            }
+        }
+        return groups;
+    }
+}
+/** Validated flat ids and token types (input order); throws WebGpuError('input'). */
+function checkInput(program, input) {
+    const a = program.arch;
+    const batch = input.ids;
+    if (batch.length === 0)
+        throw new WebGpuError('input', 'the batch is empty');
+    if (input.typeIds && input.typeIds.length !== batch.length)
+        throw new WebGpuError('input', `typeIds has ${input.typeIds.length} sequences, ids has ${batch.length}`);
+    const n = batch.reduce((s, q) => s + q.length, 0);
+    const ids = new Uint32Array(n);
+    const types = new Uint32Array(n);
+    let g = 0;
+    batch.forEach((seq, s) => {
+        if (seq.length === 0)
+            throw new WebGpuError('input', `sequence ${s} is empty`);
+        if (seq.length > a.maxPositions)
+            throw new WebGpuError('input', `sequence ${s} has ${seq.length} tokens, max_positions is ${a.maxPositions}`);
+        const t = input.typeIds?.[s];
+        if (t && t.length !== seq.length)
+            throw new WebGpuError('input', `typeIds[${s}] has ${t.length} entries, ids[${s}] has ${seq.length}`);
+        seq.forEach((id, p) => {
+            if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize)
+                throw new WebGpuError('input', `ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${a.vocabSize})`);
+            const ty = t ? t[p] : 0;
+            if (!Number.isInteger(ty) || ty < 0 || ty >= a.typeVocabSize)
+                throw new WebGpuError('input', `typeIds[${s}][${p}] = ${ty} is outside [0, ${a.typeVocabSize})`);
+            ids[g] = id;
+            types[g] = ty;
+            g++;
+        });
+    });
+    return { ids, types };
+}
+/** Splits the staging data into outputs and puts packed rows back in input order. */
+function unpack(plan, program, outputs, data) {
+    const d = program.arch.hidden;
+    const n = headOutputs(program.head);
+    const seqLen = (s) => plan.seqStart[s + 1] - plan.seqStart[s];
+    const rowsToInputOrder = (packed, width) => Array.from({ length: plan.seqCount }, (_, s) => {
+        const out = new Float32Array(seqLen(s) * width);
+        for (let p = 0; p < seqLen(s); p++) {
+            const r = plan.rowOf[plan.seqStart[s] + p];
+            out.set(packed.subarray(r * width, (r + 1) * width), p * width);
+        }
+        return out;
+    });
+    const perSeq = (packed, width) => Array.from({ length: plan.seqCount }, (_, s) => packed.slice(s * width, (s + 1) * width));
+    const exits = Array.from({ length: plan.seqCount }, (_, s) => Array.from({ length: seqLen(s) }, (_, p) => plan.exitOfRow[plan.rowOf[plan.seqStart[s] + p]]));
+    const result = { exits };
+    let at = 0;
+    for (const o of outputs) {
+        const part = data.subarray(at, at + o.floats);
+        at += o.floats;
+        if (o.role === 'h')
+            result.lastHidden = rowsToInputOrder(part, d);
+        else if (o.role === 'pooled')
+            result.pooled = perSeq(part, d);
+        else if (o.role === 'logits')
+            result.logits = program.head.kind === 'token' ? rowsToInputOrder(part, n) : perSeq(part, n);
+    }
+    return result;
+}

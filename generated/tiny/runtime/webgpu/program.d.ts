@@ -1,0 +1,75 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import type { ArchConfig, HeadConfig } from '../model.js';
+export type KernelName = 'embed' | 'kv' | 'query' | 'attention' | 'attnOut' | 'attnNorm' | 'ffnUp' | 'ffnDown' | 'ffnNorm' | 'pooler' | 'classifier' | 'tokenHead';
+/** Activation buffers (packed row order, capacity R rows, S sequences) and the per-call metadata. */
+export type Role = 'info' | 'h' | 'h1' | 'tmp' | 'q' | 'kv' | 'ctx' | 'ffn' | 'pooled' | 'logits';
+/** Which weight block a kernel binds: embeddings, the current layer's, the head's, or none. */
+export type Block = 'embed' | 'layer' | 'head' | 'none';
+/** Which per-call count bounds a kernel's rows: all rows n, the layer's active prefix, or sequences B. */
+export type RowCount = 'rows' | 'prefix' | 'seqs';
+export interface KernelInfo {
+    readonly block: Block;
+    readonly reads: readonly Role[];
+    readonly writes: readonly Role[];
+    readonly count: RowCount;
+}
+export declare const KERNELS: Record<KernelName, KernelInfo>;
+/** Encoder kernels in dispatch order within one layer. */
+export declare const LAYER_KERNELS: readonly KernelName[];
+/** Head kernels in dispatch order. */
+export declare function headKernels(head: HeadConfig): readonly KernelName[];
+/** Every kernel a model needs, in a fixed order (the order of the program's modules). */
+export declare function kernelsFor(head: HeadConfig): readonly KernelName[];
+export interface Binding {
+    readonly binding: number;
+    readonly name: 'counts' | 'weights' | Role;
+    readonly kind: 'uniform' | 'read' | 'read_write';
+}
+/** Bind group 0 of a kernel: 0 = counts (uniform slot), 1 = weight block (if any), then reads, then writes. */
+export declare function bindingsOf(kernel: KernelName): readonly Binding[];
+/** Kernels that are matrix products: each has one module per tile shape. */
+export type ProductKernel = 'kv' | 'query' | 'attnOut' | 'ffnUp' | 'ffnDown' | 'tokenHead';
+export type RowKernel = Exclude<KernelName, ProductKernel>;
+export declare function isProduct(kernel: KernelName): kernel is ProductKernel;
+export type TileName = 'wide' | 'narrow';
+export declare const TILE_NAMES: readonly TileName[];
+export interface TileShape {
+    readonly rows: number;
+    readonly cols: number;
+    readonly depth: number;
+    readonly threadsX: number;
+    readonly threadsY: number;
+}
+/**
+ * Product tiles, 16x16 workgroups, k-step 8 (a k-step of 16 compiles three times slower on SwiftShader):
+ * wide = 64x64 outputs, 4x4 per invocation (more reuse); narrow = 16x64, 1x4 per invocation, for products
+ * over few rows (short inputs, or layers that exits have thinned), where 64-row tiles are mostly padding.
+ */
+export declare const TILES: Record<TileName, TileShape>;
+/** Products over at most this many rows use the narrow tile (a first choice, not tuned on a GPU). */
+export declare const NARROW_MAX_ROWS = 32;
+export declare function tileFor(rows: number): TileName;
+/** Name of a kernel's module (and pipeline): `query/wide`, `query/narrow`, `attention`. */
+export declare function moduleKey(kernel: KernelName, tile?: TileName): string;
+/** Workgroup size of the row kernels (embedding, LayerNorm, attention, pooler, classifier). */
+export declare const ROW_THREADS = 64;
+/**
+ * Per-call uniform slots, one per 256 bytes (minUniformBufferOffsetAlignment): slot 0 = embeddings,
+ * slot l = layer l, slot L + 1 = head. Fields are u32, in this order.
+ */
+export declare const COUNT_FIELDS: readonly ["rows", "prefix", "seqs", "keyRowsAt", "clsAt"];
+export declare const SLOT_BYTES = 256;
+export declare const SLOT_FIELDS = 8;
+/** Per-row metadata in the info buffer (u32): id, token type, position, key start, key count. */
+export declare const ROW_INFO = 5;
+export interface WgslModule {
+    readonly kernel: KernelName;
+    readonly tile?: TileName;
+    readonly code: string;
+}
+/** What the compiler emits for the WebGPU target and the engine loads. */
+export interface WebGpuProgram {
+    readonly arch: ArchConfig;
+    readonly head: HeadConfig;
+    readonly modules: readonly WgslModule[];
+}
