@@ -38,14 +38,23 @@ function fakeDevice(log: Event[], lost: Promise<unknown> = new Promise(() => {})
       log.push({ op: 'buffer', label, size });
       return buffer(label, size);
     },
-    createBindGroup: ({ label }: { label: string }) => ({ label }),
+    createBindGroupLayout: ({ label }: { label: string }) => ({ label }),
+    createPipelineLayout: ({ label }: { label: string }) => ({ label }),
+    createBindGroup: ({ label, layout }: { label: string; layout: { label: string } }) => {
+      assert.is(label.split('@')[0], layout.label); // a kernel's bind group uses its own layout
+      return { label };
+    },
     createCommandEncoder() {
+      let pipeline = '';
       let group = '';
       return {
         beginComputePass: () => ({
-          setPipeline() {},
+          setPipeline(p: { label: string }) { pipeline = p.label; },
           setBindGroup(_i: number, g: { label: string }) { group = g.label; },
-          dispatchWorkgroups(x: number, y: number, z: number) { log.push({ op: 'dispatch', kernel: group, groups: [x, y, z] }); },
+          dispatchWorkgroups(x: number, y: number, z: number) {
+            assert.is(group.split('@')[0], pipeline.split('/')[0]);
+            log.push({ op: 'dispatch', kernel: `${pipeline}@${group.split('@')[1]}`, groups: [x, y, z] });
+          },
           end() {},
         }),
         copyBufferToBuffer(src: { label: string }, _so: number, _dst: unknown, _do: number, size: number) { log.push({ op: 'copy', from: src.label, size }); },
@@ -83,12 +92,17 @@ async function load(log: Event[]) {
   return createEngine({ gpu: fakeDevice(log), program, weights: packWeights(model), table });
 }
 
-/** Expected dispatches of one layer with n rows and m active rows (64x64 tiles; d 128, f 320, 2 heads). */
+/**
+ * Expected dispatches of one layer with n rows and m active rows (d 128, f 320, 2 heads): products over
+ * more than 32 rows use 64x64 tiles ('wide'), others 16x64 ('narrow'); every tile is 64 columns wide.
+ */
 function layer(l: number, n: number, m: number): [string, number[]][] {
-  const t = (x: number) => Math.ceil(x / 64);
+  const tile = (rows: number) => (rows > 32 ? 'wide' : 'narrow');
+  const tiles = (rows: number) => Math.ceil(rows / (rows > 32 ? 64 : 16));
+  const p = (k: string, rows: number, cols: number): [string, number[]] => [`${k}/${tile(rows)}@${l}`, [cols / 64, tiles(rows), 1]];
   return [
-    [`kv@${l}`, [4, t(n), 1]], [`query@${l}`, [2, t(m), 1]], [`attention@${l}`, [m, 2, 1]], [`attnOut@${l}`, [2, t(m), 1]],
-    [`attnNorm@${l}`, [m, 1, 1]], [`ffnUp@${l}`, [5, t(m), 1]], [`ffnDown@${l}`, [2, t(m), 1]], [`ffnNorm@${l}`, [m, 1, 1]],
+    p('kv', n, 256), p('query', m, 128), [`attention@${l}`, [m, 2, 1]], p('attnOut', m, 128),
+    [`attnNorm@${l}`, [m, 1, 1]], p('ffnUp', m, 320), p('ffnDown', m, 128), [`ffnNorm@${l}`, [m, 1, 1]],
   ];
 }
 
@@ -108,7 +122,11 @@ test('pipelines are all created at load, one per module, and none during a call'
   const log: Event[] = [];
   const engine = await load(log);
   const made = log.filter((e) => e.op === 'pipeline').map((e) => (e as { label: string }).label);
-  assert.equal(made, ['embed', 'kv', 'query', 'attention', 'attnOut', 'attnNorm', 'ffnUp', 'ffnDown', 'ffnNorm', 'pooler', 'classifier']);
+  const products = (k: string) => [`${k}/wide`, `${k}/narrow`];
+  assert.equal(made.sort(), [
+    'embed', ...products('kv'), ...products('query'), 'attention', ...products('attnOut'), 'attnNorm',
+    ...products('ffnUp'), ...products('ffnDown'), 'ffnNorm', 'pooler', 'classifier',
+  ].sort());
   log.length = 0;
   await engine.run({ ids: batch });
   assert.is(log.filter((e) => e.op === 'pipeline').length, 0);

@@ -7,12 +7,13 @@ import { planBatch, type BatchPlan } from '../plan.ts';
 import type { RunInput } from '../reference/api.ts';
 import { WebGpuError } from './errors.ts';
 import { weightLayout, type PackedWeights } from './layout.ts';
-import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, type KernelName, type Role, type WebGpuProgram } from './program.ts';
+import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, moduleKey, type KernelName, type Role, type WebGpuProgram } from './program.ts';
 import { callCounts, callInfo, infoWords, scheduleCall, type Dispatch } from './schedule.ts';
 
 /** GPUBufferUsage and GPUMapMode values from the WebGPU spec: the engine needs no globals installed. */
 const USAGE = { MAP_READ: 0x0001, COPY_SRC: 0x0004, COPY_DST: 0x0008, UNIFORM: 0x0040, STORAGE: 0x0080 } as const;
 const MAP_READ = 0x0001;
+const COMPUTE_STAGE = 0x4; // GPUShaderStage.COMPUTE
 
 export interface EngineOptions {
   /** A device, or where to get one: `navigator.gpu` in browsers, the `webgpu` package's GPU in Node. */
@@ -63,14 +64,14 @@ export interface Copy {
 export function recordCall(
   device: GPUDevice,
   dispatches: readonly Dispatch[],
-  pipelines: ReadonlyMap<KernelName, GPUComputePipeline>,
+  pipelines: ReadonlyMap<string, GPUComputePipeline>, // by moduleKey
   bindGroup: (d: Dispatch) => GPUBindGroup,
   copies: readonly Copy[],
 ): GPUCommandBuffer {
   const encoder = device.createCommandEncoder({ label: 'hashee call' });
   const pass = encoder.beginComputePass();
   for (const d of dispatches) {
-    pass.setPipeline(pipelines.get(d.kernel)!);
+    pass.setPipeline(pipelines.get(moduleKey(d.kernel, d.tile))!);
     pass.setBindGroup(0, bindGroup(d));
     pass.dispatchWorkgroups(d.groups[0], d.groups[1], d.groups[2]);
   }
@@ -83,8 +84,9 @@ export async function createEngine(opts: EngineOptions): Promise<WebGpuEngine> {
   const { program } = opts;
   const acquired = await acquireDevice(opts.gpu);
   checkWeights(program, opts.weights, acquired.device.limits);
-  const pipelines = await createPipelines(acquired.device, program);
-  return new Engine(acquired, program, opts.weights, opts.table, pipelines);
+  const layouts = createLayouts(acquired.device, program);
+  const pipelines = await createPipelines(acquired.device, program, layouts);
+  return new Engine(acquired, program, opts.weights, opts.table, layouts, pipelines);
 }
 
 interface Acquired {
@@ -130,19 +132,36 @@ function checkWeights(program: WebGpuProgram, w: PackedWeights, limits: GPUSuppo
   check('head', w.head, layout.head.floats);
 }
 
-async function createPipelines(device: GPUDevice, program: WebGpuProgram): Promise<Map<KernelName, GPUComputePipeline>> {
-  const made = await Promise.all(program.modules.map(async ({ kernel, code }) => {
-    const module = device.createShaderModule({ label: kernel, code });
+/** One bind group layout per kernel (shared by its tile variants, so one bind group serves both). */
+function createLayouts(device: GPUDevice, program: WebGpuProgram): Map<KernelName, GPUBindGroupLayout> {
+  const layouts = new Map<KernelName, GPUBindGroupLayout>();
+  for (const { kernel } of program.modules) {
+    if (layouts.has(kernel)) continue;
+    const entries: GPUBindGroupLayoutEntry[] = bindingsOf(kernel).map((b) => ({
+      binding: b.binding,
+      visibility: COMPUTE_STAGE,
+      buffer: { type: b.kind === 'uniform' ? 'uniform' : b.kind === 'read' ? 'read-only-storage' : 'storage' },
+    }));
+    layouts.set(kernel, device.createBindGroupLayout({ label: kernel, entries }));
+  }
+  return layouts;
+}
+
+async function createPipelines(device: GPUDevice, program: WebGpuProgram, layouts: ReadonlyMap<KernelName, GPUBindGroupLayout>): Promise<Map<string, GPUComputePipeline>> {
+  const made = await Promise.all(program.modules.map(async ({ kernel, tile, code }) => {
+    const key = moduleKey(kernel, tile);
+    const module = device.createShaderModule({ label: key, code });
     const info = await module.getCompilationInfo();
     const errors = info.messages.filter((m) => m.type === 'error');
     if (errors.length > 0) {
-      throw new WebGpuError('shader', `WGSL of kernel ${kernel} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
+      throw new WebGpuError('shader', `WGSL of kernel ${key} does not compile: ${errors.map((m) => `${m.lineNum}:${m.linePos} ${m.message}`).join('; ')}`);
     }
+    const layout = device.createPipelineLayout({ label: key, bindGroupLayouts: [layouts.get(kernel)!] });
     try {
-      const pipeline = await device.createComputePipelineAsync({ label: kernel, layout: 'auto', compute: { module, entryPoint: 'main' } });
-      return [kernel, pipeline] as const;
+      const pipeline = await device.createComputePipelineAsync({ label: key, layout, compute: { module, entryPoint: 'main' } });
+      return [key, pipeline] as const;
     } catch (e) {
-      throw new WebGpuError('shader', `pipeline of kernel ${kernel} could not be created: ${(e as Error).message}`);
+      throw new WebGpuError('shader', `pipeline of kernel ${key} could not be created: ${(e as Error).message}`);
     }
   }));
   return new Map(made);
@@ -182,7 +201,8 @@ class Engine implements WebGpuEngine {
     private readonly program: WebGpuProgram,
     weights: PackedWeights,
     private readonly table: ExitTable,
-    private readonly pipelines: ReadonlyMap<KernelName, GPUComputePipeline>,
+    private readonly layouts: ReadonlyMap<KernelName, GPUBindGroupLayout>,
+    private readonly pipelines: ReadonlyMap<string, GPUComputePipeline>,
   ) {
     const device = acquired.device;
     this.device = device;
@@ -328,7 +348,7 @@ class Engine implements WebGpuEngine {
   private bindAll(buffers: ReadonlyMap<Role, GPUBuffer>): Map<string, GPUBindGroup> {
     const L = this.program.arch.layers;
     const groups = new Map<string, GPUBindGroup>();
-    for (const [kernel, pipeline] of this.pipelines) {
+    for (const [kernel, layout] of this.layouts) {
       const block = KERNELS[kernel].block;
       const slots = kernel === 'embed' ? [0] : block === 'head' ? [L + 1] : Array.from({ length: L }, (_, i) => i + 1);
       for (const slot of slots) {
@@ -340,7 +360,7 @@ class Engine implements WebGpuEngine {
             : b.name === 'weights' ? { buffer: weights }
             : { buffer: buffers.get(b.name)! },
         }));
-        groups.set(`${kernel}@${slot}`, this.device.createBindGroup({ label: `${kernel}@${slot}`, layout: pipeline.getBindGroupLayout(0), entries }));
+        groups.set(`${kernel}@${slot}`, this.device.createBindGroup({ label: `${kernel}@${slot}`, layout, entries }));
       }
     }
     return groups;

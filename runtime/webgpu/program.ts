@@ -71,12 +71,48 @@ export function bindingsOf(kernel: KernelName): readonly Binding[] {
   return list;
 }
 
+/** Kernels that are matrix products: each has one module per tile shape. */
+export type ProductKernel = 'kv' | 'query' | 'attnOut' | 'ffnUp' | 'ffnDown' | 'tokenHead';
+export type RowKernel = Exclude<KernelName, ProductKernel>;
+
+const PRODUCTS: ReadonlySet<KernelName> = new Set<ProductKernel>(['kv', 'query', 'attnOut', 'ffnUp', 'ffnDown', 'tokenHead']);
+
+export function isProduct(kernel: KernelName): kernel is ProductKernel {
+  return PRODUCTS.has(kernel);
+}
+
+export type TileName = 'wide' | 'narrow';
+export const TILE_NAMES: readonly TileName[] = ['wide', 'narrow'];
+
+export interface TileShape {
+  readonly rows: number;     // output rows per workgroup
+  readonly cols: number;     // output columns per workgroup; cols / threadsX === 4 (one vec4 per k)
+  readonly depth: number;    // k-step staged through workgroup memory
+  readonly threadsX: number;
+  readonly threadsY: number; // rows / threadsY output rows per invocation
+}
+
 /**
- * Matrix-product tiling: a 16x16 workgroup computes a 64x64 output tile, 4x4 per invocation, in k-steps
- * of 8 (a k-step of 16 compiles three times slower on SwiftShader). rows === cols: one staging loop
- * fills both operand tiles; cols / threadsX === 4: one vec4 of weights per k.
+ * Product tiles, 16x16 workgroups, k-step 8 (a k-step of 16 compiles three times slower on SwiftShader):
+ * wide = 64x64 outputs, 4x4 per invocation (more reuse); narrow = 16x64, 1x4 per invocation, for products
+ * over few rows (short inputs, or layers that exits have thinned), where 64-row tiles are mostly padding.
  */
-export const TILE = { rows: 64, cols: 64, depth: 8, threadsX: 16, threadsY: 16 } as const;
+export const TILES: Record<TileName, TileShape> = {
+  wide: { rows: 64, cols: 64, depth: 8, threadsX: 16, threadsY: 16 },
+  narrow: { rows: 16, cols: 64, depth: 8, threadsX: 16, threadsY: 16 },
+};
+
+/** Products over at most this many rows use the narrow tile (a first choice, not tuned on a GPU). */
+export const NARROW_MAX_ROWS = 32;
+
+export function tileFor(rows: number): TileName {
+  return rows <= NARROW_MAX_ROWS ? 'narrow' : 'wide';
+}
+
+/** Name of a kernel's module (and pipeline): `query/wide`, `query/narrow`, `attention`. */
+export function moduleKey(kernel: KernelName, tile?: TileName): string {
+  return tile ? `${kernel}/${tile}` : kernel;
+}
 
 /** Workgroup size of the row kernels (embedding, LayerNorm, attention, pooler, classifier). */
 export const ROW_THREADS = 64;
@@ -94,6 +130,7 @@ export const ROW_INFO = 5;
 
 export interface WgslModule {
   readonly kernel: KernelName;
+  readonly tile?: TileName; // products only
   readonly code: string;
 }
 
@@ -101,5 +138,5 @@ export interface WgslModule {
 export interface WebGpuProgram {
   readonly arch: ArchConfig;
   readonly head: HeadConfig;
-  readonly modules: readonly WgslModule[]; // kernelsFor(head) order
+  readonly modules: readonly WgslModule[]; // kernelsFor(head) order; products wide then narrow
 }

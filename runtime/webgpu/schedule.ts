@@ -4,21 +4,28 @@
 import type { ArchConfig, HeadConfig } from '../model.ts';
 import { headOutputs } from '../model.ts';
 import type { BatchPlan } from '../plan.ts';
-import { COUNT_FIELDS, KERNELS, LAYER_KERNELS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILE, headKernels } from './program.ts';
-import type { KernelName } from './program.ts';
+import { COUNT_FIELDS, KERNELS, LAYER_KERNELS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILES, headKernels, isProduct, tileFor } from './program.ts';
+import type { KernelName, TileName } from './program.ts';
 
 export interface Dispatch {
   readonly kernel: KernelName;
   /** Uniform slot and weight block: 0 = embeddings, l = layer l (1..L), L + 1 = head. */
   readonly slot: number;
+  /** Tile shape of a product (its module), by the rows it covers. */
+  readonly tile?: TileName;
   readonly groups: readonly [number, number, number];
 }
 
-const tiles = (rows: number, cols: number): [number, number, number] =>
-  [Math.ceil(cols / TILE.cols), Math.ceil(rows / TILE.rows), 1];
+type Groups = [number, number, number];
+
+/** Workgroups of a product with `rows` rows and `cols` output columns. */
+const tiles = (rows: number, cols: number): Groups => {
+  const t = TILES[tileFor(rows)];
+  return [Math.ceil(cols / t.cols), Math.ceil(rows / t.rows), 1];
+};
 
 /** Workgroup counts of each kernel for `rows` rows (its RowCount), from the baked dimensions. */
-const GROUPS: Record<KernelName, (rows: number, arch: ArchConfig, head: HeadConfig) => [number, number, number]> = {
+const GROUPS: Record<KernelName, (rows: number, arch: ArchConfig, head: HeadConfig) => Groups> = {
   embed: (m) => [m, 1, 1],
   kv: (m, a) => tiles(m, 2 * a.hidden),
   query: (m, a) => tiles(m, a.hidden),
@@ -43,12 +50,14 @@ function slotCount(plan: BatchPlan, slot: number, count: 'rows' | 'prefix' | 'se
 /**
  * The dispatches of one call, in order: embeddings over all rows; per layer K/V over all rows and the
  * rest over the active prefix (a layer with no active rows is skipped: its K/V would never be read);
- * then the head. Sizes come from the plan alone.
+ * then the head. Sizes and product tiles come from the plan alone.
  */
 export function scheduleCall(plan: BatchPlan, arch: ArchConfig, head: HeadConfig): Dispatch[] {
   const out: Dispatch[] = [];
   const add = (kernel: KernelName, slot: number): void => {
-    out.push({ kernel, slot, groups: GROUPS[kernel](slotCount(plan, slot, KERNELS[kernel].count), arch, head) });
+    const rows = slotCount(plan, slot, KERNELS[kernel].count);
+    const groups = GROUPS[kernel](rows, arch, head);
+    out.push(isProduct(kernel) ? { kernel, slot, tile: tileFor(rows), groups } : { kernel, slot, groups });
   };
   add('embed', 0);
   for (let l = 1; l <= plan.layers; l++) {

@@ -3,14 +3,14 @@
 
 import type { Activation } from '../../../runtime/model.ts';
 import type { Slot } from '../../../runtime/webgpu/layout.ts';
-import type { KernelName, Role, RowCount } from '../../../runtime/webgpu/program.ts';
-import { COUNT_FIELDS, KERNELS, ROW_INFO, ROW_THREADS, SLOT_FIELDS, TILE, bindingsOf } from '../../../runtime/webgpu/program.ts';
+import type { KernelName, Role, RowCount, TileName } from '../../../runtime/webgpu/program.ts';
+import { COUNT_FIELDS, KERNELS, ROW_INFO, ROW_THREADS, SLOT_FIELDS, TILES, bindingsOf, moduleKey } from '../../../runtime/webgpu/program.ts';
 import { WgslWriter, f32, u32 } from './writer.ts';
 
 /** Header lines, bindings and the counts struct every kernel module starts with. */
-function prologue(w: WgslWriter, kernel: KernelName, header: readonly string[]): void {
+function prologue(w: WgslWriter, name: string, kernel: KernelName, header: readonly string[]): void {
   for (const h of header) w.line(`// ${h}`);
-  w.line(`// kernel ${kernel}`);
+  w.line(`// kernel ${name}`);
   w.line();
   w.block('struct Counts', () => {
     COUNT_FIELDS.forEach((f) => w.line(`${f}: u32,`));
@@ -112,16 +112,34 @@ export interface MatmulShape {
 }
 
 /**
- * y = act(x @ W + b) over rows [0, count): a 64x64 output tile per 16x16 workgroup, operands staged
- * through workgroup memory in k-steps of 16, 4x4 accumulators per invocation.
+ * Writes `body` (which reads `e`) for each of `count` staged elements over `threads` invocations:
+ * a loop when every invocation has work, a guard when some have none.
  */
-export function matmulKernel(kernel: KernelName, s: MatmulShape, header: readonly string[]): string {
+function staged(w: WgslWriter, count: number, threads: number, body: () => void): void {
+  if (count >= threads) {
+    w.block(`for (var i = 0u; i < ${u32(count / threads)}; i = i + 1u)`, () => {
+      w.line(`let e = tid + i * ${u32(threads)};`);
+      body();
+    });
+  } else {
+    w.block(`if (tid < ${u32(count)})`, () => {
+      w.line('let e = tid;');
+      body();
+    });
+  }
+}
+
+/**
+ * y = act(x @ W + b) over rows [0, count): one output tile per workgroup (TILES[tile]), operands staged
+ * through workgroup memory one k-step at a time, rows/threadsY x 4 accumulators per invocation.
+ */
+export function matmulKernel(kernel: KernelName, tile: TileName, s: MatmulShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, kernel, header);
-  const T = TILE;
+  prologue(w, moduleKey(kernel, tile), kernel, header);
+  const T = TILES[tile];
   const threads = T.threadsX * T.threadsY;
-  const perThreadRows = T.rows / T.threadsY;
-  const perThreadCols = T.cols / T.threadsX;
+  const perRow = T.rows / T.threadsY;
+  const perCol = T.cols / T.threadsX;
   w.line(`const K: u32 = ${u32(s.k)};`);
   w.line(`const N: u32 = ${u32(s.n)};`);
   w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
@@ -132,27 +150,26 @@ export function matmulKernel(kernel: KernelName, s: MatmulShape, header: readonl
   w.line();
   if (s.act) ACTIVATIONS[s.act](w);
   // bounds tests only where a dimension leaves a partial tile (rows always may)
-  const kInside = s.k % T.depth === 0 ? [] : ['k < K'];
-  const kwInside = s.k % T.depth === 0 ? [] : ['kw < K'];
-  const cInside = s.n % T.cols === 0 ? [] : ['c < N'];
-  const loadX = ['r < rows', ...kInside].join(' && ');
-  const loadW = [...kwInside, ...cInside].join(' && ');
-  const store = ['r < rows', ...cInside].join(' && ');
+  const kPartial = s.k % T.depth !== 0;
+  const loadX = ['r < rows', ...(kPartial ? ['k < K'] : [])].join(' && ');
+  const loadW = [...(kPartial ? ['kw < K'] : []), ...(s.n % T.cols !== 0 ? ['c < N'] : [])].join(' && ');
+  const store = ['r < rows', ...(s.n % T.cols !== 0 ? ['c < N'] : [])].join(' && ');
   const value = s.act ? (s.bias ? 'act(acc[i][j] + weights[B_AT + c])' : 'act(acc[i][j])') : s.bias ? 'acc[i][j] + weights[B_AT + c]' : 'acc[i][j]';
   w.line(`@compute @workgroup_size(${T.threadsX}, ${T.threadsY})`);
   w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
     w.line(`let rows = ${countOf(kernel)};`);
     w.line(`let row0 = wg.y * ${u32(T.rows)};`);
     w.line(`let col0 = wg.x * ${u32(T.cols)};`);
-    w.line(`var acc: array<vec4<f32>, ${perThreadRows}>;`);
+    w.line(`var acc: array<vec4<f32>, ${perRow}>;`);
     w.block(`for (var k0 = 0u; k0 < K; k0 = k0 + ${u32(T.depth)})`, () => {
-      w.block(`for (var i = 0u; i < ${u32((T.rows * T.depth) / threads)}; i = i + 1u)`, () => {
-        w.line(`let e = tid + i * ${u32(threads)};`);
+      staged(w, T.rows * T.depth, threads, () => {
         w.line(`let r = row0 + e / ${u32(T.depth)};`);
         w.line(`let k = k0 + e % ${u32(T.depth)};`);
         w.line('var xv = 0.0f;');
         w.block(`if (${loadX})`, () => w.line(`xv = ${s.x}[r * K + k];`));
         w.line('tileX[e] = xv;');
+      });
+      staged(w, T.depth * T.cols, threads, () => {
         w.line(`let kw = k0 + e / ${u32(T.cols)};`);
         w.line(`let c = col0 + e % ${u32(T.cols)};`);
         if (loadW === '') {
@@ -165,18 +182,18 @@ export function matmulKernel(kernel: KernelName, s: MatmulShape, header: readonl
       });
       w.line('workgroupBarrier();');
       w.block(`for (var kk = 0u; kk < ${u32(T.depth)}; kk = kk + 1u)`, () => {
-        w.line(`let wo = kk * ${u32(T.cols)} + lid.x * ${u32(perThreadCols)};`);
+        w.line(`let wo = kk * ${u32(T.cols)} + lid.x * ${u32(perCol)};`);
         w.line('let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);');
-        w.block(`for (var i = 0u; i < ${u32(perThreadRows)}; i = i + 1u)`, () => {
-          w.line(`acc[i] = acc[i] + tileX[(lid.y * ${u32(perThreadRows)} + i) * ${u32(T.depth)} + kk] * wr;`);
+        w.block(`for (var i = 0u; i < ${u32(perRow)}; i = i + 1u)`, () => {
+          w.line(`acc[i] = acc[i] + tileX[(lid.y * ${u32(perRow)} + i) * ${u32(T.depth)} + kk] * wr;`);
         });
       });
       w.line('workgroupBarrier();');
     });
-    w.block(`for (var i = 0u; i < ${u32(perThreadRows)}; i = i + 1u)`, () => {
-      w.line(`let r = row0 + lid.y * ${u32(perThreadRows)} + i;`);
-      w.block(`for (var j = 0u; j < ${u32(perThreadCols)}; j = j + 1u)`, () => {
-        w.line(`let c = col0 + lid.x * ${u32(perThreadCols)} + j;`);
+    w.block(`for (var i = 0u; i < ${u32(perRow)}; i = i + 1u)`, () => {
+      w.line(`let r = row0 + lid.y * ${u32(perRow)} + i;`);
+      w.block(`for (var j = 0u; j < ${u32(perCol)}; j = j + 1u)`, () => {
+        w.line(`let c = col0 + lid.x * ${u32(perCol)} + j;`);
         w.block(`if (${store})`, () => w.line(`${s.y}[r * N + c] = ${value};`));
       });
     });
@@ -204,7 +221,7 @@ export interface NormShape {
  */
 export function layerNormKernel(kernel: KernelName, s: NormShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, kernel, header);
+  prologue(w, kernel, kernel, header);
   w.line(`const D: u32 = ${u32(s.d)};`);
   w.line(`const G_AT: u32 = ${u32(s.gain.at)};`);
   w.line(`const BETA_AT: u32 = ${u32(s.beta.at)};`);
@@ -265,7 +282,7 @@ export interface AttentionShape {
  */
 export function attentionKernel(kernel: KernelName, s: AttentionShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, kernel, header);
+  prologue(w, kernel, kernel, header);
   const dh = s.d / s.heads;
   const step = u32(ROW_THREADS);
   w.line(`const D: u32 = ${u32(s.d)};`);
@@ -327,7 +344,7 @@ export interface DenseRowShape {
 /** One output per invocation, one sequence per workgroup row: y[s, c] = f(x[row(s)] @ W[:, c] + b[c]). */
 export function denseRowKernel(kernel: KernelName, s: DenseRowShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, kernel, header);
+  prologue(w, kernel, kernel, header);
   w.line(`const K: u32 = ${u32(s.k)};`);
   w.line(`const N: u32 = ${u32(s.n)};`);
   w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
