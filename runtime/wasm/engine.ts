@@ -3,10 +3,13 @@
 
 import { headOutputs, type ArchConfig, type ExitTable, type HeadConfig } from '../model.ts';
 import { countWork, planBatch, type BatchPlan, type WorkCount } from '../plan.ts';
-import { KERNELS, type Kernel, type KernelName } from './abi.ts';
+import { KERNELS, MAX_PAGES, type Kernel, type KernelName } from './abi.ts';
 import { canUseThreads, isNode, supportsRelaxedSimd } from './features.ts';
 import { alignUp, wasmLayout, type WasmLayout, WEIGHTS_BASE } from './layout.ts';
 import { WorkerPool, type Split } from './pool.ts';
+
+/** Fills `target` (the weightBytes of linear memory at WEIGHTS_BASE) with the packed weight blob. */
+export type WeightsWriter = (target: Uint8Array) => void | Promise<void>;
 
 /** Module bytes (as emitted or read from a .wasm file) or an already compiled module. */
 export type ModuleSource = Uint8Array | ArrayBuffer | WebAssembly.Module;
@@ -22,10 +25,14 @@ export interface WasmEngineOptions {
   readonly head: HeadConfig;
   /** relaxed is used when the engine validates relaxed SIMD (and simd is not 'simd128'). */
   readonly modules: { readonly simd128: WasmModuleVariants; readonly relaxed?: WasmModuleVariants };
-  /** Packed weight blob (compiler/passes/packWeights.ts), copied to linear memory at WEIGHTS_BASE. */
-  readonly weights: Uint8Array;
+  /**
+   * Packed weight blob (compiler/passes/packWeights.ts; weights.bin), copied to linear memory at
+   * WEIGHTS_BASE, or a writer that fills that region itself (e.g. reads the file straight into it, so the
+   * blob is never held twice).
+   */
+  readonly weights: Uint8Array | WeightsWriter;
   readonly exitTable: ExitTable;
-  /** Threads including the caller. Default: every core in Node; 1 in browsers (threads are opt-in there). */
+  /** Threads including the caller. Default: every core (at most 8) in Node; 1 in browsers (opt-in there). */
   readonly threads?: number;
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
   /** Where the one-time "threads unavailable" warning goes; default console.warn. */
@@ -62,6 +69,9 @@ export interface WasmEngineInfo {
 }
 
 let warnedThreads = false;
+const SCRATCH_PAGES = 16384;
+/** Default thread count in Node: every core, at most this many. */
+const MAX_DEFAULT_THREADS = 8;
 
 export class WasmEngine {
   private views!: { f32: Float32Array; i32: Int32Array };
@@ -79,7 +89,7 @@ export class WasmEngine {
 
   static async create(opts: WasmEngineOptions): Promise<WasmEngine> {
     const layout = wasmLayout(opts.arch, opts.head);
-    if (opts.weights.byteLength !== layout.weightBytes) {
+    if (opts.weights instanceof Uint8Array && opts.weights.byteLength !== layout.weightBytes) {
       throw new RangeError(`packed weights have ${opts.weights.byteLength} bytes, the layout of this model needs ${layout.weightBytes}`);
     }
     const relaxed = opts.simd !== 'simd128' && opts.modules.relaxed !== undefined && supportsRelaxedSimd();
@@ -89,8 +99,12 @@ export class WasmEngine {
     const shared = threads > 1;
     const module = await compile(shared ? variants.shared : variants.single);
     const pages = Math.ceil(layout.end / 65536) + 1;
-    const memory = new WebAssembly.Memory({ initial: pages, maximum: 65536, shared } as WebAssembly.MemoryDescriptor);
-    new Uint8Array(memory.buffer).set(opts.weights, WEIGHTS_BASE);
+    // room for 1 GiB of per-call scratch (BERT-base needs ~30 MB per 1000 tokens)
+    const maximum = Math.min(MAX_PAGES, pages + SCRATCH_PAGES);
+    const memory = new WebAssembly.Memory({ initial: pages, maximum, shared } as WebAssembly.MemoryDescriptor);
+    const region = new Uint8Array(memory.buffer, WEIGHTS_BASE, layout.weightBytes);
+    if (opts.weights instanceof Uint8Array) region.set(opts.weights);
+    else await opts.weights(region);
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
     const k = kernelsOf(instance.exports);
     const pool = shared ? await WorkerPool.start(threads, module, memory, k) : undefined;
@@ -257,7 +271,7 @@ async function resolveThreads(opts: WasmEngineOptions): Promise<number> {
   if (isNode()) {
     if (opts.threads !== undefined) return Math.max(1, Math.floor(opts.threads));
     const os = await import('node:os');
-    return Math.max(1, os.availableParallelism());
+    return Math.max(1, Math.min(MAX_DEFAULT_THREADS, os.availableParallelism()));
   }
   const wanted = Math.max(1, Math.floor(opts.threads ?? 1));
   if (wanted > 1 && !canUseThreads()) {
