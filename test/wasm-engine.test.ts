@@ -10,7 +10,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import binaryen from 'binaryen';
@@ -21,7 +21,7 @@ import { Fn, type Local } from '../compiler/emit/wasm/builder.ts';
 import { HasheeError } from '../compiler/errors.ts';
 import { createRng } from '../compiler/util/rng.ts';
 import { runReference, runReferenceClsOnly } from '../runtime/reference/index.ts';
-import { WasmEngine, type WasmEngineOptions } from '../runtime/wasm/engine.ts';
+import { threadCount, WasmEngine, type WasmEngineOptions } from '../runtime/wasm/engine.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { RELAXED_SIMD_PROBE, supportsRelaxedSimd } from '../runtime/wasm/features.ts';
 import { wasmLayout } from '../runtime/wasm/layout.ts';
@@ -165,6 +165,27 @@ test('architectures the kernels cannot express are rejected with a HasheeError',
   checkWasmArch(ok);
   for (const bad of [{ ...ok, hidden: 6, heads: 2 }, { ...ok, heads: 4 }, { ...ok, ffn: 10 }]) {
     assert.throws(() => checkWasmArch(bad), (e: unknown) => e instanceof HasheeError && e.code === 'backend');
+  }
+});
+
+test('threads: Node defaults to the cores; a browser page without cross-origin isolation warns once and runs on 1', () => {
+  const warnings: string[] = [];
+  const warn = (m: string) => warnings.push(m);
+  assert.is(threadCount({ node: true, threadsUsable: true, cores: 2 }, warn), 2);
+  assert.is(threadCount({ node: true, threadsUsable: true, cores: 64 }, warn), 8);
+  assert.is(threadCount({ node: false, threadsUsable: false, cores: 1 }, warn), 1);
+  assert.is(threadCount({ requested: 4, node: false, threadsUsable: true, cores: 1 }, warn), 4);
+  assert.equal(warnings, []);
+  assert.is(threadCount({ requested: 4, node: false, threadsUsable: false, cores: 1 }, warn), 1);
+  assert.is(threadCount({ requested: 2, node: false, threadsUsable: false, cores: 1 }, warn), 1);
+  assert.is(warnings.length, 1);
+  assert.match(warnings[0]!, /crossOriginIsolated/);
+});
+
+test('the browser path imports no Node built-in statically (node: modules only behind a Node check)', () => {
+  for (const file of ['engine.ts', 'pool.ts', 'worker.ts', 'features.ts', 'layout.ts', 'abi.ts']) {
+    const src = readFileSync(new URL(`../runtime/wasm/${file}`, import.meta.url), 'utf8');
+    assert.not.match(src, /^import[^;]*from\s+'node:/m, file);
   }
 });
 

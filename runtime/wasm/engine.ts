@@ -267,16 +267,21 @@ function kernelsOf(exports: WebAssembly.Exports): Record<KernelName, Kernel> {
 }
 
 async function resolveThreads(opts: WasmEngineOptions): Promise<number> {
-  const warn = opts.warn ?? ((msg: string) => console.warn(msg));
-  if (isNode()) {
-    if (opts.threads !== undefined) return Math.max(1, Math.floor(opts.threads));
-    const os = await import('node:os');
-    return Math.max(1, Math.min(MAX_DEFAULT_THREADS, os.availableParallelism()));
-  }
-  const wanted = Math.max(1, Math.floor(opts.threads ?? 1));
-  if (wanted > 1 && !canUseThreads()) {
+  const node = isNode();
+  const cores = node ? (await import('node:os')).availableParallelism() : 1;
+  return threadCount({ requested: opts.threads, node, threadsUsable: canUseThreads(), cores }, opts.warn ?? ((msg) => console.warn(msg)));
+}
+
+/**
+ * Threads to run on. Node: the request, default every core (at most 8). Browsers: 1 unless requested and
+ * the page is crossOriginIsolated; a request that cannot be honoured warns once per process.
+ */
+export function threadCount(env: { requested?: number; node: boolean; threadsUsable: boolean; cores: number }, warn: (message: string) => void): number {
+  if (env.node) return Math.max(1, Math.floor(env.requested ?? Math.min(MAX_DEFAULT_THREADS, env.cores)));
+  const wanted = Math.max(1, Math.floor(env.requested ?? 1));
+  if (wanted > 1 && !env.threadsUsable) {
     if (!warnedThreads) {
-      warn(`hashee: ${wanted} threads were requested but this page is not crossOriginIsolated (needs COOP/COEP headers for SharedArrayBuffer); running on 1 thread`);
+      warn(`hashee: ${wanted} threads were requested but this page is not crossOriginIsolated (serve it with COOP: same-origin and COEP: require-corp for SharedArrayBuffer); running on 1 thread`);
       warnedThreads = true;
     }
     return 1;
