@@ -194,7 +194,7 @@ class Engine implements WebGpuEngine {
   readonly device: GPUDevice;
   readonly adapter: string;
   private readonly ownsDevice: boolean;
-  private parents: readonly object[];
+  private parents: readonly object[]; // held, never read: see Acquired.parents
 
   constructor(
     acquired: Acquired,
