@@ -156,7 +156,7 @@ export class WasmEngine {
     const H = take(n * d * 4), QKV = take(n * 3 * d * 4), CTX = take(n * d * 4), T = take(n * d * 4), U = take(n * arch.ffn * 4);
     const ktAt = lpads.map((lp) => take(d * lp * 4));
     const ROWSEQ = take(n * 4), KEYS = take(n * 4), SEQMETA = take(B * 16);
-    const scoresStride = alignUp(Math.max(...lpads) * 4);
+    const scoresStride = alignUp(4 * Math.max(...lpads) * 4); // 4 rows of scores at a time
     const SCORES = take(scoresStride * (this.pool?.size ?? 1));
     const POOLIN = take(B * d * 4), POOLOUT = take(B * d * 4);
     const have = this.memory.buffer.byteLength;
@@ -247,7 +247,7 @@ interface Scratch {
   readonly U: number;      // [n, f] FFN activation
   readonly ROWSEQ: number; // [n] i32
   readonly SEQMETA: number; // [B] x 4 i32
-  readonly SCORES: number; // per-thread [lpad max] floats
+  readonly SCORES: number; // per-thread [4, lpad max] floats
   readonly scoresStride: number;
   readonly POOLIN: number; // [B, d]
   readonly POOLOUT: number; // [B, d]

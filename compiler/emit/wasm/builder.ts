@@ -81,7 +81,7 @@ export class Fn {
       m.loop(top, m.block(null, [
         ...body,
         i.set(this.add(i.get(), this.c(step))),
-        m.br(top, m.i32.lt_s(i.get(), to)),
+        m.br(top, m.i32.lt_s(i.get(), m.copyExpression(to))), // a fresh node: binaryen IR is a tree
       ])),
     ]);
   }

@@ -83,7 +83,9 @@ export function emitGatherKt(m: binaryen.Module, variant: Variant, spec: Attenti
 /**
  * `attend(qkv, ctx, rowSeq, seqMeta, scores, i0, i1)`: for query rows [i0, i1) (Q pre-scaled by 1/sqrt(dh)),
  * every head: scores over the row's sequence keys (Kt from gather_kt), softmax, context = P @ V into
- * ctx [rows, d]. rowSeq: i32 sequence of each row; scores: lpad floats of per-thread scratch.
+ * ctx [rows, d]. rowSeq: i32 sequence of each row; scores: per-thread scratch of 4 x lpad floats.
+ * Head outer, rows inner (one head's keys and values stay cache-hot), and runs of 4 or 2 consecutive rows
+ * of the same sequence share every key / value load.
  */
 export function emitAttend(m: binaryen.Module, variant: Variant, spec: AttentionSpec): void {
   const i32 = binaryen.i32;
@@ -91,76 +93,113 @@ export function emitAttend(m: binaryen.Module, variant: Variant, spec: Attention
   const [qkv, ctx, rowSeq, seqMeta, scores, i0, i1] = fn.params as [Local, Local, Local, Local, Local, Local, Local];
   const { d, heads } = spec;
   const dh = d / heads, dv = dh / 4;
-  const i = fn.i32(), h = fn.i32(), meta = fn.i32(), kt = fn.i32(), len = fn.i32(), keys = fn.i32(), lpad = fn.i32();
-  const jb = fn.i32(), c = fn.i32(), qp = fn.i32(), ktp = fn.i32(), j = fn.i32(), vp = fn.i32(), op = fn.i32(), rowStride = fn.i32();
-  const a = fn.v128(), mx = fn.v128(), sum = fn.v128(), e = fn.v128(), inv = fn.v128();
+  const h = fn.i32(), i = fn.i32(), seq = fn.i32(), meta = fn.i32(), kt = fn.i32(), len = fn.i32(), keys = fn.i32(), lpad = fn.i32(), rowStride = fn.i32();
   const ld = (off: number): Ref => m.i32.load(off, 4, meta.get());
+  const seqAt = (k: number): Ref => m.i32.load(k * 4, 4, fn.addMul(rowSeq.get(), i.get(), 4));
 
-  // scores[jb .. jb + 4 nv) for head h: accumulate over c of q[c] * Kt[h dh + c][jb ..]; 8 vectors of 4 keys
-  // at a time keep 8 independent FMA chains in flight
-  const scoreBlock = (nv: number): Ref[] => {
-    const acc = Array.from({ length: nv }, () => fn.v128());
-    return [
-      ...acc.map((t) => t.set(fn.splat(0))),
-      qp.set(fn.add(fn.addMul(qkv.get(), i.get(), 3 * d * 4), fn.mul(h.get(), fn.c(dh * 4)))),
-      ktp.set(fn.add(fn.add(kt.get(), fn.mul(fn.mul(h.get(), fn.c(dh)), rowStride.get())), fn.mul(jb.get(), fn.c(4)))),
-      fn.forRange(c, fn.c(0), fn.c(dh), 1, [
-        a.set(fn.loadSplat(qp.get())),
-        ...acc.map((t, v) => t.set(fn.fma(a.get(), fn.load(ktp.get(), v * 16), t.get()))),
-        qp.set(fn.add(qp.get(), fn.c(4))),
-        ktp.set(fn.add(ktp.get(), rowStride.get())),
-      ]),
-      ...acc.map((t, v) => fn.store(fn.addMul(scores.get(), jb.get(), 4), t.get(), v * 16)),
-      jb.set(fn.add(jb.get(), fn.c(4 * nv))),
-    ];
-  };
   const loopWhile = (cond: () => Ref, body: Ref[]): Ref => {
     const brk = fn.label('w'), top = fn.label('wl');
     return m.block(brk, [m.loop(top, m.block(null, [m.br(brk, m.i32.eqz(cond())), ...body, m.br(top)]))]);
   };
-  const sc = (): Ref => fn.addMul(scores.get(), j.get(), 4);
 
-  // context block: ctx[i, h dh + 4 v0 ..] for nv vectors starting at vector v0 of the head
-  const contextBlock = (v0: number, nv: number): Ref[] => {
-    const acc = Array.from({ length: nv }, () => fn.v128());
-    return [
-      ...acc.map((t) => t.set(fn.splat(0))),
-      fn.forRange(j, fn.c(0), len.get(), 1, [
-        a.set(fn.loadSplat(sc())),
-        vp.set(fn.add(fn.addMul(qkv.get(), m.i32.load(0, 4, fn.addMul(keys.get(), j.get(), 4)), 3 * d * 4), fn.addMul(fn.c(2 * d * 4 + v0 * 16), h.get(), dh * 4))),
-        ...acc.map((t, v) => t.set(fn.fma(a.get(), fn.load(vp.get(), v * 16), t.get()))),
-      ]),
-      ...acc.map((t, v) => fn.store(op.get(), fn.vmul(t.get(), inv.get()), (v0 + v) * 16)),
-    ];
+  /** Rows i .. i + R - 1 (same sequence, consecutive in qkv and ctx) for head h. */
+  const rowsBlock = (R: number): Ref => {
+    const jb = fn.i32(), c = fn.i32(), qp = fn.i32(), ktp = fn.i32(), j = fn.i32(), jp = fn.i32(), vp = fn.i32(), op = fn.i32();
+    const sp = Array.from({ length: R }, () => fn.i32());
+    const inv = Array.from({ length: R }, () => fn.v128());
+    const a = fn.v128(), mx = fn.v128(), sum = fn.v128(), e = fn.v128();
+    const shared = Array.from({ length: 8 }, () => fn.v128()); // key / value vectors reused by the R rows
+
+    // scores[r][jb .. jb + 4 sv) for sv key vectors: sum over c of q[r][c] * Kt[h dh + c][jb ..]
+    const scoreBlock = (sv: number): Ref[] => {
+      const acc = Array.from({ length: R }, () => Array.from({ length: sv }, () => fn.v128()));
+      const kv = (v: number): Ref => R > 1 ? shared[v]!.get() : fn.load(ktp.get(), v * 16);
+      const inner: Ref[] = [];
+      if (R > 1) for (let v = 0; v < sv; v++) inner.push(shared[v]!.set(fn.load(ktp.get(), v * 16)));
+      for (let r = 0; r < R; r++) {
+        inner.push(a.set(fn.loadSplat(qp.get(), r * 3 * d * 4)));
+        for (let v = 0; v < sv; v++) inner.push(acc[r]![v]!.set(fn.fma(a.get(), kv(v), acc[r]![v]!.get())));
+      }
+      const out: Ref[] = [];
+      for (let r = 0; r < R; r++) for (let v = 0; v < sv; v++) out.push(fn.store(fn.addMul(sp[r]!.get(), jb.get(), 4), acc[r]![v]!.get(), v * 16));
+      return [
+        ...acc.flat().map((t) => t.set(fn.splat(0))),
+        qp.set(fn.add(fn.addMul(qkv.get(), i.get(), 3 * d * 4), fn.mul(h.get(), fn.c(dh * 4)))),
+        ktp.set(fn.add(fn.add(kt.get(), fn.mul(fn.mul(h.get(), fn.c(dh)), rowStride.get())), fn.mul(jb.get(), fn.c(4)))),
+        fn.forRange(c, fn.c(0), fn.c(dh), 1, [...inner, qp.set(fn.add(qp.get(), fn.c(4))), ktp.set(fn.add(ktp.get(), rowStride.get()))]),
+        ...out,
+        jb.set(fn.add(jb.get(), fn.c(4 * sv))),
+      ];
+    };
+    const sv = 8 / R;
+    const softmax = (r: number): Ref[] => {
+      const at = (): Ref => fn.add(sp[r]!.get(), jp.get());
+      return [
+        fn.forRange(j, len.get(), lpad.get(), 1, [m.f32.store(0, 4, fn.addMul(sp[r]!.get(), j.get(), 4), m.f32.const(-Infinity))]),
+        mx.set(fn.splat(-Infinity)),
+        fn.forRange(jp, fn.c(0), rowStride.get(), 16, [mx.set(m.f32x4.max(mx.get(), fn.load(at())))]),
+        mx.set(m.f32x4.splat(fn.hmax(mx))),
+        sum.set(fn.splat(0)),
+        fn.forRange(jp, fn.c(0), rowStride.get(), 16, [
+          a.set(fn.vsub(fn.load(at()), mx.get())),
+          exp4(fn, a, e),
+          fn.store(at(), e.get()),
+          sum.set(fn.vadd(sum.get(), e.get())),
+        ]),
+        inv[r]!.set(m.f32x4.splat(m.f32.div(m.f32.const(1), fn.hsum(sum)))),
+      ];
+    };
+    // ctx[i + r][h dh + 4 (v0 ..)] for cv value vectors from v0: sum over keys j of p[r][j] * V[keys[j]]
+    const contextBlock = (v0: number, cv: number): Ref[] => {
+      const acc = Array.from({ length: R }, () => Array.from({ length: cv }, () => fn.v128()));
+      const vv = (v: number): Ref => R > 1 ? shared[v]!.get() : fn.load(vp.get(), (v0 + v) * 16);
+      const inner: Ref[] = [
+        vp.set(fn.add(fn.addMul(qkv.get(), m.i32.load(0, 4, fn.add(keys.get(), jp.get())), 3 * d * 4), fn.addMul(fn.c(2 * d * 4), h.get(), dh * 4))),
+      ];
+      if (R > 1) for (let v = 0; v < cv; v++) inner.push(shared[v]!.set(fn.load(vp.get(), (v0 + v) * 16)));
+      for (let r = 0; r < R; r++) {
+        inner.push(a.set(fn.loadSplat(fn.add(sp[r]!.get(), jp.get()))));
+        for (let v = 0; v < cv; v++) inner.push(acc[r]![v]!.set(fn.fma(a.get(), vv(v), acc[r]![v]!.get())));
+      }
+      const out: Ref[] = [];
+      for (let r = 0; r < R; r++) for (let v = 0; v < cv; v++) out.push(fn.store(op.get(), fn.vmul(acc[r]![v]!.get(), inv[r]!.get()), r * d * 4 + (v0 + v) * 16));
+      return [
+        ...acc.flat().map((t) => t.set(fn.splat(0))),
+        fn.forRange(jp, fn.c(0), fn.mul(len.get(), fn.c(4)), 4, inner),
+        ...out,
+      ];
+    };
+    const cv = 8 / R;
+    const contextBlocks: Ref[] = [];
+    for (let v0 = 0; v0 < dv; v0 += cv) contextBlocks.push(...contextBlock(v0, Math.min(cv, dv - v0)));
+    return m.block(null, [
+      ...sp.map((p, r) => p.set(fn.add(scores.get(), fn.mul(rowStride.get(), fn.c(r))))),
+      jb.set(fn.c(0)),
+      loopWhile(() => m.i32.le_s(fn.add(jb.get(), fn.c(4 * sv)), lpad.get()), scoreBlock(sv)),
+      loopWhile(() => m.i32.lt_s(jb.get(), lpad.get()), scoreBlock(1)),
+      ...Array.from({ length: R }, (_, r) => softmax(r)).flat(),
+      op.set(fn.add(fn.addMul(ctx.get(), i.get(), d * 4), fn.mul(h.get(), fn.c(dh * 4)))),
+      ...contextBlocks,
+      i.set(fn.add(i.get(), fn.c(R))),
+    ]);
   };
-  const contextBlocks: Ref[] = [];
-  for (let v0 = 0; v0 < dv; v0 += 8) contextBlocks.push(...contextBlock(v0, Math.min(8, dv - v0)));
 
-  const perHead: Ref[] = [
-    jb.set(fn.c(0)),
-    loopWhile(() => m.i32.le_s(fn.add(jb.get(), fn.c(32)), lpad.get()), scoreBlock(8)),
-    loopWhile(() => m.i32.lt_s(jb.get(), lpad.get()), scoreBlock(1)),
-    fn.forRange(j, len.get(), lpad.get(), 1, [m.f32.store(0, 4, sc(), m.f32.const(-Infinity))]),
-    mx.set(fn.splat(-Infinity)),
-    fn.forRange(j, fn.c(0), lpad.get(), 4, [mx.set(m.f32x4.max(mx.get(), fn.load(sc())))]),
-    mx.set(m.f32x4.splat(fn.hmax(mx))),
-    sum.set(fn.splat(0)),
-    fn.forRange(j, fn.c(0), lpad.get(), 4, [
-      a.set(fn.vsub(fn.load(sc()), mx.get())),
-      exp4(fn, a, e),
-      fn.store(sc(), e.get()),
-      sum.set(fn.vadd(sum.get(), e.get())),
-    ]),
-    inv.set(m.f32x4.splat(m.f32.div(m.f32.const(1), fn.hsum(sum)))),
-    op.set(fn.add(fn.addMul(ctx.get(), i.get(), d * 4), fn.mul(h.get(), fn.c(dh * 4)))),
-    ...contextBlocks,
-  ];
+  // a run of k + 1 rows from i stays inside [i0, i1) and inside one sequence
+  const run = (k: number): Ref => {
+    let cond = m.i32.eq(seqAt(k), seq.get());
+    for (let t = k - 1; t >= 1; t--) cond = m.if(m.i32.eq(seqAt(t), seq.get()), cond, fn.c(0));
+    return m.if(m.i32.lt_s(fn.add(i.get(), fn.c(k)), i1.get()), cond, fn.c(0));
+  };
   fn.finish('attend', [
-    fn.forRange(i, i0.get(), i1.get(), 1, [
-      meta.set(fn.addMul(seqMeta.get(), m.i32.load(0, 4, fn.addMul(rowSeq.get(), i.get(), 4)), 16)),
-      kt.set(ld(0)), len.set(ld(4)), keys.set(ld(8)), lpad.set(ld(12)),
-      rowStride.set(fn.mul(lpad.get(), fn.c(4))),
-      fn.forRange(h, fn.c(0), fn.c(heads), 1, perHead),
+    fn.forRange(h, fn.c(0), fn.c(heads), 1, [
+      i.set(i0.get()),
+      loopWhile(() => m.i32.lt_s(i.get(), i1.get()), [
+        seq.set(seqAt(0)),
+        meta.set(fn.addMul(seqMeta.get(), seq.get(), 16)),
+        kt.set(ld(0)), len.set(ld(4)), keys.set(ld(8)), lpad.set(ld(12)),
+        rowStride.set(fn.mul(lpad.get(), fn.c(4))),
+        m.if(run(3), rowsBlock(4), m.if(run(1), rowsBlock(2), rowsBlock(1))),
+      ]),
     ]),
   ]);
 }
