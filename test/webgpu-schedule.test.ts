@@ -197,6 +197,8 @@ test('the engine rejects bad input and use after dispose with clear errors', asy
   await rejects(() => engine.run({ ids: [Array(65).fill(1)] }), /max_positions is 64/);
   engine.dispose();
   await rejects(() => engine.run({ ids: [[1]] }), /disposed/);
+  const weights = packWeights({ arch, head, weights: randomWeights(arch, head, 3) });
+  await rejects(() => createEngine({ program: emitWgsl(arch, head), weights, table }), /no navigator\.gpu/); // Node has none
 });
 
 test('a lost device fails the next call with a clear error', async () => {

@@ -16,8 +16,8 @@ const MAP_READ = 0x0001;
 const COMPUTE_STAGE = 0x4; // GPUShaderStage.COMPUTE
 
 export interface EngineOptions {
-  /** A device, or where to get one: `navigator.gpu` in browsers, the `webgpu` package's GPU in Node. */
-  readonly gpu: GPU | GPUDevice;
+  /** A device, or where to get one: the `webgpu` package's GPU in Node (nodeGpu()). Default: navigator.gpu. */
+  readonly gpu?: GPU | GPUDevice;
   readonly program: WebGpuProgram;
   readonly weights: PackedWeights;   // packWeights(model): must match weightLayout(program.arch, program.head)
   readonly table: ExitTable;
@@ -97,8 +97,9 @@ interface Acquired {
   readonly parents: readonly object[];
 }
 
-async function acquireDevice(gpu: GPU | GPUDevice): Promise<Acquired> {
-  if (!gpu) throw new WebGpuError('no-webgpu', 'WebGPU is not available: pass navigator.gpu (browsers), the `webgpu` package\'s GPU (Node) or a GPUDevice');
+async function acquireDevice(given: GPU | GPUDevice | undefined): Promise<Acquired> {
+  const gpu = given ?? (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
+  if (!gpu) throw new WebGpuError('no-webgpu', 'WebGPU is not available here (no navigator.gpu): pass a GPUDevice, or in Node the `webgpu` package\'s GPU (nodeGpu())');
   if ('createBuffer' in gpu) return { device: gpu, adapter: 'caller-provided device', owned: false, parents: [] };
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) {
