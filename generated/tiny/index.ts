@@ -54,26 +54,30 @@ const WASM_FILES: WasmFiles = {
 
 /** Files of the webgpu target, relative to the package root. */
 const WEBGPU_FILES: WebGpuFiles = {
-  kernels: [
+  modules: [
     {
       kernel: 'embed',
       file: 'webgpu/embed.wgsl',
     },
     {
       kernel: 'kv',
-      file: 'webgpu/kv.wgsl',
+      tile: 'wide',
+      file: 'webgpu/kv.wide.wgsl',
     },
     {
       kernel: 'kv',
-      file: 'webgpu/kv.wgsl',
+      tile: 'narrow',
+      file: 'webgpu/kv.narrow.wgsl',
     },
     {
       kernel: 'query',
-      file: 'webgpu/query.wgsl',
+      tile: 'wide',
+      file: 'webgpu/query.wide.wgsl',
     },
     {
       kernel: 'query',
-      file: 'webgpu/query.wgsl',
+      tile: 'narrow',
+      file: 'webgpu/query.narrow.wgsl',
     },
     {
       kernel: 'attention',
@@ -81,11 +85,13 @@ const WEBGPU_FILES: WebGpuFiles = {
     },
     {
       kernel: 'attnOut',
-      file: 'webgpu/attnOut.wgsl',
+      tile: 'wide',
+      file: 'webgpu/attnOut.wide.wgsl',
     },
     {
       kernel: 'attnOut',
-      file: 'webgpu/attnOut.wgsl',
+      tile: 'narrow',
+      file: 'webgpu/attnOut.narrow.wgsl',
     },
     {
       kernel: 'attnNorm',
@@ -93,19 +99,23 @@ const WEBGPU_FILES: WebGpuFiles = {
     },
     {
       kernel: 'ffnUp',
-      file: 'webgpu/ffnUp.wgsl',
+      tile: 'wide',
+      file: 'webgpu/ffnUp.wide.wgsl',
     },
     {
       kernel: 'ffnUp',
-      file: 'webgpu/ffnUp.wgsl',
+      tile: 'narrow',
+      file: 'webgpu/ffnUp.narrow.wgsl',
     },
     {
       kernel: 'ffnDown',
-      file: 'webgpu/ffnDown.wgsl',
+      tile: 'wide',
+      file: 'webgpu/ffnDown.wide.wgsl',
     },
     {
       kernel: 'ffnDown',
-      file: 'webgpu/ffnDown.wgsl',
+      tile: 'narrow',
+      file: 'webgpu/ffnDown.narrow.wgsl',
     },
     {
       kernel: 'ffnNorm',

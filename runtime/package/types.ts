@@ -2,6 +2,7 @@
 // small interface every backend adapter implements for the model facade.
 
 import type { ArchConfig, ExitTable, HeadConfig } from '../model.ts';
+import type { WgslModule } from '../webgpu/program.ts';
 import type { FileSource } from './files.ts';
 
 export type BackendName = 'wasm' | 'webgpu';
@@ -28,7 +29,8 @@ export interface WasmFiles {
 
 /** Files of the WebGPU target. */
 export interface WebGpuFiles {
-  readonly kernels: readonly { readonly kernel: string; readonly file: string }[]; // WGSL, kernelsFor(head) order
+  /** Every WGSL module of the program (its fields but the code) and the file holding its code, program order. */
+  readonly modules: readonly (Omit<WgslModule, 'code'> & { readonly file: string })[];
   readonly weights: string;          // float32 blocks in file order: embeddings, layers 1..L, head
 }
 

@@ -3,7 +3,7 @@
 
 import { createEngine } from '../webgpu/engine.ts';
 import { splitWeights, weightLayout } from '../webgpu/layout.ts';
-import type { KernelName, WebGpuProgram } from '../webgpu/program.ts';
+import type { WebGpuProgram } from '../webgpu/program.ts';
 import { float32View } from './files.ts';
 import { PackageError } from './errors.ts';
 import type { Backend, OpenContext, WebGpuFiles } from './types.ts';
@@ -19,7 +19,7 @@ export interface WebGpuLoadOptions {
 export async function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: WebGpuLoadOptions): Promise<Backend> {
   const { arch, head } = ctx.info;
   const decoder = new TextDecoder();
-  const modules = await Promise.all(files.kernels.map(async (k) => ({ kernel: k.kernel as KernelName, code: decoder.decode(await ctx.files.read(k.file)) })));
+  const modules = await Promise.all(files.modules.map(async ({ file, ...module }) => ({ ...module, code: decoder.decode(await ctx.files.read(file)) })));
   const program: WebGpuProgram = { arch, head, modules };
   const blob = float32View(await ctx.files.read(files.weights), files.weights);
   let weights;

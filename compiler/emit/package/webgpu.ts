@@ -14,18 +14,19 @@ const WEIGHTS_MANIFEST = 'webgpu/weights.json';
 export async function emitWebGpuTarget(ctx: EmitContext): Promise<{ files: PackageFiles; manifest: Record<string, unknown> }> {
   const { model } = ctx.loaded;
   const program = emitWgsl(model.arch, model.head, { header: [ctx.header] });
-  const kernels = program.modules.map((m) => ({ kernel: m.kernel, file: `webgpu/${m.kernel}.wgsl` }));
+  // One file per module ('embed.wgsl', 'ffnUp.wide.wgsl'), in program order; the descriptor keeps every field but the code.
+  const modules = program.modules.map(({ code: _code, ...m }) => ({ ...m, file: `webgpu/${m.kernel}${m.tile ? `.${m.tile}` : ''}.wgsl` }));
   const blob = joinWeights(packWeights(model));
   const bytes = new Uint8Array(blob.buffer, blob.byteOffset, blob.byteLength);
   const files: PackageFiles = new Map<string, string | Uint8Array>();
-  program.modules.forEach((m, i) => files.set(kernels[i]!.file, m.code));
+  program.modules.forEach((m, i) => files.set(modules[i]!.file, m.code));
   files.set(WEIGHTS, bytes);
   const layout = weightLayout(model.arch, model.head);
   files.set(WEIGHTS_MANIFEST, jsonText({
     generator: ctx.header, format: 'hashee-webgpu-weights/1', dtype: 'f32', file: WEIGHTS, bytes: bytes.byteLength, sha256: sha256(bytes),
     tensors: tensorsOf(layout, model.arch),
   }));
-  const webgpuFiles: WebGpuFiles = { kernels, weights: WEIGHTS };
+  const webgpuFiles: WebGpuFiles = { modules, weights: WEIGHTS };
   return { files, manifest: { files: webgpuFiles, weightsManifest: WEIGHTS_MANIFEST, weightBytes: bytes.byteLength } };
 }
 

@@ -8,7 +8,7 @@ import { PackageError } from "./errors.js";
 export async function openWebGpu(ctx, files, opts) {
     const { arch, head } = ctx.info;
     const decoder = new TextDecoder();
-    const modules = await Promise.all(files.kernels.map(async (k) => ({ kernel: k.kernel, code: decoder.decode(await ctx.files.read(k.file)) })));
+    const modules = await Promise.all(files.modules.map(async ({ file, ...module }) => ({ ...module, code: decoder.decode(await ctx.files.read(file)) })));
     const program = { arch, head, modules };
     const blob = float32View(await ctx.files.read(files.weights), files.weights);
     let weights;

@@ -1,6 +1,8 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import { type ArchConfig, type ExitTable, type HeadConfig } from '../model.js';
 import { type WorkCount } from '../plan.js';
+/** Fills `target` (the weightBytes of linear memory at WEIGHTS_BASE) with the packed weight blob. */
+export type WeightsWriter = (target: Uint8Array) => void | Promise<void>;
 /** Module bytes (as emitted or read from a .wasm file) or an already compiled module. */
 export type ModuleSource = Uint8Array | ArrayBuffer | WebAssembly.Module;
 /** One compiled variant: the module importing a private memory and the one importing a shared memory. */
@@ -16,10 +18,14 @@ export interface WasmEngineOptions {
         readonly simd128: WasmModuleVariants;
         readonly relaxed?: WasmModuleVariants;
     };
-    /** Packed weight blob (compiler/passes/packWeights.ts), copied to linear memory at WEIGHTS_BASE. */
-    readonly weights: Uint8Array;
+    /**
+     * Packed weight blob (compiler/passes/packWeights.ts; weights.bin), copied to linear memory at
+     * WEIGHTS_BASE, or a writer that fills that region itself (e.g. reads the file straight into it, so the
+     * blob is never held twice).
+     */
+    readonly weights: Uint8Array | WeightsWriter;
     readonly exitTable: ExitTable;
-    /** Threads including the caller. Default: every core in Node; 1 in browsers (threads are opt-in there). */
+    /** Threads including the caller. Default: every core (at most 8) in Node; 1 in browsers (opt-in there). */
     readonly threads?: number;
     readonly simd?: 'auto' | 'relaxed' | 'simd128';
     /** Where the one-time "threads unavailable" warning goes; default console.warn. */
@@ -77,3 +83,13 @@ export declare class WasmEngine {
     private par;
     private refreshViews;
 }
+/**
+ * Threads to run on. Node: the request, default every core (at most 8). Browsers: 1 unless requested and
+ * the page is crossOriginIsolated; a request that cannot be honoured warns once per process.
+ */
+export declare function threadCount(env: {
+    requested?: number;
+    node: boolean;
+    threadsUsable: boolean;
+    cores: number;
+}, warn: (message: string) => void): number;

@@ -3,11 +3,14 @@
 // the prefix form of runtime/plan.ts (Q onward on the active prefix, K/V on all rows). Node and browsers.
 import { headOutputs } from "../model.js";
 import { countWork, planBatch } from "../plan.js";
-import { KERNELS } from "./abi.js";
+import { KERNELS, MAX_PAGES } from "./abi.js";
 import { canUseThreads, isNode, supportsRelaxedSimd } from "./features.js";
 import { alignUp, wasmLayout, WEIGHTS_BASE } from "./layout.js";
 import { WorkerPool } from "./pool.js";
 let warnedThreads = false;
+const SCRATCH_PAGES = 16384;
+/** Default thread count in Node: every core, at most this many. */
+const MAX_DEFAULT_THREADS = 8;
 export class WasmEngine {
     info;
     layout;
@@ -27,7 +30,7 @@ export class WasmEngine {
     }
     static async create(opts) {
         const layout = wasmLayout(opts.arch, opts.head);
-        if (opts.weights.byteLength !== layout.weightBytes) {
+        if (opts.weights instanceof Uint8Array && opts.weights.byteLength !== layout.weightBytes) {
             throw new RangeError(`packed weights have ${opts.weights.byteLength} bytes, the layout of this model needs ${layout.weightBytes}`);
         }
         const relaxed = opts.simd !== 'simd128' && opts.modules.relaxed !== undefined && supportsRelaxedSimd();
@@ -38,8 +41,14 @@ export class WasmEngine {
         const shared = threads > 1;
         const module = await compile(shared ? variants.shared : variants.single);
         const pages = Math.ceil(layout.end / 65536) + 1;
-        const memory = new WebAssembly.Memory({ initial: pages, maximum: 65536, shared });
-        new Uint8Array(memory.buffer).set(opts.weights, WEIGHTS_BASE);
+        // room for 1 GiB of per-call scratch (BERT-base needs ~30 MB per 1000 tokens)
+        const maximum = Math.min(MAX_PAGES, pages + SCRATCH_PAGES);
+        const memory = new WebAssembly.Memory({ initial: pages, maximum, shared });
+        const region = new Uint8Array(memory.buffer, WEIGHTS_BASE, layout.weightBytes);
+        if (opts.weights instanceof Uint8Array)
+            region.set(opts.weights);
+        else
+            await opts.weights(region);
         const instance = await WebAssembly.instantiate(module, { env: { memory } });
         const k = kernelsOf(instance.exports);
         const pool = shared ? await WorkerPool.start(threads, module, memory, k) : undefined;
@@ -92,7 +101,7 @@ export class WasmEngine {
         const H = take(n * d * 4), QKV = take(n * 3 * d * 4), CTX = take(n * d * 4), T = take(n * d * 4), U = take(n * arch.ffn * 4);
         const ktAt = lpads.map((lp) => take(d * lp * 4));
         const ROWSEQ = take(n * 4), KEYS = take(n * 4), SEQMETA = take(B * 16);
-        const scoresStride = alignUp(Math.max(...lpads) * 4);
+        const scoresStride = alignUp(4 * Math.max(...lpads) * 4); // 4 rows of scores at a time
         const SCORES = take(scoresStride * (this.pool?.size ?? 1));
         const POOLIN = take(B * d * 4), POOLOUT = take(B * d * 4);
         const have = this.memory.buffer.byteLength;
@@ -189,17 +198,21 @@ function kernelsOf(exports) {
     return out;
 }
 async function resolveThreads(opts) {
-    const warn = opts.warn ?? ((msg) => console.warn(msg));
-    if (isNode()) {
-        if (opts.threads !== undefined)
-            return Math.max(1, Math.floor(opts.threads));
-        const os = await import('node:os');
-        return Math.max(1, os.availableParallelism());
-    }
-    const wanted = Math.max(1, Math.floor(opts.threads ?? 1));
-    if (wanted > 1 && !canUseThreads()) {
+    const node = isNode();
+    const cores = node ? (await import('node:os')).availableParallelism() : 1;
+    return threadCount({ requested: opts.threads, node, threadsUsable: canUseThreads(), cores }, opts.warn ?? ((msg) => console.warn(msg)));
+}
+/**
+ * Threads to run on. Node: the request, default every core (at most 8). Browsers: 1 unless requested and
+ * the page is crossOriginIsolated; a request that cannot be honoured warns once per process.
+ */
+export function threadCount(env, warn) {
+    if (env.node)
+        return Math.max(1, Math.floor(env.requested ?? Math.min(MAX_DEFAULT_THREADS, env.cores)));
+    const wanted = Math.max(1, Math.floor(env.requested ?? 1));
+    if (wanted > 1 && !env.threadsUsable) {
         if (!warnedThreads) {
-            warn(`hashee: ${wanted} threads were requested but this page is not crossOriginIsolated (needs COOP/COEP headers for SharedArrayBuffer); running on 1 thread`);
+            warn(`hashee: ${wanted} threads were requested but this page is not crossOriginIsolated (serve it with COOP: same-origin and COEP: require-corp for SharedArrayBuffer); running on 1 thread`);
             warnedThreads = true;
         }
         return 1;

@@ -5,8 +5,8 @@ import { type PackedWeights } from './layout.js';
 import { type WebGpuProgram } from './program.js';
 import { type Dispatch } from './schedule.js';
 export interface EngineOptions {
-    /** A device, or where to get one: `navigator.gpu` in browsers, the `webgpu` package's GPU in Node. */
-    readonly gpu: GPU | GPUDevice;
+    /** A device, or where to get one: the `webgpu` package's GPU in Node (nodeGpu()). Default: navigator.gpu. */
+    readonly gpu?: GPU | GPUDevice;
     readonly program: WebGpuProgram;
     readonly weights: PackedWeights;
     readonly table: ExitTable;

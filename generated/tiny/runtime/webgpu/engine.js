@@ -37,9 +37,10 @@ export async function createEngine(opts) {
     const pipelines = await createPipelines(acquired.device, program, layouts);
     return new Engine(acquired, program, opts.weights, opts.table, layouts, pipelines);
 }
-async function acquireDevice(gpu) {
+async function acquireDevice(given) {
+    const gpu = given ?? globalThis.navigator?.gpu;
     if (!gpu)
-        throw new WebGpuError('no-webgpu', 'WebGPU is not available: pass navigator.gpu (browsers), the `webgpu` package\'s GPU (Node) or a GPUDevice');
+        throw new WebGpuError('no-webgpu', 'WebGPU is not available here (no navigator.gpu): pass a GPUDevice, or in Node the `webgpu` package\'s GPU (nodeGpu())');
     if ('createBuffer' in gpu)
         return { device: gpu, adapter: 'caller-provided device', owned: false, parents: [] };
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
@@ -129,7 +130,7 @@ class Engine {
     device;
     adapter;
     ownsDevice;
-    parents;
+    parents; // held, never read: see Acquired.parents
     constructor(acquired, program, weights, table, layouts, pipelines) {
         this.program = program;
         this.table = table;
