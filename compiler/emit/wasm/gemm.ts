@@ -61,14 +61,15 @@ function remainderTiles(fn: Fn, r: Local, r1: Local, mr: number, tile: (rows: nu
 
 interface TileLocals { readonly x: Local; readonly y: Local; readonly res: Local; readonly r: Local; readonly wPanel: Local; readonly bPanel: Local; readonly p: Local }
 
-/** One rows x nr tile: accumulators start at the bias, k loop unrolled, epilogue, store. */
+/**
+ * One rows x nr tile: accumulators start at the bias; per k, nr / 4 weight vectors and one broadcast x per
+ * row; epilogue; store. The k loop is not unrolled: TurboFan hoists every load of an unrolled body to its
+ * top and spills accumulators (bench/wasm-gemm.ts: 4x8 relaxed ~47 GFLOP/s at unroll 1, ~27 at unroll 4).
+ */
 function emitTile(fn: Fn, spec: GemmSpec, rows: number, l: TileLocals): Ref {
   const m = fn.m;
   const { k, n, nr } = spec;
   const nv = nr / 4;
-  // No k unroll: TurboFan hoists every load of an unrolled body to its top and spills accumulators
-  // (bench/wasm-gemm.ts: 4x8 relaxed 47 GFLOP/s at unroll 1, 27 at unroll 4).
-  const unroll = 1;
   const acc: Local[][] = Array.from({ length: rows }, () => Array.from({ length: nv }, () => fn.v128()));
   const w: Local[] = Array.from({ length: nv }, () => fn.v128());
   const a = fn.v128();
@@ -81,18 +82,16 @@ function emitTile(fn: Fn, spec: GemmSpec, rows: number, l: TileLocals): Ref {
     wp.set(l.wPanel.get()),
   );
   const step: Ref[] = [];
-  for (let u = 0; u < unroll; u++) {
-    for (let v = 0; v < nv; v++) step.push(w[v]!.set(fn.load(wp.get(), (u * nr + v * 4) * 4)));
-    for (let rr = 0; rr < rows; rr++) {
-      step.push(a.set(fn.loadSplat(xp.get(), rr * k * 4 + u * 4)));
-      for (let v = 0; v < nv; v++) step.push(acc[rr]![v]!.set(fn.fma(a.get(), w[v]!.get(), acc[rr]![v]!.get())));
-    }
+  for (let v = 0; v < nv; v++) step.push(w[v]!.set(fn.load(wp.get(), v * 16)));
+  for (let rr = 0; rr < rows; rr++) {
+    step.push(a.set(fn.loadSplat(xp.get(), rr * k * 4)));
+    for (let v = 0; v < nv; v++) step.push(acc[rr]![v]!.set(fn.fma(a.get(), w[v]!.get(), acc[rr]![v]!.get())));
   }
   const top = fn.label('k');
   body.push(m.loop(top, m.block(null, [
     ...step,
-    wp.set(fn.add(wp.get(), fn.c(unroll * nr * 4))),
-    xp.set(fn.add(xp.get(), fn.c(unroll * 4))),
+    wp.set(fn.add(wp.get(), fn.c(nr * 4))),
+    xp.set(fn.add(xp.get(), fn.c(4))),
     m.br(top, m.i32.lt_u(xp.get(), xEnd.get())),
   ])));
   // y row r, column p * nr
