@@ -8,7 +8,7 @@ import { writeDirAtomic } from './util/fs.ts';
 import { scheduleFor } from './schedule/report.ts';
 import { emitWasmTarget } from './emit/package/wasm.ts';
 import { emitWebGpuTarget } from './emit/package/webgpu.ts';
-import { emitHost, type BuiltTargets } from './emit/package/host.ts';
+import { emitHost } from './emit/package/host.ts';
 
 export interface CompileOptions {
   readonly targets: readonly Target[];
@@ -46,7 +46,7 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
   files.set('schedule.json', `${JSON.stringify(sched.json, null, 2)}\n`);
   if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
   const targets: Record<string, unknown> = {};
-  const built: { -readonly [T in Target]?: { files: unknown } } = {};
+  const built: { -readonly [T in Target]?: { readonly files: unknown } } = {};
   const ctx: EmitContext = { loaded, toolVersion: opts.toolVersion, header };
   for (const t of [...new Set(opts.targets)].sort()) {
     const emit = emitters[t];
@@ -57,7 +57,7 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
     built[t] = { files: out.manifest.files };
   }
   // Host code (index.ts/.js/.d.ts and the runtime it imports) for the targets that were built.
-  if (Object.keys(built).length > 0) for (const [k, v] of emitHost(ctx, built as BuiltTargets)) files.set(k, v);
+  if (Object.keys(built).length > 0) for (const [k, v] of emitHost(ctx, built)) files.set(k, v);
   const manifest = {
     format: 'hashee-package/1',
     generator: header,

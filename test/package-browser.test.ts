@@ -30,14 +30,16 @@ test('Chromium runs the package from localhost on wasm and webgpu, matching the 
   try {
     await browser.page.goto(`${server.url}/`);
     const ref = runReference(tiny.model, tiny.table, { ids: batch }, { precision: 'f32' });
-    for (const backend of ['wasm', 'webgpu']) {
-      const got = await browser.page.evaluate(async ({ backend, batch, entry }): Promise<PageResult> => {
+    // The page is cross-origin isolated, so the WASM engine may start its worker threads (worker.js next to pool.js).
+    for (const [backend, threads] of [['wasm', 1], ['wasm', 2], ['webgpu', undefined]] as const) {
+      const got = await browser.page.evaluate(async ({ backend, threads, batch, entry }): Promise<PageResult> => {
         const pkg = await import(entry);
-        const model = await pkg.load({ backend });
+        const model = await pkg.load({ backend, threads });
         const r = await model.run(batch);
         model.dispose();
         return { backend: model.backend, info: model.info, exits: r.exits, logits: r.logits.map((l: Float32Array) => Array.from(l)), flops: r.flops };
-      }, { backend, batch, entry: '/pkg/index.js' });
+      }, { backend, threads, batch, entry: '/pkg/index.js' });
+      if (threads) assert.match(got.info, new RegExp(`${threads} thread`));
       assert.is(got.backend, backend);
       assert.equal(got.exits, ref.exits, `${backend}: exits`);
       got.logits.forEach((l, b) => l.forEach((x, j) => assert.ok(Math.abs(x - ref.logits![b]![j]!) <= TOL_LOGITS, `${backend}: logits[${b}][${j}]`)));
