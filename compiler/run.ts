@@ -22,6 +22,8 @@ export interface RunSettings {
   readonly precision: 'f64' | 'f32';
   readonly fullDepth: boolean;
   readonly output: OutputKind;
+  /** wasm backend: threads including the caller (default: every core). */
+  readonly threads?: number;
 }
 
 export interface RunReport {
@@ -58,7 +60,7 @@ export async function runOnInputs(loaded: Loaded, req: RunRequest, settings: Run
   // wasm and webgpu run the compiled package (cached per spec and tool build); they compute in float32.
   const compiled = settings.backend !== 'reference';
   const result = compiled
-    ? await runCompiled(loaded, settings.backend as 'wasm' | 'webgpu', inputs, { fullDepth: settings.fullDepth, output: settings.output })
+    ? await runCompiled(loaded, settings.backend as 'wasm' | 'webgpu', inputs, { fullDepth: settings.fullDepth, output: settings.output, threads: settings.threads })
     : runReference(model, table, { ids: inputs }, { precision: settings.precision, fullDepth: settings.fullDepth });
   const full = countWork(planBatch(table, inputs, spec.arch.layers, { fullDepth: true }), spec.arch);
   const tokens = encoded ? encoded.tokens : undefined;

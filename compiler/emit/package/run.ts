@@ -15,11 +15,12 @@ export type CompiledBackend = 'wasm' | 'webgpu';
 export interface CompiledRunOptions {
   readonly fullDepth: boolean;
   readonly output: 'logits' | 'last-hidden';
+  readonly threads?: number; // wasm only
 }
 
 /** What a generated index.js exports (the part used here). */
 interface PackageModule {
-  load(options?: { backend?: CompiledBackend; gpu?: GPU }): Promise<Model>;
+  load(options?: { backend?: CompiledBackend; gpu?: GPU; threads?: number }): Promise<Model>;
 }
 
 const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
@@ -27,7 +28,7 @@ const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 export async function runCompiled(loaded: Loaded, backend: CompiledBackend, inputs: readonly (readonly number[])[], opts: CompiledRunOptions): Promise<RunResult> {
   const dir = await cachedPackage(loaded, backend);
   const pkg = (await import(pathToFileURL(join(dir, 'index.js')).href)) as PackageModule;
-  const model = await openModel(pkg, backend);
+  const model = await openModel(pkg, backend, opts.threads);
   try {
     const r = await model.run(inputs, { fullDepth: opts.fullDepth, output: opts.output });
     const widen = (xs: readonly Float32Array[]): Float64Array[] => xs.map((x) => Float64Array.from(x));
@@ -45,9 +46,9 @@ export async function runCompiled(loaded: Loaded, backend: CompiledBackend, inpu
   }
 }
 
-async function openModel(pkg: PackageModule, backend: CompiledBackend): Promise<Model> {
+async function openModel(pkg: PackageModule, backend: CompiledBackend, threads: number | undefined): Promise<Model> {
   try {
-    return await pkg.load({ backend, gpu: backend === 'webgpu' ? await nodeGpu() : undefined });
+    return await pkg.load(backend === 'webgpu' ? { backend, gpu: await nodeGpu() } : { backend, threads });
   } catch (e) {
     throw asHasheeError(e, backend);
   }
