@@ -2,6 +2,7 @@
 // and hashee's compiled backends. Every runner takes ragged batches of token ids.
 
 import { readFileSync } from 'node:fs';
+import { pathToFileURL } from 'node:url';
 
 export interface RunnerConfig {
   readonly threads: number;
@@ -50,11 +51,42 @@ async function ortNode(cfg: RunnerConfig): Promise<Runner> {
   };
 }
 
+interface PackageModule {
+  load(options: Record<string, unknown>): Promise<{
+    run(input: number[][], opts?: { fullDepth?: boolean }): Promise<unknown>;
+    dispose(): void | Promise<void>;
+    readonly info: string;
+  }>;
+}
+
+/** A compiled hashee package (bench/index.ts compiles the spec into cfg.packageDir), full depth or with exits. */
+function hashee(backend: 'wasm' | 'webgpu', fullDepth: boolean) {
+  return async (cfg: RunnerConfig): Promise<Runner> => {
+    const pkg = (await import(pathToFileURL(`${cfg.packageDir}/index.js`).href)) as PackageModule;
+    const options: Record<string, unknown> = { backend };
+    if (backend === 'wasm') options.threads = cfg.threads;
+    else options.gpu = await nodeGpu();
+    const model = await pkg.load(options);
+    return {
+      info: `hashee ${backend}${fullDepth ? ' full depth' : ' with exits'}: ${model.info}`,
+      async run(batch) { await model.run(batch.map((s) => [...s]), { fullDepth }); },
+      async dispose() { await model.dispose(); },
+    };
+  };
+}
+
+/** Dawn through the `webgpu` package, on whatever Vulkan driver is present (SwiftShader when there is no GPU). */
+async function nodeGpu(): Promise<unknown> {
+  const { create, globals } = await import('webgpu');
+  Object.assign(globalThis, globals);
+  return create([]);
+}
+
 export const RUNNERS: Record<RunnerName, ((cfg: RunnerConfig) => Promise<Runner>) | undefined> = {
   'ort-web': ortWeb,
   'ort-node': ortNode,
-  'hashee-wasm-full': undefined,
-  'hashee-wasm-exits': undefined,
-  'hashee-webgpu-full': undefined,
-  'hashee-webgpu-exits': undefined,
+  'hashee-wasm-full': hashee('wasm', true),
+  'hashee-wasm-exits': hashee('wasm', false),
+  'hashee-webgpu-full': hashee('webgpu', true),
+  'hashee-webgpu-exits': hashee('webgpu', false),
 };
