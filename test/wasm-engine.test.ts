@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import binaryen from 'binaryen';
 import { randomWeights } from '../compiler/weights/random.ts';
 import { packWeights } from '../compiler/passes/packWeights.ts';
-import { checkWasmArch, emitWasmModule, emitWasmModules, type WasmModules } from '../compiler/emit/wasm/module.ts';
+import { checkWasmArch, emitWasmModule, emitWasmModules, emitWasmText, type WasmModules } from '../compiler/emit/wasm/module.ts';
 import { Fn, type Local } from '../compiler/emit/wasm/builder.ts';
 import { HasheeError } from '../compiler/errors.ts';
 import { createRng } from '../compiler/util/rng.ts';
@@ -144,6 +144,7 @@ test('module bytes are deterministic (all four variants, emitted twice)', () => 
     for (const mem of ['single', 'shared'] as const) assert.ok(Buffer.from(a[v][mem]).equals(Buffer.from(b[v][mem])), `${v} ${mem}`);
   }
   assert.not.ok(Buffer.from(a.simd.single).equals(Buffer.from(a.relaxed.single)), 'relaxed differs from SIMD128');
+  assert.is(emitWasmText(layout, { relaxed: false, shared: false }), emitWasmText(layout, { relaxed: false, shared: false }), 'WAT text');
   const mid = wasmLayout(MID.model.arch, MID.model.head);
   assert.ok(Buffer.from(emitWasmModule(mid, { relaxed: true, shared: true })).equals(Buffer.from(emitWasmModule(mid, { relaxed: true, shared: true }))), 'mid');
 });
