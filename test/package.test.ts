@@ -14,6 +14,8 @@ import { loadAll, type Loaded } from '../compiler/pipeline.ts';
 import { compilePackage } from '../compiler/compile.ts';
 import { compareTrees, listFiles } from '../compiler/emit/package/generated.ts';
 import { main } from '../compiler/cli.ts';
+import { asHasheeError } from '../compiler/emit/package/run.ts';
+import { isHasheeError } from '../compiler/errors.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import type { Model } from '../runtime/package/model.ts';
 
@@ -222,6 +224,17 @@ test('hashee run --backend wasm --json agrees with the reference run', async () 
   const text = await cli('run', spec, '--ids', '1,5,9,2', '--backend', 'wasm');
   assert.match(text.out, /backend wasm \(f32\)/);
   assert.match(text.out, /-> label [01]/);
+});
+
+test('a missing WebGPU adapter and bad package input become user-facing errors (exit code 1)', () => {
+  // Checked end to end by hand with VK_ICD_FILENAMES=/nonexistent: `hashee run --backend webgpu` exits 1 with this message.
+  const noAdapter = Object.assign(new Error('no WebGPU adapter found'), { name: 'WebGpuError', code: 'no-adapter' });
+  const e = asHasheeError(noAdapter, 'webgpu');
+  assert.ok(isHasheeError(e) && e.code === 'backend' && /no WebGPU adapter/.test(e.message) && /VK_ICD_FILENAMES/.test(e.format()));
+  const input = asHasheeError(Object.assign(new Error('input 1 is empty'), { name: 'PackageError', code: 'input' }), 'wasm');
+  assert.ok(isHasheeError(input) && input.code === 'input');
+  const other = new RangeError('internal');
+  assert.is(asHasheeError(other, 'wasm'), other);
 });
 
 test('mid-size spec (4 layers, width 256): batches with exits and at full depth', async () => {

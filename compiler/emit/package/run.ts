@@ -67,10 +67,10 @@ async function nodeGpu(): Promise<GPU> {
 }
 
 /** Runtime errors (PackageError, WebGpuError) carry a code; the CLI reports them as user-facing errors. */
-function asHasheeError(e: unknown, backend: CompiledBackend): unknown {
+export function asHasheeError(e: unknown, backend: CompiledBackend): unknown {
   const err = e as { name?: string; code?: string; message?: string };
   if (err?.name === 'WebGpuError' && (err.code === 'no-adapter' || err.code === 'no-webgpu')) {
-    return new HasheeError('backend', `no WebGPU adapter is available: ${err.message}`, {
+    return new HasheeError('backend', `${backend} backend: ${err.message}`, {
       expected: `a GPU, or SwiftShader: apt-get install chromium libvulkan1 (driver ${SWIFTSHADER_ICD}), or set VK_ICD_FILENAMES`,
     });
   }
