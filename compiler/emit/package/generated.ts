@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../../spec/index.ts';
 import { loadAll } from '../../pipeline.ts';
 import { compilePackage } from '../../compile.ts';
-import { writeDirAtomic } from '../../util/fs.ts';
+import { writeDirAtomic, writeFileAtomic } from '../../util/fs.ts';
 import { emitWasmText } from '../wasm/module.ts';
 import { wasmLayout } from '../../../runtime/wasm/layout.ts';
 
@@ -32,6 +32,23 @@ export async function writeGenerated(outDir: string): Promise<void> {
     ['tiny.simd128.wat', wat(false)],
     ['tiny.relaxed.wat', wat(true)],
   ]));
+  writeFileAtomic(join(outDir, 'README.md'), readme(header));
+}
+
+function readme(header: string): string {
+  return [
+    `<!-- ${header} -->`,
+    '# generated/',
+    '',
+    'What the compiler emits for `specs/tiny.yaml`, kept in the repository so changes to generated code show up in review.',
+    'Do not edit by hand: run `npm run generate` (`node --import tsx scripts/generate.ts`) and review the diff;',
+    '`test/generated.test.ts` fails, naming the stale files, when this folder differs from a fresh compile.',
+    '',
+    '- `tiny/`: the deployable package for both targets (`hashee compile specs/tiny.yaml --out generated/tiny`):',
+    '  WGSL modules, WASM modules, packed weights, exit table, generated host code and compiled runtime.',
+    '- `golden/`: WAT text of the WASM module (plain SIMD128 and relaxed-SIMD variants, private memory).',
+    '',
+  ].join('\n');
 }
 
 /** Relative paths of every file under `dir`, sorted. */
