@@ -22,7 +22,8 @@ export interface GemmSpec {
 /**
  * Emits `name(layer, x, y, res, r0, r1, p0, p1)`: rows [r0, r1) of x, column panels [p0, p1); pointers
  * are byte addresses; `res` is read only by the 'residual' epilogue (y = x @ W + b + res).
- * Loop order: panel outer (its k x nr weights stay in L1 across row tiles), row tiles of mr inner.
+ * Loop order: panel outer (its k x nr weights stay in L1 across row tiles), row tiles of mr inner; an
+ * activation runs once per panel over its just-stored (L1-hot) columns, so its code is emitted once.
  */
 export function emitGemm(m: binaryen.Module, variant: Variant, spec: GemmSpec): void {
   const i32 = binaryen.i32;
@@ -42,6 +43,20 @@ export function emitGemm(m: binaryen.Module, variant: Variant, spec: GemmSpec): 
       wPanel.set(fn.add(fn.addMul(fn.c(spec.weights), layer.get(), spec.layerStride), fn.mul(p.get(), fn.c(panelBytes)))),
       bPanel.set(fn.add(fn.addMul(fn.c(spec.bias), layer.get(), spec.layerStride), fn.mul(p.get(), fn.c(nr * 4)))),
       rowLoop,
+      ...(spec.epilogue === 'none' || spec.epilogue === 'residual' ? [] : [activatePanel(fn, spec, spec.epilogue, { y, r0, r1, p })]),
+    ]),
+  ]);
+}
+
+/** y[r, p nr .. p nr + nr) = act(...) in place for rows [r0, r1). */
+function activatePanel(fn: Fn, spec: GemmSpec, act: VecActivation, l: { y: Local; r0: Local; r1: Local; p: Local }): Ref {
+  const r = fn.i32(), v = fn.i32(), yp = fn.i32(), t = fn.v128();
+  return fn.forRange(r, l.r0.get(), l.r1.get(), 1, [
+    yp.set(fn.add(fn.addMul(l.y.get(), r.get(), spec.n * 4), fn.mul(l.p.get(), fn.c(spec.nr * 4)))),
+    fn.forRange(v, yp.get(), fn.add(yp.get(), fn.c(spec.nr * 4)), 16, [
+      t.set(fn.load(v.get())),
+      activation4(fn, act, t),
+      fn.store(v.get(), t.get()),
     ]),
   ]);
 }
@@ -63,7 +78,7 @@ interface TileLocals { readonly x: Local; readonly y: Local; readonly res: Local
 
 /**
  * One rows x nr tile: accumulators start at the bias; per k, nr / 4 weight vectors and one broadcast x per
- * row; epilogue; store. The k loop is not unrolled: TurboFan hoists every load of an unrolled body to its
+ * row; residual; store. The k loop is not unrolled: TurboFan hoists every load of an unrolled body to its
  * top and spills accumulators (bench/wasm-gemm.ts: 4x8 relaxed ~47 GFLOP/s at unroll 1, ~27 at unroll 4).
  */
 function emitTile(fn: Fn, spec: GemmSpec, rows: number, l: TileLocals): Ref {
@@ -104,7 +119,6 @@ function emitTile(fn: Fn, spec: GemmSpec, rows: number, l: TileLocals): Ref {
       const off = rr * n * 4 + v * 16;
       const t = acc[rr]![v]!;
       if (spec.epilogue === 'residual') body.push(t.set(fn.vadd(t.get(), fn.load(rp.get(), off))));
-      else if (spec.epilogue !== 'none') body.push(activation4(fn, spec.epilogue, t));
       body.push(fn.store(yp.get(), t.get(), off));
     }
   }

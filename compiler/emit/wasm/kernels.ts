@@ -106,7 +106,6 @@ export function emitAttend(m: binaryen.Module, variant: Variant, spec: Attention
   const rowsBlock = (R: number): Ref => {
     const jb = fn.i32(), c = fn.i32(), qp = fn.i32(), ktp = fn.i32(), j = fn.i32(), jp = fn.i32(), vp = fn.i32(), op = fn.i32();
     const sp = Array.from({ length: R }, () => fn.i32());
-    const inv = Array.from({ length: R }, () => fn.v128());
     const a = fn.v128(), mx = fn.v128(), sum = fn.v128(), e = fn.v128();
     const shared = Array.from({ length: 8 }, () => fn.v128()); // key / value vectors reused by the R rows
 
@@ -132,23 +131,25 @@ export function emitAttend(m: binaryen.Module, variant: Variant, spec: Attention
       ];
     };
     const sv = 8 / R;
-    const softmax = (r: number): Ref[] => {
-      const at = (): Ref => fn.add(sp[r]!.get(), jp.get());
-      return [
-        fn.forRange(j, len.get(), lpad.get(), 1, [m.f32.store(0, 4, fn.addMul(sp[r]!.get(), j.get(), 4), m.f32.const(-Infinity))]),
-        mx.set(fn.splat(-Infinity)),
-        fn.forRange(jp, fn.c(0), rowStride.get(), 16, [mx.set(m.f32x4.max(mx.get(), fn.load(at())))]),
-        mx.set(m.f32x4.splat(fn.hmax(mx))),
-        sum.set(fn.splat(0)),
-        fn.forRange(jp, fn.c(0), rowStride.get(), 16, [
-          a.set(fn.vsub(fn.load(at()), mx.get())),
-          exp4(fn, a, e),
-          fn.store(at(), e.get()),
-          sum.set(fn.vadd(sum.get(), e.get())),
-        ]),
-        inv[r]!.set(m.f32x4.splat(m.f32.div(m.f32.const(1), fn.hsum(sum)))),
-      ];
-    };
+    // scores row r (at scores + r * rowStride) -> softmax probabilities in place, tail lanes masked out
+    const rr = fn.i32(), row = fn.i32();
+    const at = (): Ref => fn.add(row.get(), jp.get());
+    const softmax = fn.forRange(rr, fn.c(0), fn.c(R), 1, [
+      row.set(fn.add(scores.get(), fn.mul(rr.get(), rowStride.get()))),
+      fn.forRange(j, len.get(), lpad.get(), 1, [m.f32.store(0, 4, fn.addMul(row.get(), j.get(), 4), m.f32.const(-Infinity))]),
+      mx.set(fn.splat(-Infinity)),
+      fn.forRange(jp, fn.c(0), rowStride.get(), 16, [mx.set(m.f32x4.max(mx.get(), fn.load(at())))]),
+      mx.set(m.f32x4.splat(fn.hmax(mx))),
+      sum.set(fn.splat(0)),
+      fn.forRange(jp, fn.c(0), rowStride.get(), 16, [
+        a.set(fn.vsub(fn.load(at()), mx.get())),
+        exp4(fn, a, e),
+        fn.store(at(), e.get()),
+        sum.set(fn.vadd(sum.get(), e.get())),
+      ]),
+      sum.set(m.f32x4.splat(m.f32.div(m.f32.const(1), fn.hsum(sum)))),
+      fn.forRange(jp, fn.c(0), rowStride.get(), 16, [fn.store(at(), fn.vmul(fn.load(at()), sum.get()))]),
+    ]);
     // ctx[i + r][h dh + 4 (v0 ..)] for cv value vectors from v0: sum over keys j of p[r][j] * V[keys[j]]
     const contextBlock = (v0: number, cv: number): Ref[] => {
       const acc = Array.from({ length: R }, () => Array.from({ length: cv }, () => fn.v128()));
@@ -162,7 +163,7 @@ export function emitAttend(m: binaryen.Module, variant: Variant, spec: Attention
         for (let v = 0; v < cv; v++) inner.push(acc[r]![v]!.set(fn.fma(a.get(), vv(v), acc[r]![v]!.get())));
       }
       const out: Ref[] = [];
-      for (let r = 0; r < R; r++) for (let v = 0; v < cv; v++) out.push(fn.store(op.get(), fn.vmul(acc[r]![v]!.get(), inv[r]!.get()), r * d * 4 + (v0 + v) * 16));
+      for (let r = 0; r < R; r++) for (let v = 0; v < cv; v++) out.push(fn.store(op.get(), acc[r]![v]!.get(), r * d * 4 + (v0 + v) * 16));
       return [
         ...acc.flat().map((t) => t.set(fn.splat(0))),
         fn.forRange(jp, fn.c(0), fn.mul(len.get(), fn.c(4)), 4, inner),
@@ -177,7 +178,7 @@ export function emitAttend(m: binaryen.Module, variant: Variant, spec: Attention
       jb.set(fn.c(0)),
       loopWhile(() => m.i32.le_s(fn.add(jb.get(), fn.c(4 * sv)), lpad.get()), scoreBlock(sv)),
       loopWhile(() => m.i32.lt_s(jb.get(), lpad.get()), scoreBlock(1)),
-      ...Array.from({ length: R }, (_, r) => softmax(r)).flat(),
+      softmax,
       op.set(fn.add(fn.addMul(ctx.get(), i.get(), d * 4), fn.mul(h.get(), fn.c(dh * 4)))),
       ...contextBlocks,
       i.set(fn.add(i.get(), fn.c(R))),
