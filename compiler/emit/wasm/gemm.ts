@@ -53,10 +53,10 @@ function activatePanel(fn: Fn, spec: GemmSpec, act: VecActivation, l: { y: Local
   const r = fn.i32(), v = fn.i32(), yp = fn.i32(), t = fn.v128();
   return fn.forRange(r, l.r0.get(), l.r1.get(), 1, [
     yp.set(fn.add(fn.addMul(l.y.get(), r.get(), spec.n * 4), fn.mul(l.p.get(), fn.c(spec.nr * 4)))),
-    fn.forRange(v, yp.get(), fn.add(yp.get(), fn.c(spec.nr * 4)), 16, [
-      t.set(fn.load(v.get())),
+    fn.forRange(v, fn.c(0), fn.c(spec.nr * 4), 16, [ // byte offsets: addresses may exceed 2^31, compare small ints
+      t.set(fn.load(fn.add(yp.get(), v.get()))),
       activation4(fn, act, t),
-      fn.store(v.get(), t.get()),
+      fn.store(fn.add(yp.get(), v.get()), t.get()),
     ]),
   ]);
 }
