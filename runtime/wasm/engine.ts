@@ -35,6 +35,8 @@ export interface WasmEngineOptions {
   /** Threads including the caller. Default: every core (at most 8) in Node; 1 in browsers (opt-in there). */
   readonly threads?: number;
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
+  /** URL of runtime/wasm/worker.js for the thread pool; default: next to pool.js (pool.ts from sources). */
+  readonly workerUrl?: string | URL;
   /** Where the one-time "threads unavailable" warning goes; default console.warn. */
   readonly warn?: (message: string) => void;
 }
@@ -107,7 +109,7 @@ export class WasmEngine {
     else await opts.weights(region);
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
     const k = kernelsOf(instance.exports);
-    const pool = shared ? await WorkerPool.start(threads, module, memory, k) : undefined;
+    const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl) : undefined;
     return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable);
   }
 
@@ -141,7 +143,7 @@ export class WasmEngine {
     const clsHidden = clsOnly ? clsRows.map(rowState) : undefined;
     if (head.kind === 'none') return { exits, lastHidden, clsHidden, work };
     if (head.kind === 'token') return { exits, lastHidden, work, logits: lastHidden!.map((h) => this.classify(h, h.length / d)) };
-    const pooled = this.pool_(clsRows, s);
+    const pooled = this.poolCls(clsRows, s);
     return { exits, lastHidden, clsHidden, pooled, logits: pooled.map((p) => this.classify(p, 1)), work };
   }
 
@@ -203,7 +205,7 @@ export class WasmEngine {
   }
 
   /** pooled = tanh(h_cls @ Wp + bp) for each sequence. */
-  private pool_(clsRows: readonly number[], s: Scratch): Float32Array[] {
+  private poolCls(clsRows: readonly number[], s: Scratch): Float32Array[] {
     const d = this.layout.arch.hidden;
     const f32 = this.views.f32;
     clsRows.forEach((r, b) => f32.copyWithin((s.POOLIN >> 2) + b * d, (s.H >> 2) + r * d, (s.H >> 2) + (r + 1) * d));

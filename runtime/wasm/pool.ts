@@ -49,10 +49,13 @@ export class WorkerPool {
 
   get size(): number { return this.workers.length + 1; }
 
-  /** Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated. */
-  static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<KernelName, Kernel>>): Promise<WorkerPool> {
+  /**
+   * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
+   * `workerUrl`: where worker.js is served (default: next to this file).
+   */
+  static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<KernelName, Kernel>>, workerUrl?: string | URL): Promise<WorkerPool> {
     const control = new SharedArrayBuffer(CTL_WORDS * 4);
-    const url = new URL(`./worker${extensionOf(import.meta.url)}`, import.meta.url);
+    const url = new URL(workerUrl ?? `./worker${extensionOf(import.meta.url)}`, import.meta.url);
     const workers: WorkerLike[] = [];
     const ready: Promise<void>[] = [];
     for (let i = 1; i < threads; i++) {
