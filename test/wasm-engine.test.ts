@@ -126,12 +126,13 @@ test('mid: two threads (shared memory + worker) give the single-thread results e
   }
 });
 
-test('token head: per-token logits match the reference', async () => {
+test('token head with token types: per-token logits match the reference', async () => {
   const fx = fixture('tiny-token', { ...base, layers: 3, hidden: 12, heads: 3, ffn: 20, vocabSize: 40 }, { kind: 'token', labels: 5 }, 8, 0.3, 2e-5);
   const ids = batchOf(41, 40, [6, 9]);
+  const typeIds = ids.map((seq) => seq.map((_, p) => (p >= seq.length / 2 ? 1 : 0)));
   const engine = await engineFor(fx);
-  const got = engine.run({ ids });
-  const want = runReference(fx.model, fx.table, { ids }, { precision: 'f32' });
+  const got = engine.run({ ids, typeIds });
+  const want = runReference(fx.model, fx.table, { ids, typeIds }, { precision: 'f32' });
   assert.equal(got.exits, want.exits);
   assert.ok(maxDiff(got.lastHidden!, want.lastHidden) <= fx.hiddenTol);
   assert.ok(maxDiff(got.logits!, want.logits!) <= OUT_TOL);
