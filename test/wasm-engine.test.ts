@@ -22,6 +22,8 @@ import { HasheeError } from '../compiler/errors.ts';
 import { createRng } from '../compiler/util/rng.ts';
 import { runReference, runReferenceClsOnly } from '../runtime/reference/index.ts';
 import { threadCount, WasmEngine, type WasmEngineOptions } from '../runtime/wasm/engine.ts';
+import { WorkerPool } from '../runtime/wasm/pool.ts';
+import { KERNELS, type Kernel, type KernelName } from '../runtime/wasm/abi.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { RELAXED_SIMD_PROBE, supportsRelaxedSimd } from '../runtime/wasm/features.ts';
 import { wasmLayout } from '../runtime/wasm/layout.ts';
@@ -123,6 +125,23 @@ test('mid: two threads (shared memory + worker) give the single-thread results e
     }
   } finally {
     multi.dispose();
+  }
+});
+
+test('a trap in a worker thread is reported by the caller instead of hanging it', async () => {
+  const mods = modulesCache.get(TINY.name) ?? emitWasmModules(wasmLayout(TINY.model.arch, TINY.model.head));
+  const module = await WebAssembly.compile(mods.simd.shared as BufferSource);
+  const pages = 32;
+  const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
+  const inst = await WebAssembly.instantiate(module, { env: { memory } });
+  const kernels = Object.fromEntries(KERNELS.map((k) => [k, inst.exports[k] as Kernel])) as Record<KernelName, Kernel>;
+  const pool = await WorkerPool.start(2, module, memory, kernels);
+  try {
+    const d = TINY.model.arch.hidden, x = pages * 65536 - 2 * d * 4; // rows 0, 1 in memory; rows 2, 3 past its end
+    pool.run('ln_emb', [0, x, x, 0, 2], { arg: 3 }); // main thread's half alone: fine
+    assert.throws(() => pool.run('ln_emb', [0, x, x, 0, 4], { arg: 3 }), /worker thread failed in kernel ln_emb/);
+  } finally {
+    pool.dispose();
   }
 });
 

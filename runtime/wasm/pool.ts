@@ -15,7 +15,8 @@ export const CTL = {
   scratchStride: 5,
   shares: 6,     // participants including the caller
   argc: 7,
-  args: 8,       // up to MAX_ARGS i32 arguments
+  failed: 8,     // set by a worker whose share threw (a trap): the caller rethrows
+  args: 9,       // up to MAX_ARGS i32 arguments
 } as const;
 export const MAX_ARGS = 8;
 export const CTL_WORDS = CTL.args + MAX_ARGS;
@@ -91,13 +92,21 @@ export class WorkerPool {
     ctl[CTL.argc] = args.length;
     args.forEach((a, i) => { ctl[CTL.args + i] = a; });
     Atomics.store(ctl, CTL.done, 0);
+    Atomics.store(ctl, CTL.failed, 0);
     Atomics.add(ctl, CTL.generation, 1);
     Atomics.notify(ctl, CTL.generation);
-    this.kernels[kernel](...shareArgs(args, split, 0, shares));
+    let error: unknown;
+    try {
+      this.kernels[kernel](...shareArgs(args, split, 0, shares));
+    } catch (e) {
+      error = e; // still wait: the workers are using the shared memory
+    }
     const others = shares - 1;
     for (let done = Atomics.load(ctl, CTL.done); done < others; done = Atomics.load(ctl, CTL.done)) {
       if (this.blocking) Atomics.wait(ctl, CTL.done, done);
     }
+    if (error !== undefined) throw error;
+    if (Atomics.load(ctl, CTL.failed) !== 0) throw new Error(`a wasm worker thread failed in kernel ${kernel}`);
   }
 
   dispose(): void {
