@@ -128,6 +128,12 @@ test('bad inputs are rejected with the package error', async () => {
   await rejects(model.run('hello'), /no tokenizer/);
   await rejects(loadFrom(tinyDir, { backend: 'webgpu' }), /not compiled for webgpu/);
   model.dispose();
+  const broken = join(work, 'broken');
+  cpSync(tinyDir, broken, { recursive: true });
+  writeFileSync(join(broken, 'wasm/weights.bin'), readFileSync(join(tinyDir, 'wasm/weights.bin')).subarray(0, 100));
+  await rejects(loadFrom(broken), /wasm\/weights\.bin has 100 bytes, expected \d+/);
+  rmSync(join(broken, 'exits.bin'));
+  await rejects(loadFrom(broken), /cannot read package file exits\.bin/);
 });
 
 test('threads: two threads give the single-thread results', async () => {

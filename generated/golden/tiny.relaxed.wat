@@ -1871,47 +1871,51 @@
   (local $34 v128)
   (local $35 v128)
   (local $36 v128)
-  (local $37 v128)
-  (local $38 v128)
-  (local $39 v128)
+  (local $37 i32)
+  (local $38 i32)
+  (local $39 i32)
   (local $40 i32)
   (local $41 i32)
-  (local $42 i32)
-  (local $43 i32)
-  (local $44 i32)
+  (local $42 v128)
+  (local $43 v128)
+  (local $44 v128)
   (local $45 v128)
   (local $46 v128)
   (local $47 v128)
   (local $48 v128)
-  (local $49 v128)
-  (local $50 v128)
-  (local $51 v128)
+  (local $49 i32)
+  (local $50 i32)
+  (local $51 i32)
   (local $52 i32)
   (local $53 i32)
-  (local $54 i32)
-  (local $55 i32)
-  (local $56 i32)
+  (local $54 v128)
+  (local $55 v128)
+  (local $56 v128)
   (local $57 v128)
   (local $58 v128)
-  (local $59 v128)
-  (local $60 v128)
-  (local $61 v128)
+  (local $59 i32)
+  (local $60 i32)
+  (local $61 i32)
   (local $62 i32)
   (local $63 i32)
   (local $64 i32)
   (local $65 i32)
   (local $66 i32)
-  (block $done6
+  (local $67 v128)
+  (local $68 v128)
+  (local $69 v128)
+  (local $70 v128)
+  (block $done10
    (local.set $8
     (local.get $6)
    )
-   (br_if $done6
+   (br_if $done10
     (i32.ge_s
      (local.get $8)
      (local.get $7)
     )
    )
-   (loop $loop7
+   (loop $loop11
     (local.set $10
      (i32.add
       (i32.add
@@ -2137,1041 +2141,33 @@
           )
          )
         )
-        (block
-         (local.set $28
-          (local.get $12)
-         )
-         (local.set $12
-          (f32x4.mul
-           (local.get $12)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $12
-           (f32x4.max
-            (f32x4.min
-             (local.get $12)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $12)
-            (local.get $12)
-           )
-          )
-          (local.set $30
-           (f32x4.mul
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const -2.726142367404094e-10)
-                  )
-                  (local.get $29)
-                  (f32x4.splat
-                   (f32.const 2.7706814620387377e-08)
-                  )
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const -2.101023937939317e-06)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -5.692506238119677e-05)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -7.349906372837722e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -2.9545999132096767e-03)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $12)
-           )
-          )
-          (local.set $12
-           (f32x4.div
-            (local.get $30)
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const -1.4566071513399947e-05)
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.1337404905352741e-04)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -0.001682827016338706)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.007373329252004623)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $12
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $28)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $12)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
         (v128.store
          (local.get $26)
          (local.get $12)
-        )
-        (block
-         (local.set $28
-          (local.get $13)
-         )
-         (local.set $13
-          (f32x4.mul
-           (local.get $13)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $13
-           (f32x4.max
-            (f32x4.min
-             (local.get $13)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $13)
-            (local.get $13)
-           )
-          )
-          (local.set $30
-           (f32x4.mul
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const -2.726142367404094e-10)
-                  )
-                  (local.get $29)
-                  (f32x4.splat
-                   (f32.const 2.7706814620387377e-08)
-                  )
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const -2.101023937939317e-06)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -5.692506238119677e-05)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -7.349906372837722e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -2.9545999132096767e-03)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $13)
-           )
-          )
-          (local.set $13
-           (f32x4.div
-            (local.get $30)
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const -1.4566071513399947e-05)
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.1337404905352741e-04)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -0.001682827016338706)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.007373329252004623)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $13
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $28)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $13)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
         )
         (v128.store offset=16
          (local.get $26)
          (local.get $13)
         )
-        (block
-         (local.set $28
-          (local.get $14)
-         )
-         (local.set $14
-          (f32x4.mul
-           (local.get $14)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $14
-           (f32x4.max
-            (f32x4.min
-             (local.get $14)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $14)
-            (local.get $14)
-           )
-          )
-          (local.set $30
-           (f32x4.mul
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const -2.726142367404094e-10)
-                  )
-                  (local.get $29)
-                  (f32x4.splat
-                   (f32.const 2.7706814620387377e-08)
-                  )
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const -2.101023937939317e-06)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -5.692506238119677e-05)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -7.349906372837722e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -2.9545999132096767e-03)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $14)
-           )
-          )
-          (local.set $14
-           (f32x4.div
-            (local.get $30)
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const -1.4566071513399947e-05)
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.1337404905352741e-04)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -0.001682827016338706)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.007373329252004623)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $14
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $28)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $14)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
         (v128.store offset=64
          (local.get $26)
          (local.get $14)
-        )
-        (block
-         (local.set $28
-          (local.get $15)
-         )
-         (local.set $15
-          (f32x4.mul
-           (local.get $15)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $15
-           (f32x4.max
-            (f32x4.min
-             (local.get $15)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $15)
-            (local.get $15)
-           )
-          )
-          (local.set $30
-           (f32x4.mul
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const -2.726142367404094e-10)
-                  )
-                  (local.get $29)
-                  (f32x4.splat
-                   (f32.const 2.7706814620387377e-08)
-                  )
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const -2.101023937939317e-06)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -5.692506238119677e-05)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -7.349906372837722e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -2.9545999132096767e-03)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $15)
-           )
-          )
-          (local.set $15
-           (f32x4.div
-            (local.get $30)
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const -1.4566071513399947e-05)
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.1337404905352741e-04)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -0.001682827016338706)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.007373329252004623)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $15
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $28)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $15)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
         )
         (v128.store offset=80
          (local.get $26)
          (local.get $15)
         )
-        (block
-         (local.set $28
-          (local.get $16)
-         )
-         (local.set $16
-          (f32x4.mul
-           (local.get $16)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $16
-           (f32x4.max
-            (f32x4.min
-             (local.get $16)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $16)
-            (local.get $16)
-           )
-          )
-          (local.set $30
-           (f32x4.mul
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const -2.726142367404094e-10)
-                  )
-                  (local.get $29)
-                  (f32x4.splat
-                   (f32.const 2.7706814620387377e-08)
-                  )
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const -2.101023937939317e-06)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -5.692506238119677e-05)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -7.349906372837722e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -2.9545999132096767e-03)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $16)
-           )
-          )
-          (local.set $16
-           (f32x4.div
-            (local.get $30)
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const -1.4566071513399947e-05)
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.1337404905352741e-04)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -0.001682827016338706)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.007373329252004623)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $16
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $28)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $16)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
         (v128.store offset=128
          (local.get $26)
          (local.get $16)
-        )
-        (block
-         (local.set $28
-          (local.get $17)
-         )
-         (local.set $17
-          (f32x4.mul
-           (local.get $17)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $17
-           (f32x4.max
-            (f32x4.min
-             (local.get $17)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $17)
-            (local.get $17)
-           )
-          )
-          (local.set $30
-           (f32x4.mul
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const -2.726142367404094e-10)
-                  )
-                  (local.get $29)
-                  (f32x4.splat
-                   (f32.const 2.7706814620387377e-08)
-                  )
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const -2.101023937939317e-06)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -5.692506238119677e-05)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -7.349906372837722e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -2.9545999132096767e-03)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $17)
-           )
-          )
-          (local.set $17
-           (f32x4.div
-            (local.get $30)
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const -1.4566071513399947e-05)
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.1337404905352741e-04)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -0.001682827016338706)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.007373329252004623)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $17
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $28)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $17)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
         )
         (v128.store offset=144
          (local.get $26)
          (local.get $17)
         )
-        (block
-         (local.set $28
-          (local.get $18)
-         )
-         (local.set $18
-          (f32x4.mul
-           (local.get $18)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $18
-           (f32x4.max
-            (f32x4.min
-             (local.get $18)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $18)
-            (local.get $18)
-           )
-          )
-          (local.set $30
-           (f32x4.mul
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const -2.726142367404094e-10)
-                  )
-                  (local.get $29)
-                  (f32x4.splat
-                   (f32.const 2.7706814620387377e-08)
-                  )
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const -2.101023937939317e-06)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -5.692506238119677e-05)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -7.349906372837722e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -2.9545999132096767e-03)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $18)
-           )
-          )
-          (local.set $18
-           (f32x4.div
-            (local.get $30)
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const -1.4566071513399947e-05)
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.1337404905352741e-04)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -0.001682827016338706)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.007373329252004623)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $18
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $28)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $18)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
         (v128.store offset=192
          (local.get $26)
          (local.get $18)
-        )
-        (block
-         (local.set $28
-          (local.get $19)
-         )
-         (local.set $19
-          (f32x4.mul
-           (local.get $19)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $19
-           (f32x4.max
-            (f32x4.min
-             (local.get $19)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $19)
-            (local.get $19)
-           )
-          )
-          (local.set $30
-           (f32x4.mul
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const -2.726142367404094e-10)
-                  )
-                  (local.get $29)
-                  (f32x4.splat
-                   (f32.const 2.7706814620387377e-08)
-                  )
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const -2.101023937939317e-06)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -5.692506238119677e-05)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -7.349906372837722e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -2.9545999132096767e-03)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $19)
-           )
-          )
-          (local.set $19
-           (f32x4.div
-            (local.get $30)
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const -1.4566071513399947e-05)
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.1337404905352741e-04)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -0.001682827016338706)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.007373329252004623)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $19
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $28)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $19)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
         )
         (v128.store offset=208
          (local.get $26)
@@ -3204,37 +2200,37 @@
        (i32.const 3)
       )
       (then
-       (local.set $31
+       (local.set $28
         (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $29
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $30
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $31
+        (v128.load offset=16
          (local.get $11)
         )
        )
        (local.set $32
-        (v128.load offset=16
+        (v128.load
          (local.get $11)
         )
        )
        (local.set $33
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $34
         (v128.load offset=16
          (local.get $11)
         )
        )
-       (local.set $35
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $36
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $40
+       (local.set $37
         (i32.add
          (local.get $1)
          (i32.mul
@@ -3243,103 +2239,103 @@
          )
         )
        )
-       (local.set $42
+       (local.set $39
         (i32.add
-         (local.get $40)
+         (local.get $37)
          (i32.const 32)
         )
        )
-       (local.set $41
+       (local.set $38
         (local.get $10)
        )
        (loop $k3
-        (local.set $37
+        (local.set $34
          (v128.load
-          (local.get $41)
+          (local.get $38)
          )
         )
-        (local.set $38
+        (local.set $35
          (v128.load offset=16
-          (local.get $41)
+          (local.get $38)
          )
         )
-        (local.set $39
+        (local.set $36
          (v128.load32_splat
-          (local.get $40)
+          (local.get $37)
+         )
+        )
+        (local.set $28
+         (f32x4.relaxed_madd
+          (local.get $36)
+          (local.get $34)
+          (local.get $28)
+         )
+        )
+        (local.set $29
+         (f32x4.relaxed_madd
+          (local.get $36)
+          (local.get $35)
+          (local.get $29)
+         )
+        )
+        (local.set $36
+         (v128.load32_splat offset=32
+          (local.get $37)
+         )
+        )
+        (local.set $30
+         (f32x4.relaxed_madd
+          (local.get $36)
+          (local.get $34)
+          (local.get $30)
          )
         )
         (local.set $31
          (f32x4.relaxed_madd
-          (local.get $39)
-          (local.get $37)
+          (local.get $36)
+          (local.get $35)
           (local.get $31)
+         )
+        )
+        (local.set $36
+         (v128.load32_splat offset=64
+          (local.get $37)
          )
         )
         (local.set $32
          (f32x4.relaxed_madd
-          (local.get $39)
-          (local.get $38)
+          (local.get $36)
+          (local.get $34)
           (local.get $32)
-         )
-        )
-        (local.set $39
-         (v128.load32_splat offset=32
-          (local.get $40)
          )
         )
         (local.set $33
          (f32x4.relaxed_madd
-          (local.get $39)
-          (local.get $37)
+          (local.get $36)
+          (local.get $35)
           (local.get $33)
          )
         )
-        (local.set $34
-         (f32x4.relaxed_madd
-          (local.get $39)
-          (local.get $38)
-          (local.get $34)
-         )
-        )
-        (local.set $39
-         (v128.load32_splat offset=64
-          (local.get $40)
-         )
-        )
-        (local.set $35
-         (f32x4.relaxed_madd
-          (local.get $39)
-          (local.get $37)
-          (local.get $35)
-         )
-        )
-        (local.set $36
-         (f32x4.relaxed_madd
-          (local.get $39)
-          (local.get $38)
-          (local.get $36)
-         )
-        )
-        (local.set $41
+        (local.set $38
          (i32.add
-          (local.get $41)
+          (local.get $38)
           (i32.const 32)
          )
         )
-        (local.set $40
+        (local.set $37
          (i32.add
-          (local.get $40)
+          (local.get $37)
           (i32.const 4)
          )
         )
         (br_if $k3
          (i32.lt_u
-          (local.get $40)
-          (local.get $42)
+          (local.get $37)
+          (local.get $39)
          )
         )
        )
-       (local.set $43
+       (local.set $40
         (i32.add
          (i32.add
           (local.get $2)
@@ -3354,785 +2350,29 @@
          )
         )
        )
-       (block
-        (local.set $28
-         (local.get $31)
-        )
-        (local.set $31
-         (f32x4.mul
-          (local.get $31)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $31
-          (f32x4.max
-           (f32x4.min
-            (local.get $31)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $31)
-           (local.get $31)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $31)
-          )
-         )
-         (local.set $31
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $31
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $31)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
-       )
        (v128.store
-        (local.get $43)
-        (local.get $31)
-       )
-       (block
-        (local.set $28
-         (local.get $32)
-        )
-        (local.set $32
-         (f32x4.mul
-          (local.get $32)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $32
-          (f32x4.max
-           (f32x4.min
-            (local.get $32)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $32)
-           (local.get $32)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $32)
-          )
-         )
-         (local.set $32
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $32
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $32)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $28)
        )
        (v128.store offset=16
-        (local.get $43)
-        (local.get $32)
-       )
-       (block
-        (local.set $28
-         (local.get $33)
-        )
-        (local.set $33
-         (f32x4.mul
-          (local.get $33)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $33
-          (f32x4.max
-           (f32x4.min
-            (local.get $33)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $33)
-           (local.get $33)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $33)
-          )
-         )
-         (local.set $33
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $33)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $29)
        )
        (v128.store offset=64
-        (local.get $43)
-        (local.get $33)
-       )
-       (block
-        (local.set $28
-         (local.get $34)
-        )
-        (local.set $34
-         (f32x4.mul
-          (local.get $34)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $34
-          (f32x4.max
-           (f32x4.min
-            (local.get $34)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $34)
-           (local.get $34)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $34)
-          )
-         )
-         (local.set $34
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $34
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $34)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $30)
        )
        (v128.store offset=80
-        (local.get $43)
-        (local.get $34)
-       )
-       (block
-        (local.set $28
-         (local.get $35)
-        )
-        (local.set $35
-         (f32x4.mul
-          (local.get $35)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $35
-          (f32x4.max
-           (f32x4.min
-            (local.get $35)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $35)
-           (local.get $35)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $35)
-          )
-         )
-         (local.set $35
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $35
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $35)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $31)
        )
        (v128.store offset=128
-        (local.get $43)
-        (local.get $35)
-       )
-       (block
-        (local.set $28
-         (local.get $36)
-        )
-        (local.set $36
-         (f32x4.mul
-          (local.get $36)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $36
-          (f32x4.max
-           (f32x4.min
-            (local.get $36)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $36)
-           (local.get $36)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $36)
-          )
-         )
-         (local.set $36
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $36
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $36)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $32)
        )
        (v128.store offset=144
-        (local.get $43)
-        (local.get $36)
+        (local.get $40)
+        (local.get $33)
        )
       )
      )
@@ -4145,27 +2385,27 @@
        (i32.const 2)
       )
       (then
+       (local.set $42
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $43
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $44
+        (v128.load
+         (local.get $11)
+        )
+       )
        (local.set $45
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $46
         (v128.load offset=16
          (local.get $11)
         )
        )
-       (local.set $47
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $48
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $52
+       (local.set $49
         (i32.add
          (local.get $1)
          (i32.mul
@@ -4174,84 +2414,84 @@
          )
         )
        )
-       (local.set $54
+       (local.set $51
         (i32.add
-         (local.get $52)
+         (local.get $49)
          (i32.const 32)
         )
        )
-       (local.set $53
+       (local.set $50
         (local.get $10)
        )
        (loop $k4
-        (local.set $49
+        (local.set $46
          (v128.load
-          (local.get $53)
+          (local.get $50)
          )
         )
-        (local.set $50
+        (local.set $47
          (v128.load offset=16
-          (local.get $53)
+          (local.get $50)
          )
         )
-        (local.set $51
+        (local.set $48
          (v128.load32_splat
-          (local.get $52)
+          (local.get $49)
+         )
+        )
+        (local.set $42
+         (f32x4.relaxed_madd
+          (local.get $48)
+          (local.get $46)
+          (local.get $42)
+         )
+        )
+        (local.set $43
+         (f32x4.relaxed_madd
+          (local.get $48)
+          (local.get $47)
+          (local.get $43)
+         )
+        )
+        (local.set $48
+         (v128.load32_splat offset=32
+          (local.get $49)
+         )
+        )
+        (local.set $44
+         (f32x4.relaxed_madd
+          (local.get $48)
+          (local.get $46)
+          (local.get $44)
          )
         )
         (local.set $45
          (f32x4.relaxed_madd
-          (local.get $51)
-          (local.get $49)
+          (local.get $48)
+          (local.get $47)
           (local.get $45)
          )
         )
-        (local.set $46
-         (f32x4.relaxed_madd
-          (local.get $51)
-          (local.get $50)
-          (local.get $46)
-         )
-        )
-        (local.set $51
-         (v128.load32_splat offset=32
-          (local.get $52)
-         )
-        )
-        (local.set $47
-         (f32x4.relaxed_madd
-          (local.get $51)
-          (local.get $49)
-          (local.get $47)
-         )
-        )
-        (local.set $48
-         (f32x4.relaxed_madd
-          (local.get $51)
-          (local.get $50)
-          (local.get $48)
-         )
-        )
-        (local.set $53
+        (local.set $50
          (i32.add
-          (local.get $53)
+          (local.get $50)
           (i32.const 32)
          )
         )
-        (local.set $52
+        (local.set $49
          (i32.add
-          (local.get $52)
+          (local.get $49)
           (i32.const 4)
          )
         )
         (br_if $k4
          (i32.lt_u
-          (local.get $52)
-          (local.get $54)
+          (local.get $49)
+          (local.get $51)
          )
         )
        )
-       (local.set $55
+       (local.set $52
         (i32.add
          (i32.add
           (local.get $2)
@@ -4266,525 +2506,21 @@
          )
         )
        )
-       (block
-        (local.set $28
-         (local.get $45)
-        )
-        (local.set $45
-         (f32x4.mul
-          (local.get $45)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $45
-          (f32x4.max
-           (f32x4.min
-            (local.get $45)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $45)
-           (local.get $45)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $45)
-          )
-         )
-         (local.set $45
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $45
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $45)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
-       )
        (v128.store
-        (local.get $55)
-        (local.get $45)
-       )
-       (block
-        (local.set $28
-         (local.get $46)
-        )
-        (local.set $46
-         (f32x4.mul
-          (local.get $46)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $46
-          (f32x4.max
-           (f32x4.min
-            (local.get $46)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $46)
-           (local.get $46)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $46)
-          )
-         )
-         (local.set $46
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $46
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $46)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $52)
+        (local.get $42)
        )
        (v128.store offset=16
-        (local.get $55)
-        (local.get $46)
-       )
-       (block
-        (local.set $28
-         (local.get $47)
-        )
-        (local.set $47
-         (f32x4.mul
-          (local.get $47)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $47
-          (f32x4.max
-           (f32x4.min
-            (local.get $47)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $47)
-           (local.get $47)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $47)
-          )
-         )
-         (local.set $47
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $47
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $47)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $52)
+        (local.get $43)
        )
        (v128.store offset=64
-        (local.get $55)
-        (local.get $47)
-       )
-       (block
-        (local.set $28
-         (local.get $48)
-        )
-        (local.set $48
-         (f32x4.mul
-          (local.get $48)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $48
-          (f32x4.max
-           (f32x4.min
-            (local.get $48)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $48)
-           (local.get $48)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $48)
-          )
-         )
-         (local.set $48
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $48
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $48)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $52)
+        (local.get $44)
        )
        (v128.store offset=80
-        (local.get $55)
-        (local.get $48)
+        (local.get $52)
+        (local.get $45)
        )
       )
      )
@@ -4797,17 +2533,17 @@
        (i32.const 1)
       )
       (then
-       (local.set $57
+       (local.set $54
         (v128.load
          (local.get $11)
         )
        )
-       (local.set $58
+       (local.set $55
         (v128.load offset=16
          (local.get $11)
         )
        )
-       (local.set $62
+       (local.set $59
         (i32.add
          (local.get $1)
          (i32.mul
@@ -4816,65 +2552,65 @@
          )
         )
        )
-       (local.set $64
+       (local.set $61
         (i32.add
-         (local.get $62)
+         (local.get $59)
          (i32.const 32)
         )
        )
-       (local.set $63
+       (local.set $60
         (local.get $10)
        )
        (loop $k5
-        (local.set $59
+        (local.set $56
          (v128.load
-          (local.get $63)
-         )
-        )
-        (local.set $60
-         (v128.load offset=16
-          (local.get $63)
-         )
-        )
-        (local.set $61
-         (v128.load32_splat
-          (local.get $62)
+          (local.get $60)
          )
         )
         (local.set $57
-         (f32x4.relaxed_madd
-          (local.get $61)
-          (local.get $59)
-          (local.get $57)
+         (v128.load offset=16
+          (local.get $60)
          )
         )
         (local.set $58
-         (f32x4.relaxed_madd
-          (local.get $61)
-          (local.get $60)
-          (local.get $58)
+         (v128.load32_splat
+          (local.get $59)
          )
         )
-        (local.set $63
+        (local.set $54
+         (f32x4.relaxed_madd
+          (local.get $58)
+          (local.get $56)
+          (local.get $54)
+         )
+        )
+        (local.set $55
+         (f32x4.relaxed_madd
+          (local.get $58)
+          (local.get $57)
+          (local.get $55)
+         )
+        )
+        (local.set $60
          (i32.add
-          (local.get $63)
+          (local.get $60)
           (i32.const 32)
          )
         )
-        (local.set $62
+        (local.set $59
          (i32.add
-          (local.get $62)
+          (local.get $59)
           (i32.const 4)
          )
         )
         (br_if $k5
          (i32.lt_u
-          (local.get $62)
-          (local.get $64)
+          (local.get $59)
+          (local.get $61)
          )
         )
        )
-       (local.set $65
+       (local.set $62
         (i32.add
          (i32.add
           (local.get $2)
@@ -4889,265 +2625,219 @@
          )
         )
        )
-       (block
-        (local.set $28
-         (local.get $57)
-        )
-        (local.set $57
-         (f32x4.mul
-          (local.get $57)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $57
-          (f32x4.max
-           (f32x4.min
-            (local.get $57)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $57)
-           (local.get $57)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $57)
-          )
-         )
-         (local.set $57
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $57
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $57)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
-       )
        (v128.store
-        (local.get $65)
-        (local.get $57)
-       )
-       (block
-        (local.set $28
-         (local.get $58)
-        )
-        (local.set $58
-         (f32x4.mul
-          (local.get $58)
-          (f32x4.splat
-           (f32.const 0.7071067690849304)
-          )
-         )
-        )
-        (block
-         (local.set $58
-          (f32x4.max
-           (f32x4.min
-            (local.get $58)
-            (f32x4.splat
-             (f32.const 4)
-            )
-           )
-           (f32x4.splat
-            (f32.const -4)
-           )
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $58)
-           (local.get $58)
-          )
-         )
-         (local.set $30
-          (f32x4.mul
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const -2.726142367404094e-10)
-                 )
-                 (local.get $29)
-                 (f32x4.splat
-                  (f32.const 2.7706814620387377e-08)
-                 )
-                )
-                (local.get $29)
-                (f32x4.splat
-                 (f32.const -2.101023937939317e-06)
-                )
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -5.692506238119677e-05)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -7.349906372837722e-04)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -2.9545999132096767e-03)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.01609603315591812)
-            )
-           )
-           (local.get $58)
-          )
-         )
-         (local.set $58
-          (f32x4.div
-           (local.get $30)
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.splat
-                (f32.const -1.4566071513399947e-05)
-               )
-               (local.get $29)
-               (f32x4.splat
-                (f32.const -2.1337404905352741e-04)
-               )
-              )
-              (local.get $29)
-              (f32x4.splat
-               (f32.const -0.001682827016338706)
-              )
-             )
-             (local.get $29)
-             (f32x4.splat
-              (f32.const -0.007373329252004623)
-             )
-            )
-            (local.get $29)
-            (f32x4.splat
-             (f32.const -0.014264739118516445)
-            )
-           )
-          )
-         )
-        )
-        (local.set $58
-         (f32x4.mul
-          (f32x4.mul
-           (local.get $28)
-           (f32x4.splat
-            (f32.const 0.5)
-           )
-          )
-          (f32x4.add
-           (local.get $58)
-           (f32x4.splat
-            (f32.const 1)
-           )
-          )
-         )
-        )
+        (local.get $62)
+        (local.get $54)
        )
        (v128.store offset=16
-        (local.get $65)
-        (local.get $58)
+        (local.get $62)
+        (local.get $55)
+       )
+      )
+     )
+    )
+    (block $done8
+     (local.set $64
+      (local.get $4)
+     )
+     (br_if $done8
+      (i32.ge_s
+       (local.get $64)
+       (local.get $5)
+      )
+     )
+     (loop $loop9
+      (local.set $66
+       (i32.add
+        (i32.add
+         (local.get $2)
+         (i32.mul
+          (local.get $64)
+          (i32.const 64)
+         )
+        )
+        (i32.mul
+         (local.get $8)
+         (i32.const 32)
+        )
+       )
+      )
+      (block $done6
+       (local.set $65
+        (i32.const 0)
+       )
+       (br_if $done6
+        (i32.ge_s
+         (local.get $65)
+         (i32.const 32)
+        )
+       )
+       (loop $loop7
+        (local.set $67
+         (v128.load
+          (i32.add
+           (local.get $66)
+           (local.get $65)
+          )
+         )
+        )
+        (block
+         (local.set $68
+          (local.get $67)
+         )
+         (local.set $67
+          (f32x4.mul
+           (local.get $67)
+           (f32x4.splat
+            (f32.const 0.7071067690849304)
+           )
+          )
+         )
+         (block
+          (local.set $67
+           (f32x4.max
+            (f32x4.min
+             (local.get $67)
+             (f32x4.splat
+              (f32.const 4)
+             )
+            )
+            (f32x4.splat
+             (f32.const -4)
+            )
+           )
+          )
+          (local.set $69
+           (f32x4.mul
+            (local.get $67)
+            (local.get $67)
+           )
+          )
+          (local.set $70
+           (f32x4.mul
+            (f32x4.relaxed_madd
+             (f32x4.relaxed_madd
+              (f32x4.relaxed_madd
+               (f32x4.relaxed_madd
+                (f32x4.relaxed_madd
+                 (f32x4.relaxed_madd
+                  (f32x4.splat
+                   (f32.const -2.726142367404094e-10)
+                  )
+                  (local.get $69)
+                  (f32x4.splat
+                   (f32.const 2.7706814620387377e-08)
+                  )
+                 )
+                 (local.get $69)
+                 (f32x4.splat
+                  (f32.const -2.101023937939317e-06)
+                 )
+                )
+                (local.get $69)
+                (f32x4.splat
+                 (f32.const -5.692506238119677e-05)
+                )
+               )
+               (local.get $69)
+               (f32x4.splat
+                (f32.const -7.349906372837722e-04)
+               )
+              )
+              (local.get $69)
+              (f32x4.splat
+               (f32.const -2.9545999132096767e-03)
+              )
+             )
+             (local.get $69)
+             (f32x4.splat
+              (f32.const -0.01609603315591812)
+             )
+            )
+            (local.get $67)
+           )
+          )
+          (local.set $67
+           (f32x4.div
+            (local.get $70)
+            (f32x4.relaxed_madd
+             (f32x4.relaxed_madd
+              (f32x4.relaxed_madd
+               (f32x4.relaxed_madd
+                (f32x4.splat
+                 (f32.const -1.4566071513399947e-05)
+                )
+                (local.get $69)
+                (f32x4.splat
+                 (f32.const -2.1337404905352741e-04)
+                )
+               )
+               (local.get $69)
+               (f32x4.splat
+                (f32.const -0.001682827016338706)
+               )
+              )
+              (local.get $69)
+              (f32x4.splat
+               (f32.const -0.007373329252004623)
+              )
+             )
+             (local.get $69)
+             (f32x4.splat
+              (f32.const -0.014264739118516445)
+             )
+            )
+           )
+          )
+         )
+         (local.set $67
+          (f32x4.mul
+           (f32x4.mul
+            (local.get $68)
+            (f32x4.splat
+             (f32.const 0.5)
+            )
+           )
+           (f32x4.add
+            (local.get $67)
+            (f32x4.splat
+             (f32.const 1)
+            )
+           )
+          )
+         )
+        )
+        (v128.store
+         (i32.add
+          (local.get $66)
+          (local.get $65)
+         )
+         (local.get $67)
+        )
+        (local.set $65
+         (i32.add
+          (local.get $65)
+          (i32.const 16)
+         )
+        )
+        (br_if $loop7
+         (i32.lt_s
+          (local.get $65)
+          (i32.const 32)
+         )
+        )
+       )
+      )
+      (local.set $64
+       (i32.add
+        (local.get $64)
+        (i32.const 1)
+       )
+      )
+      (br_if $loop9
+       (i32.lt_s
+        (local.get $64)
+        (local.get $5)
        )
       )
      )
@@ -5158,7 +2848,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop7
+    (br_if $loop11
      (i32.lt_s
       (local.get $8)
       (local.get $7)
@@ -6220,48 +3910,52 @@
   (local $34 v128)
   (local $35 v128)
   (local $36 v128)
-  (local $37 v128)
-  (local $38 v128)
-  (local $39 v128)
-  (local $40 v128)
+  (local $37 i32)
+  (local $38 i32)
+  (local $39 i32)
+  (local $40 i32)
   (local $41 i32)
-  (local $42 i32)
-  (local $43 i32)
-  (local $44 i32)
-  (local $45 i32)
+  (local $42 v128)
+  (local $43 v128)
+  (local $44 v128)
+  (local $45 v128)
   (local $46 v128)
   (local $47 v128)
   (local $48 v128)
-  (local $49 v128)
-  (local $50 v128)
-  (local $51 v128)
-  (local $52 v128)
+  (local $49 i32)
+  (local $50 i32)
+  (local $51 i32)
+  (local $52 i32)
   (local $53 i32)
-  (local $54 i32)
-  (local $55 i32)
-  (local $56 i32)
-  (local $57 i32)
+  (local $54 v128)
+  (local $55 v128)
+  (local $56 v128)
+  (local $57 v128)
   (local $58 v128)
-  (local $59 v128)
-  (local $60 v128)
-  (local $61 v128)
-  (local $62 v128)
+  (local $59 i32)
+  (local $60 i32)
+  (local $61 i32)
+  (local $62 i32)
   (local $63 i32)
   (local $64 i32)
   (local $65 i32)
   (local $66 i32)
-  (local $67 i32)
-  (block $done6
+  (local $67 v128)
+  (local $68 v128)
+  (local $69 v128)
+  (local $70 v128)
+  (local $71 v128)
+  (block $done10
    (local.set $8
     (local.get $6)
    )
-   (br_if $done6
+   (br_if $done10
     (i32.ge_s
      (local.get $8)
      (local.get $7)
     )
    )
-   (loop $loop7
+   (loop $loop11
     (local.set $10
      (i32.add
       (i32.const 9536)
@@ -6475,1169 +4169,33 @@
           )
          )
         )
-        (block
-         (local.set $12
-          (f32x4.add
-           (local.get $12)
-           (local.get $12)
-          )
-         )
-         (block
-          (local.set $12
-           (f32x4.max
-            (f32x4.min
-             (local.get $12)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $30
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $12)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $12
-           (f32x4.sub
-            (local.get $12)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $12
-           (f32x4.sub
-            (local.get $12)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $31
-           (f32x4.mul
-            (local.get $12)
-            (local.get $12)
-           )
-          )
-          (local.set $29
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const 1.9875691214110702e-04)
-                 )
-                 (local.get $12)
-                 (f32x4.splat
-                  (f32.const 0.001398199936375022)
-                 )
-                )
-                (local.get $12)
-                (f32x4.splat
-                 (f32.const 0.008333452045917511)
-                )
-               )
-               (local.get $12)
-               (f32x4.splat
-                (f32.const 0.04166579619050026)
-               )
-              )
-              (local.get $12)
-              (f32x4.splat
-               (f32.const 0.1666666567325592)
-              )
-             )
-             (local.get $12)
-             (f32x4.splat
-              (f32.const 0.5)
-             )
-            )
-            (local.get $31)
-            (f32x4.add
-             (local.get $12)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $30
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $30)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $29)
-            (local.get $30)
-           )
-          )
-         )
-         (local.set $12
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $29)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
-        )
         (v128.store
          (local.get $26)
          (local.get $12)
-        )
-        (block
-         (local.set $13
-          (f32x4.add
-           (local.get $13)
-           (local.get $13)
-          )
-         )
-         (block
-          (local.set $13
-           (f32x4.max
-            (f32x4.min
-             (local.get $13)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $30
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $13)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $13
-           (f32x4.sub
-            (local.get $13)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $13
-           (f32x4.sub
-            (local.get $13)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $31
-           (f32x4.mul
-            (local.get $13)
-            (local.get $13)
-           )
-          )
-          (local.set $29
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const 1.9875691214110702e-04)
-                 )
-                 (local.get $13)
-                 (f32x4.splat
-                  (f32.const 0.001398199936375022)
-                 )
-                )
-                (local.get $13)
-                (f32x4.splat
-                 (f32.const 0.008333452045917511)
-                )
-               )
-               (local.get $13)
-               (f32x4.splat
-                (f32.const 0.04166579619050026)
-               )
-              )
-              (local.get $13)
-              (f32x4.splat
-               (f32.const 0.1666666567325592)
-              )
-             )
-             (local.get $13)
-             (f32x4.splat
-              (f32.const 0.5)
-             )
-            )
-            (local.get $31)
-            (f32x4.add
-             (local.get $13)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $30
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $30)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $29)
-            (local.get $30)
-           )
-          )
-         )
-         (local.set $13
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $29)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
         )
         (v128.store offset=16
          (local.get $26)
          (local.get $13)
         )
-        (block
-         (local.set $14
-          (f32x4.add
-           (local.get $14)
-           (local.get $14)
-          )
-         )
-         (block
-          (local.set $14
-           (f32x4.max
-            (f32x4.min
-             (local.get $14)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $30
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $14)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $14
-           (f32x4.sub
-            (local.get $14)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $14
-           (f32x4.sub
-            (local.get $14)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $31
-           (f32x4.mul
-            (local.get $14)
-            (local.get $14)
-           )
-          )
-          (local.set $29
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const 1.9875691214110702e-04)
-                 )
-                 (local.get $14)
-                 (f32x4.splat
-                  (f32.const 0.001398199936375022)
-                 )
-                )
-                (local.get $14)
-                (f32x4.splat
-                 (f32.const 0.008333452045917511)
-                )
-               )
-               (local.get $14)
-               (f32x4.splat
-                (f32.const 0.04166579619050026)
-               )
-              )
-              (local.get $14)
-              (f32x4.splat
-               (f32.const 0.1666666567325592)
-              )
-             )
-             (local.get $14)
-             (f32x4.splat
-              (f32.const 0.5)
-             )
-            )
-            (local.get $31)
-            (f32x4.add
-             (local.get $14)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $30
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $30)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $29)
-            (local.get $30)
-           )
-          )
-         )
-         (local.set $14
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $29)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
-        )
         (v128.store offset=32
          (local.get $26)
          (local.get $14)
-        )
-        (block
-         (local.set $15
-          (f32x4.add
-           (local.get $15)
-           (local.get $15)
-          )
-         )
-         (block
-          (local.set $15
-           (f32x4.max
-            (f32x4.min
-             (local.get $15)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $30
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $15)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $15
-           (f32x4.sub
-            (local.get $15)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $15
-           (f32x4.sub
-            (local.get $15)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $31
-           (f32x4.mul
-            (local.get $15)
-            (local.get $15)
-           )
-          )
-          (local.set $29
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const 1.9875691214110702e-04)
-                 )
-                 (local.get $15)
-                 (f32x4.splat
-                  (f32.const 0.001398199936375022)
-                 )
-                )
-                (local.get $15)
-                (f32x4.splat
-                 (f32.const 0.008333452045917511)
-                )
-               )
-               (local.get $15)
-               (f32x4.splat
-                (f32.const 0.04166579619050026)
-               )
-              )
-              (local.get $15)
-              (f32x4.splat
-               (f32.const 0.1666666567325592)
-              )
-             )
-             (local.get $15)
-             (f32x4.splat
-              (f32.const 0.5)
-             )
-            )
-            (local.get $31)
-            (f32x4.add
-             (local.get $15)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $30
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $30)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $29)
-            (local.get $30)
-           )
-          )
-         )
-         (local.set $15
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $29)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
         )
         (v128.store offset=48
          (local.get $26)
          (local.get $15)
         )
-        (block
-         (local.set $16
-          (f32x4.add
-           (local.get $16)
-           (local.get $16)
-          )
-         )
-         (block
-          (local.set $16
-           (f32x4.max
-            (f32x4.min
-             (local.get $16)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $30
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $16)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $16
-           (f32x4.sub
-            (local.get $16)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $16
-           (f32x4.sub
-            (local.get $16)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $31
-           (f32x4.mul
-            (local.get $16)
-            (local.get $16)
-           )
-          )
-          (local.set $29
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const 1.9875691214110702e-04)
-                 )
-                 (local.get $16)
-                 (f32x4.splat
-                  (f32.const 0.001398199936375022)
-                 )
-                )
-                (local.get $16)
-                (f32x4.splat
-                 (f32.const 0.008333452045917511)
-                )
-               )
-               (local.get $16)
-               (f32x4.splat
-                (f32.const 0.04166579619050026)
-               )
-              )
-              (local.get $16)
-              (f32x4.splat
-               (f32.const 0.1666666567325592)
-              )
-             )
-             (local.get $16)
-             (f32x4.splat
-              (f32.const 0.5)
-             )
-            )
-            (local.get $31)
-            (f32x4.add
-             (local.get $16)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $30
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $30)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $29)
-            (local.get $30)
-           )
-          )
-         )
-         (local.set $16
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $29)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
-        )
         (v128.store offset=64
          (local.get $26)
          (local.get $16)
-        )
-        (block
-         (local.set $17
-          (f32x4.add
-           (local.get $17)
-           (local.get $17)
-          )
-         )
-         (block
-          (local.set $17
-           (f32x4.max
-            (f32x4.min
-             (local.get $17)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $30
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $17)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $17
-           (f32x4.sub
-            (local.get $17)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $17
-           (f32x4.sub
-            (local.get $17)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $31
-           (f32x4.mul
-            (local.get $17)
-            (local.get $17)
-           )
-          )
-          (local.set $29
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const 1.9875691214110702e-04)
-                 )
-                 (local.get $17)
-                 (f32x4.splat
-                  (f32.const 0.001398199936375022)
-                 )
-                )
-                (local.get $17)
-                (f32x4.splat
-                 (f32.const 0.008333452045917511)
-                )
-               )
-               (local.get $17)
-               (f32x4.splat
-                (f32.const 0.04166579619050026)
-               )
-              )
-              (local.get $17)
-              (f32x4.splat
-               (f32.const 0.1666666567325592)
-              )
-             )
-             (local.get $17)
-             (f32x4.splat
-              (f32.const 0.5)
-             )
-            )
-            (local.get $31)
-            (f32x4.add
-             (local.get $17)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $30
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $30)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $29)
-            (local.get $30)
-           )
-          )
-         )
-         (local.set $17
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $29)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
         )
         (v128.store offset=80
          (local.get $26)
          (local.get $17)
         )
-        (block
-         (local.set $18
-          (f32x4.add
-           (local.get $18)
-           (local.get $18)
-          )
-         )
-         (block
-          (local.set $18
-           (f32x4.max
-            (f32x4.min
-             (local.get $18)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $30
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $18)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $18
-           (f32x4.sub
-            (local.get $18)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $18
-           (f32x4.sub
-            (local.get $18)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $31
-           (f32x4.mul
-            (local.get $18)
-            (local.get $18)
-           )
-          )
-          (local.set $29
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const 1.9875691214110702e-04)
-                 )
-                 (local.get $18)
-                 (f32x4.splat
-                  (f32.const 0.001398199936375022)
-                 )
-                )
-                (local.get $18)
-                (f32x4.splat
-                 (f32.const 0.008333452045917511)
-                )
-               )
-               (local.get $18)
-               (f32x4.splat
-                (f32.const 0.04166579619050026)
-               )
-              )
-              (local.get $18)
-              (f32x4.splat
-               (f32.const 0.1666666567325592)
-              )
-             )
-             (local.get $18)
-             (f32x4.splat
-              (f32.const 0.5)
-             )
-            )
-            (local.get $31)
-            (f32x4.add
-             (local.get $18)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $30
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $30)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $29)
-            (local.get $30)
-           )
-          )
-         )
-         (local.set $18
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $29)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
-        )
         (v128.store offset=96
          (local.get $26)
          (local.get $18)
-        )
-        (block
-         (local.set $19
-          (f32x4.add
-           (local.get $19)
-           (local.get $19)
-          )
-         )
-         (block
-          (local.set $19
-           (f32x4.max
-            (f32x4.min
-             (local.get $19)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $30
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $19)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $19
-           (f32x4.sub
-            (local.get $19)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $19
-           (f32x4.sub
-            (local.get $19)
-            (f32x4.mul
-             (local.get $30)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $31
-           (f32x4.mul
-            (local.get $19)
-            (local.get $19)
-           )
-          )
-          (local.set $29
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.splat
-                  (f32.const 1.9875691214110702e-04)
-                 )
-                 (local.get $19)
-                 (f32x4.splat
-                  (f32.const 0.001398199936375022)
-                 )
-                )
-                (local.get $19)
-                (f32x4.splat
-                 (f32.const 0.008333452045917511)
-                )
-               )
-               (local.get $19)
-               (f32x4.splat
-                (f32.const 0.04166579619050026)
-               )
-              )
-              (local.get $19)
-              (f32x4.splat
-               (f32.const 0.1666666567325592)
-              )
-             )
-             (local.get $19)
-             (f32x4.splat
-              (f32.const 0.5)
-             )
-            )
-            (local.get $31)
-            (f32x4.add
-             (local.get $19)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $30
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $30)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $29
-           (f32x4.mul
-            (local.get $29)
-            (local.get $30)
-           )
-          )
-         )
-         (local.set $19
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $29)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
         )
         (v128.store offset=112
          (local.get $26)
@@ -7670,6 +4228,26 @@
        (i32.const 3)
       )
       (then
+       (local.set $28
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $29
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $30
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $31
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
        (local.set $32
         (v128.load
          (local.get $11)
@@ -7680,27 +4258,7 @@
          (local.get $11)
         )
        )
-       (local.set $34
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $35
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $36
-        (v128.load
-         (local.get $11)
-        )
-       )
        (local.set $37
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $41
         (i32.add
          (local.get $1)
          (i32.mul
@@ -7709,103 +4267,103 @@
          )
         )
        )
-       (local.set $43
+       (local.set $39
         (i32.add
-         (local.get $41)
+         (local.get $37)
          (i32.const 32)
         )
        )
-       (local.set $42
+       (local.set $38
         (local.get $10)
        )
        (loop $k3
-        (local.set $38
+        (local.set $34
          (v128.load
-          (local.get $42)
+          (local.get $38)
          )
         )
-        (local.set $39
+        (local.set $35
          (v128.load offset=16
-          (local.get $42)
+          (local.get $38)
          )
         )
-        (local.set $40
+        (local.set $36
          (v128.load32_splat
-          (local.get $41)
+          (local.get $37)
+         )
+        )
+        (local.set $28
+         (f32x4.relaxed_madd
+          (local.get $36)
+          (local.get $34)
+          (local.get $28)
+         )
+        )
+        (local.set $29
+         (f32x4.relaxed_madd
+          (local.get $36)
+          (local.get $35)
+          (local.get $29)
+         )
+        )
+        (local.set $36
+         (v128.load32_splat offset=32
+          (local.get $37)
+         )
+        )
+        (local.set $30
+         (f32x4.relaxed_madd
+          (local.get $36)
+          (local.get $34)
+          (local.get $30)
+         )
+        )
+        (local.set $31
+         (f32x4.relaxed_madd
+          (local.get $36)
+          (local.get $35)
+          (local.get $31)
+         )
+        )
+        (local.set $36
+         (v128.load32_splat offset=64
+          (local.get $37)
          )
         )
         (local.set $32
          (f32x4.relaxed_madd
-          (local.get $40)
-          (local.get $38)
+          (local.get $36)
+          (local.get $34)
           (local.get $32)
          )
         )
         (local.set $33
          (f32x4.relaxed_madd
-          (local.get $40)
-          (local.get $39)
+          (local.get $36)
+          (local.get $35)
           (local.get $33)
          )
         )
-        (local.set $40
-         (v128.load32_splat offset=32
-          (local.get $41)
-         )
-        )
-        (local.set $34
-         (f32x4.relaxed_madd
-          (local.get $40)
-          (local.get $38)
-          (local.get $34)
-         )
-        )
-        (local.set $35
-         (f32x4.relaxed_madd
-          (local.get $40)
-          (local.get $39)
-          (local.get $35)
-         )
-        )
-        (local.set $40
-         (v128.load32_splat offset=64
-          (local.get $41)
-         )
-        )
-        (local.set $36
-         (f32x4.relaxed_madd
-          (local.get $40)
-          (local.get $38)
-          (local.get $36)
-         )
-        )
-        (local.set $37
-         (f32x4.relaxed_madd
-          (local.get $40)
-          (local.get $39)
-          (local.get $37)
-         )
-        )
-        (local.set $42
+        (local.set $38
          (i32.add
-          (local.get $42)
+          (local.get $38)
           (i32.const 32)
          )
         )
-        (local.set $41
+        (local.set $37
          (i32.add
-          (local.get $41)
+          (local.get $37)
           (i32.const 4)
          )
         )
         (br_if $k3
          (i32.lt_u
-          (local.get $41)
-          (local.get $43)
+          (local.get $37)
+          (local.get $39)
          )
         )
        )
-       (local.set $44
+       (local.set $40
         (i32.add
          (i32.add
           (local.get $2)
@@ -7820,881 +4378,29 @@
          )
         )
        )
-       (block
-        (local.set $32
-         (f32x4.add
-          (local.get $32)
-          (local.get $32)
-         )
-        )
-        (block
-         (local.set $32
-          (f32x4.max
-           (f32x4.min
-            (local.get $32)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $32)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $32
-          (f32x4.sub
-           (local.get $32)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $32
-          (f32x4.sub
-           (local.get $32)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $32)
-           (local.get $32)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $32)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $32)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $32)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $32)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $32)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $32
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
-       )
        (v128.store
-        (local.get $44)
-        (local.get $32)
-       )
-       (block
-        (local.set $33
-         (f32x4.add
-          (local.get $33)
-          (local.get $33)
-         )
-        )
-        (block
-         (local.set $33
-          (f32x4.max
-           (f32x4.min
-            (local.get $33)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $33)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $33
-          (f32x4.sub
-           (local.get $33)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $33
-          (f32x4.sub
-           (local.get $33)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $33)
-           (local.get $33)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $33)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $33)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $33)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $33)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $33)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $33)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $28)
        )
        (v128.store offset=16
-        (local.get $44)
-        (local.get $33)
-       )
-       (block
-        (local.set $34
-         (f32x4.add
-          (local.get $34)
-          (local.get $34)
-         )
-        )
-        (block
-         (local.set $34
-          (f32x4.max
-           (f32x4.min
-            (local.get $34)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $34)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $34
-          (f32x4.sub
-           (local.get $34)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $34
-          (f32x4.sub
-           (local.get $34)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $34)
-           (local.get $34)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $34)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $34)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $34)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $34)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $34)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $34)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $34
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $29)
        )
        (v128.store offset=32
-        (local.get $44)
-        (local.get $34)
-       )
-       (block
-        (local.set $35
-         (f32x4.add
-          (local.get $35)
-          (local.get $35)
-         )
-        )
-        (block
-         (local.set $35
-          (f32x4.max
-           (f32x4.min
-            (local.get $35)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $35)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $35
-          (f32x4.sub
-           (local.get $35)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $35
-          (f32x4.sub
-           (local.get $35)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $35)
-           (local.get $35)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $35)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $35)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $35)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $35)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $35)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $35)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $35
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $30)
        )
        (v128.store offset=48
-        (local.get $44)
-        (local.get $35)
-       )
-       (block
-        (local.set $36
-         (f32x4.add
-          (local.get $36)
-          (local.get $36)
-         )
-        )
-        (block
-         (local.set $36
-          (f32x4.max
-           (f32x4.min
-            (local.get $36)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $36)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $36
-          (f32x4.sub
-           (local.get $36)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $36
-          (f32x4.sub
-           (local.get $36)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $36)
-           (local.get $36)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $36)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $36)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $36)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $36)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $36)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $36)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $36
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $31)
        )
        (v128.store offset=64
-        (local.get $44)
-        (local.get $36)
-       )
-       (block
-        (local.set $37
-         (f32x4.add
-          (local.get $37)
-          (local.get $37)
-         )
-        )
-        (block
-         (local.set $37
-          (f32x4.max
-           (f32x4.min
-            (local.get $37)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $37)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $37
-          (f32x4.sub
-           (local.get $37)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $37
-          (f32x4.sub
-           (local.get $37)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $37)
-           (local.get $37)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $37)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $37)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $37)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $37)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $37)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $37)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $37
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $40)
+        (local.get $32)
        )
        (v128.store offset=80
-        (local.get $44)
-        (local.get $37)
+        (local.get $40)
+        (local.get $33)
        )
       )
      )
@@ -8707,27 +4413,27 @@
        (i32.const 2)
       )
       (then
-       (local.set $46
+       (local.set $42
         (v128.load
          (local.get $11)
         )
        )
-       (local.set $47
+       (local.set $43
         (v128.load offset=16
          (local.get $11)
         )
        )
-       (local.set $48
+       (local.set $44
         (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $45
+        (v128.load offset=16
          (local.get $11)
         )
        )
        (local.set $49
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $53
         (i32.add
          (local.get $1)
          (i32.mul
@@ -8736,84 +4442,84 @@
          )
         )
        )
-       (local.set $55
+       (local.set $51
         (i32.add
-         (local.get $53)
+         (local.get $49)
          (i32.const 32)
         )
        )
-       (local.set $54
+       (local.set $50
         (local.get $10)
        )
        (loop $k4
-        (local.set $50
-         (v128.load
-          (local.get $54)
-         )
-        )
-        (local.set $51
-         (v128.load offset=16
-          (local.get $54)
-         )
-        )
-        (local.set $52
-         (v128.load32_splat
-          (local.get $53)
-         )
-        )
         (local.set $46
-         (f32x4.relaxed_madd
-          (local.get $52)
+         (v128.load
           (local.get $50)
-          (local.get $46)
          )
         )
         (local.set $47
-         (f32x4.relaxed_madd
-          (local.get $52)
-          (local.get $51)
-          (local.get $47)
-         )
-        )
-        (local.set $52
-         (v128.load32_splat offset=32
-          (local.get $53)
+         (v128.load offset=16
+          (local.get $50)
          )
         )
         (local.set $48
-         (f32x4.relaxed_madd
-          (local.get $52)
-          (local.get $50)
-          (local.get $48)
-         )
-        )
-        (local.set $49
-         (f32x4.relaxed_madd
-          (local.get $52)
-          (local.get $51)
+         (v128.load32_splat
           (local.get $49)
          )
         )
-        (local.set $54
+        (local.set $42
+         (f32x4.relaxed_madd
+          (local.get $48)
+          (local.get $46)
+          (local.get $42)
+         )
+        )
+        (local.set $43
+         (f32x4.relaxed_madd
+          (local.get $48)
+          (local.get $47)
+          (local.get $43)
+         )
+        )
+        (local.set $48
+         (v128.load32_splat offset=32
+          (local.get $49)
+         )
+        )
+        (local.set $44
+         (f32x4.relaxed_madd
+          (local.get $48)
+          (local.get $46)
+          (local.get $44)
+         )
+        )
+        (local.set $45
+         (f32x4.relaxed_madd
+          (local.get $48)
+          (local.get $47)
+          (local.get $45)
+         )
+        )
+        (local.set $50
          (i32.add
-          (local.get $54)
+          (local.get $50)
           (i32.const 32)
          )
         )
-        (local.set $53
+        (local.set $49
          (i32.add
-          (local.get $53)
+          (local.get $49)
           (i32.const 4)
          )
         )
         (br_if $k4
          (i32.lt_u
-          (local.get $53)
-          (local.get $55)
+          (local.get $49)
+          (local.get $51)
          )
         )
        )
-       (local.set $56
+       (local.set $52
         (i32.add
          (i32.add
           (local.get $2)
@@ -8828,589 +4534,21 @@
          )
         )
        )
-       (block
-        (local.set $46
-         (f32x4.add
-          (local.get $46)
-          (local.get $46)
-         )
-        )
-        (block
-         (local.set $46
-          (f32x4.max
-           (f32x4.min
-            (local.get $46)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $46)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $46
-          (f32x4.sub
-           (local.get $46)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $46
-          (f32x4.sub
-           (local.get $46)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $46)
-           (local.get $46)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $46)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $46)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $46)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $46)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $46)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $46)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $46
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
-       )
        (v128.store
-        (local.get $56)
-        (local.get $46)
-       )
-       (block
-        (local.set $47
-         (f32x4.add
-          (local.get $47)
-          (local.get $47)
-         )
-        )
-        (block
-         (local.set $47
-          (f32x4.max
-           (f32x4.min
-            (local.get $47)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $47)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $47
-          (f32x4.sub
-           (local.get $47)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $47
-          (f32x4.sub
-           (local.get $47)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $47)
-           (local.get $47)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $47)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $47)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $47)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $47)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $47)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $47)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $47
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $52)
+        (local.get $42)
        )
        (v128.store offset=16
-        (local.get $56)
-        (local.get $47)
-       )
-       (block
-        (local.set $48
-         (f32x4.add
-          (local.get $48)
-          (local.get $48)
-         )
-        )
-        (block
-         (local.set $48
-          (f32x4.max
-           (f32x4.min
-            (local.get $48)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $48)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $48
-          (f32x4.sub
-           (local.get $48)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $48
-          (f32x4.sub
-           (local.get $48)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $48)
-           (local.get $48)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $48)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $48)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $48)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $48)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $48)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $48)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $48
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $52)
+        (local.get $43)
        )
        (v128.store offset=32
-        (local.get $56)
-        (local.get $48)
-       )
-       (block
-        (local.set $49
-         (f32x4.add
-          (local.get $49)
-          (local.get $49)
-         )
-        )
-        (block
-         (local.set $49
-          (f32x4.max
-           (f32x4.min
-            (local.get $49)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $49)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $49
-          (f32x4.sub
-           (local.get $49)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $49
-          (f32x4.sub
-           (local.get $49)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $49)
-           (local.get $49)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $49)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $49)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $49)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $49)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $49)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $49)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $49
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $52)
+        (local.get $44)
        )
        (v128.store offset=48
-        (local.get $56)
-        (local.get $49)
+        (local.get $52)
+        (local.get $45)
        )
       )
      )
@@ -9423,17 +4561,17 @@
        (i32.const 1)
       )
       (then
-       (local.set $58
+       (local.set $54
         (v128.load
          (local.get $11)
         )
        )
-       (local.set $59
+       (local.set $55
         (v128.load offset=16
          (local.get $11)
         )
        )
-       (local.set $63
+       (local.set $59
         (i32.add
          (local.get $1)
          (i32.mul
@@ -9442,65 +4580,65 @@
          )
         )
        )
-       (local.set $65
+       (local.set $61
         (i32.add
-         (local.get $63)
+         (local.get $59)
          (i32.const 32)
         )
        )
-       (local.set $64
+       (local.set $60
         (local.get $10)
        )
        (loop $k5
-        (local.set $60
+        (local.set $56
          (v128.load
-          (local.get $64)
+          (local.get $60)
          )
         )
-        (local.set $61
+        (local.set $57
          (v128.load offset=16
-          (local.get $64)
-         )
-        )
-        (local.set $62
-         (v128.load32_splat
-          (local.get $63)
+          (local.get $60)
          )
         )
         (local.set $58
-         (f32x4.relaxed_madd
-          (local.get $62)
-          (local.get $60)
-          (local.get $58)
-         )
-        )
-        (local.set $59
-         (f32x4.relaxed_madd
-          (local.get $62)
-          (local.get $61)
+         (v128.load32_splat
           (local.get $59)
          )
         )
-        (local.set $64
+        (local.set $54
+         (f32x4.relaxed_madd
+          (local.get $58)
+          (local.get $56)
+          (local.get $54)
+         )
+        )
+        (local.set $55
+         (f32x4.relaxed_madd
+          (local.get $58)
+          (local.get $57)
+          (local.get $55)
+         )
+        )
+        (local.set $60
          (i32.add
-          (local.get $64)
+          (local.get $60)
           (i32.const 32)
          )
         )
-        (local.set $63
+        (local.set $59
          (i32.add
-          (local.get $63)
+          (local.get $59)
           (i32.const 4)
          )
         )
         (br_if $k5
          (i32.lt_u
-          (local.get $63)
-          (local.get $65)
+          (local.get $59)
+          (local.get $61)
          )
         )
        )
-       (local.set $66
+       (local.set $62
         (i32.add
          (i32.add
           (local.get $2)
@@ -9515,297 +4653,235 @@
          )
         )
        )
-       (block
-        (local.set $58
-         (f32x4.add
-          (local.get $58)
-          (local.get $58)
-         )
-        )
-        (block
-         (local.set $58
-          (f32x4.max
-           (f32x4.min
-            (local.get $58)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $58)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $58
-          (f32x4.sub
-           (local.get $58)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $58
-          (f32x4.sub
-           (local.get $58)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $58)
-           (local.get $58)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $58)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $58)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $58)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $58)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $58)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $58)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $58
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
-       )
        (v128.store
-        (local.get $66)
-        (local.get $58)
-       )
-       (block
-        (local.set $59
-         (f32x4.add
-          (local.get $59)
-          (local.get $59)
-         )
-        )
-        (block
-         (local.set $59
-          (f32x4.max
-           (f32x4.min
-            (local.get $59)
-            (f32x4.splat
-             (f32.const 88)
-            )
-           )
-           (f32x4.splat
-            (f32.const -87.3365478515625)
-           )
-          )
-         )
-         (local.set $30
-          (f32x4.nearest
-           (f32x4.mul
-            (local.get $59)
-            (f32x4.splat
-             (f32.const 1.4426950216293335)
-            )
-           )
-          )
-         )
-         (local.set $59
-          (f32x4.sub
-           (local.get $59)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const 0.693359375)
-            )
-           )
-          )
-         )
-         (local.set $59
-          (f32x4.sub
-           (local.get $59)
-           (f32x4.mul
-            (local.get $30)
-            (f32x4.splat
-             (f32.const -2.1219444170128554e-04)
-            )
-           )
-          )
-         )
-         (local.set $31
-          (f32x4.mul
-           (local.get $59)
-           (local.get $59)
-          )
-         )
-         (local.set $29
-          (f32x4.relaxed_madd
-           (f32x4.relaxed_madd
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.splat
-                 (f32.const 1.9875691214110702e-04)
-                )
-                (local.get $59)
-                (f32x4.splat
-                 (f32.const 0.001398199936375022)
-                )
-               )
-               (local.get $59)
-               (f32x4.splat
-                (f32.const 0.008333452045917511)
-               )
-              )
-              (local.get $59)
-              (f32x4.splat
-               (f32.const 0.04166579619050026)
-              )
-             )
-             (local.get $59)
-             (f32x4.splat
-              (f32.const 0.1666666567325592)
-             )
-            )
-            (local.get $59)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (local.get $31)
-           (f32x4.add
-            (local.get $59)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-         (local.set $30
-          (i32x4.shl
-           (i32x4.add
-            (i32x4.trunc_sat_f32x4_s
-             (local.get $30)
-            )
-            (i32x4.splat
-             (i32.const 127)
-            )
-           )
-           (i32.const 23)
-          )
-         )
-         (local.set $29
-          (f32x4.mul
-           (local.get $29)
-           (local.get $30)
-          )
-         )
-        )
-        (local.set $59
-         (f32x4.sub
-          (f32x4.splat
-           (f32.const 1)
-          )
-          (f32x4.div
-           (f32x4.splat
-            (f32.const 2)
-           )
-           (f32x4.add
-            (local.get $29)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
+        (local.get $62)
+        (local.get $54)
        )
        (v128.store offset=16
-        (local.get $66)
-        (local.get $59)
+        (local.get $62)
+        (local.get $55)
+       )
+      )
+     )
+    )
+    (block $done8
+     (local.set $64
+      (local.get $4)
+     )
+     (br_if $done8
+      (i32.ge_s
+       (local.get $64)
+       (local.get $5)
+      )
+     )
+     (loop $loop9
+      (local.set $66
+       (i32.add
+        (i32.add
+         (local.get $2)
+         (i32.mul
+          (local.get $64)
+          (i32.const 32)
+         )
+        )
+        (i32.mul
+         (local.get $8)
+         (i32.const 32)
+        )
+       )
+      )
+      (block $done6
+       (local.set $65
+        (i32.const 0)
+       )
+       (br_if $done6
+        (i32.ge_s
+         (local.get $65)
+         (i32.const 32)
+        )
+       )
+       (loop $loop7
+        (local.set $67
+         (v128.load
+          (i32.add
+           (local.get $66)
+           (local.get $65)
+          )
+         )
+        )
+        (block
+         (local.set $67
+          (f32x4.add
+           (local.get $67)
+           (local.get $67)
+          )
+         )
+         (block
+          (local.set $67
+           (f32x4.max
+            (f32x4.min
+             (local.get $67)
+             (f32x4.splat
+              (f32.const 88)
+             )
+            )
+            (f32x4.splat
+             (f32.const -87.3365478515625)
+            )
+           )
+          )
+          (local.set $70
+           (f32x4.nearest
+            (f32x4.mul
+             (local.get $67)
+             (f32x4.splat
+              (f32.const 1.4426950216293335)
+             )
+            )
+           )
+          )
+          (local.set $67
+           (f32x4.sub
+            (local.get $67)
+            (f32x4.mul
+             (local.get $70)
+             (f32x4.splat
+              (f32.const 0.693359375)
+             )
+            )
+           )
+          )
+          (local.set $67
+           (f32x4.sub
+            (local.get $67)
+            (f32x4.mul
+             (local.get $70)
+             (f32x4.splat
+              (f32.const -2.1219444170128554e-04)
+             )
+            )
+           )
+          )
+          (local.set $71
+           (f32x4.mul
+            (local.get $67)
+            (local.get $67)
+           )
+          )
+          (local.set $69
+           (f32x4.relaxed_madd
+            (f32x4.relaxed_madd
+             (f32x4.relaxed_madd
+              (f32x4.relaxed_madd
+               (f32x4.relaxed_madd
+                (f32x4.relaxed_madd
+                 (f32x4.splat
+                  (f32.const 1.9875691214110702e-04)
+                 )
+                 (local.get $67)
+                 (f32x4.splat
+                  (f32.const 0.001398199936375022)
+                 )
+                )
+                (local.get $67)
+                (f32x4.splat
+                 (f32.const 0.008333452045917511)
+                )
+               )
+               (local.get $67)
+               (f32x4.splat
+                (f32.const 0.04166579619050026)
+               )
+              )
+              (local.get $67)
+              (f32x4.splat
+               (f32.const 0.1666666567325592)
+              )
+             )
+             (local.get $67)
+             (f32x4.splat
+              (f32.const 0.5)
+             )
+            )
+            (local.get $71)
+            (f32x4.add
+             (local.get $67)
+             (f32x4.splat
+              (f32.const 1)
+             )
+            )
+           )
+          )
+          (local.set $70
+           (i32x4.shl
+            (i32x4.add
+             (i32x4.trunc_sat_f32x4_s
+              (local.get $70)
+             )
+             (i32x4.splat
+              (i32.const 127)
+             )
+            )
+            (i32.const 23)
+           )
+          )
+          (local.set $69
+           (f32x4.mul
+            (local.get $69)
+            (local.get $70)
+           )
+          )
+         )
+         (local.set $67
+          (f32x4.sub
+           (f32x4.splat
+            (f32.const 1)
+           )
+           (f32x4.div
+            (f32x4.splat
+             (f32.const 2)
+            )
+            (f32x4.add
+             (local.get $69)
+             (f32x4.splat
+              (f32.const 1)
+             )
+            )
+           )
+          )
+         )
+        )
+        (v128.store
+         (i32.add
+          (local.get $66)
+          (local.get $65)
+         )
+         (local.get $67)
+        )
+        (local.set $65
+         (i32.add
+          (local.get $65)
+          (i32.const 16)
+         )
+        )
+        (br_if $loop7
+         (i32.lt_s
+          (local.get $65)
+          (i32.const 32)
+         )
+        )
+       )
+      )
+      (local.set $64
+       (i32.add
+        (local.get $64)
+        (i32.const 1)
+       )
+      )
+      (br_if $loop9
+       (i32.lt_s
+        (local.get $64)
+        (local.get $5)
        )
       )
      )
@@ -9816,7 +4892,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop7
+    (br_if $loop11
      (i32.lt_s
       (local.get $8)
       (local.get $7)
@@ -10902,8 +5978,8 @@
   (local $37 v128)
   (local $38 v128)
   (local $39 v128)
-  (local $40 v128)
-  (local $41 v128)
+  (local $40 i32)
+  (local $41 i32)
   (local $42 v128)
   (local $43 v128)
   (local $44 v128)
@@ -10922,8 +5998,8 @@
   (local $57 v128)
   (local $58 v128)
   (local $59 v128)
-  (local $60 v128)
-  (local $61 v128)
+  (local $60 i32)
+  (local $61 i32)
   (local $62 i32)
   (local $63 i32)
   (local $64 i32)
@@ -10932,8 +6008,8 @@
   (local $67 i32)
   (local $68 i32)
   (local $69 i32)
-  (local $70 i32)
-  (local $71 i32)
+  (local $70 v128)
+  (local $71 v128)
   (local $72 v128)
   (local $73 v128)
   (local $74 v128)
@@ -10944,8 +6020,8 @@
   (local $79 v128)
   (local $80 v128)
   (local $81 v128)
-  (local $82 v128)
-  (local $83 v128)
+  (local $82 i32)
+  (local $83 i32)
   (local $84 v128)
   (local $85 v128)
   (local $86 v128)
@@ -10958,8 +6034,8 @@
   (local $93 v128)
   (local $94 v128)
   (local $95 v128)
-  (local $96 v128)
-  (local $97 v128)
+  (local $96 i32)
+  (local $97 i32)
   (local $98 i32)
   (local $99 i32)
   (local $100 i32)
@@ -10967,8 +6043,8 @@
   (local $102 i32)
   (local $103 i32)
   (local $104 i32)
-  (local $105 i32)
-  (local $106 i32)
+  (local $105 v128)
+  (local $106 v128)
   (local $107 v128)
   (local $108 v128)
   (local $109 v128)
@@ -10979,8 +6055,8 @@
   (local $114 v128)
   (local $115 v128)
   (local $116 v128)
-  (local $117 v128)
-  (local $118 v128)
+  (local $117 i32)
+  (local $118 i32)
   (local $119 v128)
   (local $120 v128)
   (local $121 v128)
@@ -10991,24 +6067,23 @@
   (local $126 v128)
   (local $127 v128)
   (local $128 v128)
-  (local $129 v128)
-  (block $done74
+  (block $done62
    (local.set $7
     (i32.const 0)
    )
-   (br_if $done74
+   (br_if $done62
     (i32.ge_s
      (local.get $7)
      (i32.const 2)
     )
    )
-   (loop $loop75
+   (loop $loop63
     (local.set $8
      (local.get $5)
     )
-    (block $w72
-     (loop $wl73
-      (br_if $w72
+    (block $w60
+     (loop $wl61
+      (br_if $w60
        (i32.eqz
         (i32.lt_s
          (local.get $8)
@@ -11167,9 +6242,9 @@
         (local.set $16
          (i32.const 0)
         )
-        (block $w4
-         (loop $wl5
-          (br_if $w4
+        (block $w14
+         (loop $wl15
+          (br_if $w14
            (i32.eqz
             (i32.le_s
              (i32.add
@@ -11253,100 +6328,100 @@
             )
            )
           )
-          (block $done2
+          (block $done12
            (local.set $17
             (i32.const 0)
            )
-           (br_if $done2
+           (br_if $done12
             (i32.ge_s
              (local.get $17)
              (i32.const 4)
             )
            )
-           (loop $loop3
-            (local.set $36
+           (loop $loop13
+            (local.set $32
              (v128.load
               (local.get $19)
              )
             )
-            (local.set $37
+            (local.set $33
              (v128.load offset=16
               (local.get $19)
              )
             )
-            (local.set $32
+            (local.set $28
              (v128.load32_splat
               (local.get $18)
              )
             )
             (local.set $48
              (f32x4.relaxed_madd
+              (local.get $28)
               (local.get $32)
-              (local.get $36)
               (local.get $48)
              )
             )
             (local.set $49
              (f32x4.relaxed_madd
-              (local.get $32)
-              (local.get $37)
+              (local.get $28)
+              (local.get $33)
               (local.get $49)
              )
             )
-            (local.set $32
+            (local.set $28
              (v128.load32_splat offset=96
               (local.get $18)
              )
             )
             (local.set $50
              (f32x4.relaxed_madd
+              (local.get $28)
               (local.get $32)
-              (local.get $36)
               (local.get $50)
              )
             )
             (local.set $51
              (f32x4.relaxed_madd
-              (local.get $32)
-              (local.get $37)
+              (local.get $28)
+              (local.get $33)
               (local.get $51)
              )
             )
-            (local.set $32
+            (local.set $28
              (v128.load32_splat offset=192
               (local.get $18)
              )
             )
             (local.set $52
              (f32x4.relaxed_madd
+              (local.get $28)
               (local.get $32)
-              (local.get $36)
               (local.get $52)
              )
             )
             (local.set $53
              (f32x4.relaxed_madd
-              (local.get $32)
-              (local.get $37)
+              (local.get $28)
+              (local.get $33)
               (local.get $53)
              )
             )
-            (local.set $32
+            (local.set $28
              (v128.load32_splat offset=288
               (local.get $18)
              )
             )
             (local.set $54
              (f32x4.relaxed_madd
+              (local.get $28)
               (local.get $32)
-              (local.get $36)
               (local.get $54)
              )
             )
             (local.set $55
              (f32x4.relaxed_madd
-              (local.get $32)
-              (local.get $37)
+              (local.get $28)
+              (local.get $33)
               (local.get $55)
              )
             )
@@ -11368,7 +6443,7 @@
               (i32.const 1)
              )
             )
-            (br_if $loop3
+            (br_if $loop13
              (i32.lt_s
               (local.get $17)
               (i32.const 4)
@@ -11462,12 +6537,12 @@
             (i32.const 8)
            )
           )
-          (br $wl5)
+          (br $wl15)
          )
         )
-        (block $w8
-         (loop $wl9
-          (br_if $w8
+        (block $w18
+         (loop $wl19
+          (br_if $w18
            (i32.eqz
             (i32.lt_s
              (local.get $16)
@@ -11528,67 +6603,67 @@
             )
            )
           )
-          (block $done6
+          (block $done16
            (local.set $17
             (i32.const 0)
            )
-           (br_if $done6
+           (br_if $done16
             (i32.ge_s
              (local.get $17)
              (i32.const 4)
             )
            )
-           (loop $loop7
-            (local.set $36
+           (loop $loop17
+            (local.set $32
              (v128.load
               (local.get $19)
              )
             )
-            (local.set $32
+            (local.set $28
              (v128.load32_splat
               (local.get $18)
              )
             )
             (local.set $56
              (f32x4.relaxed_madd
+              (local.get $28)
               (local.get $32)
-              (local.get $36)
               (local.get $56)
              )
             )
-            (local.set $32
+            (local.set $28
              (v128.load32_splat offset=96
               (local.get $18)
              )
             )
             (local.set $57
              (f32x4.relaxed_madd
+              (local.get $28)
               (local.get $32)
-              (local.get $36)
               (local.get $57)
              )
             )
-            (local.set $32
+            (local.set $28
              (v128.load32_splat offset=192
               (local.get $18)
              )
             )
             (local.set $58
              (f32x4.relaxed_madd
+              (local.get $28)
               (local.get $32)
-              (local.get $36)
               (local.get $58)
              )
             )
-            (local.set $32
+            (local.set $28
              (v128.load32_splat offset=288
               (local.get $18)
              )
             )
             (local.set $59
              (f32x4.relaxed_madd
+              (local.get $28)
               (local.get $32)
-              (local.get $36)
               (local.get $59)
              )
             )
@@ -11610,7 +6685,7 @@
               (i32.const 1)
              )
             )
-            (br_if $loop7
+            (br_if $loop17
              (i32.lt_s
               (local.get $17)
               (i32.const 4)
@@ -11664,1177 +6739,372 @@
             (i32.const 4)
            )
           )
-          (br $wl9)
+          (br $wl19)
          )
         )
-        (block $done10
-         (local.set $20
-          (local.get $12)
+        (block $done8
+         (local.set $40
+          (i32.const 0)
          )
-         (br_if $done10
+         (br_if $done8
           (i32.ge_s
-           (local.get $20)
-           (local.get $14)
+           (local.get $40)
+           (i32.const 4)
           )
          )
-         (loop $loop11
-          (f32.store
+         (loop $loop9
+          (local.set $41
            (i32.add
-            (local.get $24)
+            (local.get $4)
             (i32.mul
+             (local.get $40)
+             (local.get $15)
+            )
+           )
+          )
+          (block $done0
+           (local.set $20
+            (local.get $12)
+           )
+           (br_if $done0
+            (i32.ge_s
              (local.get $20)
-             (i32.const 4)
+             (local.get $14)
             )
            )
-           (f32.const -inf)
-          )
-          (local.set $20
-           (i32.add
-            (local.get $20)
-            (i32.const 1)
-           )
-          )
-          (br_if $loop11
-           (i32.lt_s
-            (local.get $20)
-            (local.get $14)
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.splat
-          (f32.const -inf)
-         )
-        )
-        (block $done12
-         (local.set $21
-          (i32.const 0)
-         )
-         (br_if $done12
-          (i32.ge_s
-           (local.get $21)
-           (local.get $15)
-          )
-         )
-         (loop $loop13
-          (local.set $33
-           (f32x4.max
-            (local.get $33)
-            (v128.load
+           (loop $loop1
+            (f32.store
              (i32.add
-              (local.get $24)
-              (local.get $21)
+              (local.get $41)
+              (i32.mul
+               (local.get $20)
+               (i32.const 4)
+              )
              )
+             (f32.const -inf)
             )
-           )
-          )
-          (local.set $21
-           (i32.add
-            (local.get $21)
-            (i32.const 16)
-           )
-          )
-          (br_if $loop13
-           (i32.lt_s
-            (local.get $21)
-            (local.get $15)
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.splat
-          (f32.max
-           (f32.max
-            (f32x4.extract_lane 0
-             (local.get $33)
-            )
-            (f32x4.extract_lane 1
-             (local.get $33)
-            )
-           )
-           (f32.max
-            (f32x4.extract_lane 2
-             (local.get $33)
-            )
-            (f32x4.extract_lane 3
-             (local.get $33)
-            )
-           )
-          )
-         )
-        )
-        (local.set $34
-         (f32x4.splat
-          (f32.const 0)
-         )
-        )
-        (block $done14
-         (local.set $21
-          (i32.const 0)
-         )
-         (br_if $done14
-          (i32.ge_s
-           (local.get $21)
-           (local.get $15)
-          )
-         )
-         (loop $loop15
-          (local.set $32
-           (f32x4.sub
-            (v128.load
+            (local.set $20
              (i32.add
-              (local.get $24)
-              (local.get $21)
+              (local.get $20)
+              (i32.const 1)
              )
             )
-            (local.get $33)
+            (br_if $loop1
+             (i32.lt_s
+              (local.get $20)
+              (local.get $14)
+             )
+            )
            )
           )
-          (block
-           (local.set $32
-            (f32x4.max
-             (f32x4.min
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 88)
-              )
-             )
-             (f32x4.splat
-              (f32.const -87.3365478515625)
-             )
+          (local.set $29
+           (f32x4.splat
+            (f32.const -inf)
+           )
+          )
+          (block $done2
+           (local.set $21
+            (i32.const 0)
+           )
+           (br_if $done2
+            (i32.ge_s
+             (local.get $21)
+             (local.get $15)
             )
            )
-           (local.set $60
-            (f32x4.nearest
-             (f32x4.mul
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 1.4426950216293335)
-              )
-             )
-            )
-           )
-           (local.set $32
-            (f32x4.sub
-             (local.get $32)
-             (f32x4.mul
-              (local.get $60)
-              (f32x4.splat
-               (f32.const 0.693359375)
+           (loop $loop3
+            (local.set $29
+             (f32x4.max
+              (local.get $29)
+              (v128.load
+               (i32.add
+                (local.get $41)
+                (local.get $21)
+               )
               )
              )
             )
+            (local.set $21
+             (i32.add
+              (local.get $21)
+              (i32.const 16)
+             )
+            )
+            (br_if $loop3
+             (i32.lt_s
+              (local.get $21)
+              (local.get $15)
+             )
+            )
            )
-           (local.set $32
-            (f32x4.sub
-             (local.get $32)
-             (f32x4.mul
-              (local.get $60)
-              (f32x4.splat
-               (f32.const -2.1219444170128554e-04)
+          )
+          (local.set $29
+           (f32x4.splat
+            (f32.max
+             (f32.max
+              (f32x4.extract_lane 0
+               (local.get $29)
+              )
+              (f32x4.extract_lane 1
+               (local.get $29)
+              )
+             )
+             (f32.max
+              (f32x4.extract_lane 2
+               (local.get $29)
+              )
+              (f32x4.extract_lane 3
+               (local.get $29)
               )
              )
             )
            )
-           (local.set $61
-            (f32x4.mul
-             (local.get $32)
-             (local.get $32)
+          )
+          (local.set $30
+           (f32x4.splat
+            (f32.const 0)
+           )
+          )
+          (block $done4
+           (local.set $21
+            (i32.const 0)
+           )
+           (br_if $done4
+            (i32.ge_s
+             (local.get $21)
+             (local.get $15)
             )
            )
-           (local.set $35
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
+           (loop $loop5
+            (local.set $28
+             (f32x4.sub
+              (v128.load
+               (i32.add
+                (local.get $41)
+                (local.get $21)
+               )
+              )
+              (local.get $29)
+             )
+            )
+            (block
+             (local.set $28
+              (f32x4.max
+               (f32x4.min
+                (local.get $28)
+                (f32x4.splat
+                 (f32.const 88)
+                )
+               )
+               (f32x4.splat
+                (f32.const -87.3365478515625)
+               )
+              )
+             )
+             (local.set $42
+              (f32x4.nearest
+               (f32x4.mul
+                (local.get $28)
+                (f32x4.splat
+                 (f32.const 1.4426950216293335)
+                )
+               )
+              )
+             )
+             (local.set $28
+              (f32x4.sub
+               (local.get $28)
+               (f32x4.mul
+                (local.get $42)
+                (f32x4.splat
+                 (f32.const 0.693359375)
+                )
+               )
+              )
+             )
+             (local.set $28
+              (f32x4.sub
+               (local.get $28)
+               (f32x4.mul
+                (local.get $42)
+                (f32x4.splat
+                 (f32.const -2.1219444170128554e-04)
+                )
+               )
+              )
+             )
+             (local.set $43
+              (f32x4.mul
+               (local.get $28)
+               (local.get $28)
+              )
+             )
+             (local.set $31
               (f32x4.relaxed_madd
                (f32x4.relaxed_madd
                 (f32x4.relaxed_madd
                  (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const 1.9875691214110702e-04)
+                  (f32x4.relaxed_madd
+                   (f32x4.relaxed_madd
+                    (f32x4.splat
+                     (f32.const 1.9875691214110702e-04)
+                    )
+                    (local.get $28)
+                    (f32x4.splat
+                     (f32.const 0.001398199936375022)
+                    )
+                   )
+                   (local.get $28)
+                   (f32x4.splat
+                    (f32.const 0.008333452045917511)
+                   )
                   )
-                  (local.get $32)
+                  (local.get $28)
                   (f32x4.splat
-                   (f32.const 0.001398199936375022)
+                   (f32.const 0.04166579619050026)
                   )
                  )
-                 (local.get $32)
+                 (local.get $28)
                  (f32x4.splat
-                  (f32.const 0.008333452045917511)
+                  (f32.const 0.1666666567325592)
                  )
                 )
-                (local.get $32)
+                (local.get $28)
                 (f32x4.splat
-                 (f32.const 0.04166579619050026)
+                 (f32.const 0.5)
                 )
                )
-               (local.get $32)
-               (f32x4.splat
-                (f32.const 0.1666666567325592)
+               (local.get $43)
+               (f32x4.add
+                (local.get $28)
+                (f32x4.splat
+                 (f32.const 1)
+                )
                )
               )
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 0.5)
+             )
+             (local.set $42
+              (i32x4.shl
+               (i32x4.add
+                (i32x4.trunc_sat_f32x4_s
+                 (local.get $42)
+                )
+                (i32x4.splat
+                 (i32.const 127)
+                )
+               )
+               (i32.const 23)
               )
              )
-             (local.get $61)
+             (local.set $31
+              (f32x4.mul
+               (local.get $31)
+               (local.get $42)
+              )
+             )
+            )
+            (v128.store
+             (i32.add
+              (local.get $41)
+              (local.get $21)
+             )
+             (local.get $31)
+            )
+            (local.set $30
              (f32x4.add
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 1)
+              (local.get $30)
+              (local.get $31)
+             )
+            )
+            (local.set $21
+             (i32.add
+              (local.get $21)
+              (i32.const 16)
+             )
+            )
+            (br_if $loop5
+             (i32.lt_s
+              (local.get $21)
+              (local.get $15)
+             )
+            )
+           )
+          )
+          (local.set $30
+           (f32x4.splat
+            (f32.div
+             (f32.const 1)
+             (f32.add
+              (f32.add
+               (f32x4.extract_lane 0
+                (local.get $30)
+               )
+               (f32x4.extract_lane 1
+                (local.get $30)
+               )
+              )
+              (f32.add
+               (f32x4.extract_lane 2
+                (local.get $30)
+               )
+               (f32x4.extract_lane 3
+                (local.get $30)
+               )
               )
              )
             )
            )
-           (local.set $60
-            (i32x4.shl
-             (i32x4.add
-              (i32x4.trunc_sat_f32x4_s
-               (local.get $60)
+          )
+          (block $done6
+           (local.set $21
+            (i32.const 0)
+           )
+           (br_if $done6
+            (i32.ge_s
+             (local.get $21)
+             (local.get $15)
+            )
+           )
+           (loop $loop7
+            (v128.store
+             (i32.add
+              (local.get $41)
+              (local.get $21)
+             )
+             (f32x4.mul
+              (v128.load
+               (i32.add
+                (local.get $41)
+                (local.get $21)
+               )
               )
-              (i32x4.splat
-               (i32.const 127)
-              )
+              (local.get $30)
              )
-             (i32.const 23)
             )
-           )
-           (local.set $35
-            (f32x4.mul
-             (local.get $35)
-             (local.get $60)
+            (local.set $21
+             (i32.add
+              (local.get $21)
+              (i32.const 16)
+             )
+            )
+            (br_if $loop7
+             (i32.lt_s
+              (local.get $21)
+              (local.get $15)
+             )
             )
            )
           )
-          (v128.store
+          (local.set $40
            (i32.add
-            (local.get $24)
-            (local.get $21)
-           )
-           (local.get $35)
-          )
-          (local.set $34
-           (f32x4.add
-            (local.get $34)
-            (local.get $35)
-           )
-          )
-          (local.set $21
-           (i32.add
-            (local.get $21)
-            (i32.const 16)
-           )
-          )
-          (br_if $loop15
-           (i32.lt_s
-            (local.get $21)
-            (local.get $15)
-           )
-          )
-         )
-        )
-        (local.set $28
-         (f32x4.splat
-          (f32.div
-           (f32.const 1)
-           (f32.add
-            (f32.add
-             (f32x4.extract_lane 0
-              (local.get $34)
-             )
-             (f32x4.extract_lane 1
-              (local.get $34)
-             )
-            )
-            (f32.add
-             (f32x4.extract_lane 2
-              (local.get $34)
-             )
-             (f32x4.extract_lane 3
-              (local.get $34)
-             )
-            )
-           )
-          )
-         )
-        )
-        (block $done16
-         (local.set $20
-          (local.get $12)
-         )
-         (br_if $done16
-          (i32.ge_s
-           (local.get $20)
-           (local.get $14)
-          )
-         )
-         (loop $loop17
-          (f32.store
-           (i32.add
-            (local.get $25)
-            (i32.mul
-             (local.get $20)
-             (i32.const 4)
-            )
-           )
-           (f32.const -inf)
-          )
-          (local.set $20
-           (i32.add
-            (local.get $20)
+            (local.get $40)
             (i32.const 1)
            )
           )
-          (br_if $loop17
+          (br_if $loop9
            (i32.lt_s
-            (local.get $20)
-            (local.get $14)
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.splat
-          (f32.const -inf)
-         )
-        )
-        (block $done18
-         (local.set $21
-          (i32.const 0)
-         )
-         (br_if $done18
-          (i32.ge_s
-           (local.get $21)
-           (local.get $15)
-          )
-         )
-         (loop $loop19
-          (local.set $33
-           (f32x4.max
-            (local.get $33)
-            (v128.load
-             (i32.add
-              (local.get $25)
-              (local.get $21)
-             )
-            )
-           )
-          )
-          (local.set $21
-           (i32.add
-            (local.get $21)
-            (i32.const 16)
-           )
-          )
-          (br_if $loop19
-           (i32.lt_s
-            (local.get $21)
-            (local.get $15)
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.splat
-          (f32.max
-           (f32.max
-            (f32x4.extract_lane 0
-             (local.get $33)
-            )
-            (f32x4.extract_lane 1
-             (local.get $33)
-            )
-           )
-           (f32.max
-            (f32x4.extract_lane 2
-             (local.get $33)
-            )
-            (f32x4.extract_lane 3
-             (local.get $33)
-            )
-           )
-          )
-         )
-        )
-        (local.set $34
-         (f32x4.splat
-          (f32.const 0)
-         )
-        )
-        (block $done20
-         (local.set $21
-          (i32.const 0)
-         )
-         (br_if $done20
-          (i32.ge_s
-           (local.get $21)
-           (local.get $15)
-          )
-         )
-         (loop $loop21
-          (local.set $32
-           (f32x4.sub
-            (v128.load
-             (i32.add
-              (local.get $25)
-              (local.get $21)
-             )
-            )
-            (local.get $33)
-           )
-          )
-          (block
-           (local.set $32
-            (f32x4.max
-             (f32x4.min
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 88)
-              )
-             )
-             (f32x4.splat
-              (f32.const -87.3365478515625)
-             )
-            )
-           )
-           (local.set $60
-            (f32x4.nearest
-             (f32x4.mul
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 1.4426950216293335)
-              )
-             )
-            )
-           )
-           (local.set $32
-            (f32x4.sub
-             (local.get $32)
-             (f32x4.mul
-              (local.get $60)
-              (f32x4.splat
-               (f32.const 0.693359375)
-              )
-             )
-            )
-           )
-           (local.set $32
-            (f32x4.sub
-             (local.get $32)
-             (f32x4.mul
-              (local.get $60)
-              (f32x4.splat
-               (f32.const -2.1219444170128554e-04)
-              )
-             )
-            )
-           )
-           (local.set $61
-            (f32x4.mul
-             (local.get $32)
-             (local.get $32)
-            )
-           )
-           (local.set $35
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const 1.9875691214110702e-04)
-                  )
-                  (local.get $32)
-                  (f32x4.splat
-                   (f32.const 0.001398199936375022)
-                  )
-                 )
-                 (local.get $32)
-                 (f32x4.splat
-                  (f32.const 0.008333452045917511)
-                 )
-                )
-                (local.get $32)
-                (f32x4.splat
-                 (f32.const 0.04166579619050026)
-                )
-               )
-               (local.get $32)
-               (f32x4.splat
-                (f32.const 0.1666666567325592)
-               )
-              )
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 0.5)
-              )
-             )
-             (local.get $61)
-             (f32x4.add
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 1)
-              )
-             )
-            )
-           )
-           (local.set $60
-            (i32x4.shl
-             (i32x4.add
-              (i32x4.trunc_sat_f32x4_s
-               (local.get $60)
-              )
-              (i32x4.splat
-               (i32.const 127)
-              )
-             )
-             (i32.const 23)
-            )
-           )
-           (local.set $35
-            (f32x4.mul
-             (local.get $35)
-             (local.get $60)
-            )
-           )
-          )
-          (v128.store
-           (i32.add
-            (local.get $25)
-            (local.get $21)
-           )
-           (local.get $35)
-          )
-          (local.set $34
-           (f32x4.add
-            (local.get $34)
-            (local.get $35)
-           )
-          )
-          (local.set $21
-           (i32.add
-            (local.get $21)
-            (i32.const 16)
-           )
-          )
-          (br_if $loop21
-           (i32.lt_s
-            (local.get $21)
-            (local.get $15)
-           )
-          )
-         )
-        )
-        (local.set $29
-         (f32x4.splat
-          (f32.div
-           (f32.const 1)
-           (f32.add
-            (f32.add
-             (f32x4.extract_lane 0
-              (local.get $34)
-             )
-             (f32x4.extract_lane 1
-              (local.get $34)
-             )
-            )
-            (f32.add
-             (f32x4.extract_lane 2
-              (local.get $34)
-             )
-             (f32x4.extract_lane 3
-              (local.get $34)
-             )
-            )
-           )
-          )
-         )
-        )
-        (block $done22
-         (local.set $20
-          (local.get $12)
-         )
-         (br_if $done22
-          (i32.ge_s
-           (local.get $20)
-           (local.get $14)
-          )
-         )
-         (loop $loop23
-          (f32.store
-           (i32.add
-            (local.get $26)
-            (i32.mul
-             (local.get $20)
-             (i32.const 4)
-            )
-           )
-           (f32.const -inf)
-          )
-          (local.set $20
-           (i32.add
-            (local.get $20)
-            (i32.const 1)
-           )
-          )
-          (br_if $loop23
-           (i32.lt_s
-            (local.get $20)
-            (local.get $14)
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.splat
-          (f32.const -inf)
-         )
-        )
-        (block $done24
-         (local.set $21
-          (i32.const 0)
-         )
-         (br_if $done24
-          (i32.ge_s
-           (local.get $21)
-           (local.get $15)
-          )
-         )
-         (loop $loop25
-          (local.set $33
-           (f32x4.max
-            (local.get $33)
-            (v128.load
-             (i32.add
-              (local.get $26)
-              (local.get $21)
-             )
-            )
-           )
-          )
-          (local.set $21
-           (i32.add
-            (local.get $21)
-            (i32.const 16)
-           )
-          )
-          (br_if $loop25
-           (i32.lt_s
-            (local.get $21)
-            (local.get $15)
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.splat
-          (f32.max
-           (f32.max
-            (f32x4.extract_lane 0
-             (local.get $33)
-            )
-            (f32x4.extract_lane 1
-             (local.get $33)
-            )
-           )
-           (f32.max
-            (f32x4.extract_lane 2
-             (local.get $33)
-            )
-            (f32x4.extract_lane 3
-             (local.get $33)
-            )
-           )
-          )
-         )
-        )
-        (local.set $34
-         (f32x4.splat
-          (f32.const 0)
-         )
-        )
-        (block $done26
-         (local.set $21
-          (i32.const 0)
-         )
-         (br_if $done26
-          (i32.ge_s
-           (local.get $21)
-           (local.get $15)
-          )
-         )
-         (loop $loop27
-          (local.set $32
-           (f32x4.sub
-            (v128.load
-             (i32.add
-              (local.get $26)
-              (local.get $21)
-             )
-            )
-            (local.get $33)
-           )
-          )
-          (block
-           (local.set $32
-            (f32x4.max
-             (f32x4.min
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 88)
-              )
-             )
-             (f32x4.splat
-              (f32.const -87.3365478515625)
-             )
-            )
-           )
-           (local.set $60
-            (f32x4.nearest
-             (f32x4.mul
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 1.4426950216293335)
-              )
-             )
-            )
-           )
-           (local.set $32
-            (f32x4.sub
-             (local.get $32)
-             (f32x4.mul
-              (local.get $60)
-              (f32x4.splat
-               (f32.const 0.693359375)
-              )
-             )
-            )
-           )
-           (local.set $32
-            (f32x4.sub
-             (local.get $32)
-             (f32x4.mul
-              (local.get $60)
-              (f32x4.splat
-               (f32.const -2.1219444170128554e-04)
-              )
-             )
-            )
-           )
-           (local.set $61
-            (f32x4.mul
-             (local.get $32)
-             (local.get $32)
-            )
-           )
-           (local.set $35
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const 1.9875691214110702e-04)
-                  )
-                  (local.get $32)
-                  (f32x4.splat
-                   (f32.const 0.001398199936375022)
-                  )
-                 )
-                 (local.get $32)
-                 (f32x4.splat
-                  (f32.const 0.008333452045917511)
-                 )
-                )
-                (local.get $32)
-                (f32x4.splat
-                 (f32.const 0.04166579619050026)
-                )
-               )
-               (local.get $32)
-               (f32x4.splat
-                (f32.const 0.1666666567325592)
-               )
-              )
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 0.5)
-              )
-             )
-             (local.get $61)
-             (f32x4.add
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 1)
-              )
-             )
-            )
-           )
-           (local.set $60
-            (i32x4.shl
-             (i32x4.add
-              (i32x4.trunc_sat_f32x4_s
-               (local.get $60)
-              )
-              (i32x4.splat
-               (i32.const 127)
-              )
-             )
-             (i32.const 23)
-            )
-           )
-           (local.set $35
-            (f32x4.mul
-             (local.get $35)
-             (local.get $60)
-            )
-           )
-          )
-          (v128.store
-           (i32.add
-            (local.get $26)
-            (local.get $21)
-           )
-           (local.get $35)
-          )
-          (local.set $34
-           (f32x4.add
-            (local.get $34)
-            (local.get $35)
-           )
-          )
-          (local.set $21
-           (i32.add
-            (local.get $21)
-            (i32.const 16)
-           )
-          )
-          (br_if $loop27
-           (i32.lt_s
-            (local.get $21)
-            (local.get $15)
-           )
-          )
-         )
-        )
-        (local.set $30
-         (f32x4.splat
-          (f32.div
-           (f32.const 1)
-           (f32.add
-            (f32.add
-             (f32x4.extract_lane 0
-              (local.get $34)
-             )
-             (f32x4.extract_lane 1
-              (local.get $34)
-             )
-            )
-            (f32.add
-             (f32x4.extract_lane 2
-              (local.get $34)
-             )
-             (f32x4.extract_lane 3
-              (local.get $34)
-             )
-            )
-           )
-          )
-         )
-        )
-        (block $done28
-         (local.set $20
-          (local.get $12)
-         )
-         (br_if $done28
-          (i32.ge_s
-           (local.get $20)
-           (local.get $14)
-          )
-         )
-         (loop $loop29
-          (f32.store
-           (i32.add
-            (local.get $27)
-            (i32.mul
-             (local.get $20)
-             (i32.const 4)
-            )
-           )
-           (f32.const -inf)
-          )
-          (local.set $20
-           (i32.add
-            (local.get $20)
-            (i32.const 1)
-           )
-          )
-          (br_if $loop29
-           (i32.lt_s
-            (local.get $20)
-            (local.get $14)
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.splat
-          (f32.const -inf)
-         )
-        )
-        (block $done30
-         (local.set $21
-          (i32.const 0)
-         )
-         (br_if $done30
-          (i32.ge_s
-           (local.get $21)
-           (local.get $15)
-          )
-         )
-         (loop $loop31
-          (local.set $33
-           (f32x4.max
-            (local.get $33)
-            (v128.load
-             (i32.add
-              (local.get $27)
-              (local.get $21)
-             )
-            )
-           )
-          )
-          (local.set $21
-           (i32.add
-            (local.get $21)
-            (i32.const 16)
-           )
-          )
-          (br_if $loop31
-           (i32.lt_s
-            (local.get $21)
-            (local.get $15)
-           )
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.splat
-          (f32.max
-           (f32.max
-            (f32x4.extract_lane 0
-             (local.get $33)
-            )
-            (f32x4.extract_lane 1
-             (local.get $33)
-            )
-           )
-           (f32.max
-            (f32x4.extract_lane 2
-             (local.get $33)
-            )
-            (f32x4.extract_lane 3
-             (local.get $33)
-            )
-           )
-          )
-         )
-        )
-        (local.set $34
-         (f32x4.splat
-          (f32.const 0)
-         )
-        )
-        (block $done32
-         (local.set $21
-          (i32.const 0)
-         )
-         (br_if $done32
-          (i32.ge_s
-           (local.get $21)
-           (local.get $15)
-          )
-         )
-         (loop $loop33
-          (local.set $32
-           (f32x4.sub
-            (v128.load
-             (i32.add
-              (local.get $27)
-              (local.get $21)
-             )
-            )
-            (local.get $33)
-           )
-          )
-          (block
-           (local.set $32
-            (f32x4.max
-             (f32x4.min
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 88)
-              )
-             )
-             (f32x4.splat
-              (f32.const -87.3365478515625)
-             )
-            )
-           )
-           (local.set $60
-            (f32x4.nearest
-             (f32x4.mul
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 1.4426950216293335)
-              )
-             )
-            )
-           )
-           (local.set $32
-            (f32x4.sub
-             (local.get $32)
-             (f32x4.mul
-              (local.get $60)
-              (f32x4.splat
-               (f32.const 0.693359375)
-              )
-             )
-            )
-           )
-           (local.set $32
-            (f32x4.sub
-             (local.get $32)
-             (f32x4.mul
-              (local.get $60)
-              (f32x4.splat
-               (f32.const -2.1219444170128554e-04)
-              )
-             )
-            )
-           )
-           (local.set $61
-            (f32x4.mul
-             (local.get $32)
-             (local.get $32)
-            )
-           )
-           (local.set $35
-            (f32x4.relaxed_madd
-             (f32x4.relaxed_madd
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.splat
-                   (f32.const 1.9875691214110702e-04)
-                  )
-                  (local.get $32)
-                  (f32x4.splat
-                   (f32.const 0.001398199936375022)
-                  )
-                 )
-                 (local.get $32)
-                 (f32x4.splat
-                  (f32.const 0.008333452045917511)
-                 )
-                )
-                (local.get $32)
-                (f32x4.splat
-                 (f32.const 0.04166579619050026)
-                )
-               )
-               (local.get $32)
-               (f32x4.splat
-                (f32.const 0.1666666567325592)
-               )
-              )
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 0.5)
-              )
-             )
-             (local.get $61)
-             (f32x4.add
-              (local.get $32)
-              (f32x4.splat
-               (f32.const 1)
-              )
-             )
-            )
-           )
-           (local.set $60
-            (i32x4.shl
-             (i32x4.add
-              (i32x4.trunc_sat_f32x4_s
-               (local.get $60)
-              )
-              (i32x4.splat
-               (i32.const 127)
-              )
-             )
-             (i32.const 23)
-            )
-           )
-           (local.set $35
-            (f32x4.mul
-             (local.get $35)
-             (local.get $60)
-            )
-           )
-          )
-          (v128.store
-           (i32.add
-            (local.get $27)
-            (local.get $21)
-           )
-           (local.get $35)
-          )
-          (local.set $34
-           (f32x4.add
-            (local.get $34)
-            (local.get $35)
-           )
-          )
-          (local.set $21
-           (i32.add
-            (local.get $21)
-            (i32.const 16)
-           )
-          )
-          (br_if $loop33
-           (i32.lt_s
-            (local.get $21)
-            (local.get $15)
-           )
-          )
-         )
-        )
-        (local.set $31
-         (f32x4.splat
-          (f32.div
-           (f32.const 1)
-           (f32.add
-            (f32.add
-             (f32x4.extract_lane 0
-              (local.get $34)
-             )
-             (f32x4.extract_lane 1
-              (local.get $34)
-             )
-            )
-            (f32.add
-             (f32x4.extract_lane 2
-              (local.get $34)
-             )
-             (f32x4.extract_lane 3
-              (local.get $34)
-             )
-            )
+            (local.get $40)
+            (i32.const 4)
            )
           )
          )
@@ -12874,11 +7144,11 @@
           (f32.const 0)
          )
         )
-        (block $done0
+        (block $done10
          (local.set $21
           (i32.const 0)
          )
-         (br_if $done0
+         (br_if $done10
           (i32.ge_s
            (local.get $21)
            (i32.mul
@@ -12887,7 +7157,7 @@
            )
           )
          )
-         (loop $loop1
+         (loop $loop11
           (local.set $22
            (i32.add
             (i32.add
@@ -12911,12 +7181,12 @@
             )
            )
           )
-          (local.set $36
+          (local.set $32
            (v128.load
             (local.get $22)
            )
           )
-          (local.set $32
+          (local.set $28
            (v128.load32_splat
             (i32.add
              (local.get $24)
@@ -12926,12 +7196,12 @@
           )
           (local.set $44
            (f32x4.relaxed_madd
+            (local.get $28)
             (local.get $32)
-            (local.get $36)
             (local.get $44)
            )
           )
-          (local.set $32
+          (local.set $28
            (v128.load32_splat
             (i32.add
              (local.get $25)
@@ -12941,12 +7211,12 @@
           )
           (local.set $45
            (f32x4.relaxed_madd
+            (local.get $28)
             (local.get $32)
-            (local.get $36)
             (local.get $45)
            )
           )
-          (local.set $32
+          (local.set $28
            (v128.load32_splat
             (i32.add
              (local.get $26)
@@ -12956,12 +7226,12 @@
           )
           (local.set $46
            (f32x4.relaxed_madd
+            (local.get $28)
             (local.get $32)
-            (local.get $36)
             (local.get $46)
            )
           )
-          (local.set $32
+          (local.set $28
            (v128.load32_splat
             (i32.add
              (local.get $27)
@@ -12971,8 +7241,8 @@
           )
           (local.set $47
            (f32x4.relaxed_madd
+            (local.get $28)
             (local.get $32)
-            (local.get $36)
             (local.get $47)
            )
           )
@@ -12982,7 +7252,7 @@
             (i32.const 4)
            )
           )
-          (br_if $loop1
+          (br_if $loop11
            (i32.lt_s
             (local.get $21)
             (i32.mul
@@ -12995,31 +7265,19 @@
         )
         (v128.store
          (local.get $23)
-         (f32x4.mul
-          (local.get $44)
-          (local.get $28)
-         )
+         (local.get $44)
         )
         (v128.store offset=32
          (local.get $23)
-         (f32x4.mul
-          (local.get $45)
-          (local.get $29)
-         )
+         (local.get $45)
         )
         (v128.store offset=64
          (local.get $23)
-         (f32x4.mul
-          (local.get $46)
-          (local.get $30)
-         )
+         (local.get $46)
         )
         (v128.store offset=96
          (local.get $23)
-         (f32x4.mul
-          (local.get $47)
-          (local.get $31)
-         )
+         (local.get $47)
         )
         (local.set $8
          (i32.add
@@ -13057,7 +7315,7 @@
           )
          )
          (then
-          (local.set $70
+          (local.set $68
            (i32.add
             (local.get $4)
             (i32.mul
@@ -13066,7 +7324,7 @@
             )
            )
           )
-          (local.set $71
+          (local.set $69
            (i32.add
             (local.get $4)
             (i32.mul
@@ -13075,20 +7333,30 @@
             )
            )
           )
-          (local.set $62
+          (local.set $60
            (i32.const 0)
           )
-          (block $w38
-           (loop $wl39
-            (br_if $w38
+          (block $w34
+           (loop $wl35
+            (br_if $w34
              (i32.eqz
               (i32.le_s
                (i32.add
-                (local.get $62)
+                (local.get $60)
                 (i32.const 16)
                )
                (local.get $14)
               )
+             )
+            )
+            (local.set $86
+             (f32x4.splat
+              (f32.const 0)
+             )
+            )
+            (local.set $87
+             (f32x4.splat
+              (f32.const 0)
              )
             )
             (local.set $88
@@ -13121,6 +7389,261 @@
               (f32.const 0)
              )
             )
+            (local.set $62
+             (i32.add
+              (i32.add
+               (local.get $0)
+               (i32.mul
+                (local.get $8)
+                (i32.const 96)
+               )
+              )
+              (i32.mul
+               (local.get $7)
+               (i32.const 16)
+              )
+             )
+            )
+            (local.set $63
+             (i32.add
+              (i32.add
+               (local.get $11)
+               (i32.mul
+                (i32.mul
+                 (local.get $7)
+                 (i32.const 4)
+                )
+                (local.get $15)
+               )
+              )
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+            )
+            (block $done32
+             (local.set $61
+              (i32.const 0)
+             )
+             (br_if $done32
+              (i32.ge_s
+               (local.get $61)
+               (i32.const 4)
+              )
+             )
+             (loop $loop33
+              (local.set $74
+               (v128.load
+                (local.get $63)
+               )
+              )
+              (local.set $75
+               (v128.load offset=16
+                (local.get $63)
+               )
+              )
+              (local.set $76
+               (v128.load offset=32
+                (local.get $63)
+               )
+              )
+              (local.set $77
+               (v128.load offset=48
+                (local.get $63)
+               )
+              )
+              (local.set $70
+               (v128.load32_splat
+                (local.get $62)
+               )
+              )
+              (local.set $86
+               (f32x4.relaxed_madd
+                (local.get $70)
+                (local.get $74)
+                (local.get $86)
+               )
+              )
+              (local.set $87
+               (f32x4.relaxed_madd
+                (local.get $70)
+                (local.get $75)
+                (local.get $87)
+               )
+              )
+              (local.set $88
+               (f32x4.relaxed_madd
+                (local.get $70)
+                (local.get $76)
+                (local.get $88)
+               )
+              )
+              (local.set $89
+               (f32x4.relaxed_madd
+                (local.get $70)
+                (local.get $77)
+                (local.get $89)
+               )
+              )
+              (local.set $70
+               (v128.load32_splat offset=96
+                (local.get $62)
+               )
+              )
+              (local.set $90
+               (f32x4.relaxed_madd
+                (local.get $70)
+                (local.get $74)
+                (local.get $90)
+               )
+              )
+              (local.set $91
+               (f32x4.relaxed_madd
+                (local.get $70)
+                (local.get $75)
+                (local.get $91)
+               )
+              )
+              (local.set $92
+               (f32x4.relaxed_madd
+                (local.get $70)
+                (local.get $76)
+                (local.get $92)
+               )
+              )
+              (local.set $93
+               (f32x4.relaxed_madd
+                (local.get $70)
+                (local.get $77)
+                (local.get $93)
+               )
+              )
+              (local.set $62
+               (i32.add
+                (local.get $62)
+                (i32.const 4)
+               )
+              )
+              (local.set $63
+               (i32.add
+                (local.get $63)
+                (local.get $15)
+               )
+              )
+              (local.set $61
+               (i32.add
+                (local.get $61)
+                (i32.const 1)
+               )
+              )
+              (br_if $loop33
+               (i32.lt_s
+                (local.get $61)
+                (i32.const 4)
+               )
+              )
+             )
+            )
+            (v128.store
+             (i32.add
+              (local.get $68)
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+             (local.get $86)
+            )
+            (v128.store offset=16
+             (i32.add
+              (local.get $68)
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+             (local.get $87)
+            )
+            (v128.store offset=32
+             (i32.add
+              (local.get $68)
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+             (local.get $88)
+            )
+            (v128.store offset=48
+             (i32.add
+              (local.get $68)
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+             (local.get $89)
+            )
+            (v128.store
+             (i32.add
+              (local.get $69)
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+             (local.get $90)
+            )
+            (v128.store offset=16
+             (i32.add
+              (local.get $69)
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+             (local.get $91)
+            )
+            (v128.store offset=32
+             (i32.add
+              (local.get $69)
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+             (local.get $92)
+            )
+            (v128.store offset=48
+             (i32.add
+              (local.get $69)
+              (i32.mul
+               (local.get $60)
+               (i32.const 4)
+              )
+             )
+             (local.get $93)
+            )
+            (local.set $60
+             (i32.add
+              (local.get $60)
+              (i32.const 16)
+             )
+            )
+            (br $wl35)
+           )
+          )
+          (block $w38
+           (loop $wl39
+            (br_if $w38
+             (i32.eqz
+              (i32.lt_s
+               (local.get $60)
+               (local.get $14)
+              )
+             )
+            )
             (local.set $94
              (f32x4.splat
               (f32.const 0)
@@ -13131,7 +7654,7 @@
               (f32.const 0)
              )
             )
-            (local.set $64
+            (local.set $62
              (i32.add
               (i32.add
                (local.get $0)
@@ -13146,7 +7669,7 @@
               )
              )
             )
-            (local.set $65
+            (local.set $63
              (i32.add
               (i32.add
                (local.get $11)
@@ -13159,129 +7682,72 @@
                )
               )
               (i32.mul
-               (local.get $62)
+               (local.get $60)
                (i32.const 4)
               )
              )
             )
             (block $done36
-             (local.set $63
+             (local.set $61
               (i32.const 0)
              )
              (br_if $done36
               (i32.ge_s
-               (local.get $63)
+               (local.get $61)
                (i32.const 4)
               )
              )
              (loop $loop37
-              (local.set $78
+              (local.set $74
                (v128.load
-                (local.get $65)
+                (local.get $63)
                )
               )
-              (local.set $79
-               (v128.load offset=16
-                (local.get $65)
-               )
-              )
-              (local.set $80
-               (v128.load offset=32
-                (local.get $65)
-               )
-              )
-              (local.set $81
-               (v128.load offset=48
-                (local.get $65)
-               )
-              )
-              (local.set $74
+              (local.set $70
                (v128.load32_splat
-                (local.get $64)
-               )
-              )
-              (local.set $88
-               (f32x4.relaxed_madd
-                (local.get $74)
-                (local.get $78)
-                (local.get $88)
-               )
-              )
-              (local.set $89
-               (f32x4.relaxed_madd
-                (local.get $74)
-                (local.get $79)
-                (local.get $89)
-               )
-              )
-              (local.set $90
-               (f32x4.relaxed_madd
-                (local.get $74)
-                (local.get $80)
-                (local.get $90)
-               )
-              )
-              (local.set $91
-               (f32x4.relaxed_madd
-                (local.get $74)
-                (local.get $81)
-                (local.get $91)
-               )
-              )
-              (local.set $74
-               (v128.load32_splat offset=96
-                (local.get $64)
-               )
-              )
-              (local.set $92
-               (f32x4.relaxed_madd
-                (local.get $74)
-                (local.get $78)
-                (local.get $92)
-               )
-              )
-              (local.set $93
-               (f32x4.relaxed_madd
-                (local.get $74)
-                (local.get $79)
-                (local.get $93)
+                (local.get $62)
                )
               )
               (local.set $94
                (f32x4.relaxed_madd
+                (local.get $70)
                 (local.get $74)
-                (local.get $80)
                 (local.get $94)
+               )
+              )
+              (local.set $70
+               (v128.load32_splat offset=96
+                (local.get $62)
                )
               )
               (local.set $95
                (f32x4.relaxed_madd
+                (local.get $70)
                 (local.get $74)
-                (local.get $81)
                 (local.get $95)
                )
               )
-              (local.set $64
+              (local.set $62
                (i32.add
-                (local.get $64)
+                (local.get $62)
                 (i32.const 4)
-               )
-              )
-              (local.set $65
-               (i32.add
-                (local.get $65)
-                (local.get $15)
                )
               )
               (local.set $63
                (i32.add
                 (local.get $63)
+                (local.get $15)
+               )
+              )
+              (local.set $61
+               (i32.add
+                (local.get $61)
                 (i32.const 1)
                )
               )
               (br_if $loop37
                (i32.lt_s
-                (local.get $63)
+                (local.get $61)
                 (i32.const 4)
                )
               )
@@ -13289,828 +7755,401 @@
             )
             (v128.store
              (i32.add
-              (local.get $70)
+              (local.get $68)
               (i32.mul
-               (local.get $62)
-               (i32.const 4)
-              )
-             )
-             (local.get $88)
-            )
-            (v128.store offset=16
-             (i32.add
-              (local.get $70)
-              (i32.mul
-               (local.get $62)
-               (i32.const 4)
-              )
-             )
-             (local.get $89)
-            )
-            (v128.store offset=32
-             (i32.add
-              (local.get $70)
-              (i32.mul
-               (local.get $62)
-               (i32.const 4)
-              )
-             )
-             (local.get $90)
-            )
-            (v128.store offset=48
-             (i32.add
-              (local.get $70)
-              (i32.mul
-               (local.get $62)
-               (i32.const 4)
-              )
-             )
-             (local.get $91)
-            )
-            (v128.store
-             (i32.add
-              (local.get $71)
-              (i32.mul
-               (local.get $62)
-               (i32.const 4)
-              )
-             )
-             (local.get $92)
-            )
-            (v128.store offset=16
-             (i32.add
-              (local.get $71)
-              (i32.mul
-               (local.get $62)
-               (i32.const 4)
-              )
-             )
-             (local.get $93)
-            )
-            (v128.store offset=32
-             (i32.add
-              (local.get $71)
-              (i32.mul
-               (local.get $62)
+               (local.get $60)
                (i32.const 4)
               )
              )
              (local.get $94)
             )
-            (v128.store offset=48
+            (v128.store
              (i32.add
-              (local.get $71)
+              (local.get $69)
               (i32.mul
-               (local.get $62)
+               (local.get $60)
                (i32.const 4)
               )
              )
              (local.get $95)
             )
-            (local.set $62
+            (local.set $60
              (i32.add
-              (local.get $62)
-              (i32.const 16)
+              (local.get $60)
+              (i32.const 4)
              )
             )
             (br $wl39)
            )
           )
-          (block $w42
-           (loop $wl43
-            (br_if $w42
-             (i32.eqz
-              (i32.lt_s
-               (local.get $62)
+          (block $done28
+           (local.set $82
+            (i32.const 0)
+           )
+           (br_if $done28
+            (i32.ge_s
+             (local.get $82)
+             (i32.const 2)
+            )
+           )
+           (loop $loop29
+            (local.set $83
+             (i32.add
+              (local.get $4)
+              (i32.mul
+               (local.get $82)
+               (local.get $15)
+              )
+             )
+            )
+            (block $done20
+             (local.set $64
+              (local.get $12)
+             )
+             (br_if $done20
+              (i32.ge_s
+               (local.get $64)
                (local.get $14)
               )
              )
-            )
-            (local.set $96
-             (f32x4.splat
-              (f32.const 0)
-             )
-            )
-            (local.set $97
-             (f32x4.splat
-              (f32.const 0)
-             )
-            )
-            (local.set $64
-             (i32.add
-              (i32.add
-               (local.get $0)
-               (i32.mul
-                (local.get $8)
-                (i32.const 96)
-               )
-              )
-              (i32.mul
-               (local.get $7)
-               (i32.const 16)
-              )
-             )
-            )
-            (local.set $65
-             (i32.add
-              (i32.add
-               (local.get $11)
-               (i32.mul
+             (loop $loop21
+              (f32.store
+               (i32.add
+                (local.get $83)
                 (i32.mul
-                 (local.get $7)
+                 (local.get $64)
                  (i32.const 4)
                 )
-                (local.get $15)
                )
-              )
-              (i32.mul
-               (local.get $62)
-               (i32.const 4)
-              )
-             )
-            )
-            (block $done40
-             (local.set $63
-              (i32.const 0)
-             )
-             (br_if $done40
-              (i32.ge_s
-               (local.get $63)
-               (i32.const 4)
-              )
-             )
-             (loop $loop41
-              (local.set $78
-               (v128.load
-                (local.get $65)
-               )
-              )
-              (local.set $74
-               (v128.load32_splat
-                (local.get $64)
-               )
-              )
-              (local.set $96
-               (f32x4.relaxed_madd
-                (local.get $74)
-                (local.get $78)
-                (local.get $96)
-               )
-              )
-              (local.set $74
-               (v128.load32_splat offset=96
-                (local.get $64)
-               )
-              )
-              (local.set $97
-               (f32x4.relaxed_madd
-                (local.get $74)
-                (local.get $78)
-                (local.get $97)
-               )
+               (f32.const -inf)
               )
               (local.set $64
                (i32.add
                 (local.get $64)
-                (i32.const 4)
+                (i32.const 1)
+               )
+              )
+              (br_if $loop21
+               (i32.lt_s
+                (local.get $64)
+                (local.get $14)
+               )
+              )
+             )
+            )
+            (local.set $71
+             (f32x4.splat
+              (f32.const -inf)
+             )
+            )
+            (block $done22
+             (local.set $65
+              (i32.const 0)
+             )
+             (br_if $done22
+              (i32.ge_s
+               (local.get $65)
+               (local.get $15)
+              )
+             )
+             (loop $loop23
+              (local.set $71
+               (f32x4.max
+                (local.get $71)
+                (v128.load
+                 (i32.add
+                  (local.get $83)
+                  (local.get $65)
+                 )
+                )
                )
               )
               (local.set $65
                (i32.add
                 (local.get $65)
+                (i32.const 16)
+               )
+              )
+              (br_if $loop23
+               (i32.lt_s
+                (local.get $65)
                 (local.get $15)
                )
               )
-              (local.set $63
-               (i32.add
-                (local.get $63)
-                (i32.const 1)
+             )
+            )
+            (local.set $71
+             (f32x4.splat
+              (f32.max
+               (f32.max
+                (f32x4.extract_lane 0
+                 (local.get $71)
+                )
+                (f32x4.extract_lane 1
+                 (local.get $71)
+                )
+               )
+               (f32.max
+                (f32x4.extract_lane 2
+                 (local.get $71)
+                )
+                (f32x4.extract_lane 3
+                 (local.get $71)
+                )
                )
               )
-              (br_if $loop41
+             )
+            )
+            (local.set $72
+             (f32x4.splat
+              (f32.const 0)
+             )
+            )
+            (block $done24
+             (local.set $65
+              (i32.const 0)
+             )
+             (br_if $done24
+              (i32.ge_s
+               (local.get $65)
+               (local.get $15)
+              )
+             )
+             (loop $loop25
+              (local.set $70
+               (f32x4.sub
+                (v128.load
+                 (i32.add
+                  (local.get $83)
+                  (local.get $65)
+                 )
+                )
+                (local.get $71)
+               )
+              )
+              (block
+               (local.set $70
+                (f32x4.max
+                 (f32x4.min
+                  (local.get $70)
+                  (f32x4.splat
+                   (f32.const 88)
+                  )
+                 )
+                 (f32x4.splat
+                  (f32.const -87.3365478515625)
+                 )
+                )
+               )
+               (local.set $42
+                (f32x4.nearest
+                 (f32x4.mul
+                  (local.get $70)
+                  (f32x4.splat
+                   (f32.const 1.4426950216293335)
+                  )
+                 )
+                )
+               )
+               (local.set $70
+                (f32x4.sub
+                 (local.get $70)
+                 (f32x4.mul
+                  (local.get $42)
+                  (f32x4.splat
+                   (f32.const 0.693359375)
+                  )
+                 )
+                )
+               )
+               (local.set $70
+                (f32x4.sub
+                 (local.get $70)
+                 (f32x4.mul
+                  (local.get $42)
+                  (f32x4.splat
+                   (f32.const -2.1219444170128554e-04)
+                  )
+                 )
+                )
+               )
+               (local.set $43
+                (f32x4.mul
+                 (local.get $70)
+                 (local.get $70)
+                )
+               )
+               (local.set $73
+                (f32x4.relaxed_madd
+                 (f32x4.relaxed_madd
+                  (f32x4.relaxed_madd
+                   (f32x4.relaxed_madd
+                    (f32x4.relaxed_madd
+                     (f32x4.relaxed_madd
+                      (f32x4.splat
+                       (f32.const 1.9875691214110702e-04)
+                      )
+                      (local.get $70)
+                      (f32x4.splat
+                       (f32.const 0.001398199936375022)
+                      )
+                     )
+                     (local.get $70)
+                     (f32x4.splat
+                      (f32.const 0.008333452045917511)
+                     )
+                    )
+                    (local.get $70)
+                    (f32x4.splat
+                     (f32.const 0.04166579619050026)
+                    )
+                   )
+                   (local.get $70)
+                   (f32x4.splat
+                    (f32.const 0.1666666567325592)
+                   )
+                  )
+                  (local.get $70)
+                  (f32x4.splat
+                   (f32.const 0.5)
+                  )
+                 )
+                 (local.get $43)
+                 (f32x4.add
+                  (local.get $70)
+                  (f32x4.splat
+                   (f32.const 1)
+                  )
+                 )
+                )
+               )
+               (local.set $42
+                (i32x4.shl
+                 (i32x4.add
+                  (i32x4.trunc_sat_f32x4_s
+                   (local.get $42)
+                  )
+                  (i32x4.splat
+                   (i32.const 127)
+                  )
+                 )
+                 (i32.const 23)
+                )
+               )
+               (local.set $73
+                (f32x4.mul
+                 (local.get $73)
+                 (local.get $42)
+                )
+               )
+              )
+              (v128.store
+               (i32.add
+                (local.get $83)
+                (local.get $65)
+               )
+               (local.get $73)
+              )
+              (local.set $72
+               (f32x4.add
+                (local.get $72)
+                (local.get $73)
+               )
+              )
+              (local.set $65
+               (i32.add
+                (local.get $65)
+                (i32.const 16)
+               )
+              )
+              (br_if $loop25
                (i32.lt_s
-                (local.get $63)
-                (i32.const 4)
+                (local.get $65)
+                (local.get $15)
                )
               )
              )
             )
-            (v128.store
-             (i32.add
-              (local.get $70)
-              (i32.mul
-               (local.get $62)
-               (i32.const 4)
+            (local.set $72
+             (f32x4.splat
+              (f32.div
+               (f32.const 1)
+               (f32.add
+                (f32.add
+                 (f32x4.extract_lane 0
+                  (local.get $72)
+                 )
+                 (f32x4.extract_lane 1
+                  (local.get $72)
+                 )
+                )
+                (f32.add
+                 (f32x4.extract_lane 2
+                  (local.get $72)
+                 )
+                 (f32x4.extract_lane 3
+                  (local.get $72)
+                 )
+                )
+               )
               )
              )
-             (local.get $96)
             )
-            (v128.store
-             (i32.add
-              (local.get $71)
-              (i32.mul
-               (local.get $62)
-               (i32.const 4)
+            (block $done26
+             (local.set $65
+              (i32.const 0)
+             )
+             (br_if $done26
+              (i32.ge_s
+               (local.get $65)
+               (local.get $15)
               )
              )
-             (local.get $97)
-            )
-            (local.set $62
-             (i32.add
-              (local.get $62)
-              (i32.const 4)
-             )
-            )
-            (br $wl43)
-           )
-          )
-          (block $done44
-           (local.set $66
-            (local.get $12)
-           )
-           (br_if $done44
-            (i32.ge_s
-             (local.get $66)
-             (local.get $14)
-            )
-           )
-           (loop $loop45
-            (f32.store
-             (i32.add
-              (local.get $70)
-              (i32.mul
-               (local.get $66)
-               (i32.const 4)
+             (loop $loop27
+              (v128.store
+               (i32.add
+                (local.get $83)
+                (local.get $65)
+               )
+               (f32x4.mul
+                (v128.load
+                 (i32.add
+                  (local.get $83)
+                  (local.get $65)
+                 )
+                )
+                (local.get $72)
+               )
+              )
+              (local.set $65
+               (i32.add
+                (local.get $65)
+                (i32.const 16)
+               )
+              )
+              (br_if $loop27
+               (i32.lt_s
+                (local.get $65)
+                (local.get $15)
+               )
               )
              )
-             (f32.const -inf)
             )
-            (local.set $66
+            (local.set $82
              (i32.add
-              (local.get $66)
+              (local.get $82)
               (i32.const 1)
              )
             )
-            (br_if $loop45
+            (br_if $loop29
              (i32.lt_s
-              (local.get $66)
-              (local.get $14)
+              (local.get $82)
+              (i32.const 2)
              )
             )
            )
           )
-          (local.set $75
-           (f32x4.splat
-            (f32.const -inf)
-           )
-          )
-          (block $done46
-           (local.set $67
-            (i32.const 0)
-           )
-           (br_if $done46
-            (i32.ge_s
-             (local.get $67)
-             (local.get $15)
-            )
-           )
-           (loop $loop47
-            (local.set $75
-             (f32x4.max
-              (local.get $75)
-              (v128.load
-               (i32.add
-                (local.get $70)
-                (local.get $67)
-               )
-              )
-             )
-            )
-            (local.set $67
-             (i32.add
-              (local.get $67)
-              (i32.const 16)
-             )
-            )
-            (br_if $loop47
-             (i32.lt_s
-              (local.get $67)
-              (local.get $15)
-             )
-            )
-           )
-          )
-          (local.set $75
-           (f32x4.splat
-            (f32.max
-             (f32.max
-              (f32x4.extract_lane 0
-               (local.get $75)
-              )
-              (f32x4.extract_lane 1
-               (local.get $75)
-              )
-             )
-             (f32.max
-              (f32x4.extract_lane 2
-               (local.get $75)
-              )
-              (f32x4.extract_lane 3
-               (local.get $75)
-              )
-             )
-            )
-           )
-          )
-          (local.set $76
-           (f32x4.splat
-            (f32.const 0)
-           )
-          )
-          (block $done48
-           (local.set $67
-            (i32.const 0)
-           )
-           (br_if $done48
-            (i32.ge_s
-             (local.get $67)
-             (local.get $15)
-            )
-           )
-           (loop $loop49
-            (local.set $74
-             (f32x4.sub
-              (v128.load
-               (i32.add
-                (local.get $70)
-                (local.get $67)
-               )
-              )
-              (local.get $75)
-             )
-            )
-            (block
-             (local.set $74
-              (f32x4.max
-               (f32x4.min
-                (local.get $74)
-                (f32x4.splat
-                 (f32.const 88)
-                )
-               )
-               (f32x4.splat
-                (f32.const -87.3365478515625)
-               )
-              )
-             )
-             (local.set $60
-              (f32x4.nearest
-               (f32x4.mul
-                (local.get $74)
-                (f32x4.splat
-                 (f32.const 1.4426950216293335)
-                )
-               )
-              )
-             )
-             (local.set $74
-              (f32x4.sub
-               (local.get $74)
-               (f32x4.mul
-                (local.get $60)
-                (f32x4.splat
-                 (f32.const 0.693359375)
-                )
-               )
-              )
-             )
-             (local.set $74
-              (f32x4.sub
-               (local.get $74)
-               (f32x4.mul
-                (local.get $60)
-                (f32x4.splat
-                 (f32.const -2.1219444170128554e-04)
-                )
-               )
-              )
-             )
-             (local.set $61
-              (f32x4.mul
-               (local.get $74)
-               (local.get $74)
-              )
-             )
-             (local.set $77
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.relaxed_madd
-                   (f32x4.relaxed_madd
-                    (f32x4.splat
-                     (f32.const 1.9875691214110702e-04)
-                    )
-                    (local.get $74)
-                    (f32x4.splat
-                     (f32.const 0.001398199936375022)
-                    )
-                   )
-                   (local.get $74)
-                   (f32x4.splat
-                    (f32.const 0.008333452045917511)
-                   )
-                  )
-                  (local.get $74)
-                  (f32x4.splat
-                   (f32.const 0.04166579619050026)
-                  )
-                 )
-                 (local.get $74)
-                 (f32x4.splat
-                  (f32.const 0.1666666567325592)
-                 )
-                )
-                (local.get $74)
-                (f32x4.splat
-                 (f32.const 0.5)
-                )
-               )
-               (local.get $61)
-               (f32x4.add
-                (local.get $74)
-                (f32x4.splat
-                 (f32.const 1)
-                )
-               )
-              )
-             )
-             (local.set $60
-              (i32x4.shl
-               (i32x4.add
-                (i32x4.trunc_sat_f32x4_s
-                 (local.get $60)
-                )
-                (i32x4.splat
-                 (i32.const 127)
-                )
-               )
-               (i32.const 23)
-              )
-             )
-             (local.set $77
-              (f32x4.mul
-               (local.get $77)
-               (local.get $60)
-              )
-             )
-            )
-            (v128.store
-             (i32.add
-              (local.get $70)
-              (local.get $67)
-             )
-             (local.get $77)
-            )
-            (local.set $76
-             (f32x4.add
-              (local.get $76)
-              (local.get $77)
-             )
-            )
-            (local.set $67
-             (i32.add
-              (local.get $67)
-              (i32.const 16)
-             )
-            )
-            (br_if $loop49
-             (i32.lt_s
-              (local.get $67)
-              (local.get $15)
-             )
-            )
-           )
-          )
-          (local.set $72
-           (f32x4.splat
-            (f32.div
-             (f32.const 1)
-             (f32.add
-              (f32.add
-               (f32x4.extract_lane 0
-                (local.get $76)
-               )
-               (f32x4.extract_lane 1
-                (local.get $76)
-               )
-              )
-              (f32.add
-               (f32x4.extract_lane 2
-                (local.get $76)
-               )
-               (f32x4.extract_lane 3
-                (local.get $76)
-               )
-              )
-             )
-            )
-           )
-          )
-          (block $done50
-           (local.set $66
-            (local.get $12)
-           )
-           (br_if $done50
-            (i32.ge_s
-             (local.get $66)
-             (local.get $14)
-            )
-           )
-           (loop $loop51
-            (f32.store
-             (i32.add
-              (local.get $71)
-              (i32.mul
-               (local.get $66)
-               (i32.const 4)
-              )
-             )
-             (f32.const -inf)
-            )
-            (local.set $66
-             (i32.add
-              (local.get $66)
-              (i32.const 1)
-             )
-            )
-            (br_if $loop51
-             (i32.lt_s
-              (local.get $66)
-              (local.get $14)
-             )
-            )
-           )
-          )
-          (local.set $75
-           (f32x4.splat
-            (f32.const -inf)
-           )
-          )
-          (block $done52
-           (local.set $67
-            (i32.const 0)
-           )
-           (br_if $done52
-            (i32.ge_s
-             (local.get $67)
-             (local.get $15)
-            )
-           )
-           (loop $loop53
-            (local.set $75
-             (f32x4.max
-              (local.get $75)
-              (v128.load
-               (i32.add
-                (local.get $71)
-                (local.get $67)
-               )
-              )
-             )
-            )
-            (local.set $67
-             (i32.add
-              (local.get $67)
-              (i32.const 16)
-             )
-            )
-            (br_if $loop53
-             (i32.lt_s
-              (local.get $67)
-              (local.get $15)
-             )
-            )
-           )
-          )
-          (local.set $75
-           (f32x4.splat
-            (f32.max
-             (f32.max
-              (f32x4.extract_lane 0
-               (local.get $75)
-              )
-              (f32x4.extract_lane 1
-               (local.get $75)
-              )
-             )
-             (f32.max
-              (f32x4.extract_lane 2
-               (local.get $75)
-              )
-              (f32x4.extract_lane 3
-               (local.get $75)
-              )
-             )
-            )
-           )
-          )
-          (local.set $76
-           (f32x4.splat
-            (f32.const 0)
-           )
-          )
-          (block $done54
-           (local.set $67
-            (i32.const 0)
-           )
-           (br_if $done54
-            (i32.ge_s
-             (local.get $67)
-             (local.get $15)
-            )
-           )
-           (loop $loop55
-            (local.set $74
-             (f32x4.sub
-              (v128.load
-               (i32.add
-                (local.get $71)
-                (local.get $67)
-               )
-              )
-              (local.get $75)
-             )
-            )
-            (block
-             (local.set $74
-              (f32x4.max
-               (f32x4.min
-                (local.get $74)
-                (f32x4.splat
-                 (f32.const 88)
-                )
-               )
-               (f32x4.splat
-                (f32.const -87.3365478515625)
-               )
-              )
-             )
-             (local.set $60
-              (f32x4.nearest
-               (f32x4.mul
-                (local.get $74)
-                (f32x4.splat
-                 (f32.const 1.4426950216293335)
-                )
-               )
-              )
-             )
-             (local.set $74
-              (f32x4.sub
-               (local.get $74)
-               (f32x4.mul
-                (local.get $60)
-                (f32x4.splat
-                 (f32.const 0.693359375)
-                )
-               )
-              )
-             )
-             (local.set $74
-              (f32x4.sub
-               (local.get $74)
-               (f32x4.mul
-                (local.get $60)
-                (f32x4.splat
-                 (f32.const -2.1219444170128554e-04)
-                )
-               )
-              )
-             )
-             (local.set $61
-              (f32x4.mul
-               (local.get $74)
-               (local.get $74)
-              )
-             )
-             (local.set $77
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
-                (f32x4.relaxed_madd
-                 (f32x4.relaxed_madd
-                  (f32x4.relaxed_madd
-                   (f32x4.relaxed_madd
-                    (f32x4.splat
-                     (f32.const 1.9875691214110702e-04)
-                    )
-                    (local.get $74)
-                    (f32x4.splat
-                     (f32.const 0.001398199936375022)
-                    )
-                   )
-                   (local.get $74)
-                   (f32x4.splat
-                    (f32.const 0.008333452045917511)
-                   )
-                  )
-                  (local.get $74)
-                  (f32x4.splat
-                   (f32.const 0.04166579619050026)
-                  )
-                 )
-                 (local.get $74)
-                 (f32x4.splat
-                  (f32.const 0.1666666567325592)
-                 )
-                )
-                (local.get $74)
-                (f32x4.splat
-                 (f32.const 0.5)
-                )
-               )
-               (local.get $61)
-               (f32x4.add
-                (local.get $74)
-                (f32x4.splat
-                 (f32.const 1)
-                )
-               )
-              )
-             )
-             (local.set $60
-              (i32x4.shl
-               (i32x4.add
-                (i32x4.trunc_sat_f32x4_s
-                 (local.get $60)
-                )
-                (i32x4.splat
-                 (i32.const 127)
-                )
-               )
-               (i32.const 23)
-              )
-             )
-             (local.set $77
-              (f32x4.mul
-               (local.get $77)
-               (local.get $60)
-              )
-             )
-            )
-            (v128.store
-             (i32.add
-              (local.get $71)
-              (local.get $67)
-             )
-             (local.get $77)
-            )
-            (local.set $76
-             (f32x4.add
-              (local.get $76)
-              (local.get $77)
-             )
-            )
-            (local.set $67
-             (i32.add
-              (local.get $67)
-              (i32.const 16)
-             )
-            )
-            (br_if $loop55
-             (i32.lt_s
-              (local.get $67)
-              (local.get $15)
-             )
-            )
-           )
-          )
-          (local.set $73
-           (f32x4.splat
-            (f32.div
-             (f32.const 1)
-             (f32.add
-              (f32.add
-               (f32x4.extract_lane 0
-                (local.get $76)
-               )
-               (f32x4.extract_lane 1
-                (local.get $76)
-               )
-              )
-              (f32.add
-               (f32x4.extract_lane 2
-                (local.get $76)
-               )
-               (f32x4.extract_lane 3
-                (local.get $76)
-               )
-              )
-             )
-            )
-           )
-          )
-          (local.set $69
+          (local.set $67
            (i32.add
             (i32.add
              (local.get $1)
@@ -14125,31 +8164,31 @@
             )
            )
           )
-          (local.set $86
+          (local.set $84
            (f32x4.splat
             (f32.const 0)
            )
           )
-          (local.set $87
+          (local.set $85
            (f32x4.splat
             (f32.const 0)
            )
           )
-          (block $done34
-           (local.set $67
+          (block $done30
+           (local.set $65
             (i32.const 0)
            )
-           (br_if $done34
+           (br_if $done30
             (i32.ge_s
-             (local.get $67)
+             (local.get $65)
              (i32.mul
               (local.get $12)
               (i32.const 4)
              )
             )
            )
-           (loop $loop35
-            (local.set $68
+           (loop $loop31
+            (local.set $66
              (i32.add
               (i32.add
                (local.get $0)
@@ -14157,7 +8196,7 @@
                 (i32.load
                  (i32.add
                   (local.get $13)
-                  (local.get $67)
+                  (local.get $65)
                  )
                 )
                 (i32.const 96)
@@ -14172,50 +8211,50 @@
               )
              )
             )
-            (local.set $78
+            (local.set $74
              (v128.load
-              (local.get $68)
+              (local.get $66)
              )
             )
-            (local.set $74
+            (local.set $70
              (v128.load32_splat
               (i32.add
-               (local.get $70)
-               (local.get $67)
+               (local.get $68)
+               (local.get $65)
               )
              )
             )
-            (local.set $86
+            (local.set $84
              (f32x4.relaxed_madd
+              (local.get $70)
               (local.get $74)
-              (local.get $78)
-              (local.get $86)
+              (local.get $84)
              )
             )
-            (local.set $74
+            (local.set $70
              (v128.load32_splat
               (i32.add
-               (local.get $71)
-               (local.get $67)
+               (local.get $69)
+               (local.get $65)
               )
              )
             )
-            (local.set $87
+            (local.set $85
              (f32x4.relaxed_madd
+              (local.get $70)
               (local.get $74)
-              (local.get $78)
-              (local.get $87)
+              (local.get $85)
              )
             )
-            (local.set $67
+            (local.set $65
              (i32.add
-              (local.get $67)
+              (local.get $65)
               (i32.const 4)
              )
             )
-            (br_if $loop35
+            (br_if $loop31
              (i32.lt_s
-              (local.get $67)
+              (local.get $65)
               (i32.mul
                (local.get $12)
                (i32.const 4)
@@ -14225,18 +8264,12 @@
            )
           )
           (v128.store
-           (local.get $69)
-           (f32x4.mul
-            (local.get $86)
-            (local.get $72)
-           )
+           (local.get $67)
+           (local.get $84)
           )
           (v128.store offset=32
-           (local.get $69)
-           (f32x4.mul
-            (local.get $87)
-            (local.get $73)
-           )
+           (local.get $67)
+           (local.get $85)
           )
           (local.set $8
            (i32.add
@@ -14246,7 +8279,7 @@
           )
          )
          (else
-          (local.set $106
+          (local.set $104
            (i32.add
             (local.get $4)
             (i32.mul
@@ -14255,20 +8288,25 @@
             )
            )
           )
-          (local.set $98
+          (local.set $96
            (i32.const 0)
           )
-          (block $w60
-           (loop $wl61
-            (br_if $w60
+          (block $w54
+           (loop $wl55
+            (br_if $w54
              (i32.eqz
               (i32.le_s
                (i32.add
-                (local.get $98)
+                (local.get $96)
                 (i32.const 32)
                )
                (local.get $14)
               )
+             )
+            )
+            (local.set $120
+             (f32x4.splat
+              (f32.const 0)
              )
             )
             (local.set $121
@@ -14306,12 +8344,7 @@
               (f32.const 0)
              )
             )
-            (local.set $128
-             (f32x4.splat
-              (f32.const 0)
-             )
-            )
-            (local.set $100
+            (local.set $98
              (i32.add
               (i32.add
                (local.get $0)
@@ -14326,7 +8359,7 @@
               )
              )
             )
-            (local.set $101
+            (local.set $99
              (i32.add
               (i32.add
                (local.get $11)
@@ -14339,120 +8372,120 @@
                )
               )
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
             )
-            (block $done58
-             (local.set $99
+            (block $done52
+             (local.set $97
               (i32.const 0)
              )
-             (br_if $done58
+             (br_if $done52
               (i32.ge_s
-               (local.get $99)
+               (local.get $97)
                (i32.const 4)
               )
              )
-             (loop $loop59
-              (local.set $108
+             (loop $loop53
+              (local.set $105
                (v128.load32_splat
-                (local.get $100)
+                (local.get $98)
+               )
+              )
+              (local.set $120
+               (f32x4.relaxed_madd
+                (local.get $105)
+                (v128.load
+                 (local.get $99)
+                )
+                (local.get $120)
                )
               )
               (local.set $121
                (f32x4.relaxed_madd
-                (local.get $108)
-                (v128.load
-                 (local.get $101)
+                (local.get $105)
+                (v128.load offset=16
+                 (local.get $99)
                 )
                 (local.get $121)
                )
               )
               (local.set $122
                (f32x4.relaxed_madd
-                (local.get $108)
-                (v128.load offset=16
-                 (local.get $101)
+                (local.get $105)
+                (v128.load offset=32
+                 (local.get $99)
                 )
                 (local.get $122)
                )
               )
               (local.set $123
                (f32x4.relaxed_madd
-                (local.get $108)
-                (v128.load offset=32
-                 (local.get $101)
+                (local.get $105)
+                (v128.load offset=48
+                 (local.get $99)
                 )
                 (local.get $123)
                )
               )
               (local.set $124
                (f32x4.relaxed_madd
-                (local.get $108)
-                (v128.load offset=48
-                 (local.get $101)
+                (local.get $105)
+                (v128.load offset=64
+                 (local.get $99)
                 )
                 (local.get $124)
                )
               )
               (local.set $125
                (f32x4.relaxed_madd
-                (local.get $108)
-                (v128.load offset=64
-                 (local.get $101)
+                (local.get $105)
+                (v128.load offset=80
+                 (local.get $99)
                 )
                 (local.get $125)
                )
               )
               (local.set $126
                (f32x4.relaxed_madd
-                (local.get $108)
-                (v128.load offset=80
-                 (local.get $101)
+                (local.get $105)
+                (v128.load offset=96
+                 (local.get $99)
                 )
                 (local.get $126)
                )
               )
               (local.set $127
                (f32x4.relaxed_madd
-                (local.get $108)
-                (v128.load offset=96
-                 (local.get $101)
+                (local.get $105)
+                (v128.load offset=112
+                 (local.get $99)
                 )
                 (local.get $127)
                )
               )
-              (local.set $128
-               (f32x4.relaxed_madd
-                (local.get $108)
-                (v128.load offset=112
-                 (local.get $101)
-                )
-                (local.get $128)
-               )
-              )
-              (local.set $100
+              (local.set $98
                (i32.add
-                (local.get $100)
+                (local.get $98)
                 (i32.const 4)
-               )
-              )
-              (local.set $101
-               (i32.add
-                (local.get $101)
-                (local.get $15)
                )
               )
               (local.set $99
                (i32.add
                 (local.get $99)
+                (local.get $15)
+               )
+              )
+              (local.set $97
+               (i32.add
+                (local.get $97)
                 (i32.const 1)
                )
               )
-              (br_if $loop59
+              (br_if $loop53
                (i32.lt_s
-                (local.get $99)
+                (local.get $97)
                 (i32.const 4)
                )
               )
@@ -14460,109 +8493,109 @@
             )
             (v128.store
              (i32.add
-              (local.get $106)
+              (local.get $104)
               (i32.mul
-               (local.get $98)
+               (local.get $96)
+               (i32.const 4)
+              )
+             )
+             (local.get $120)
+            )
+            (v128.store offset=16
+             (i32.add
+              (local.get $104)
+              (i32.mul
+               (local.get $96)
                (i32.const 4)
               )
              )
              (local.get $121)
             )
-            (v128.store offset=16
+            (v128.store offset=32
              (i32.add
-              (local.get $106)
+              (local.get $104)
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
              (local.get $122)
             )
-            (v128.store offset=32
+            (v128.store offset=48
              (i32.add
-              (local.get $106)
+              (local.get $104)
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
              (local.get $123)
             )
-            (v128.store offset=48
+            (v128.store offset=64
              (i32.add
-              (local.get $106)
+              (local.get $104)
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
              (local.get $124)
             )
-            (v128.store offset=64
+            (v128.store offset=80
              (i32.add
-              (local.get $106)
+              (local.get $104)
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
              (local.get $125)
             )
-            (v128.store offset=80
+            (v128.store offset=96
              (i32.add
-              (local.get $106)
+              (local.get $104)
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
              (local.get $126)
             )
-            (v128.store offset=96
+            (v128.store offset=112
              (i32.add
-              (local.get $106)
+              (local.get $104)
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
              (local.get $127)
             )
-            (v128.store offset=112
+            (local.set $96
              (i32.add
-              (local.get $106)
-              (i32.mul
-               (local.get $98)
-               (i32.const 4)
-              )
-             )
-             (local.get $128)
-            )
-            (local.set $98
-             (i32.add
-              (local.get $98)
+              (local.get $96)
               (i32.const 32)
              )
             )
-            (br $wl61)
+            (br $wl55)
            )
           )
-          (block $w64
-           (loop $wl65
-            (br_if $w64
+          (block $w58
+           (loop $wl59
+            (br_if $w58
              (i32.eqz
               (i32.lt_s
-               (local.get $98)
+               (local.get $96)
                (local.get $14)
               )
              )
             )
-            (local.set $129
+            (local.set $128
              (f32x4.splat
               (f32.const 0)
              )
             )
-            (local.set $100
+            (local.set $98
              (i32.add
               (i32.add
                (local.get $0)
@@ -14577,7 +8610,7 @@
               )
              )
             )
-            (local.set $101
+            (local.set $99
              (i32.add
               (i32.add
                (local.get $11)
@@ -14590,57 +8623,57 @@
                )
               )
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
             )
-            (block $done62
-             (local.set $99
+            (block $done56
+             (local.set $97
               (i32.const 0)
              )
-             (br_if $done62
+             (br_if $done56
               (i32.ge_s
-               (local.get $99)
+               (local.get $97)
                (i32.const 4)
               )
              )
-             (loop $loop63
-              (local.set $108
+             (loop $loop57
+              (local.set $105
                (v128.load32_splat
-                (local.get $100)
+                (local.get $98)
                )
               )
-              (local.set $129
+              (local.set $128
                (f32x4.relaxed_madd
-                (local.get $108)
+                (local.get $105)
                 (v128.load
-                 (local.get $101)
+                 (local.get $99)
                 )
-                (local.get $129)
+                (local.get $128)
                )
               )
-              (local.set $100
+              (local.set $98
                (i32.add
-                (local.get $100)
+                (local.get $98)
                 (i32.const 4)
-               )
-              )
-              (local.set $101
-               (i32.add
-                (local.get $101)
-                (local.get $15)
                )
               )
               (local.set $99
                (i32.add
                 (local.get $99)
+                (local.get $15)
+               )
+              )
+              (local.set $97
+               (i32.add
+                (local.get $97)
                 (i32.const 1)
                )
               )
-              (br_if $loop63
+              (br_if $loop57
                (i32.lt_s
-                (local.get $99)
+                (local.get $97)
                 (i32.const 4)
                )
               )
@@ -14648,317 +8681,391 @@
             )
             (v128.store
              (i32.add
-              (local.get $106)
+              (local.get $104)
               (i32.mul
-               (local.get $98)
+               (local.get $96)
                (i32.const 4)
               )
              )
-             (local.get $129)
+             (local.get $128)
             )
-            (local.set $98
+            (local.set $96
              (i32.add
-              (local.get $98)
+              (local.get $96)
               (i32.const 4)
              )
             )
-            (br $wl65)
+            (br $wl59)
            )
           )
-          (block $done66
-           (local.set $102
-            (local.get $12)
+          (block $done48
+           (local.set $117
+            (i32.const 0)
            )
-           (br_if $done66
+           (br_if $done48
             (i32.ge_s
-             (local.get $102)
-             (local.get $14)
+             (local.get $117)
+             (i32.const 1)
             )
            )
-           (loop $loop67
-            (f32.store
+           (loop $loop49
+            (local.set $118
              (i32.add
-              (local.get $106)
+              (local.get $4)
               (i32.mul
-               (local.get $102)
-               (i32.const 4)
+               (local.get $117)
+               (local.get $15)
               )
              )
-             (f32.const -inf)
             )
-            (local.set $102
-             (i32.add
-              (local.get $102)
-              (i32.const 1)
+            (block $done40
+             (local.set $100
+              (local.get $12)
              )
-            )
-            (br_if $loop67
-             (i32.lt_s
-              (local.get $102)
-              (local.get $14)
+             (br_if $done40
+              (i32.ge_s
+               (local.get $100)
+               (local.get $14)
+              )
              )
-            )
-           )
-          )
-          (local.set $109
-           (f32x4.splat
-            (f32.const -inf)
-           )
-          )
-          (block $done68
-           (local.set $103
-            (i32.const 0)
-           )
-           (br_if $done68
-            (i32.ge_s
-             (local.get $103)
-             (local.get $15)
-            )
-           )
-           (loop $loop69
-            (local.set $109
-             (f32x4.max
-              (local.get $109)
-              (v128.load
+             (loop $loop41
+              (f32.store
                (i32.add
-                (local.get $106)
-                (local.get $103)
+                (local.get $118)
+                (i32.mul
+                 (local.get $100)
+                 (i32.const 4)
+                )
                )
+               (f32.const -inf)
               )
-             )
-            )
-            (local.set $103
-             (i32.add
-              (local.get $103)
-              (i32.const 16)
-             )
-            )
-            (br_if $loop69
-             (i32.lt_s
-              (local.get $103)
-              (local.get $15)
-             )
-            )
-           )
-          )
-          (local.set $109
-           (f32x4.splat
-            (f32.max
-             (f32.max
-              (f32x4.extract_lane 0
-               (local.get $109)
-              )
-              (f32x4.extract_lane 1
-               (local.get $109)
-              )
-             )
-             (f32.max
-              (f32x4.extract_lane 2
-               (local.get $109)
-              )
-              (f32x4.extract_lane 3
-               (local.get $109)
-              )
-             )
-            )
-           )
-          )
-          (local.set $110
-           (f32x4.splat
-            (f32.const 0)
-           )
-          )
-          (block $done70
-           (local.set $103
-            (i32.const 0)
-           )
-           (br_if $done70
-            (i32.ge_s
-             (local.get $103)
-             (local.get $15)
-            )
-           )
-           (loop $loop71
-            (local.set $108
-             (f32x4.sub
-              (v128.load
+              (local.set $100
                (i32.add
-                (local.get $106)
-                (local.get $103)
+                (local.get $100)
+                (i32.const 1)
                )
               )
-              (local.get $109)
+              (br_if $loop41
+               (i32.lt_s
+                (local.get $100)
+                (local.get $14)
+               )
+              )
              )
             )
-            (block
-             (local.set $108
-              (f32x4.max
-               (f32x4.min
-                (local.get $108)
-                (f32x4.splat
-                 (f32.const 88)
-                )
-               )
-               (f32x4.splat
-                (f32.const -87.3365478515625)
-               )
+            (local.set $106
+             (f32x4.splat
+              (f32.const -inf)
+             )
+            )
+            (block $done42
+             (local.set $101
+              (i32.const 0)
+             )
+             (br_if $done42
+              (i32.ge_s
+               (local.get $101)
+               (local.get $15)
               )
              )
-             (local.set $60
-              (f32x4.nearest
-               (f32x4.mul
-                (local.get $108)
-                (f32x4.splat
-                 (f32.const 1.4426950216293335)
-                )
-               )
-              )
-             )
-             (local.set $108
-              (f32x4.sub
-               (local.get $108)
-               (f32x4.mul
-                (local.get $60)
-                (f32x4.splat
-                 (f32.const 0.693359375)
+             (loop $loop43
+              (local.set $106
+               (f32x4.max
+                (local.get $106)
+                (v128.load
+                 (i32.add
+                  (local.get $118)
+                  (local.get $101)
+                 )
                 )
                )
               )
+              (local.set $101
+               (i32.add
+                (local.get $101)
+                (i32.const 16)
+               )
+              )
+              (br_if $loop43
+               (i32.lt_s
+                (local.get $101)
+                (local.get $15)
+               )
+              )
              )
-             (local.set $108
-              (f32x4.sub
-               (local.get $108)
-               (f32x4.mul
-                (local.get $60)
-                (f32x4.splat
-                 (f32.const -2.1219444170128554e-04)
+            )
+            (local.set $106
+             (f32x4.splat
+              (f32.max
+               (f32.max
+                (f32x4.extract_lane 0
+                 (local.get $106)
+                )
+                (f32x4.extract_lane 1
+                 (local.get $106)
+                )
+               )
+               (f32.max
+                (f32x4.extract_lane 2
+                 (local.get $106)
+                )
+                (f32x4.extract_lane 3
+                 (local.get $106)
                 )
                )
               )
              )
-             (local.set $61
-              (f32x4.mul
-               (local.get $108)
-               (local.get $108)
+            )
+            (local.set $107
+             (f32x4.splat
+              (f32.const 0)
+             )
+            )
+            (block $done44
+             (local.set $101
+              (i32.const 0)
+             )
+             (br_if $done44
+              (i32.ge_s
+               (local.get $101)
+               (local.get $15)
               )
              )
-             (local.set $111
-              (f32x4.relaxed_madd
-               (f32x4.relaxed_madd
+             (loop $loop45
+              (local.set $105
+               (f32x4.sub
+                (v128.load
+                 (i32.add
+                  (local.get $118)
+                  (local.get $101)
+                 )
+                )
+                (local.get $106)
+               )
+              )
+              (block
+               (local.set $105
+                (f32x4.max
+                 (f32x4.min
+                  (local.get $105)
+                  (f32x4.splat
+                   (f32.const 88)
+                  )
+                 )
+                 (f32x4.splat
+                  (f32.const -87.3365478515625)
+                 )
+                )
+               )
+               (local.set $42
+                (f32x4.nearest
+                 (f32x4.mul
+                  (local.get $105)
+                  (f32x4.splat
+                   (f32.const 1.4426950216293335)
+                  )
+                 )
+                )
+               )
+               (local.set $105
+                (f32x4.sub
+                 (local.get $105)
+                 (f32x4.mul
+                  (local.get $42)
+                  (f32x4.splat
+                   (f32.const 0.693359375)
+                  )
+                 )
+                )
+               )
+               (local.set $105
+                (f32x4.sub
+                 (local.get $105)
+                 (f32x4.mul
+                  (local.get $42)
+                  (f32x4.splat
+                   (f32.const -2.1219444170128554e-04)
+                  )
+                 )
+                )
+               )
+               (local.set $43
+                (f32x4.mul
+                 (local.get $105)
+                 (local.get $105)
+                )
+               )
+               (local.set $108
                 (f32x4.relaxed_madd
                  (f32x4.relaxed_madd
                   (f32x4.relaxed_madd
                    (f32x4.relaxed_madd
-                    (f32x4.splat
-                     (f32.const 1.9875691214110702e-04)
+                    (f32x4.relaxed_madd
+                     (f32x4.relaxed_madd
+                      (f32x4.splat
+                       (f32.const 1.9875691214110702e-04)
+                      )
+                      (local.get $105)
+                      (f32x4.splat
+                       (f32.const 0.001398199936375022)
+                      )
+                     )
+                     (local.get $105)
+                     (f32x4.splat
+                      (f32.const 0.008333452045917511)
+                     )
                     )
-                    (local.get $108)
+                    (local.get $105)
                     (f32x4.splat
-                     (f32.const 0.001398199936375022)
+                     (f32.const 0.04166579619050026)
                     )
                    )
-                   (local.get $108)
+                   (local.get $105)
                    (f32x4.splat
-                    (f32.const 0.008333452045917511)
+                    (f32.const 0.1666666567325592)
                    )
                   )
-                  (local.get $108)
+                  (local.get $105)
                   (f32x4.splat
-                   (f32.const 0.04166579619050026)
+                   (f32.const 0.5)
                   )
                  )
-                 (local.get $108)
-                 (f32x4.splat
-                  (f32.const 0.1666666567325592)
+                 (local.get $43)
+                 (f32x4.add
+                  (local.get $105)
+                  (f32x4.splat
+                   (f32.const 1)
+                  )
                  )
                 )
-                (local.get $108)
-                (f32x4.splat
-                 (f32.const 0.5)
+               )
+               (local.set $42
+                (i32x4.shl
+                 (i32x4.add
+                  (i32x4.trunc_sat_f32x4_s
+                   (local.get $42)
+                  )
+                  (i32x4.splat
+                   (i32.const 127)
+                  )
+                 )
+                 (i32.const 23)
                 )
                )
-               (local.get $61)
+               (local.set $108
+                (f32x4.mul
+                 (local.get $108)
+                 (local.get $42)
+                )
+               )
+              )
+              (v128.store
+               (i32.add
+                (local.get $118)
+                (local.get $101)
+               )
+               (local.get $108)
+              )
+              (local.set $107
                (f32x4.add
+                (local.get $107)
                 (local.get $108)
-                (f32x4.splat
-                 (f32.const 1)
+               )
+              )
+              (local.set $101
+               (i32.add
+                (local.get $101)
+                (i32.const 16)
+               )
+              )
+              (br_if $loop45
+               (i32.lt_s
+                (local.get $101)
+                (local.get $15)
+               )
+              )
+             )
+            )
+            (local.set $107
+             (f32x4.splat
+              (f32.div
+               (f32.const 1)
+               (f32.add
+                (f32.add
+                 (f32x4.extract_lane 0
+                  (local.get $107)
+                 )
+                 (f32x4.extract_lane 1
+                  (local.get $107)
+                 )
+                )
+                (f32.add
+                 (f32x4.extract_lane 2
+                  (local.get $107)
+                 )
+                 (f32x4.extract_lane 3
+                  (local.get $107)
+                 )
                 )
                )
               )
              )
-             (local.set $60
-              (i32x4.shl
-               (i32x4.add
-                (i32x4.trunc_sat_f32x4_s
-                 (local.get $60)
-                )
-                (i32x4.splat
-                 (i32.const 127)
-                )
+            )
+            (block $done46
+             (local.set $101
+              (i32.const 0)
+             )
+             (br_if $done46
+              (i32.ge_s
+               (local.get $101)
+               (local.get $15)
+              )
+             )
+             (loop $loop47
+              (v128.store
+               (i32.add
+                (local.get $118)
+                (local.get $101)
                )
-               (i32.const 23)
+               (f32x4.mul
+                (v128.load
+                 (i32.add
+                  (local.get $118)
+                  (local.get $101)
+                 )
+                )
+                (local.get $107)
+               )
+              )
+              (local.set $101
+               (i32.add
+                (local.get $101)
+                (i32.const 16)
+               )
+              )
+              (br_if $loop47
+               (i32.lt_s
+                (local.get $101)
+                (local.get $15)
+               )
               )
              )
-             (local.set $111
-              (f32x4.mul
-               (local.get $111)
-               (local.get $60)
-              )
-             )
             )
-            (v128.store
+            (local.set $117
              (i32.add
-              (local.get $106)
-              (local.get $103)
-             )
-             (local.get $111)
-            )
-            (local.set $110
-             (f32x4.add
-              (local.get $110)
-              (local.get $111)
+              (local.get $117)
+              (i32.const 1)
              )
             )
-            (local.set $103
-             (i32.add
-              (local.get $103)
-              (i32.const 16)
-             )
-            )
-            (br_if $loop71
+            (br_if $loop49
              (i32.lt_s
-              (local.get $103)
-              (local.get $15)
+              (local.get $117)
+              (i32.const 1)
              )
             )
            )
           )
-          (local.set $107
-           (f32x4.splat
-            (f32.div
-             (f32.const 1)
-             (f32.add
-              (f32.add
-               (f32x4.extract_lane 0
-                (local.get $110)
-               )
-               (f32x4.extract_lane 1
-                (local.get $110)
-               )
-              )
-              (f32.add
-               (f32x4.extract_lane 2
-                (local.get $110)
-               )
-               (f32x4.extract_lane 3
-                (local.get $110)
-               )
-              )
-             )
-            )
-           )
-          )
-          (local.set $105
+          (local.set $103
            (i32.add
             (i32.add
              (local.get $1)
@@ -14973,26 +9080,26 @@
             )
            )
           )
-          (local.set $120
+          (local.set $119
            (f32x4.splat
             (f32.const 0)
            )
           )
-          (block $done56
-           (local.set $103
+          (block $done50
+           (local.set $101
             (i32.const 0)
            )
-           (br_if $done56
+           (br_if $done50
             (i32.ge_s
-             (local.get $103)
+             (local.get $101)
              (i32.mul
               (local.get $12)
               (i32.const 4)
              )
             )
            )
-           (loop $loop57
-            (local.set $104
+           (loop $loop51
+            (local.set $102
              (i32.add
               (i32.add
                (local.get $0)
@@ -15000,7 +9107,7 @@
                 (i32.load
                  (i32.add
                   (local.get $13)
-                  (local.get $103)
+                  (local.get $101)
                  )
                 )
                 (i32.const 96)
@@ -15015,32 +9122,32 @@
               )
              )
             )
-            (local.set $108
+            (local.set $105
              (v128.load32_splat
               (i32.add
-               (local.get $106)
-               (local.get $103)
-              )
-             )
-            )
-            (local.set $120
-             (f32x4.relaxed_madd
-              (local.get $108)
-              (v128.load
                (local.get $104)
+               (local.get $101)
               )
-              (local.get $120)
              )
             )
-            (local.set $103
+            (local.set $119
+             (f32x4.relaxed_madd
+              (local.get $105)
+              (v128.load
+               (local.get $102)
+              )
+              (local.get $119)
+             )
+            )
+            (local.set $101
              (i32.add
-              (local.get $103)
+              (local.get $101)
               (i32.const 4)
              )
             )
-            (br_if $loop57
+            (br_if $loop51
              (i32.lt_s
-              (local.get $103)
+              (local.get $101)
               (i32.mul
                (local.get $12)
                (i32.const 4)
@@ -15050,11 +9157,8 @@
            )
           )
           (v128.store
-           (local.get $105)
-           (f32x4.mul
-            (local.get $120)
-            (local.get $107)
-           )
+           (local.get $103)
+           (local.get $119)
           )
           (local.set $8
            (i32.add
@@ -15066,7 +9170,7 @@
         )
        )
       )
-      (br $wl73)
+      (br $wl61)
      )
     )
     (local.set $7
@@ -15075,7 +9179,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop75
+    (br_if $loop63
      (i32.lt_s
       (local.get $7)
       (i32.const 2)

@@ -9,6 +9,8 @@ export interface WasmLoadOptions {
   readonly threads?: number;
   /** Module variant: relaxed SIMD (fused multiply-add) when the engine supports it, else plain SIMD128. */
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
+  /** URL of runtime/wasm/worker.js for the threads; default: next to the package's pool.js (move both together). */
+  readonly workerUrl?: string | URL;
   /** Where the one-time "threads unavailable" warning goes; default console.warn. */
   readonly warn?: (message: string) => void;
 }
@@ -20,8 +22,10 @@ export async function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoa
   const read = async (v: { single: string; shared: string }) => ({ single: await ctx.files.read(v.single), shared: await ctx.files.read(v.shared) });
   const modules = { simd128: await read(files.modules.simd128), relaxed: relaxed ? await read(files.modules.relaxed) : undefined };
   const engine = await WasmEngine.create({
-    arch, head, modules, weights: await ctx.files.read(files.weights), exitTable: ctx.exitTable,
-    threads: opts.threads, simd: opts.simd, warn: opts.warn,
+    arch, head, modules, exitTable: ctx.exitTable,
+    // straight from the file into linear memory: the blob is never held twice
+    weights: (region) => ctx.files.readInto(files.weights, region),
+    threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, warn: opts.warn,
   });
   const seqHead = head.kind === 'classification' || head.kind === 'regression';
   return {

@@ -9,6 +9,8 @@ export type FetchLike = (url: string) => Promise<{
 export interface FileSource {
     /** Bytes of a package file; `path` is relative to the package root ('wasm/weights.bin'). */
     read(path: string): Promise<Uint8Array>;
+    /** Reads a file of exactly target.byteLength bytes straight into `target` (large blobs are never held twice). */
+    readInto(path: string, target: Uint8Array): Promise<void>;
 }
 /** Files under `base` (a directory URL ending in '/'). */
 export declare function packageFiles(base: URL, fetchImpl?: FetchLike): FileSource;

@@ -7,27 +7,84 @@ function isNode() {
 }
 /** Files under `base` (a directory URL ending in '/'). */
 export function packageFiles(base, fetchImpl) {
+    const local = (url) => url.protocol === 'file:' && isNode() && !fetchImpl;
+    const fail = (path, url, e) => e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${e.message}`);
+    const get = async (url) => {
+        const f = fetchImpl ?? globalThis.fetch;
+        if (!f)
+            throw new Error('no fetch in this environment: pass options.fetch');
+        const res = await f(url.href);
+        if (!res.ok)
+            throw new Error(`HTTP ${res.status} ${res.statusText}`);
+        return res;
+    };
     return {
         async read(path) {
             const url = new URL(path, base);
             try {
-                if (url.protocol === 'file:' && isNode() && !fetchImpl) {
+                if (local(url)) {
                     const fs = await import('node:fs/promises');
                     return new Uint8Array(await fs.readFile(url));
                 }
-                const get = fetchImpl ?? globalThis.fetch;
-                if (!get)
-                    throw new Error('no fetch in this environment: pass options.fetch');
-                const res = await get(url.href);
-                if (!res.ok)
-                    throw new Error(`HTTP ${res.status} ${res.statusText}`);
-                return new Uint8Array(await res.arrayBuffer());
+                return new Uint8Array(await (await get(url)).arrayBuffer());
             }
             catch (e) {
-                throw new PackageError('file', `cannot read package file ${path} (${url.href}): ${e.message}`);
+                throw fail(path, url, e);
+            }
+        },
+        async readInto(path, target) {
+            const url = new URL(path, base);
+            try {
+                const got = local(url) ? await readFileInto(url, target) : await streamInto(await get(url), target);
+                if (got !== target.byteLength)
+                    throw new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
+            }
+            catch (e) {
+                throw fail(path, url, e);
             }
         },
     };
+}
+/** Node: reads a file into `target` chunk by chunk; returns the file's size. */
+async function readFileInto(url, target) {
+    const fs = await import('node:fs/promises');
+    const file = await fs.open(url);
+    try {
+        const size = (await file.stat()).size;
+        if (size !== target.byteLength)
+            return size;
+        for (let at = 0; at < size;) {
+            const { bytesRead } = await file.read(target, at, size - at, at);
+            if (bytesRead === 0)
+                return at;
+            at += bytesRead;
+        }
+        return size;
+    }
+    finally {
+        await file.close();
+    }
+}
+/** fetch: copies the response body into `target` as it arrives; returns the number of bytes received. */
+async function streamInto(res, target) {
+    const body = res.body;
+    if (!body) {
+        const bytes = new Uint8Array(await res.arrayBuffer());
+        if (bytes.byteLength === target.byteLength)
+            target.set(bytes);
+        return bytes.byteLength;
+    }
+    const reader = body.getReader();
+    let at = 0;
+    for (let r = await reader.read(); !r.done; r = await reader.read()) {
+        if (at + r.value.byteLength > target.byteLength) {
+            await reader.cancel();
+            return at + r.value.byteLength;
+        }
+        target.set(r.value, at);
+        at += r.value.byteLength;
+    }
+    return at;
 }
 /** A float32 view of little-endian bytes, copied only when they are not 4-byte aligned. */
 export function float32View(bytes, path) {

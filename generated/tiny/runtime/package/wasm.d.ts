@@ -5,6 +5,8 @@ export interface WasmLoadOptions {
     readonly threads?: number;
     /** Module variant: relaxed SIMD (fused multiply-add) when the engine supports it, else plain SIMD128. */
     readonly simd?: 'auto' | 'relaxed' | 'simd128';
+    /** URL of runtime/wasm/worker.js for the threads; default: next to the package's pool.js (move both together). */
+    readonly workerUrl?: string | URL;
     /** Where the one-time "threads unavailable" warning goes; default console.warn. */
     readonly warn?: (message: string) => void;
 }

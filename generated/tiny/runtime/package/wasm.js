@@ -9,8 +9,10 @@ export async function openWasm(ctx, files, opts) {
     const read = async (v) => ({ single: await ctx.files.read(v.single), shared: await ctx.files.read(v.shared) });
     const modules = { simd128: await read(files.modules.simd128), relaxed: relaxed ? await read(files.modules.relaxed) : undefined };
     const engine = await WasmEngine.create({
-        arch, head, modules, weights: await ctx.files.read(files.weights), exitTable: ctx.exitTable,
-        threads: opts.threads, simd: opts.simd, warn: opts.warn,
+        arch, head, modules, exitTable: ctx.exitTable,
+        // straight from the file into linear memory: the blob is never held twice
+        weights: (region) => ctx.files.readInto(files.weights, region),
+        threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, warn: opts.warn,
     });
     const seqHead = head.kind === 'classification' || head.kind === 'regression';
     return {

@@ -28,6 +28,8 @@ export interface WasmEngineOptions {
     /** Threads including the caller. Default: every core (at most 8) in Node; 1 in browsers (opt-in there). */
     readonly threads?: number;
     readonly simd?: 'auto' | 'relaxed' | 'simd128';
+    /** URL of runtime/wasm/worker.js for the thread pool; default: next to pool.js (pool.ts from sources). */
+    readonly workerUrl?: string | URL;
     /** Where the one-time "threads unavailable" warning goes; default console.warn. */
     readonly warn?: (message: string) => void;
 }
@@ -76,7 +78,7 @@ export declare class WasmEngine {
     /** The L layers in prefix form. */
     private encode;
     /** pooled = tanh(h_cls @ Wp + bp) for each sequence. */
-    private pool_;
+    private poolCls;
     /** rows x N logits = h [rows, d] @ Wc + bc (N is small: plain JS, f64 sums rounded to f32). */
     private classify;
     /** A kernel call, shared out over the pool when there is one. */

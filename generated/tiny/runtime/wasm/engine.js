@@ -51,7 +51,7 @@ export class WasmEngine {
             await opts.weights(region);
         const instance = await WebAssembly.instantiate(module, { env: { memory } });
         const k = kernelsOf(instance.exports);
-        const pool = shared ? await WorkerPool.start(threads, module, memory, k) : undefined;
+        const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl) : undefined;
         return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable);
     }
     /** Stops the worker threads (the engine cannot run afterwards). */
@@ -87,7 +87,7 @@ export class WasmEngine {
             return { exits, lastHidden, clsHidden, work };
         if (head.kind === 'token')
             return { exits, lastHidden, work, logits: lastHidden.map((h) => this.classify(h, h.length / d)) };
-        const pooled = this.pool_(clsRows, s);
+        const pooled = this.poolCls(clsRows, s);
         return { exits, lastHidden, clsHidden, pooled, logits: pooled.map((p) => this.classify(p, 1)), work };
     }
     /** Scratch addresses for this plan (after the weights), growing memory when needed; writes the plan's tables. */
@@ -150,7 +150,7 @@ export class WasmEngine {
         }
     }
     /** pooled = tanh(h_cls @ Wp + bp) for each sequence. */
-    pool_(clsRows, s) {
+    poolCls(clsRows, s) {
         const d = this.layout.arch.hidden;
         const f32 = this.views.f32;
         clsRows.forEach((r, b) => f32.copyWithin((s.POOLIN >> 2) + b * d, (s.H >> 2) + r * d, (s.H >> 2) + (r + 1) * d));

@@ -10,7 +10,8 @@ export declare const CTL: {
     readonly scratchStride: 5;
     readonly shares: 6;
     readonly argc: 7;
-    readonly args: 8;
+    readonly failed: 8;
+    readonly args: 9;
 };
 export declare const MAX_ARGS = 8;
 export declare const CTL_WORDS: number;
@@ -31,8 +32,11 @@ export declare class WorkerPool {
     private readonly blocking;
     private constructor();
     get size(): number;
-    /** Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated. */
-    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<KernelName, Kernel>>): Promise<WorkerPool>;
+    /**
+     * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
+     * `workerUrl`: where worker.js is served (default: next to this file).
+     */
+    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<KernelName, Kernel>>, workerUrl?: string | URL): Promise<WorkerPool>;
     /** Runs `kernel(args)` shared out over all threads; returns when every share is done. */
     run(kernel: KernelName, args: readonly number[], split: Split): void;
     dispose(): void;

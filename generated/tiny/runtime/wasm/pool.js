@@ -14,7 +14,8 @@ export const CTL = {
     scratchStride: 5,
     shares: 6, // participants including the caller
     argc: 7,
-    args: 8, // up to MAX_ARGS i32 arguments
+    failed: 8, // set by a worker whose share threw (a trap): the caller rethrows
+    args: 9, // up to MAX_ARGS i32 arguments
 };
 export const MAX_ARGS = 8;
 export const CTL_WORDS = CTL.args + MAX_ARGS;
@@ -40,10 +41,13 @@ export class WorkerPool {
         this.blocking = isNode(); // a browser main thread may not Atomics.wait: it spins instead
     }
     get size() { return this.workers.length + 1; }
-    /** Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated. */
-    static async start(threads, module, memory, kernels) {
+    /**
+     * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
+     * `workerUrl`: where worker.js is served (default: next to this file).
+     */
+    static async start(threads, module, memory, kernels, workerUrl) {
         const control = new SharedArrayBuffer(CTL_WORDS * 4);
-        const url = new URL(`./worker${extensionOf(import.meta.url)}`, import.meta.url);
+        const url = new URL(workerUrl ?? `./worker${extensionOf(import.meta.url)}`, import.meta.url);
         const workers = [];
         const ready = [];
         for (let i = 1; i < threads; i++) {
@@ -79,14 +83,25 @@ export class WorkerPool {
         ctl[CTL.argc] = args.length;
         args.forEach((a, i) => { ctl[CTL.args + i] = a; });
         Atomics.store(ctl, CTL.done, 0);
+        Atomics.store(ctl, CTL.failed, 0);
         Atomics.add(ctl, CTL.generation, 1);
         Atomics.notify(ctl, CTL.generation);
-        this.kernels[kernel](...shareArgs(args, split, 0, shares));
+        let error;
+        try {
+            this.kernels[kernel](...shareArgs(args, split, 0, shares));
+        }
+        catch (e) {
+            error = e; // still wait: the workers are using the shared memory
+        }
         const others = shares - 1;
         for (let done = Atomics.load(ctl, CTL.done); done < others; done = Atomics.load(ctl, CTL.done)) {
             if (this.blocking)
                 Atomics.wait(ctl, CTL.done, done);
         }
+        if (error !== undefined)
+            throw error;
+        if (Atomics.load(ctl, CTL.failed) !== 0)
+            throw new Error(`a wasm worker thread failed in kernel ${kernel}`);
     }
     dispose() {
         this.ctl[CTL.kernel] = -1;

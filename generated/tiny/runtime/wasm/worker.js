@@ -18,7 +18,12 @@ function serve(init, ready) {
         const args = Array.from(ctl.subarray(CTL.args, CTL.args + ctl[CTL.argc]));
         const scratchArg = ctl[CTL.scratchArg];
         const split = { arg: ctl[CTL.splitArg], scratch: scratchArg >= 0 ? { arg: scratchArg, stride: ctl[CTL.scratchStride] } : undefined };
-        exports[KERNELS[k]](...shareArgs(args, split, init.index, ctl[CTL.shares]));
+        try {
+            exports[KERNELS[k]](...shareArgs(args, split, init.index, ctl[CTL.shares]));
+        }
+        catch {
+            Atomics.store(ctl, CTL.failed, 1); // reported by the caller, which must not wait forever
+        }
         Atomics.add(ctl, CTL.done, 1);
         Atomics.notify(ctl, CTL.done);
     }
