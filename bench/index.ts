@@ -1,5 +1,6 @@
 // `npm run bench`: hashee's compiled backends against onnxruntime-web and onnxruntime-node on the same
 // weights, run side by side and alternating in one session; prints a markdown table and writes JSON.
+// `--backend webgpu` times the WebGPU package (full depth and with exits) on Dawn's adapter, which it names.
 
 import { fork, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
@@ -10,8 +11,10 @@ import { loadAll } from '../compiler/pipeline.ts';
 import { exportOnnx } from '../compiler/onnx/index.ts';
 import { compilePackage } from '../compiler/compile.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
+import { HasheeError } from '../compiler/errors.ts';
 import { RUNNERS, type RunnerConfig, type RunnerName } from './runners.ts';
 import { workloads, type Workload } from './workloads.ts';
+import { ADAPTER_MODES, adapterName, selectAdapter, vulkanEnv, type AdapterMode, type AdapterReport } from './gpu/adapter.ts';
 import type { Loaded } from '../compiler/pipeline.ts';
 
 const root = new URL('../', import.meta.url);
@@ -19,14 +22,27 @@ const root = new URL('../', import.meta.url);
 const { values } = parseArgs({
   options: {
     backend: { type: 'string', default: 'wasm' },
-    threads: { type: 'string', default: '1,2' },
+    threads: { type: 'string', default: '1,2' },   // wasm and onnxruntime only
     reps: { type: 'string', default: '7' },
     sentences: { type: 'string', default: '32' },
-    workloads: { type: 'string', default: 'seq128-b1,sst2-b1,sst2-b8' },
-    spec: { type: 'string', default: 'specs/bert-base-sst2.yaml' },
+    workloads: { type: 'string' },                  // default: see defaultsFor()
+    spec: { type: 'string' },                       // default: see defaultsFor()
     out: { type: 'string', default: 'bench/results' },
+    adapter: { type: 'string', default: 'auto' },   // webgpu only: auto | gpu (fail on a CPU adapter) | swiftshader
   },
 });
+
+const CPU_ADAPTER_NOTE = 'the WebGPU adapter is a CPU implementation (SwiftShader): these times say nothing about GPU speed';
+
+/**
+ * Spec and workloads when the flags do not name them. On a CPU WebGPU adapter BERT-base takes minutes per
+ * run (SwiftShader does ~0.2 GFLOP/s here), so the defaults shrink to the 4-layer mid spec at batch 1.
+ */
+function defaultsFor(backend: 'wasm' | 'webgpu', adapter: AdapterReport | null): { spec: string; workloads: string } {
+  if (backend === 'wasm') return { spec: 'specs/bert-base-sst2.yaml', workloads: 'seq128-b1,sst2-b1,sst2-b8' };
+  if (adapter?.cpu) return { spec: 'specs/mid.yaml', workloads: 'seq128-b1' };
+  return { spec: 'specs/bert-base-sst2.yaml', workloads: 'seq128-b1,seq128-b8,seq128-b32' };
+}
 
 interface Child { readonly name: RunnerName; readonly proc: ChildProcess; info: string; setupMs: number }
 
@@ -37,10 +53,11 @@ function request<T>(c: Child, msg: unknown): Promise<T> {
   });
 }
 
-async function spawn(name: RunnerName, config: RunnerConfig): Promise<Child> {
+async function spawn(name: RunnerName, config: RunnerConfig, env: NodeJS.ProcessEnv): Promise<Child> {
   const proc = fork(new URL('child.ts', import.meta.url).pathname, [], {
     execArgv: ['--import', 'tsx', '--experimental-wasm-relaxed-simd'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    env,
   });
   const c: Child = { name, proc, info: '', setupMs: 0 };
   const ready = await request<{ info: string; setupMs: number }>(c, { kind: 'setup', runner: name, config });
@@ -64,29 +81,52 @@ function flopsOf(loaded: Loaded, w: Workload, kind: 'exits' | 'full' | 'padded')
   return total;
 }
 
+function usage(message: string, actual: string): HasheeError {
+  return new HasheeError('usage', message, { actual });
+}
+
 async function main(): Promise<void> {
-  const backend = values.backend === 'webgpu' ? 'webgpu' : 'wasm';
-  const threads = values.threads!.split(',').map(Number);
+  if (values.backend !== 'wasm' && values.backend !== 'webgpu') throw usage('--backend is wasm or webgpu', values.backend!);
+  const backend = values.backend;
+  if (!ADAPTER_MODES.includes(values.adapter as AdapterMode)) throw usage(`--adapter is one of ${ADAPTER_MODES.join(', ')}`, values.adapter!);
+  // The GPU is chosen (and named) before the minutes of compiling, so a wrong driver fails at once.
+  const adapter = backend === 'webgpu' ? await selectAdapter(values.adapter as AdapterMode) : null;
+  if (adapter) console.error(`bench: WebGPU adapter ${adapterName(adapter)} (VK_ICD_FILENAMES=${adapter.icd ?? '<unset>'})${adapter.cpu ? `\nbench: NOTE ${CPU_ADAPTER_NOTE}` : ''}`);
+  // One pass per thread count for CPU runners; WebGPU runs once (null: threads do not apply).
+  const passes: (number | null)[] = backend === 'webgpu' ? [null] : values.threads!.split(',').map(Number);
   const reps = Number(values.reps);
-  const spec = loadSpec(new URL(values.spec!, root).pathname);
+  const defaults = defaultsFor(backend, adapter);
+  if (adapter?.cpu && (!values.spec || !values.workloads)) {
+    console.error(`bench: on a CPU adapter the defaults are --spec ${defaults.spec} --workloads ${defaults.workloads}; name them to time BERT-base (minutes per run)`);
+  }
+  const spec = loadSpec(new URL(values.spec ?? defaults.spec, root).pathname);
   const loaded = loadAll(spec);
+  const wanted = (values.workloads ?? defaults.workloads).split(',');
+  const all = workloads(root, { sentences: Number(values.sentences), vocabSize: spec.arch.vocabSize });
+  const unknown = wanted.filter((n) => !all.some((w) => w.name === n));
+  if (unknown.length > 0) throw usage(`unknown workload; known: ${all.map((w) => w.name).join(', ')}`, unknown.join(', '));
+  const loads = all.filter((w) => wanted.includes(w.name));
+  // onnxruntime runs on the CPU: it is the baseline for wasm, not for a GPU.
+  const names: RunnerName[] = ([`hashee-${backend}-full`, `hashee-${backend}-exits`, ...(backend === 'wasm' ? ['ort-web', 'ort-node'] : [])] as RunnerName[]).filter((n) => RUNNERS[n]);
   const cache = new URL(`bench/cache/${spec.hash.slice(0, 16)}/`, root).pathname;
   mkdirSync(cache, { recursive: true });
   const onnxPath = `${cache}model.onnx`;
-  if (!existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
+  if (names.some((n) => n.startsWith('ort-')) && !existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
   const packageDir = `${cache}package`;
   const tc = performance.now();
   await compilePackage(loaded, packageDir, { targets: [backend], toolVersion: 'bench' });
   const compileMs = performance.now() - tc;
-  const wanted = new Set(values.workloads!.split(','));
-  const loads = workloads(root, { sentences: Number(values.sentences) }).filter((w) => wanted.has(w.name));
-  const names: RunnerName[] = ([`hashee-${backend}-full`, `hashee-${backend}-exits`, 'ort-web', 'ort-node'] as RunnerName[]).filter((n) => RUNNERS[n]);
-  console.error(`bench: ${spec.name}, backends ${names.join(', ')}; threads ${threads.join(', ')}; ${reps} reps; ${cpus().length} cpus; compile ${compileMs.toFixed(0)} ms`);
+  const env = adapter ? vulkanEnv(adapter.icd) : process.env;
+  console.error(`bench: ${spec.name}, backends ${names.join(', ')}; ${backend === 'wasm' ? `threads ${passes.join(', ')}; ` : ''}${reps} reps; ${cpus().length} cpus; compile ${compileMs.toFixed(0)} ms`);
 
   const results: Record<string, unknown>[] = [];
-  for (const t of threads) {
+  for (const t of passes) {
     const children: Child[] = [];
-    for (const n of names) children.push(await spawn(n, { threads: t, onnxPath, packageDir }));
+    for (const n of names) {
+      const c = await spawn(n, { threads: t ?? 1, onnxPath, packageDir }, env);
+      console.error(`bench: ${c.info} (setup ${c.setupMs.toFixed(0)} ms)`);
+      children.push(c);
+    }
     for (const w of loads) {
       const times = new Map<RunnerName, number[]>(names.map((n) => [n, []]));
       const batches = w.batches.map((b) => b.map((s) => [...s]));
@@ -119,7 +159,9 @@ async function main(): Promise<void> {
   }
   mkdirSync(new URL(`${values.out}/`, root), { recursive: true });
   const file = new URL(`${values.out}/${backend}.json`, root);
-  writeFileSync(file, `${JSON.stringify({ spec: spec.name, backend, reps, compile_ms: compileMs, cpus: cpus().length, results }, null, 2)}\n`);
+  const gpu = adapter && { adapter: adapterName(adapter), adapter_is_cpu: adapter.cpu, vulkan_icd: adapter.icd };
+  writeFileSync(file, `${JSON.stringify({ spec: spec.name, backend, ...gpu, reps, compile_ms: compileMs, cpus: cpus().length, results }, null, 2)}\n`);
+  if (adapter) console.log(`WebGPU adapter: ${adapterName(adapter)}${adapter.cpu ? `\n\nNOTE: ${CPU_ADAPTER_NOTE}` : ''}\n`);
   console.log(table(results));
   console.error(`\nwrote ${file.pathname}`);
 }
@@ -129,9 +171,9 @@ function table(rows: Record<string, unknown>[]): string {
   const out = ['| threads | workload | runner | median ms | p25–p75 ms | vs ort-web | GFLOP/s | exits/full time (expected FLOPs) | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     const ratio = r.measured_time_ratio !== undefined ? `${f(r.measured_time_ratio, 3)} (${f(r.expected_flops_ratio, 3)})` : '';
-    out.push(`| ${r.threads} | ${r.workload} | ${r.runner} | ${f(r.median_ms)} | ${f(r.p25_ms)}–${f(r.p75_ms)} | ${f(r.vs_ort_web, 2)} | ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
+    out.push(`| ${r.threads ?? '–'} | ${r.workload} | ${r.runner} | ${f(r.median_ms)} | ${f(r.p25_ms)}–${f(r.p75_ms)} | ${f(r.vs_ort_web, 2)} | ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
   }
   return out.join('\n');
 }
 
-main().catch((e: Error) => { console.error(e.stack ?? e); process.exit(1); });
+main().catch((e: Error) => { console.error(e instanceof HasheeError ? e.format() : (e.stack ?? e)); process.exit(1); });
