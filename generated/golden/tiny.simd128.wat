@@ -5985,17 +5985,29 @@
   (local $12 i32)
   (local $13 i32)
   (local $14 i32)
-  (block $done6
+  (local $15 i32)
+  (local $16 i32)
+  (local $17 i32)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 v128)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (block $done4
    (local.set $4
     (local.get $2)
    )
-   (br_if $done6
+   (br_if $done4
     (i32.ge_s
      (local.get $4)
      (local.get $3)
     )
    )
-   (loop $loop7
+   (loop $loop5
     (local.set $5
      (i32.add
       (local.get $1)
@@ -6025,24 +6037,169 @@
       (local.get $5)
      )
     )
-    (local.set $14
+    (local.set $13
      (i32.mul
       (local.get $9)
       (i32.const 4)
      )
     )
-    (block $done4
+    (block $done2
      (local.set $10
       (i32.const 0)
      )
-     (br_if $done4
+     (br_if $done2
       (i32.ge_s
        (local.get $10)
        (local.get $9)
       )
      )
-     (loop $loop5
-      (local.set $13
+     (loop $loop3
+      (local.set $14
+       (i32.add
+        (i32.add
+         (local.get $0)
+         (i32.mul
+          (i32.load
+           (i32.add
+            (local.get $8)
+            (i32.mul
+             (select
+              (i32.add
+               (local.get $10)
+               (i32.const 0)
+              )
+              (local.get $10)
+              (i32.lt_s
+               (i32.add
+                (local.get $10)
+                (i32.const 0)
+               )
+               (local.get $7)
+              )
+             )
+             (i32.const 4)
+            )
+           )
+          )
+          (i32.const 96)
+         )
+        )
+        (i32.const 32)
+       )
+      )
+      (local.set $15
+       (i32.add
+        (i32.add
+         (local.get $0)
+         (i32.mul
+          (i32.load
+           (i32.add
+            (local.get $8)
+            (i32.mul
+             (select
+              (i32.add
+               (local.get $10)
+               (i32.const 1)
+              )
+              (local.get $10)
+              (i32.lt_s
+               (i32.add
+                (local.get $10)
+                (i32.const 1)
+               )
+               (local.get $7)
+              )
+             )
+             (i32.const 4)
+            )
+           )
+          )
+          (i32.const 96)
+         )
+        )
+        (i32.const 32)
+       )
+      )
+      (local.set $16
+       (i32.add
+        (i32.add
+         (local.get $0)
+         (i32.mul
+          (i32.load
+           (i32.add
+            (local.get $8)
+            (i32.mul
+             (select
+              (i32.add
+               (local.get $10)
+               (i32.const 2)
+              )
+              (local.get $10)
+              (i32.lt_s
+               (i32.add
+                (local.get $10)
+                (i32.const 2)
+               )
+               (local.get $7)
+              )
+             )
+             (i32.const 4)
+            )
+           )
+          )
+          (i32.const 96)
+         )
+        )
+        (i32.const 32)
+       )
+      )
+      (local.set $17
+       (i32.add
+        (i32.add
+         (local.get $0)
+         (i32.mul
+          (i32.load
+           (i32.add
+            (local.get $8)
+            (i32.mul
+             (select
+              (i32.add
+               (local.get $10)
+               (i32.const 3)
+              )
+              (local.get $10)
+              (i32.lt_s
+               (i32.add
+                (local.get $10)
+                (i32.const 3)
+               )
+               (local.get $7)
+              )
+             )
+             (i32.const 4)
+            )
+           )
+          )
+          (i32.const 96)
+         )
+        )
+        (i32.const 32)
+       )
+      )
+      (local.set $26
+       (i32x4.lt_s
+        (i32x4.add
+         (i32x4.splat
+          (local.get $10)
+         )
+         (v128.const i32x4 0x00000000 0x00000001 0x00000002 0x00000003)
+        )
+        (i32x4.splat
+         (local.get $7)
+        )
+       )
+      )
+      (local.set $12
        (i32.add
         (local.get $6)
         (i32.mul
@@ -6051,110 +6208,168 @@
         )
        )
       )
-      (if
-       (i32.lt_s
-        (local.get $10)
-        (local.get $7)
+      (block $done0
+       (local.set $11
+        (i32.const 0)
        )
-       (then
+       (br_if $done0
+        (i32.ge_s
+         (local.get $11)
+         (i32.const 32)
+        )
+       )
+       (loop $loop1
+        (local.set $18
+         (v128.load
+          (i32.add
+           (local.get $14)
+           (local.get $11)
+          )
+         )
+        )
+        (local.set $19
+         (v128.load
+          (i32.add
+           (local.get $15)
+           (local.get $11)
+          )
+         )
+        )
+        (local.set $20
+         (v128.load
+          (i32.add
+           (local.get $16)
+           (local.get $11)
+          )
+         )
+        )
+        (local.set $21
+         (v128.load
+          (i32.add
+           (local.get $17)
+           (local.get $11)
+          )
+         )
+        )
+        (local.set $22
+         (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+          (local.get $18)
+          (local.get $19)
+         )
+        )
+        (local.set $23
+         (i8x16.shuffle 0 1 2 3 16 17 18 19 4 5 6 7 20 21 22 23
+          (local.get $20)
+          (local.get $21)
+         )
+        )
+        (local.set $24
+         (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+          (local.get $18)
+          (local.get $19)
+         )
+        )
+        (local.set $25
+         (i8x16.shuffle 8 9 10 11 24 25 26 27 12 13 14 15 28 29 30 31
+          (local.get $20)
+          (local.get $21)
+         )
+        )
+        (local.set $18
+         (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+          (local.get $22)
+          (local.get $23)
+         )
+        )
+        (local.set $19
+         (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+          (local.get $22)
+          (local.get $23)
+         )
+        )
+        (local.set $20
+         (i8x16.shuffle 0 1 2 3 4 5 6 7 16 17 18 19 20 21 22 23
+          (local.get $24)
+          (local.get $25)
+         )
+        )
+        (local.set $21
+         (i8x16.shuffle 8 9 10 11 12 13 14 15 24 25 26 27 28 29 30 31
+          (local.get $24)
+          (local.get $25)
+         )
+        )
+        (v128.store
+         (i32.add
+          (local.get $12)
+          (i32.mul
+           (i32.const 0)
+           (local.get $13)
+          )
+         )
+         (v128.and
+          (local.get $18)
+          (local.get $26)
+         )
+        )
+        (v128.store
+         (i32.add
+          (local.get $12)
+          (i32.mul
+           (i32.const 1)
+           (local.get $13)
+          )
+         )
+         (v128.and
+          (local.get $19)
+          (local.get $26)
+         )
+        )
+        (v128.store
+         (i32.add
+          (local.get $12)
+          (i32.mul
+           (i32.const 2)
+           (local.get $13)
+          )
+         )
+         (v128.and
+          (local.get $20)
+          (local.get $26)
+         )
+        )
+        (v128.store
+         (i32.add
+          (local.get $12)
+          (i32.mul
+           (i32.const 3)
+           (local.get $13)
+          )
+         )
+         (v128.and
+          (local.get $21)
+          (local.get $26)
+         )
+        )
         (local.set $12
          (i32.add
-          (i32.add
-           (local.get $0)
-           (i32.mul
-            (i32.load
-             (i32.add
-              (local.get $8)
-              (i32.mul
-               (local.get $10)
-               (i32.const 4)
-              )
-             )
-            )
-            (i32.const 96)
-           )
+          (local.get $12)
+          (i32.mul
+           (i32.const 4)
+           (local.get $13)
           )
+         )
+        )
+        (local.set $11
+         (i32.add
+          (local.get $11)
+          (i32.const 16)
+         )
+        )
+        (br_if $loop1
+         (i32.lt_s
+          (local.get $11)
           (i32.const 32)
-         )
-        )
-        (block $done0
-         (local.set $11
-          (i32.const 0)
-         )
-         (br_if $done0
-          (i32.ge_s
-           (local.get $11)
-           (i32.const 8)
-          )
-         )
-         (loop $loop1
-          (f32.store
-           (local.get $13)
-           (f32.load
-            (i32.add
-             (local.get $12)
-             (i32.mul
-              (local.get $11)
-              (i32.const 4)
-             )
-            )
-           )
-          )
-          (local.set $13
-           (i32.add
-            (local.get $13)
-            (local.get $14)
-           )
-          )
-          (local.set $11
-           (i32.add
-            (local.get $11)
-            (i32.const 1)
-           )
-          )
-          (br_if $loop1
-           (i32.lt_s
-            (local.get $11)
-            (i32.const 8)
-           )
-          )
-         )
-        )
-       )
-       (else
-        (block $done2
-         (local.set $11
-          (i32.const 0)
-         )
-         (br_if $done2
-          (i32.ge_s
-           (local.get $11)
-           (i32.const 8)
-          )
-         )
-         (loop $loop3
-          (f32.store
-           (local.get $13)
-           (f32.const 0)
-          )
-          (local.set $13
-           (i32.add
-            (local.get $13)
-            (local.get $14)
-           )
-          )
-          (local.set $11
-           (i32.add
-            (local.get $11)
-            (i32.const 1)
-           )
-          )
-          (br_if $loop3
-           (i32.lt_s
-            (local.get $11)
-            (i32.const 8)
-           )
-          )
          )
         )
        )
@@ -6162,10 +6377,10 @@
       (local.set $10
        (i32.add
         (local.get $10)
-        (i32.const 1)
+        (i32.const 4)
        )
       )
-      (br_if $loop5
+      (br_if $loop3
        (i32.lt_s
         (local.get $10)
         (local.get $9)
@@ -6179,7 +6394,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop7
+    (br_if $loop5
      (i32.lt_s
       (local.get $4)
       (local.get $3)

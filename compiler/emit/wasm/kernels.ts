@@ -46,7 +46,8 @@ export interface AttentionSpec { readonly d: number; readonly heads: number }
  * the len packed rows of the sequence's tokens (i32) and lpad = len rounded up to a multiple of 4.
  *
  * `gather_kt(qkv, seqMeta, s0, s1)`: for sequences [s0, s1) writes Kt[col][j] = K[keys[j]][col]
- * ([d][lpad] floats at ktPtr, zero for j >= len), so scores are contiguous along keys.
+ * ([d][lpad] floats at ktPtr, zero for j >= len), so scores are contiguous along keys. Blocks of 4 keys x
+ * 4 columns: four row loads, a 4x4 shuffle transpose, four stores (lanes past len masked to zero).
  */
 export function emitGatherKt(m: binaryen.Module, variant: Variant, spec: AttentionSpec): void {
   const i32 = binaryen.i32;
@@ -54,27 +55,42 @@ export function emitGatherKt(m: binaryen.Module, variant: Variant, spec: Attenti
   const [qkv, seqMeta, s0, s1] = fn.params as [Local, Local, Local, Local];
   const d = spec.d;
   const s = fn.i32(), meta = fn.i32(), kt = fn.i32(), len = fn.i32(), keys = fn.i32(), lpad = fn.i32();
-  const j = fn.i32(), col = fn.i32(), src = fn.i32(), dst = fn.i32(), colStride = fn.i32();
+  const jb = fn.i32(), col = fn.i32(), dst = fn.i32(), colStride = fn.i32();
+  const src = [0, 1, 2, 3].map(() => fn.i32());
+  const v = [0, 1, 2, 3].map(() => fn.v128());
+  const t = [0, 1, 2, 3].map(() => fn.v128());
+  const mask = fn.v128();
   const ld = (off: number): Ref => m.i32.load(off, 4, meta.get());
+  // key jb + i, or key jb (a valid row, masked out later) past the end of the sequence
+  const keyRow = (i: number): Ref => {
+    const j = fn.add(jb.get(), fn.c(i));
+    const idx = m.select(m.i32.lt_s(j, len.get()), m.copyExpression(j), jb.get());
+    return fn.add(fn.addMul(qkv.get(), m.i32.load(0, 4, fn.addMul(keys.get(), idx, 4)), 3 * d * 4), fn.c(d * 4));
+  };
+  // i32x4 lane i = (jb + i < len) ? all ones : 0
+  const laneMask = m.i32x4.lt_s(m.i32x4.add(m.i32x4.splat(jb.get()), m.v128.const([0, 0, 0, 0, 1, 0, 0, 0, 2, 0, 0, 0, 3, 0, 0, 0])), m.i32x4.splat(len.get()));
+  const f32Lanes = (lanes: number[]): number[] => lanes.flatMap((l) => [4 * l, 4 * l + 1, 4 * l + 2, 4 * l + 3]);
+  const shuffle = (a: Local, b: Local, lanes: number[]): Ref => m.i8x16.shuffle(a.get(), b.get(), f32Lanes(lanes));
+  const [v0, v1, v2, v3] = v as [Local, Local, Local, Local];
+  const [t0, t1, t2, t3] = t as [Local, Local, Local, Local];
   fn.finish('gather_kt', [
     fn.forRange(s, s0.get(), s1.get(), 1, [
       meta.set(fn.addMul(seqMeta.get(), s.get(), 16)),
       kt.set(ld(0)), len.set(ld(4)), keys.set(ld(8)), lpad.set(ld(12)),
       colStride.set(fn.mul(lpad.get(), fn.c(4))),
-      fn.forRange(j, fn.c(0), lpad.get(), 1, [
-        dst.set(fn.addMul(kt.get(), j.get(), 4)),
-        m.if(m.i32.lt_s(j.get(), len.get()),
-          m.block(null, [
-            src.set(fn.add(fn.addMul(qkv.get(), m.i32.load(0, 4, fn.addMul(keys.get(), j.get(), 4)), 3 * d * 4), fn.c(d * 4))),
-            fn.forRange(col, fn.c(0), fn.c(d), 1, [
-              m.f32.store(0, 4, dst.get(), m.f32.load(0, 4, fn.addMul(src.get(), col.get(), 4))),
-              dst.set(fn.add(dst.get(), colStride.get())),
-            ]),
-          ]),
-          fn.forRange(col, fn.c(0), fn.c(d), 1, [
-            m.f32.store(0, 4, dst.get(), m.f32.const(0)),
-            dst.set(fn.add(dst.get(), colStride.get())),
-          ])),
+      fn.forRange(jb, fn.c(0), lpad.get(), 4, [
+        ...src.map((p, i) => p.set(keyRow(i))),
+        mask.set(laneMask),
+        dst.set(fn.addMul(kt.get(), jb.get(), 4)),
+        fn.forRange(col, fn.c(0), fn.c(d * 4), 16, [ // byte offset of 4 columns inside a K row
+          ...v.map((x, i) => x.set(fn.load(fn.add(src[i]!.get(), col.get())))),
+          t0.set(shuffle(v0, v1, [0, 4, 1, 5])), t1.set(shuffle(v2, v3, [0, 4, 1, 5])),
+          t2.set(shuffle(v0, v1, [2, 6, 3, 7])), t3.set(shuffle(v2, v3, [2, 6, 3, 7])),
+          v0.set(shuffle(t0, t1, [0, 1, 4, 5])), v1.set(shuffle(t0, t1, [2, 3, 6, 7])),
+          v2.set(shuffle(t2, t3, [0, 1, 4, 5])), v3.set(shuffle(t2, t3, [2, 3, 6, 7])),
+          ...v.map((x, i) => fn.store(fn.add(dst.get(), fn.mul(fn.c(i), colStride.get())), m.v128.and(x.get(), mask.get()))),
+          dst.set(fn.add(dst.get(), fn.mul(fn.c(4), colStride.get()))),
+        ]),
       ]),
     ]),
   ]);

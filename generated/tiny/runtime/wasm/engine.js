@@ -137,9 +137,9 @@ export class WasmEngine {
             const m = plan.active[l], layer = l - 1;
             if (m === 0)
                 break;
-            this.par('mm_qkv', [layer, s.H, s.QKV, 0, 0, m, 0, pQkv], byPanels);
-            if (n > m)
-                this.par('mm_qkv', [layer, s.H, s.QKV, 0, m, n, pQ, pQkv], byPanels);
+            // Q for the active prefix, K/V for every row: one pass over the K/V panels, one row tail each
+            this.par('mm_qkv', [layer, s.H, s.QKV, 0, 0, m, 0, pQ], byPanels);
+            this.par('mm_qkv', [layer, s.H, s.QKV, 0, 0, n, pQ, pQkv], byPanels);
             this.par('gather_kt', [s.QKV, s.SEQMETA, 0, plan.seqCount], { arg: 2 });
             this.par('attend', [s.QKV, s.CTX, s.ROWSEQ, s.SEQMETA, s.SCORES, 0, m], { arg: 5, scratch: { arg: 4, stride: s.scoresStride } });
             this.par('mm_o', [layer, s.CTX, s.T, s.H, 0, m, 0, pD], byPanels);
