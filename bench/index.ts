@@ -130,7 +130,9 @@ async function main(): Promise<void> {
     for (const w of loads) {
       const times = new Map<RunnerName, number[]>(names.map((n) => [n, []]));
       const batches = w.batches.map((b) => b.map((s) => [...s]));
-      for (const c of children) await request(c, { kind: 'time', batches }); // warm-up
+      // Warm-up, kept: the first call after setup shows any first-use stall (shader compiles, allocations).
+      const warmup = new Map<RunnerName, number>();
+      for (const c of children) warmup.set(c.name, (await request<{ ms: number }>(c, { kind: 'time', batches })).ms);
       for (let r = 0; r < reps; r++) {
         for (let i = 0; i < children.length; i++) {
           const c = children[(i + r) % children.length]!; // rotate the order every rep
@@ -146,7 +148,7 @@ async function main(): Promise<void> {
         const m = median(xs);
         results.push({
           threads: t, workload: w.name, runner: c.name, info: c.info,
-          median_ms: m, p25_ms: quantile(xs, 0.25), p75_ms: quantile(xs, 0.75), min_ms: Math.min(...xs), max_ms: Math.max(...xs), samples_ms: xs,
+          setup_ms: c.setupMs, warmup_ms: warmup.get(c.name), median_ms: m, p25_ms: quantile(xs, 0.25), p75_ms: quantile(xs, 0.75), min_ms: Math.min(...xs), max_ms: Math.max(...xs), samples_ms: xs,
           vs_ort_web: m / webMedian, gflops_per_s: flopsOf(loaded, w, kind) / (m * 1e6),
           ...(c.name.endsWith('exits') ? { expected_flops_ratio: expectedRatio, measured_time_ratio: m / fullMedian } : {}),
         });
@@ -168,10 +170,11 @@ async function main(): Promise<void> {
 
 function table(rows: Record<string, unknown>[]): string {
   const f = (x: unknown, d = 1): string => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '');
+  const ms = (x: unknown): string => f(x, typeof x === 'number' && x < 10 ? 2 : 1); // GPU batch-1 times are a few ms
   const out = ['| threads | workload | runner | median ms | p25–p75 ms | vs ort-web | GFLOP/s | exits/full time (expected FLOPs) | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
     const ratio = r.measured_time_ratio !== undefined ? `${f(r.measured_time_ratio, 3)} (${f(r.expected_flops_ratio, 3)})` : '';
-    out.push(`| ${r.threads ?? '–'} | ${r.workload} | ${r.runner} | ${f(r.median_ms)} | ${f(r.p25_ms)}–${f(r.p75_ms)} | ${f(r.vs_ort_web, 2)} | ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
+    out.push(`| ${r.threads ?? '–'} | ${r.workload} | ${r.runner} | ${ms(r.median_ms)} | ${ms(r.p25_ms)}–${ms(r.p75_ms)} | ${f(r.vs_ort_web, 2)} | ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
   }
   return out.join('\n');
 }

@@ -65,7 +65,7 @@ function hashee(backend: 'wasm' | 'webgpu', fullDepth: boolean) {
     const pkg = (await import(pathToFileURL(`${cfg.packageDir}/index.js`).href)) as PackageModule;
     const options: Record<string, unknown> = { backend };
     if (backend === 'wasm') options.threads = cfg.threads;
-    else options.gpu = await nodeGpu();
+    else options.gpu = await (await import('../runtime/webgpu/node.ts')).nodeGpu(); // Dawn on VK_ICD_FILENAMES (bench/index.ts sets it)
     const model = await pkg.load(options);
     return {
       info: `hashee ${backend}${fullDepth ? ' full depth' : ' with exits'}: ${model.info}`,
@@ -73,13 +73,6 @@ function hashee(backend: 'wasm' | 'webgpu', fullDepth: boolean) {
       async dispose() { await model.dispose(); },
     };
   };
-}
-
-/** Dawn through the `webgpu` package, on whatever Vulkan driver is present (SwiftShader when there is no GPU). */
-async function nodeGpu(): Promise<unknown> {
-  const { create, globals } = await import('webgpu');
-  Object.assign(globalThis, globals);
-  return create([]);
 }
 
 export const RUNNERS: Record<RunnerName, ((cfg: RunnerConfig) => Promise<Runner>) | undefined> = {

@@ -43,10 +43,11 @@ OUT=$(cd "$OUT" && pwd)
 command -v node >/dev/null || die "node not found: install Node 20 or newer"
 command -v npm >/dev/null || die "npm not found"
 command -v timeout >/dev/null || die "timeout (coreutils) not found"
-NODE_MAJOR=$(node -p 'process.versions.node.split(".")[0]')
-[ "$NODE_MAJOR" -ge 20 ] || die "Node $(node -v) is too old: hashee needs Node 20 or newer"
+# `node --import tsx` needs Node 20.6 or newer.
+node -e 'const [a, b] = process.versions.node.split(".").map(Number); process.exit(a > 20 || (a === 20 && b >= 6) ? 0 : 1)' \
+  || die "Node $(node -v) is too old: the benchmark needs Node 20.6 or newer (node --import)"
 [ "$(uname -s)" = Linux ] || die "this script is for Linux (Dawn on Vulkan)"
-log "node $(node -v), npm $(npm -v), $(nproc) cpus"
+log "hashee $(git rev-parse --short HEAD 2>/dev/null || echo '(not a git checkout)'), node $(node -v), npm $(npm -v), $(nproc) cpus"
 
 # --- The GPU and its Vulkan driver ---------------------------------------------------------------------------
 if command -v nvidia-smi >/dev/null; then
@@ -88,6 +89,8 @@ fi
 # Only the NVIDIA driver: no SwiftShader, lavapipe or other ICD the environment may add.
 unset VK_DRIVER_FILES VK_ADD_DRIVER_FILES VK_LOADER_DRIVERS_SELECT VK_LOADER_DRIVERS_DISABLE
 export VK_ICD_FILENAMES="$ICD"
+# Dawn's Vulkan loader complains (harmlessly, on every start) when XDG_RUNTIME_DIR is unset.
+[ -n "${XDG_RUNTIME_DIR:-}" ] || export XDG_RUNTIME_DIR="$(mktemp -d)"
 log "VK_ICD_FILENAMES=$VK_ICD_FILENAMES"
 
 # --- Install -----------------------------------------------------------------------------------------------
