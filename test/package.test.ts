@@ -253,6 +253,38 @@ test('mid-size spec (4 layers, width 256): batches with exits and at full depth'
   console.log(`  wasm package: worst error hidden ${worst.hidden.toExponential(2)} per layer, logits ${worst.logits.toExponential(2)}`);
 });
 
+test('heads without pooling: none (h^L by default) and token (per-token logits)', async () => {
+  for (const head of ['{ kind: none }', '{ kind: token, labels: 3 }']) {
+    const dir = join(work, `head-${head.length}`);
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'spec.yaml'), [
+      'name: heads',
+      'model: { layers: 3, hidden: 16, heads: 4, ffn: 32, vocab_size: 50, max_positions: 16, type_vocab_size: 2, activation: gelu_tanh, layer_norm_eps: 1.0e-12, norm: post }',
+      `head: ${head}`,
+      'weights: { random: { seed: 4 } }',
+      'exit: { policy: random, seed: 3, buckets: 3 }',
+      'targets: [wasm]',
+    ].join('\n'));
+    const loaded = loadAll(loadSpec(join(dir, 'spec.yaml')));
+    const model = await loadFrom(await compileTo(loaded, `pkg-${head.length}`));
+    const batch = batchOf(17, [7, 3], 50);
+    const ref = runReference(loaded.model, loaded.table, { ids: batch }, { precision: 'f32' });
+    if (loaded.spec.head.kind === 'none') {
+      const r = await model.run(batch);
+      assert.equal(r.exits, ref.exits);
+      batch.forEach((_, b) => assert.ok(maxAbs(r.lastHidden![b]!, ref.lastHidden[b]!) <= TOL.hiddenPerLayer * 3));
+      await rejects(model.run(batch, { output: 'logits' }), /no head/);
+    } else {
+      const r = await model.run(batch);
+      batch.forEach((seq, b) => {
+        assert.is(r.logits![b]!.length, seq.length * 3);
+        assert.ok(maxAbs(r.logits![b]!, ref.logits![b]!) <= TOL.logits, 'token logits');
+      });
+    }
+    model.dispose();
+  }
+});
+
 test('text input goes through the packaged tokenizer', async () => {
   const dir = join(work, 'text-spec');
   mkdirSync(dir);
