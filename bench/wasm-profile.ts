@@ -1,7 +1,7 @@
 // Scratch profile of the WASM engine on BERT-base (specs/bert-base-sst2.yaml, its real exit table): time per
 // kernel (every kernel call on the calling thread wrapped in a clock) at full depth and with exits, seq 128
-// batch 1. Clock: this process's CPU time at 1 thread (steadier on a shared machine), wall time with a pool.
-// Args: threads=N reps=N seq=N. Run with node --import tsx --experimental-wasm-relaxed-simd.
+// batch 1 or another bench workload. Clock: this process's CPU time at 1 thread (steadier on a shared machine), wall time with a pool.
+// Args: threads=N reps=N workload=NAME (bench/workloads.ts, default seq128-b1). Run with node --import tsx --experimental-wasm-relaxed-simd.
 
 import { loadSpec } from '../compiler/spec/index.ts';
 import { loadAll } from '../compiler/pipeline.ts';
@@ -9,19 +9,20 @@ import { packWeights } from '../compiler/passes/packWeights.ts';
 import { emitWasmModules } from '../compiler/emit/wasm/module.ts';
 import { WasmEngine } from '../runtime/wasm/engine.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
-import { fixedLength, sst2Sentences } from './workloads.ts';
+import { workloads } from './workloads.ts';
 
 const arg = (k: string, d: number) => Number(process.argv.find((a) => a.startsWith(k + '='))?.slice(k.length + 1) ?? d);
-const threads = arg('threads', 1), reps = arg('reps', 5), seq = arg('seq', 128);
+const threads = arg('threads', 1), reps = arg('reps', 5);
+const workload = process.argv.find((a) => a.startsWith('workload='))?.slice(9) ?? 'seq128-b1';
 const root = new URL('../', import.meta.url);
 const { spec, model, table } = loadAll(loadSpec(new URL('specs/bert-base-sst2.yaml', root).pathname));
 const { arch } = spec;
-const ids = [fixedLength(sst2Sentences(root, 32), seq)];
+const batches = workloads(root, { sentences: 32, vocabSize: arch.vocabSize }).find((w) => w.name === workload)!.batches;
 const packed = packWeights(model);
 const modules = emitWasmModules(packed.layout);
 const engine = await WasmEngine.create({ arch, head: spec.head, modules: { simd128: modules.simd, relaxed: modules.relaxed }, weights: packed.bytes, exitTable: table, threads });
-const plan = (full: boolean) => planBatch(table, ids, arch.layers, { fullDepth: full, clsOnlyLastLayer: true });
-console.log(engine.info, 'active per layer (exits):', Array.from(plan(false).active).join(' '));
+const plan = (full: boolean, ids = batches[0]!) => planBatch(table, ids, arch.layers, { fullDepth: full, clsOnlyLastLayer: true });
+console.log(engine.info, workload, 'active per layer (exits, first batch):', Array.from(plan(false).active).join(' '));
 const clock = threads === 1 ? () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; } : () => performance.now();
 const k = (engine as unknown as { k: Record<string, (...a: number[]) => void> }).k;
 const spent: Record<string, number> = {};
@@ -36,7 +37,7 @@ for (let r = 0; r <= reps; r++) {
   for (const mode of ['full', 'exits'] as const) {
     for (const key of Object.keys(spent)) delete spent[key];
     const t = clock();
-    engine.run({ ids }, { fullDepth: mode === 'full' });
+    for (const ids of batches) engine.run({ ids }, { fullDepth: mode === 'full' });
     const total = clock() - t;
     if (r === 0) continue;
     totals[mode]!.push(total);
@@ -44,7 +45,8 @@ for (let r = 0; r <= reps; r++) {
     for (const [key, v] of Object.entries({ ...spent, host: total - kern })) (per[mode]![key] ??= []).push(v);
   }
 }
-const flops = { full: countWork(plan(true), arch).flops, exits: countWork(plan(false), arch).flops };
+const flopsOf = (full: boolean) => batches.reduce((sum, ids) => sum + countWork(plan(full, ids), arch).flops, 0);
+const flops = { full: flopsOf(true), exits: flopsOf(false) };
 for (const mode of ['full', 'exits'] as const) {
   console.log(`${mode}: ${med(totals[mode]!).toFixed(1)} ms, ${(flops[mode] / med(totals[mode]!) / 1e6).toFixed(1)} GFLOP/s`);
   for (const [key, v] of Object.entries(per[mode]!)) console.log(`  ${key.padEnd(10)} ${med(v).toFixed(2).padStart(8)} ms`);

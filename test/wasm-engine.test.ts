@@ -117,15 +117,18 @@ test('mid: a ragged batch gives the one-by-one results (bit for bit: per-row ari
 test('mid: two threads (shared memory + worker) give the single-thread results exactly', async () => {
   const ids = batchOf(31, MID.model.arch.vocabSize, [17, 6, 11]);
   const single = await engineFor(MID);
-  const multi = await engineFor(MID, { threads: 2 });
-  try {
-    assert.is(multi.info.threads, 2);
-    for (const fullDepth of [true, false]) {
-      const a = single.run({ ids }, { fullDepth, clsOnly: false }), b = multi.run({ ids }, { fullDepth, clsOnly: false });
-      assert.equal(b.lastHidden!.map((h) => Array.from(h)), a.lastHidden!.map((h) => Array.from(h)));
+  // default: only the large products are shared out; minSplitMacs 0: every kernel call is (attention, LayerNorm)
+  for (const minSplitMacs of [undefined, 0]) {
+    const multi = await engineFor(MID, { threads: 2, minSplitMacs });
+    try {
+      assert.is(multi.info.threads, 2);
+      for (const fullDepth of [true, false]) {
+        const a = single.run({ ids }, { fullDepth, clsOnly: false }), b = multi.run({ ids }, { fullDepth, clsOnly: false });
+        assert.equal(b.lastHidden!.map((h) => Array.from(h)), a.lastHidden!.map((h) => Array.from(h)));
+      }
+    } finally {
+      multi.dispose();
     }
-  } finally {
-    multi.dispose();
   }
 });
 

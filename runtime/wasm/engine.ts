@@ -39,6 +39,11 @@ export interface WasmEngineOptions {
   readonly workerUrl?: string | URL;
   /** Where the one-time "threads unavailable" warning goes; default console.warn. */
   readonly warn?: (message: string) => void;
+  /**
+   * Kernel calls with fewer multiply-accumulates than this run on the calling thread alone (waking the
+   * workers costs more than they save). Default MIN_SPLIT_MACS; 0 shares out every call (tests).
+   */
+  readonly minSplitMacs?: number;
 }
 
 export interface WasmRunInput {
@@ -72,6 +77,13 @@ export interface WasmEngineInfo {
 
 let warnedThreads = false;
 const SCRATCH_PAGES = 16384;
+/**
+ * Default minSplitMacs: waking the workers and waiting for the slowest costs ~10-50 us, about what one
+ * thread needs for this many multiply-accumulates.
+ */
+const MIN_SPLIT_MACS = 1 << 19;
+/** LayerNorm work per element in MAC-equivalents (three passes: sum, squares, scale). */
+const LN_MACS_PER_ELEMENT = 3;
 /** Default thread count in Node: every core, at most this many. */
 const MAX_DEFAULT_THREADS = 8;
 
@@ -85,6 +97,7 @@ export class WasmEngine {
     private readonly k: Readonly<Record<KernelName, Kernel>>,
     private readonly pool: WorkerPool | undefined,
     private readonly table: ExitTable,
+    private readonly minSplitMacs: number,
   ) {
     this.refreshViews();
   }
@@ -110,7 +123,7 @@ export class WasmEngine {
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
     const k = kernelsOf(instance.exports);
     const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl) : undefined;
-    return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable);
+    return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
   }
 
   /** Stops the worker threads (the engine cannot run afterwards). */
@@ -127,7 +140,7 @@ export class WasmEngine {
     const plan = planBatch(this.table, input.ids, arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: clsOnly });
     const s = this.prepare(plan);
     this.embed(plan, input.ids, types, s.H);
-    this.k.ln_emb(0, s.H, s.H, 0, plan.rows);
+    this.par('ln_emb', [0, s.H, s.H, 0, plan.rows], { arg: 3 }, plan.rows * arch.hidden * LN_MACS_PER_ELEMENT);
     this.encode(plan, s);
     const d = arch.hidden;
     const f32 = this.views.f32;
@@ -168,7 +181,7 @@ export class WasmEngine {
     i32.set(plan.seqOfRow, ROWSEQ >> 2);
     i32.set(plan.keyRows, KEYS >> 2);
     for (let b = 0; b < B; b++) i32.set([ktAt[b]!, lens[b]!, KEYS + plan.seqStart[b]! * 4, lpads[b]!], (SEQMETA >> 2) + 4 * b);
-    return { H, QKV, CTX, T, U, ROWSEQ, SEQMETA, SCORES, scoresStride, POOLIN, POOLOUT };
+    return { H, QKV, CTX, T, U, ROWSEQ, SEQMETA, SCORES, scoresStride, POOLIN, POOLOUT, maxLen: Math.max(...lens) };
   }
 
   /** h0 = word + position + type embedding of each packed row (LayerNorm follows in wasm). */
@@ -185,23 +198,27 @@ export class WasmEngine {
   /** The L layers in prefix form. */
   private encode(plan: BatchPlan, s: Scratch): void {
     const { arch, gemm } = this.layout;
-    const n = plan.rows;
+    const n = plan.rows, d = arch.hidden;
     const panels = (g: { n: number; nr: number }) => g.n / g.nr;
-    const pQkv = panels(gemm.qkv), pQ = arch.hidden / gemm.qkv.nr, pD = panels(gemm.o), pF = panels(gemm.f1);
-    const byPanels: Split = { arg: 6 };
+    const pQkv = panels(gemm.qkv), pQ = d / gemm.qkv.nr, pD = panels(gemm.o), pF = panels(gemm.f1);
+    const mm = (name: 'qkv' | 'o' | 'f1' | 'f2', layer: number, x: number, y: number, res: number, rows: number, p0: number, p1: number): void => {
+      const g = gemm[name];
+      this.par(`mm_${name}`, [layer, x, y, res, 0, rows, p0, p1], { arg: 6 }, rows * (p1 - p0) * g.nr * g.k);
+    };
+    const ln = (name: 'ln1' | 'ln2', layer: number, rows: number): void => this.par(name, [layer, s.T, s.H, 0, rows], { arg: 3 }, rows * d * LN_MACS_PER_ELEMENT);
     for (let l = 1; l <= arch.layers; l++) {
       const m = plan.active[l]!, layer = l - 1;
       if (m === 0) break;
       // Q for the active prefix, K/V for every row: one pass over the K/V panels, one row tail each
-      this.par('mm_qkv', [layer, s.H, s.QKV, 0, 0, m, 0, pQ], byPanels);
-      this.par('mm_qkv', [layer, s.H, s.QKV, 0, 0, n, pQ, pQkv], byPanels);
-      this.par('gather_kt', [s.QKV, s.SEQMETA, 0, plan.seqCount], { arg: 2 });
-      this.par('attend', [s.QKV, s.CTX, s.ROWSEQ, s.SEQMETA, s.SCORES, 0, m], { arg: 5, scratch: { arg: 4, stride: s.scoresStride } });
-      this.par('mm_o', [layer, s.CTX, s.T, s.H, 0, m, 0, pD], byPanels);
-      this.k.ln1(layer, s.T, s.H, 0, m);
-      this.par('mm_f1', [layer, s.H, s.U, 0, 0, m, 0, pF], byPanels);
-      this.par('mm_f2', [layer, s.U, s.T, s.H, 0, m, 0, pD], byPanels);
-      this.k.ln2(layer, s.T, s.H, 0, m);
+      mm('qkv', layer, s.H, s.QKV, 0, m, 0, pQ);
+      mm('qkv', layer, s.H, s.QKV, 0, n, pQ, pQkv);
+      this.par('gather_kt', [s.QKV, s.SEQMETA, 0, plan.seqCount], { arg: 2 }, n * d);
+      this.par('attend', [s.QKV, s.CTX, s.ROWSEQ, s.SEQMETA, s.SCORES, 0, m], { arg: 5, scratch: { arg: 4, stride: s.scoresStride } }, 2 * m * s.maxLen * d);
+      mm('o', layer, s.CTX, s.T, s.H, m, 0, pD);
+      ln('ln1', layer, m);
+      mm('f1', layer, s.H, s.U, 0, m, 0, pF);
+      mm('f2', layer, s.U, s.T, s.H, m, 0, pD);
+      ln('ln2', layer, m);
     }
   }
 
@@ -229,9 +246,12 @@ export class WasmEngine {
     return out;
   }
 
-  /** A kernel call, shared out over the pool when there is one. */
-  private par(kernel: KernelName, args: number[], split: Split): void {
-    if (this.pool) this.pool.run(kernel, args, split);
+  /**
+   * A kernel call, shared out over the pool when there is one and the call has at least minSplitMacs
+   * multiply-accumulates (or equivalent work).
+   */
+  private par(kernel: KernelName, args: number[], split: Split, macs: number): void {
+    if (this.pool && macs >= this.minSplitMacs) this.pool.run(kernel, args, split);
     else this.k[kernel](...args);
   }
 
@@ -254,6 +274,7 @@ interface Scratch {
   readonly scoresStride: number;
   readonly POOLIN: number; // [B, d]
   readonly POOLOUT: number; // [B, d]
+  readonly maxLen: number;  // longest sequence (keys per query row at most)
 }
 
 async function compile(src: ModuleSource): Promise<WebAssembly.Module> {

@@ -32,6 +32,11 @@ export interface WasmEngineOptions {
     readonly workerUrl?: string | URL;
     /** Where the one-time "threads unavailable" warning goes; default console.warn. */
     readonly warn?: (message: string) => void;
+    /**
+     * Kernel calls with fewer multiply-accumulates than this run on the calling thread alone (waking the
+     * workers costs more than they save). Default MIN_SPLIT_MACS; 0 shares out every call (tests).
+     */
+    readonly minSplitMacs?: number;
 }
 export interface WasmRunInput {
     readonly ids: readonly (readonly number[])[];
@@ -65,6 +70,7 @@ export declare class WasmEngine {
     private readonly k;
     private readonly pool;
     private readonly table;
+    private readonly minSplitMacs;
     private views;
     private constructor();
     static create(opts: WasmEngineOptions): Promise<WasmEngine>;
@@ -81,7 +87,10 @@ export declare class WasmEngine {
     private poolCls;
     /** rows x N logits = h [rows, d] @ Wc + bc (N is small: plain JS, f64 sums rounded to f32). */
     private classify;
-    /** A kernel call, shared out over the pool when there is one. */
+    /**
+     * A kernel call, shared out over the pool when there is one and the call has at least minSplitMacs
+     * multiply-accumulates (or equivalent work).
+     */
     private par;
     private refreshViews;
 }
