@@ -48,7 +48,7 @@ const INPUTS: Record<string, { single: number[]; batch: number[][] }> = {
 
 interface Outputs { exits: number[][]; logits: number[][]; lastHidden: number[][] }
 interface PageCase { name: string; fullDepth: boolean; single: Outputs; batch: Outputs }
-interface PageResult { adapter: { vendor: string; architecture: string; device: string; description: string } | null; infos: string[]; cases: PageCase[] }
+interface PageResult { browser: string; adapter: { vendor: string; architecture: string; device: string; description: string } | null; infos: string[]; cases: PageCase[] }
 
 /** Runs in the page: loads each package on navigator.gpu and returns plain arrays (Float32Array does not cross). */
 async function inPage(args: { inputs: Record<string, { single: number[]; batch: number[][] }> }): Promise<PageResult> {
@@ -80,7 +80,7 @@ async function inPage(args: { inputs: Record<string, { single: number[]; batch: 
     }
     model.dispose();
   }
-  return { adapter, infos, cases };
+  return { browser: navigator.userAgent.match(/(Headless)?Chrome\/[\d.]+/)?.[0] ?? navigator.userAgent, adapter, infos, cases };
 }
 
 function maxAbs(a: readonly number[], b: ArrayLike<number>, what: string): number {
@@ -111,7 +111,7 @@ test('Chromium runs the webgpu packages (tiny, small) on navigator.gpu: exits ex
     const got = await withTimeout(browser.page.evaluate(inPage, { inputs: INPUTS }), PAGE_TIMEOUT_MS, 'the page');
     assert.ok(got.adapter, 'navigator.gpu.requestAdapter() gave no adapter');
     const adapterName = [got.adapter.vendor, got.adapter.architecture, got.adapter.device, got.adapter.description].filter((s) => s).join(' / ');
-    console.log(`browser WebGPU adapter: ${adapterName}; packages: ${got.infos.join('; ')}`);
+    console.log(`${got.browser} WebGPU adapter: ${adapterName}; packages: ${got.infos.join('; ')}`);
     got.infos.forEach((info) => assert.ok(info.startsWith('webgpu on ') && info.includes(got.adapter!.vendor), `engine adapter: ${info}`));
     const worst = { hidden: 0, logits: 0 };
     for (const c of got.cases) {
