@@ -173,6 +173,7 @@ test('compiling twice gives byte-identical packages with headers and no absolute
     assert.ok(text.startsWith(`// ${header}\n`), `${f} starts with the header`);
     assert.not.ok(text.includes(ROOT) || text.includes(work), `${f} holds an absolute path`);
   }
+  assert.not.ok(listFiles(tinyDir).some((f) => f.startsWith('runtime/webgpu/') || f.startsWith('runtime/reference/')), 'a wasm package ships no WebGPU or reference runtime');
   const pkg = JSON.parse(readFileSync(join(tinyDir, 'package.json'), 'utf8')) as { type: string; main: string; types: string };
   assert.equal([pkg.type, pkg.main, pkg.types], ['module', 'index.js', 'index.d.ts']);
 });

@@ -1,9 +1,9 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import { loadPackage, type CommonLoadOptions } from './runtime/package/load.js';
 import type { Model } from './runtime/package/model.js';
-import type { PackageInfo, WasmFiles, WebGpuFiles } from './runtime/package/types.js';
-import { openWasm, type WasmLoadOptions } from './runtime/package/wasm.js';
-import { openWebGpu, type WebGpuLoadOptions } from './runtime/package/webgpu.js';
+import type { PackageInfo } from './runtime/package/types.js';
+import { openWasm, type WasmFiles, type WasmLoadOptions } from './runtime/package/wasm.js';
+import { openWebGpu, type WebGpuFiles, type WebGpuLoadOptions } from './runtime/package/webgpu.js';
 
 export type { Model, ModelBatchResult, ModelResult, ModelRunOptions } from './runtime/package/model.js';
 export type { BackendName, PackageInfo } from './runtime/package/types.js';

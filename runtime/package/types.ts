@@ -2,7 +2,6 @@
 // small interface every backend adapter implements for the model facade.
 
 import type { ArchConfig, ExitTable, HeadConfig } from '../model.ts';
-import type { WgslModule } from '../webgpu/program.ts';
 import type { FileSource } from './files.ts';
 
 export type BackendName = 'wasm' | 'webgpu';
@@ -16,22 +15,6 @@ export interface PackageInfo {
   readonly exitTable: string;        // file of the uint8 exit table, [vocab size]
   readonly tokenizer: string | null; // tokenizer.json, when the spec has one
   readonly backends: readonly BackendName[]; // compiled targets; the first is the default
-}
-
-/** Files of the WASM target. */
-export interface WasmFiles {
-  readonly modules: {
-    readonly simd128: { readonly single: string; readonly shared: string };
-    readonly relaxed: { readonly single: string; readonly shared: string };
-  };
-  readonly weights: string;          // packed blob copied to linear memory (runtime/wasm/layout.ts)
-}
-
-/** Files of the WebGPU target. */
-export interface WebGpuFiles {
-  /** Every WGSL module of the program (its fields but the code) and the file holding its code, program order. */
-  readonly modules: readonly (Omit<WgslModule, 'code'> & { readonly file: string })[];
-  readonly weights: string;          // float32 blocks in file order: embeddings, layers 1..L, head
 }
 
 /** One call's outputs from a backend, in input order (float32). */

@@ -2,7 +2,16 @@
 
 import { WasmEngine } from '../wasm/engine.ts';
 import { supportsRelaxedSimd } from '../wasm/features.ts';
-import type { Backend, OpenContext, WasmFiles } from './types.ts';
+import type { Backend, OpenContext } from './types.ts';
+
+/** Files of the WASM target. */
+export interface WasmFiles {
+  readonly modules: {
+    readonly simd128: { readonly single: string; readonly shared: string };
+    readonly relaxed: { readonly single: string; readonly shared: string };
+  };
+  readonly weights: string;          // packed blob copied to linear memory (runtime/wasm/layout.ts)
+}
 
 export interface WasmLoadOptions {
   /** Threads including the caller. Default: every core in Node; 1 in browsers (opt-in, needs crossOriginIsolated). */

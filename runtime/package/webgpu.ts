@@ -3,10 +3,17 @@
 
 import { createEngine } from '../webgpu/engine.ts';
 import { splitWeights, weightLayout } from '../webgpu/layout.ts';
-import type { WebGpuProgram } from '../webgpu/program.ts';
+import type { WebGpuProgram, WgslModule } from '../webgpu/program.ts';
 import { float32View } from './files.ts';
 import { PackageError } from './errors.ts';
-import type { Backend, OpenContext, WebGpuFiles } from './types.ts';
+import type { Backend, OpenContext } from './types.ts';
+
+/** Files of the WebGPU target. */
+export interface WebGpuFiles {
+  /** Every WGSL module of the program (its fields but the code) and the file holding its code, program order. */
+  readonly modules: readonly (Omit<WgslModule, 'code'> & { readonly file: string })[];
+  readonly weights: string;          // float32 blocks in file order: embeddings, layers 1..L, head
+}
 
 export interface WebGpuLoadOptions {
   /**

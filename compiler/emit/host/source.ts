@@ -2,7 +2,9 @@
 // head, file names, compiled targets) as constants, and load() wiring them to the runtime.
 
 import { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind, type SourceFile } from 'ts-morph';
-import type { PackageInfo, WasmFiles, WebGpuFiles } from '../../../runtime/package/types.ts';
+import type { PackageInfo } from '../../../runtime/package/types.ts';
+import type { WasmFiles } from '../../../runtime/package/wasm.ts';
+import type { WebGpuFiles } from '../../../runtime/package/webgpu.ts';
 import { literal, type Literal } from './literal.ts';
 
 /** What index.ts is generated from; targets in the order load() prefers them (the first is the default). */
@@ -74,8 +76,11 @@ function addImports(file: SourceFile, input: HostInput): void {
   file.addImportDeclarations([
     { namedImports: ['loadPackage', { name: 'CommonLoadOptions', isTypeOnly: true }], moduleSpecifier: `${RUNTIME}/load.js` },
     { isTypeOnly: true, namedImports: ['Model'], moduleSpecifier: `${RUNTIME}/model.js` },
-    { isTypeOnly: true, namedImports: ['PackageInfo', ...targets.map((t) => ADAPTERS[t].filesType)], moduleSpecifier: `${RUNTIME}/types.js` },
-    ...targets.map((t) => ({ namedImports: [ADAPTERS[t].opener, { name: ADAPTERS[t].options, isTypeOnly: true }], moduleSpecifier: ADAPTERS[t].module })),
+    { isTypeOnly: true, namedImports: ['PackageInfo'], moduleSpecifier: `${RUNTIME}/types.js` },
+    ...targets.map((t) => ({
+      namedImports: [ADAPTERS[t].opener, { name: ADAPTERS[t].filesType, isTypeOnly: true }, { name: ADAPTERS[t].options, isTypeOnly: true }],
+      moduleSpecifier: ADAPTERS[t].module,
+    })),
   ]);
 }
 

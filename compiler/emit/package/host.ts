@@ -4,7 +4,9 @@
 import { readFileSync } from 'node:fs';
 import type { Target } from '../../spec/types.ts';
 import type { EmitContext, PackageFiles } from '../../compile.ts';
-import type { PackageInfo, WasmFiles, WebGpuFiles } from '../../../runtime/package/types.ts';
+import type { PackageInfo } from '../../../runtime/package/types.ts';
+import type { WasmFiles } from '../../../runtime/package/wasm.ts';
+import type { WebGpuFiles } from '../../../runtime/package/webgpu.ts';
 import { hostSource } from '../host/source.ts';
 import { compileHost } from '../host/emit.ts';
 import { jsonText } from './text.ts';

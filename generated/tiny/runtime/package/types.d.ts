@@ -1,6 +1,5 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ArchConfig, ExitTable, HeadConfig } from '../model.js';
-import type { WgslModule } from '../webgpu/program.js';
 import type { FileSource } from './files.js';
 export type BackendName = 'wasm' | 'webgpu';
 /** The package-wide facts baked into index.ts by the compiler. */
@@ -12,28 +11,6 @@ export interface PackageInfo {
     readonly exitTable: string;
     readonly tokenizer: string | null;
     readonly backends: readonly BackendName[];
-}
-/** Files of the WASM target. */
-export interface WasmFiles {
-    readonly modules: {
-        readonly simd128: {
-            readonly single: string;
-            readonly shared: string;
-        };
-        readonly relaxed: {
-            readonly single: string;
-            readonly shared: string;
-        };
-    };
-    readonly weights: string;
-}
-/** Files of the WebGPU target. */
-export interface WebGpuFiles {
-    /** Every WGSL module of the program (its fields but the code) and the file holding its code, program order. */
-    readonly modules: readonly (Omit<WgslModule, 'code'> & {
-        readonly file: string;
-    })[];
-    readonly weights: string;
 }
 /** One call's outputs from a backend, in input order (float32). */
 export interface BackendOutput {

@@ -1,5 +1,19 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-import type { Backend, OpenContext, WasmFiles } from './types.js';
+import type { Backend, OpenContext } from './types.js';
+/** Files of the WASM target. */
+export interface WasmFiles {
+    readonly modules: {
+        readonly simd128: {
+            readonly single: string;
+            readonly shared: string;
+        };
+        readonly relaxed: {
+            readonly single: string;
+            readonly shared: string;
+        };
+    };
+    readonly weights: string;
+}
 export interface WasmLoadOptions {
     /** Threads including the caller. Default: every core in Node; 1 in browsers (opt-in, needs crossOriginIsolated). */
     readonly threads?: number;

@@ -1,5 +1,14 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-import type { Backend, OpenContext, WebGpuFiles } from './types.js';
+import type { WgslModule } from '../webgpu/program.js';
+import type { Backend, OpenContext } from './types.js';
+/** Files of the WebGPU target. */
+export interface WebGpuFiles {
+    /** Every WGSL module of the program (its fields but the code) and the file holding its code, program order. */
+    readonly modules: readonly (Omit<WgslModule, 'code'> & {
+        readonly file: string;
+    })[];
+    readonly weights: string;
+}
 export interface WebGpuLoadOptions {
     /**
      * A device, or a GPU to request one from. Default: navigator.gpu in browsers; in Node the `webgpu`
