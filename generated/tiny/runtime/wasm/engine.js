@@ -151,8 +151,12 @@ export class WasmEngine {
             if (m === 0)
                 break;
             // Q for the active prefix, K/V for every row: one pass over the K/V panels, one row tail each
-            mm('qkv', layer, s.H, s.QKV, 0, m, 0, pQ);
-            mm('qkv', layer, s.H, s.QKV, 0, n, pQ, pQkv);
+            if (m === n)
+                mm('qkv', layer, s.H, s.QKV, 0, n, 0, pQkv);
+            else {
+                mm('qkv', layer, s.H, s.QKV, 0, m, 0, pQ);
+                mm('qkv', layer, s.H, s.QKV, 0, n, pQ, pQkv);
+            }
             this.par('gather_kt', [s.QKV, s.SEQMETA, 0, plan.seqCount], { arg: 2 }, n * d);
             this.par('attend', [s.QKV, s.CTX, s.ROWSEQ, s.SEQMETA, s.SCORES, 0, m], { arg: 5, scratch: { arg: 4, stride: s.scoresStride } }, 2 * m * s.maxLen * d);
             mm('o', layer, s.CTX, s.T, s.H, m, 0, pD);
