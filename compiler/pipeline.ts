@@ -27,7 +27,9 @@ export function loadModel(spec: Spec, progress?: Progress): Model {
   }
   const found = importOnnx(bytes, w.path, progress);
   checkOnnxAgainstSpec(found, spec.arch, spec.head, spec.locations, w.path);
-  return { arch: spec.arch, head: spec.head, weights: found.weights };
+  // With head `none` the file's head (if any) is not used: drop its weights rather than carry them.
+  const weights = spec.head.kind === 'none' ? { ...found.weights, head: {} } : found.weights;
+  return { arch: spec.arch, head: spec.head, weights };
 }
 
 /** Spec -> model -> exit table. The model is loaded first: the cluster policy reads its embeddings. */

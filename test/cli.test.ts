@@ -52,6 +52,16 @@ test('run --json --output last-hidden matches an independent float64 implementat
   assert.ok(Math.abs(full.last_hidden[1]![0]! - got.last_hidden[1]![0]!) > 1e-6);
 });
 
+test('a spec without a head runs the encoder of a file that has one', async () => {
+  const encoderOnly = join(dir, 'encoder.yaml');
+  writeFileSync(encoderOnly, specText.replace('head: { kind: classification, labels: 2 }', 'head: { kind: none }'));
+  const r = await cli('run', encoderOnly, '--ids', '1,5,9', '--json');
+  assert.is(r.code, 0, r.err);
+  const got = JSON.parse(r.out) as { exits: number[]; last_hidden: number[][] };
+  assert.equal(got.exits, [3, 1, 3]);
+  assert.is(got.last_hidden.length, 3);
+});
+
 test('a spec error prints file:line:col and exits 1, without a stack trace', async () => {
   const bad = join(dir, 'bad.yaml');
   writeFileSync(bad, specText.replace('heads: 2', 'heads: 3'));

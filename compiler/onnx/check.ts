@@ -4,7 +4,10 @@ import type { ArchConfig, HeadConfig } from '../../runtime/model.ts';
 import { HasheeError, type SourceLocation } from '../errors.ts';
 import type { OnnxImport } from './import.ts';
 
-/** Throws HasheeError('onnx-mismatch') with one line per difference, e.g. "model.layers: spec says 12, found 6 in m.onnx". */
+/**
+ * Throws HasheeError('onnx-mismatch') with one line per difference, e.g. "model.layers: spec says 12, found 6 in m.onnx".
+ * A spec with head `none` accepts a file with any head (the encoder is used alone).
+ */
 export function checkOnnxAgainstSpec(found: OnnxImport, arch: ArchConfig, head: HeadConfig,
   locations: ReadonlyMap<string, SourceLocation>, file: string): void {
   const pairs: [string, unknown, unknown][] = [
@@ -17,8 +20,9 @@ export function checkOnnxAgainstSpec(found: OnnxImport, arch: ArchConfig, head: 
     ['model.type_vocab_size', arch.typeVocabSize, found.arch.typeVocabSize],
     ['model.activation', arch.activation, found.arch.activation],
     ['model.norm', arch.norm, found.arch.norm],
-    ['head.kind', head.kind, found.head.kind],
   ];
+  // A spec without a head asks for the encoder states only: whatever head the file carries is ignored.
+  if (head.kind !== 'none') pairs.push(['head.kind', head.kind, found.head.kind]);
   if ('labels' in head && 'labels' in found.head) pairs.push(['head.labels', head.labels, found.head.labels]);
   const differ = pairs.filter(([, spec, onnx]) => spec !== onnx);
   // The file stores epsilon as float32: equal when the spec's value rounds to the same float32.
