@@ -20,9 +20,9 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
   (local $15 v128)
   (local $16 v128)
   (local $17 v128)
@@ -31,25 +31,25 @@
   (local $20 v128)
   (local $21 v128)
   (local $22 v128)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
-  (local $28 v128)
-  (local $29 v128)
-  (local $30 v128)
-  (local $31 v128)
-  (local $32 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
   (local $33 v128)
   (local $34 v128)
   (local $35 v128)
   (local $36 v128)
-  (local $37 i32)
-  (local $38 i32)
-  (local $39 i32)
-  (local $40 i32)
-  (local $41 i32)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
   (local $42 v128)
   (local $43 v128)
   (local $44 v128)
@@ -57,32 +57,127 @@
   (local $46 v128)
   (local $47 v128)
   (local $48 v128)
-  (local $49 i32)
+  (local $49 v128)
   (local $50 i32)
   (local $51 i32)
   (local $52 i32)
   (local $53 i32)
-  (local $54 v128)
+  (local $54 i32)
   (local $55 v128)
   (local $56 v128)
   (local $57 v128)
   (local $58 v128)
-  (local $59 i32)
-  (local $60 i32)
-  (local $61 i32)
-  (local $62 i32)
-  (local $63 i32)
-  (block $done6
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
+  (local $66 i32)
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
+  (local $71 v128)
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done8
    (local.set $8
     (local.get $6)
    )
-   (br_if $done6
+   (br_if $done8
     (i32.ge_s
      (local.get $8)
      (local.get $7)
     )
    )
-   (loop $loop7
+   (loop $loop9
     (local.set $10
      (i32.add
       (i32.add
@@ -113,63 +208,76 @@
       )
      )
     )
-    (block
-     (block $done1
-      (local.set $9
-       (local.get $4)
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
       )
-      (br_if $done1
-       (i32.ge_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
         )
+        (local.get $13)
        )
       )
-      (loop $loop2
-       (block
-        (local.set $12
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
          (v128.load
           (local.get $11)
          )
         )
-        (local.set $13
+        (local.set $34
          (v128.load offset=16
           (local.get $11)
          )
         )
-        (local.set $14
-         (v128.load
+        (local.set $35
+         (v128.load offset=32
           (local.get $11)
          )
         )
-        (local.set $15
-         (v128.load offset=16
+        (local.set $36
+         (v128.load offset=48
           (local.get $11)
          )
         )
-        (local.set $16
-         (v128.load
+        (local.set $37
+         (v128.load offset=64
           (local.get $11)
          )
         )
-        (local.set $17
-         (v128.load offset=16
+        (local.set $38
+         (v128.load offset=80
           (local.get $11)
          )
         )
-        (local.set $18
-         (v128.load
+        (local.set $39
+         (v128.load offset=96
           (local.get $11)
          )
         )
-        (local.set $19
-         (v128.load offset=16
+        (local.set $40
+         (v128.load offset=112
           (local.get $11)
          )
         )
-        (local.set $23
+        (local.set $50
          (i32.add
           (local.get $1)
           (i32.mul
@@ -178,122 +286,137 @@
           )
          )
         )
-        (local.set $25
+        (local.set $52
          (i32.add
-          (local.get $23)
+          (local.get $50)
           (i32.const 32)
          )
         )
-        (local.set $24
+        (local.set $51
          (local.get $10)
         )
-        (loop $k0
-         (local.set $20
+        (loop $k1
+         (local.set $41
           (v128.load
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $21
+         (local.set $42
           (v128.load offset=16
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $22
+         (local.set $43
+          (v128.load offset=256
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=272
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=768
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=784
+           (local.get $51)
+          )
+         )
+         (local.set $49
           (v128.load32_splat
-           (local.get $23)
+           (local.get $50)
           )
          )
-         (local.set $12
+         (local.set $33
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $12)
+           (local.get $49)
+           (local.get $41)
+           (local.get $33)
           )
          )
-         (local.set $13
+         (local.set $34
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $13)
+           (local.get $49)
+           (local.get $42)
+           (local.get $34)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=32
-           (local.get $23)
-          )
-         )
-         (local.set $14
+         (local.set $35
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $14)
+           (local.get $49)
+           (local.get $43)
+           (local.get $35)
           )
          )
-         (local.set $15
+         (local.set $36
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $15)
+           (local.get $49)
+           (local.get $44)
+           (local.get $36)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=64
-           (local.get $23)
-          )
-         )
-         (local.set $16
+         (local.set $37
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $16)
+           (local.get $49)
+           (local.get $45)
+           (local.get $37)
           )
          )
-         (local.set $17
+         (local.set $38
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $17)
+           (local.get $49)
+           (local.get $46)
+           (local.get $38)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=96
-           (local.get $23)
-          )
-         )
-         (local.set $18
+         (local.set $39
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $18)
+           (local.get $49)
+           (local.get $47)
+           (local.get $39)
           )
          )
-         (local.set $19
+         (local.set $40
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $19)
+           (local.get $49)
+           (local.get $48)
+           (local.get $40)
           )
          )
-         (local.set $24
+         (local.set $51
           (i32.add
-           (local.get $24)
+           (local.get $51)
            (i32.const 32)
           )
          )
-         (local.set $23
+         (local.set $50
           (i32.add
-           (local.get $23)
+           (local.get $50)
            (i32.const 4)
           )
          )
-         (br_if $k0
+         (br_if $k1
           (i32.lt_u
-           (local.get $23)
-           (local.get $25)
+           (local.get $50)
+           (local.get $52)
           )
          )
         )
-        (local.set $26
+        (local.set $53
          (i32.add
           (i32.add
            (local.get $2)
@@ -309,408 +432,321 @@
          )
         )
         (v128.store
-         (local.get $26)
-         (local.get $12)
+         (local.get $53)
+         (local.get $33)
         )
         (v128.store offset=16
-         (local.get $26)
-         (local.get $13)
+         (local.get $53)
+         (local.get $34)
+        )
+        (v128.store offset=32
+         (local.get $53)
+         (local.get $35)
+        )
+        (v128.store offset=48
+         (local.get $53)
+         (local.get $36)
+        )
+        (v128.store offset=64
+         (local.get $53)
+         (local.get $37)
+        )
+        (v128.store offset=80
+         (local.get $53)
+         (local.get $38)
         )
         (v128.store offset=96
-         (local.get $26)
-         (local.get $14)
+         (local.get $53)
+         (local.get $39)
         )
         (v128.store offset=112
-         (local.get $26)
-         (local.get $15)
-        )
-        (v128.store offset=192
-         (local.get $26)
-         (local.get $16)
-        )
-        (v128.store offset=208
-         (local.get $26)
-         (local.get $17)
-        )
-        (v128.store offset=288
-         (local.get $26)
-         (local.get $18)
-        )
-        (v128.store offset=304
-         (local.get $26)
-         (local.get $19)
+         (local.get $53)
+         (local.get $40)
         )
        )
-       (local.set $9
-        (i32.add
-         (local.get $9)
-         (i32.const 4)
-        )
-       )
-       (br_if $loop2
-        (i32.lt_s
-         (local.get $9)
-         (i32.add
-          (i32.const -3)
-          (local.get $5)
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
          )
-        )
-       )
-      )
-     )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 3)
-      )
-      (then
-       (local.set $28
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $29
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $30
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $31
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $32
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $33
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $37
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $39
-        (i32.add
-         (local.get $37)
-         (i32.const 32)
-        )
-       )
-       (local.set $38
-        (local.get $10)
-       )
-       (loop $k3
-        (local.set $34
-         (v128.load
-          (local.get $38)
-         )
-        )
-        (local.set $35
-         (v128.load offset=16
-          (local.get $38)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat
-          (local.get $37)
-         )
-        )
-        (local.set $28
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $28)
-         )
-        )
-        (local.set $29
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $29)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=32
-          (local.get $37)
-         )
-        )
-        (local.set $30
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $30)
-         )
-        )
-        (local.set $31
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $31)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=64
-          (local.get $37)
-         )
-        )
-        (local.set $32
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $32)
-         )
-        )
-        (local.set $33
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $33)
-         )
-        )
-        (local.set $38
-         (i32.add
-          (local.get $38)
-          (i32.const 32)
-         )
-        )
-        (local.set $37
-         (i32.add
-          (local.get $37)
-          (i32.const 4)
-         )
-        )
-        (br_if $k3
-         (i32.lt_u
-          (local.get $37)
-          (local.get $39)
-         )
-        )
-       )
-       (local.set $40
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 96)
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 32)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=256
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=272
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=32
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 96)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (v128.store offset=96
+           (local.get $31)
+           (local.get $19)
+          )
+          (v128.store offset=112
+           (local.get $31)
+           (local.get $20)
+          )
+          (v128.store offset=128
+           (local.get $31)
+           (local.get $21)
+          )
+          (v128.store offset=144
+           (local.get $31)
+           (local.get $22)
           )
          )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
+         (else
+          (nop)
          )
         )
-       )
-       (v128.store
-        (local.get $40)
-        (local.get $28)
-       )
-       (v128.store offset=16
-        (local.get $40)
-        (local.get $29)
-       )
-       (v128.store offset=96
-        (local.get $40)
-        (local.get $30)
-       )
-       (v128.store offset=112
-        (local.get $40)
-        (local.get $31)
-       )
-       (v128.store offset=192
-        (local.get $40)
-        (local.get $32)
-       )
-       (v128.store offset=208
-        (local.get $40)
-        (local.get $33)
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
         (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 2)
-      )
-      (then
-       (local.set $42
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $43
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $44
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $45
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $49
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $51
-        (i32.add
-         (local.get $49)
-         (i32.const 32)
-        )
-       )
-       (local.set $50
-        (local.get $10)
-       )
-       (loop $k4
-        (local.set $46
-         (v128.load
-          (local.get $50)
-         )
-        )
-        (local.set $47
-         (v128.load offset=16
-          (local.get $50)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat
-          (local.get $49)
-         )
-        )
-        (local.set $42
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $42)
-         )
-        )
-        (local.set $43
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $43)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat offset=32
-          (local.get $49)
-         )
-        )
-        (local.set $44
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $44)
-         )
-        )
-        (local.set $45
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $45)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $50)
-          (i32.const 32)
-         )
-        )
-        (local.set $49
-         (i32.add
-          (local.get $49)
-          (i32.const 4)
-         )
-        )
-        (br_if $k4
-         (i32.lt_u
-          (local.get $49)
-          (local.get $51)
-         )
-        )
-       )
-       (local.set $52
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 96)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (v128.store
-        (local.get $52)
-        (local.get $42)
-       )
-       (v128.store offset=16
-        (local.get $52)
-        (local.get $43)
-       )
-       (v128.store offset=96
-        (local.get $52)
-        (local.get $44)
-       )
-       (v128.store offset=112
-        (local.get $52)
-        (local.get $45)
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 1)
-      )
-      (then
-       (local.set $54
-        (v128.load
-         (local.get $11)
-        )
-       )
+     (loop $loop4
+      (block
        (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
         (v128.load offset=16
          (local.get $11)
         )
        )
        (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
         (i32.add
          (local.get $1)
          (i32.mul
@@ -719,65 +755,122 @@
          )
         )
        )
-       (local.set $61
+       (local.set $68
         (i32.add
-         (local.get $59)
+         (local.get $66)
          (i32.const 32)
         )
        )
-       (local.set $60
+       (local.set $67
         (local.get $10)
        )
-       (loop $k5
-        (local.set $56
+       (loop $k2
+        (local.set $63
          (v128.load
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $57
+        (local.set $64
          (v128.load offset=16
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $58
+        (local.set $65
          (v128.load32_splat
-          (local.get $59)
-         )
-        )
-        (local.set $54
-         (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $56)
-          (local.get $54)
+          (local.get $66)
          )
         )
         (local.set $55
          (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $57)
+          (local.get $65)
+          (local.get $63)
           (local.get $55)
          )
         )
-        (local.set $60
-         (i32.add
-          (local.get $60)
-          (i32.const 32)
+        (local.set $56
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=32
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
          )
         )
         (local.set $59
-         (i32.add
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $59)
-          (i32.const 4)
          )
         )
-        (br_if $k5
-         (i32.lt_u
-          (local.get $59)
+        (local.set $60
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=96
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $61)
          )
         )
+        (local.set $62
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
        )
-       (local.set $62
+       (local.set $69
         (i32.add
          (i32.add
           (local.get $2)
@@ -793,12 +886,503 @@
         )
        )
        (v128.store
-        (local.get $62)
-        (local.get $54)
+        (local.get $69)
+        (local.get $55)
        )
        (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (v128.store offset=96
+        (local.get $69)
+        (local.get $57)
+       )
+       (v128.store offset=112
+        (local.get $69)
+        (local.get $58)
+       )
+       (v128.store offset=192
+        (local.get $69)
+        (local.get $59)
+       )
+       (v128.store offset=208
+        (local.get $69)
+        (local.get $60)
+       )
+       (v128.store offset=288
+        (local.get $69)
+        (local.get $61)
+       )
+       (v128.store offset=304
+        (local.get $69)
         (local.get $62)
-        (local.get $55)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
+       )
+      )
+     )
+    )
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 32)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=32
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 96)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (v128.store offset=96
+         (local.get $83)
+         (local.get $73)
+        )
+        (v128.store offset=112
+         (local.get $83)
+         (local.get $74)
+        )
+        (v128.store offset=192
+         (local.get $83)
+         (local.get $75)
+        )
+        (v128.store offset=208
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 32)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=32
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 96)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (v128.store offset=96
+         (local.get $95)
+         (local.get $87)
+        )
+        (v128.store offset=112
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 32)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $99)
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $100)
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 96)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
        )
       )
      )
@@ -809,7 +1393,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop7
+    (br_if $loop9
      (i32.lt_s
       (local.get $8)
       (local.get $7)
@@ -823,9 +1407,9 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
   (local $15 v128)
   (local $16 v128)
   (local $17 v128)
@@ -834,25 +1418,25 @@
   (local $20 v128)
   (local $21 v128)
   (local $22 v128)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
-  (local $28 v128)
-  (local $29 v128)
-  (local $30 v128)
-  (local $31 v128)
-  (local $32 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
   (local $33 v128)
   (local $34 v128)
   (local $35 v128)
   (local $36 v128)
-  (local $37 i32)
-  (local $38 i32)
-  (local $39 i32)
-  (local $40 i32)
-  (local $41 i32)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
   (local $42 v128)
   (local $43 v128)
   (local $44 v128)
@@ -860,32 +1444,127 @@
   (local $46 v128)
   (local $47 v128)
   (local $48 v128)
-  (local $49 i32)
+  (local $49 v128)
   (local $50 i32)
   (local $51 i32)
   (local $52 i32)
   (local $53 i32)
-  (local $54 v128)
+  (local $54 i32)
   (local $55 v128)
   (local $56 v128)
   (local $57 v128)
   (local $58 v128)
-  (local $59 i32)
-  (local $60 i32)
-  (local $61 i32)
-  (local $62 i32)
-  (local $63 i32)
-  (block $done6
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
+  (local $66 i32)
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
+  (local $71 v128)
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done8
    (local.set $8
     (local.get $6)
    )
-   (br_if $done6
+   (br_if $done8
     (i32.ge_s
      (local.get $8)
      (local.get $7)
     )
    )
-   (loop $loop7
+   (loop $loop9
     (local.set $10
      (i32.add
       (i32.add
@@ -916,63 +1595,76 @@
       )
      )
     )
-    (block
-     (block $done1
-      (local.set $9
-       (local.get $4)
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
       )
-      (br_if $done1
-       (i32.ge_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
         )
+        (local.get $13)
        )
       )
-      (loop $loop2
-       (block
-        (local.set $12
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
          (v128.load
           (local.get $11)
          )
         )
-        (local.set $13
+        (local.set $34
          (v128.load offset=16
           (local.get $11)
          )
         )
-        (local.set $14
-         (v128.load
+        (local.set $35
+         (v128.load offset=32
           (local.get $11)
          )
         )
-        (local.set $15
-         (v128.load offset=16
+        (local.set $36
+         (v128.load offset=48
           (local.get $11)
          )
         )
-        (local.set $16
-         (v128.load
+        (local.set $37
+         (v128.load offset=64
           (local.get $11)
          )
         )
-        (local.set $17
-         (v128.load offset=16
+        (local.set $38
+         (v128.load offset=80
           (local.get $11)
          )
         )
-        (local.set $18
-         (v128.load
+        (local.set $39
+         (v128.load offset=96
           (local.get $11)
          )
         )
-        (local.set $19
-         (v128.load offset=16
+        (local.set $40
+         (v128.load offset=112
           (local.get $11)
          )
         )
-        (local.set $23
+        (local.set $50
          (i32.add
           (local.get $1)
           (i32.mul
@@ -981,122 +1673,137 @@
           )
          )
         )
-        (local.set $25
+        (local.set $52
          (i32.add
-          (local.get $23)
+          (local.get $50)
           (i32.const 32)
          )
         )
-        (local.set $24
+        (local.set $51
          (local.get $10)
         )
-        (loop $k0
-         (local.set $20
+        (loop $k1
+         (local.set $41
           (v128.load
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $21
+         (local.set $42
           (v128.load offset=16
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $22
+         (local.set $43
+          (v128.load offset=256
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=272
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=768
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=784
+           (local.get $51)
+          )
+         )
+         (local.set $49
           (v128.load32_splat
-           (local.get $23)
+           (local.get $50)
           )
          )
-         (local.set $12
+         (local.set $33
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $12)
+           (local.get $49)
+           (local.get $41)
+           (local.get $33)
           )
          )
-         (local.set $13
+         (local.set $34
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $13)
+           (local.get $49)
+           (local.get $42)
+           (local.get $34)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=32
-           (local.get $23)
-          )
-         )
-         (local.set $14
+         (local.set $35
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $14)
+           (local.get $49)
+           (local.get $43)
+           (local.get $35)
           )
          )
-         (local.set $15
+         (local.set $36
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $15)
+           (local.get $49)
+           (local.get $44)
+           (local.get $36)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=64
-           (local.get $23)
-          )
-         )
-         (local.set $16
+         (local.set $37
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $16)
+           (local.get $49)
+           (local.get $45)
+           (local.get $37)
           )
          )
-         (local.set $17
+         (local.set $38
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $17)
+           (local.get $49)
+           (local.get $46)
+           (local.get $38)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=96
-           (local.get $23)
-          )
-         )
-         (local.set $18
+         (local.set $39
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $18)
+           (local.get $49)
+           (local.get $47)
+           (local.get $39)
           )
          )
-         (local.set $19
+         (local.set $40
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $19)
+           (local.get $49)
+           (local.get $48)
+           (local.get $40)
           )
          )
-         (local.set $24
+         (local.set $51
           (i32.add
-           (local.get $24)
+           (local.get $51)
            (i32.const 32)
           )
          )
-         (local.set $23
+         (local.set $50
           (i32.add
-           (local.get $23)
+           (local.get $50)
            (i32.const 4)
           )
          )
-         (br_if $k0
+         (br_if $k1
           (i32.lt_u
-           (local.get $23)
-           (local.get $25)
+           (local.get $50)
+           (local.get $52)
           )
          )
         )
-        (local.set $26
+        (local.set $53
          (i32.add
           (i32.add
            (local.get $2)
@@ -1111,7 +1818,7 @@
           )
          )
         )
-        (local.set $27
+        (local.set $54
          (i32.add
           (i32.add
            (local.get $3)
@@ -1126,583 +1833,465 @@
           )
          )
         )
-        (local.set $12
+        (local.set $33
          (f32x4.add
-          (local.get $12)
+          (local.get $33)
           (v128.load
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store
-         (local.get $26)
-         (local.get $12)
+         (local.get $53)
+         (local.get $33)
         )
-        (local.set $13
+        (local.set $34
          (f32x4.add
-          (local.get $13)
+          (local.get $34)
           (v128.load offset=16
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=16
-         (local.get $26)
-         (local.get $13)
+         (local.get $53)
+         (local.get $34)
         )
-        (local.set $14
+        (local.set $35
          (f32x4.add
-          (local.get $14)
+          (local.get $35)
           (v128.load offset=32
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=32
-         (local.get $26)
-         (local.get $14)
+         (local.get $53)
+         (local.get $35)
         )
-        (local.set $15
+        (local.set $36
          (f32x4.add
-          (local.get $15)
+          (local.get $36)
           (v128.load offset=48
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=48
-         (local.get $26)
-         (local.get $15)
+         (local.get $53)
+         (local.get $36)
         )
-        (local.set $16
+        (local.set $37
          (f32x4.add
-          (local.get $16)
+          (local.get $37)
           (v128.load offset=64
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=64
-         (local.get $26)
-         (local.get $16)
+         (local.get $53)
+         (local.get $37)
         )
-        (local.set $17
+        (local.set $38
          (f32x4.add
-          (local.get $17)
+          (local.get $38)
           (v128.load offset=80
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=80
-         (local.get $26)
-         (local.get $17)
+         (local.get $53)
+         (local.get $38)
         )
-        (local.set $18
+        (local.set $39
          (f32x4.add
-          (local.get $18)
+          (local.get $39)
           (v128.load offset=96
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=96
-         (local.get $26)
-         (local.get $18)
+         (local.get $53)
+         (local.get $39)
         )
-        (local.set $19
+        (local.set $40
          (f32x4.add
-          (local.get $19)
+          (local.get $40)
           (v128.load offset=112
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=112
-         (local.get $26)
-         (local.get $19)
+         (local.get $53)
+         (local.get $40)
         )
        )
-       (local.set $9
-        (i32.add
-         (local.get $9)
-         (i32.const 4)
-        )
-       )
-       (br_if $loop2
-        (i32.lt_s
-         (local.get $9)
-         (i32.add
-          (i32.const -3)
-          (local.get $5)
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
+         )
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 32)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=256
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=272
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=32
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $32
+           (i32.add
+            (i32.add
+             (local.get $3)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $15
+           (f32x4.add
+            (local.get $15)
+            (v128.load
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (local.set $16
+           (f32x4.add
+            (local.get $16)
+            (v128.load offset=16
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (local.set $17
+           (f32x4.add
+            (local.get $17)
+            (v128.load offset=32
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (local.set $18
+           (f32x4.add
+            (local.get $18)
+            (v128.load offset=48
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (local.set $19
+           (f32x4.add
+            (local.get $19)
+            (v128.load offset=32
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $19)
+          )
+          (local.set $20
+           (f32x4.add
+            (local.get $20)
+            (v128.load offset=48
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $20)
+          )
+          (local.set $21
+           (f32x4.add
+            (local.get $21)
+            (v128.load offset=64
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=64
+           (local.get $31)
+           (local.get $21)
+          )
+          (local.set $22
+           (f32x4.add
+            (local.get $22)
+            (v128.load offset=80
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=80
+           (local.get $31)
+           (local.get $22)
+          )
+         )
+         (else
+          (nop)
          )
         )
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
         (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 3)
-      )
-      (then
-       (local.set $28
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $29
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $30
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $31
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $32
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $33
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $37
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $39
-        (i32.add
-         (local.get $37)
-         (i32.const 32)
-        )
-       )
-       (local.set $38
-        (local.get $10)
-       )
-       (loop $k3
-        (local.set $34
-         (v128.load
-          (local.get $38)
-         )
-        )
-        (local.set $35
-         (v128.load offset=16
-          (local.get $38)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat
-          (local.get $37)
-         )
-        )
-        (local.set $28
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $28)
-         )
-        )
-        (local.set $29
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $29)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=32
-          (local.get $37)
-         )
-        )
-        (local.set $30
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $30)
-         )
-        )
-        (local.set $31
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $31)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=64
-          (local.get $37)
-         )
-        )
-        (local.set $32
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $32)
-         )
-        )
-        (local.set $33
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $33)
-         )
-        )
-        (local.set $38
-         (i32.add
-          (local.get $38)
-          (i32.const 32)
-         )
-        )
-        (local.set $37
-         (i32.add
-          (local.get $37)
-          (i32.const 4)
-         )
-        )
-        (br_if $k3
-         (i32.lt_u
-          (local.get $37)
-          (local.get $39)
-         )
-        )
-       )
-       (local.set $40
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $41
-        (i32.add
-         (i32.add
-          (local.get $3)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $28
-        (f32x4.add
-         (local.get $28)
-         (v128.load
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store
-        (local.get $40)
-        (local.get $28)
-       )
-       (local.set $29
-        (f32x4.add
-         (local.get $29)
-         (v128.load offset=16
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=16
-        (local.get $40)
-        (local.get $29)
-       )
-       (local.set $30
-        (f32x4.add
-         (local.get $30)
-         (v128.load offset=32
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=32
-        (local.get $40)
-        (local.get $30)
-       )
-       (local.set $31
-        (f32x4.add
-         (local.get $31)
-         (v128.load offset=48
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=48
-        (local.get $40)
-        (local.get $31)
-       )
-       (local.set $32
-        (f32x4.add
-         (local.get $32)
-         (v128.load offset=64
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=64
-        (local.get $40)
-        (local.get $32)
-       )
-       (local.set $33
-        (f32x4.add
-         (local.get $33)
-         (v128.load offset=80
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=80
-        (local.get $40)
-        (local.get $33)
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 2)
-      )
-      (then
-       (local.set $42
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $43
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $44
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $45
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $49
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $51
-        (i32.add
-         (local.get $49)
-         (i32.const 32)
-        )
-       )
-       (local.set $50
-        (local.get $10)
-       )
-       (loop $k4
-        (local.set $46
-         (v128.load
-          (local.get $50)
-         )
-        )
-        (local.set $47
-         (v128.load offset=16
-          (local.get $50)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat
-          (local.get $49)
-         )
-        )
-        (local.set $42
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $42)
-         )
-        )
-        (local.set $43
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $43)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat offset=32
-          (local.get $49)
-         )
-        )
-        (local.set $44
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $44)
-         )
-        )
-        (local.set $45
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $45)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $50)
-          (i32.const 32)
-         )
-        )
-        (local.set $49
-         (i32.add
-          (local.get $49)
-          (i32.const 4)
-         )
-        )
-        (br_if $k4
-         (i32.lt_u
-          (local.get $49)
-          (local.get $51)
-         )
-        )
-       )
-       (local.set $52
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $53
-        (i32.add
-         (i32.add
-          (local.get $3)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $42
-        (f32x4.add
-         (local.get $42)
-         (v128.load
-          (local.get $53)
-         )
-        )
-       )
-       (v128.store
-        (local.get $52)
-        (local.get $42)
-       )
-       (local.set $43
-        (f32x4.add
-         (local.get $43)
-         (v128.load offset=16
-          (local.get $53)
-         )
-        )
-       )
-       (v128.store offset=16
-        (local.get $52)
-        (local.get $43)
-       )
-       (local.set $44
-        (f32x4.add
-         (local.get $44)
-         (v128.load offset=32
-          (local.get $53)
-         )
-        )
-       )
-       (v128.store offset=32
-        (local.get $52)
-        (local.get $44)
-       )
-       (local.set $45
-        (f32x4.add
-         (local.get $45)
-         (v128.load offset=48
-          (local.get $53)
-         )
-        )
-       )
-       (v128.store offset=48
-        (local.get $52)
-        (local.get $45)
-       )
-      )
-     )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 1)
-      )
-      (then
-       (local.set $54
-        (v128.load
-         (local.get $11)
-        )
-       )
+     (loop $loop4
+      (block
        (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
         (v128.load offset=16
          (local.get $11)
         )
        )
        (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
         (i32.add
          (local.get $1)
          (i32.mul
@@ -1711,65 +2300,122 @@
          )
         )
        )
-       (local.set $61
+       (local.set $68
         (i32.add
-         (local.get $59)
+         (local.get $66)
          (i32.const 32)
         )
        )
-       (local.set $60
+       (local.set $67
         (local.get $10)
        )
-       (loop $k5
-        (local.set $56
+       (loop $k2
+        (local.set $63
          (v128.load
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $57
+        (local.set $64
          (v128.load offset=16
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $58
+        (local.set $65
          (v128.load32_splat
-          (local.get $59)
-         )
-        )
-        (local.set $54
-         (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $56)
-          (local.get $54)
+          (local.get $66)
          )
         )
         (local.set $55
          (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $57)
+          (local.get $65)
+          (local.get $63)
           (local.get $55)
          )
         )
-        (local.set $60
-         (i32.add
-          (local.get $60)
-          (i32.const 32)
+        (local.set $56
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=32
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
          )
         )
         (local.set $59
-         (i32.add
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $59)
-          (i32.const 4)
          )
         )
-        (br_if $k5
-         (i32.lt_u
-          (local.get $59)
+        (local.set $60
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=96
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $61)
          )
         )
+        (local.set $62
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
        )
-       (local.set $62
+       (local.set $69
         (i32.add
          (i32.add
           (local.get $2)
@@ -1784,7 +2430,7 @@
          )
         )
        )
-       (local.set $63
+       (local.set $70
         (i32.add
          (i32.add
           (local.get $3)
@@ -1799,29 +2445,709 @@
          )
         )
        )
-       (local.set $54
+       (local.set $55
         (f32x4.add
-         (local.get $54)
+         (local.get $55)
          (v128.load
-          (local.get $63)
+          (local.get $70)
          )
         )
        )
        (v128.store
-        (local.get $62)
-        (local.get $54)
+        (local.get $69)
+        (local.get $55)
        )
-       (local.set $55
+       (local.set $56
         (f32x4.add
-         (local.get $55)
+         (local.get $56)
          (v128.load offset=16
-          (local.get $63)
+          (local.get $70)
          )
         )
        )
        (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (local.set $57
+        (f32x4.add
+         (local.get $57)
+         (v128.load offset=32
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=32
+        (local.get $69)
+        (local.get $57)
+       )
+       (local.set $58
+        (f32x4.add
+         (local.get $58)
+         (v128.load offset=48
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=48
+        (local.get $69)
+        (local.get $58)
+       )
+       (local.set $59
+        (f32x4.add
+         (local.get $59)
+         (v128.load offset=64
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=64
+        (local.get $69)
+        (local.get $59)
+       )
+       (local.set $60
+        (f32x4.add
+         (local.get $60)
+         (v128.load offset=80
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=80
+        (local.get $69)
+        (local.get $60)
+       )
+       (local.set $61
+        (f32x4.add
+         (local.get $61)
+         (v128.load offset=96
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=96
+        (local.get $69)
+        (local.get $61)
+       )
+       (local.set $62
+        (f32x4.add
+         (local.get $62)
+         (v128.load offset=112
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=112
+        (local.get $69)
         (local.get $62)
-        (local.get $55)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
+       )
+      )
+     )
+    )
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 32)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=32
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $84
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $71
+         (f32x4.add
+          (local.get $71)
+          (v128.load
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (local.set $72
+         (f32x4.add
+          (local.get $72)
+          (v128.load offset=16
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (local.set $73
+         (f32x4.add
+          (local.get $73)
+          (v128.load offset=32
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $83)
+         (local.get $73)
+        )
+        (local.set $74
+         (f32x4.add
+          (local.get $74)
+          (v128.load offset=48
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $83)
+         (local.get $74)
+        )
+        (local.set $75
+         (f32x4.add
+          (local.get $75)
+          (v128.load offset=64
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=64
+         (local.get $83)
+         (local.get $75)
+        )
+        (local.set $76
+         (f32x4.add
+          (local.get $76)
+          (v128.load offset=80
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=80
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 32)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=32
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $96
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $85
+         (f32x4.add
+          (local.get $85)
+          (v128.load
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (local.set $86
+         (f32x4.add
+          (local.get $86)
+          (v128.load offset=16
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (local.set $87
+         (f32x4.add
+          (local.get $87)
+          (v128.load offset=32
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $95)
+         (local.get $87)
+        )
+        (local.set $88
+         (f32x4.add
+          (local.get $88)
+          (v128.load offset=48
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 32)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $99)
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $100)
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $106
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $97
+         (f32x4.add
+          (local.get $97)
+          (v128.load
+           (local.get $106)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (local.set $98
+         (f32x4.add
+          (local.get $98)
+          (v128.load offset=16
+           (local.get $106)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
        )
       )
      )
@@ -1832,7 +3158,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop7
+    (br_if $loop9
      (i32.lt_s
       (local.get $8)
       (local.get $7)
@@ -1846,9 +3172,9 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
   (local $15 v128)
   (local $16 v128)
   (local $17 v128)
@@ -1857,25 +3183,25 @@
   (local $20 v128)
   (local $21 v128)
   (local $22 v128)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
-  (local $28 v128)
-  (local $29 v128)
-  (local $30 v128)
-  (local $31 v128)
-  (local $32 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
   (local $33 v128)
   (local $34 v128)
   (local $35 v128)
   (local $36 v128)
-  (local $37 i32)
-  (local $38 i32)
-  (local $39 i32)
-  (local $40 i32)
-  (local $41 i32)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
   (local $42 v128)
   (local $43 v128)
   (local $44 v128)
@@ -1883,39 +3209,134 @@
   (local $46 v128)
   (local $47 v128)
   (local $48 v128)
-  (local $49 i32)
+  (local $49 v128)
   (local $50 i32)
   (local $51 i32)
   (local $52 i32)
   (local $53 i32)
-  (local $54 v128)
+  (local $54 i32)
   (local $55 v128)
   (local $56 v128)
   (local $57 v128)
   (local $58 v128)
-  (local $59 i32)
-  (local $60 i32)
-  (local $61 i32)
-  (local $62 i32)
-  (local $63 i32)
-  (local $64 i32)
-  (local $65 i32)
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
   (local $66 i32)
-  (local $67 v128)
-  (local $68 v128)
-  (local $69 v128)
-  (local $70 v128)
-  (block $done10
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
+  (local $71 v128)
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local $107 i32)
+  (local $108 i32)
+  (local $109 i32)
+  (local $110 v128)
+  (local $111 v128)
+  (local $112 v128)
+  (local $113 v128)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done12
    (local.set $8
     (local.get $6)
    )
-   (br_if $done10
+   (br_if $done12
     (i32.ge_s
      (local.get $8)
      (local.get $7)
     )
    )
-   (loop $loop11
+   (loop $loop13
     (local.set $10
      (i32.add
       (i32.add
@@ -1946,63 +3367,76 @@
       )
      )
     )
-    (block
-     (block $done1
-      (local.set $9
-       (local.get $4)
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
       )
-      (br_if $done1
-       (i32.ge_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
         )
+        (local.get $13)
        )
       )
-      (loop $loop2
-       (block
-        (local.set $12
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
          (v128.load
           (local.get $11)
          )
         )
-        (local.set $13
+        (local.set $34
          (v128.load offset=16
           (local.get $11)
          )
         )
-        (local.set $14
-         (v128.load
+        (local.set $35
+         (v128.load offset=32
           (local.get $11)
          )
         )
-        (local.set $15
-         (v128.load offset=16
+        (local.set $36
+         (v128.load offset=48
           (local.get $11)
          )
         )
-        (local.set $16
-         (v128.load
+        (local.set $37
+         (v128.load offset=64
           (local.get $11)
          )
         )
-        (local.set $17
-         (v128.load offset=16
+        (local.set $38
+         (v128.load offset=80
           (local.get $11)
          )
         )
-        (local.set $18
-         (v128.load
+        (local.set $39
+         (v128.load offset=96
           (local.get $11)
          )
         )
-        (local.set $19
-         (v128.load offset=16
+        (local.set $40
+         (v128.load offset=112
           (local.get $11)
          )
         )
-        (local.set $23
+        (local.set $50
          (i32.add
           (local.get $1)
           (i32.mul
@@ -2011,122 +3445,137 @@
           )
          )
         )
-        (local.set $25
+        (local.set $52
          (i32.add
-          (local.get $23)
+          (local.get $50)
           (i32.const 32)
          )
         )
-        (local.set $24
+        (local.set $51
          (local.get $10)
         )
-        (loop $k0
-         (local.set $20
+        (loop $k1
+         (local.set $41
           (v128.load
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $21
+         (local.set $42
           (v128.load offset=16
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $22
+         (local.set $43
+          (v128.load offset=256
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=272
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=768
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=784
+           (local.get $51)
+          )
+         )
+         (local.set $49
           (v128.load32_splat
-           (local.get $23)
+           (local.get $50)
           )
          )
-         (local.set $12
+         (local.set $33
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $12)
+           (local.get $49)
+           (local.get $41)
+           (local.get $33)
           )
          )
-         (local.set $13
+         (local.set $34
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $13)
+           (local.get $49)
+           (local.get $42)
+           (local.get $34)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=32
-           (local.get $23)
-          )
-         )
-         (local.set $14
+         (local.set $35
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $14)
+           (local.get $49)
+           (local.get $43)
+           (local.get $35)
           )
          )
-         (local.set $15
+         (local.set $36
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $15)
+           (local.get $49)
+           (local.get $44)
+           (local.get $36)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=64
-           (local.get $23)
-          )
-         )
-         (local.set $16
+         (local.set $37
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $16)
+           (local.get $49)
+           (local.get $45)
+           (local.get $37)
           )
          )
-         (local.set $17
+         (local.set $38
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $17)
+           (local.get $49)
+           (local.get $46)
+           (local.get $38)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=96
-           (local.get $23)
-          )
-         )
-         (local.set $18
+         (local.set $39
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $18)
+           (local.get $49)
+           (local.get $47)
+           (local.get $39)
           )
          )
-         (local.set $19
+         (local.set $40
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $19)
+           (local.get $49)
+           (local.get $48)
+           (local.get $40)
           )
          )
-         (local.set $24
+         (local.set $51
           (i32.add
-           (local.get $24)
+           (local.get $51)
            (i32.const 32)
           )
          )
-         (local.set $23
+         (local.set $50
           (i32.add
-           (local.get $23)
+           (local.get $50)
            (i32.const 4)
           )
          )
-         (br_if $k0
+         (br_if $k1
           (i32.lt_u
-           (local.get $23)
-           (local.get $25)
+           (local.get $50)
+           (local.get $52)
           )
          )
         )
-        (local.set $26
+        (local.set $53
          (i32.add
           (i32.add
            (local.get $2)
@@ -2142,408 +3591,321 @@
          )
         )
         (v128.store
-         (local.get $26)
-         (local.get $12)
+         (local.get $53)
+         (local.get $33)
         )
         (v128.store offset=16
-         (local.get $26)
-         (local.get $13)
+         (local.get $53)
+         (local.get $34)
+        )
+        (v128.store offset=32
+         (local.get $53)
+         (local.get $35)
+        )
+        (v128.store offset=48
+         (local.get $53)
+         (local.get $36)
         )
         (v128.store offset=64
-         (local.get $26)
-         (local.get $14)
+         (local.get $53)
+         (local.get $37)
         )
         (v128.store offset=80
-         (local.get $26)
-         (local.get $15)
+         (local.get $53)
+         (local.get $38)
         )
-        (v128.store offset=128
-         (local.get $26)
-         (local.get $16)
+        (v128.store offset=96
+         (local.get $53)
+         (local.get $39)
         )
-        (v128.store offset=144
-         (local.get $26)
-         (local.get $17)
-        )
-        (v128.store offset=192
-         (local.get $26)
-         (local.get $18)
-        )
-        (v128.store offset=208
-         (local.get $26)
-         (local.get $19)
+        (v128.store offset=112
+         (local.get $53)
+         (local.get $40)
         )
        )
-       (local.set $9
-        (i32.add
-         (local.get $9)
-         (i32.const 4)
-        )
-       )
-       (br_if $loop2
-        (i32.lt_s
-         (local.get $9)
-         (i32.add
-          (i32.const -3)
-          (local.get $5)
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
          )
-        )
-       )
-      )
-     )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 3)
-      )
-      (then
-       (local.set $28
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $29
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $30
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $31
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $32
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $33
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $37
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $39
-        (i32.add
-         (local.get $37)
-         (i32.const 32)
-        )
-       )
-       (local.set $38
-        (local.get $10)
-       )
-       (loop $k3
-        (local.set $34
-         (v128.load
-          (local.get $38)
-         )
-        )
-        (local.set $35
-         (v128.load offset=16
-          (local.get $38)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat
-          (local.get $37)
-         )
-        )
-        (local.set $28
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $28)
-         )
-        )
-        (local.set $29
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $29)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=32
-          (local.get $37)
-         )
-        )
-        (local.set $30
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $30)
-         )
-        )
-        (local.set $31
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $31)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=64
-          (local.get $37)
-         )
-        )
-        (local.set $32
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $32)
-         )
-        )
-        (local.set $33
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $33)
-         )
-        )
-        (local.set $38
-         (i32.add
-          (local.get $38)
-          (i32.const 32)
-         )
-        )
-        (local.set $37
-         (i32.add
-          (local.get $37)
-          (i32.const 4)
-         )
-        )
-        (br_if $k3
-         (i32.lt_u
-          (local.get $37)
-          (local.get $39)
-         )
-        )
-       )
-       (local.set $40
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 64)
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 32)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=256
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=272
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=32
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 64)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (v128.store offset=64
+           (local.get $31)
+           (local.get $19)
+          )
+          (v128.store offset=80
+           (local.get $31)
+           (local.get $20)
+          )
+          (v128.store offset=96
+           (local.get $31)
+           (local.get $21)
+          )
+          (v128.store offset=112
+           (local.get $31)
+           (local.get $22)
           )
          )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
+         (else
+          (nop)
          )
         )
-       )
-       (v128.store
-        (local.get $40)
-        (local.get $28)
-       )
-       (v128.store offset=16
-        (local.get $40)
-        (local.get $29)
-       )
-       (v128.store offset=64
-        (local.get $40)
-        (local.get $30)
-       )
-       (v128.store offset=80
-        (local.get $40)
-        (local.get $31)
-       )
-       (v128.store offset=128
-        (local.get $40)
-        (local.get $32)
-       )
-       (v128.store offset=144
-        (local.get $40)
-        (local.get $33)
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
         (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 2)
-      )
-      (then
-       (local.set $42
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $43
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $44
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $45
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $49
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $51
-        (i32.add
-         (local.get $49)
-         (i32.const 32)
-        )
-       )
-       (local.set $50
-        (local.get $10)
-       )
-       (loop $k4
-        (local.set $46
-         (v128.load
-          (local.get $50)
-         )
-        )
-        (local.set $47
-         (v128.load offset=16
-          (local.get $50)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat
-          (local.get $49)
-         )
-        )
-        (local.set $42
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $42)
-         )
-        )
-        (local.set $43
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $43)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat offset=32
-          (local.get $49)
-         )
-        )
-        (local.set $44
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $44)
-         )
-        )
-        (local.set $45
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $45)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $50)
-          (i32.const 32)
-         )
-        )
-        (local.set $49
-         (i32.add
-          (local.get $49)
-          (i32.const 4)
-         )
-        )
-        (br_if $k4
-         (i32.lt_u
-          (local.get $49)
-          (local.get $51)
-         )
-        )
-       )
-       (local.set $52
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 64)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (v128.store
-        (local.get $52)
-        (local.get $42)
-       )
-       (v128.store offset=16
-        (local.get $52)
-        (local.get $43)
-       )
-       (v128.store offset=64
-        (local.get $52)
-        (local.get $44)
-       )
-       (v128.store offset=80
-        (local.get $52)
-        (local.get $45)
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 1)
-      )
-      (then
-       (local.set $54
-        (v128.load
-         (local.get $11)
-        )
-       )
+     (loop $loop4
+      (block
        (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
         (v128.load offset=16
          (local.get $11)
         )
        )
        (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
         (i32.add
          (local.get $1)
          (i32.mul
@@ -2552,65 +3914,122 @@
          )
         )
        )
-       (local.set $61
+       (local.set $68
         (i32.add
-         (local.get $59)
+         (local.get $66)
          (i32.const 32)
         )
        )
-       (local.set $60
+       (local.set $67
         (local.get $10)
        )
-       (loop $k5
-        (local.set $56
+       (loop $k2
+        (local.set $63
          (v128.load
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $57
+        (local.set $64
          (v128.load offset=16
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $58
+        (local.set $65
          (v128.load32_splat
-          (local.get $59)
-         )
-        )
-        (local.set $54
-         (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $56)
-          (local.get $54)
+          (local.get $66)
          )
         )
         (local.set $55
          (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $57)
+          (local.get $65)
+          (local.get $63)
           (local.get $55)
          )
         )
-        (local.set $60
-         (i32.add
-          (local.get $60)
-          (i32.const 32)
+        (local.set $56
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=32
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
          )
         )
         (local.set $59
-         (i32.add
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $59)
-          (i32.const 4)
          )
         )
-        (br_if $k5
-         (i32.lt_u
-          (local.get $59)
+        (local.set $60
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=96
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $61)
          )
         )
+        (local.set $62
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
        )
-       (local.set $62
+       (local.set $69
         (i32.add
          (i32.add
           (local.get $2)
@@ -2626,33 +4045,524 @@
         )
        )
        (v128.store
-        (local.get $62)
-        (local.get $54)
+        (local.get $69)
+        (local.get $55)
        )
        (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (v128.store offset=64
+        (local.get $69)
+        (local.get $57)
+       )
+       (v128.store offset=80
+        (local.get $69)
+        (local.get $58)
+       )
+       (v128.store offset=128
+        (local.get $69)
+        (local.get $59)
+       )
+       (v128.store offset=144
+        (local.get $69)
+        (local.get $60)
+       )
+       (v128.store offset=192
+        (local.get $69)
+        (local.get $61)
+       )
+       (v128.store offset=208
+        (local.get $69)
         (local.get $62)
-        (local.get $55)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
        )
       )
      )
     )
-    (block $done8
-     (local.set $64
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 32)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=32
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 64)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (v128.store offset=64
+         (local.get $83)
+         (local.get $73)
+        )
+        (v128.store offset=80
+         (local.get $83)
+         (local.get $74)
+        )
+        (v128.store offset=128
+         (local.get $83)
+         (local.get $75)
+        )
+        (v128.store offset=144
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 32)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=32
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 64)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (v128.store offset=64
+         (local.get $95)
+         (local.get $87)
+        )
+        (v128.store offset=80
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 32)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $99)
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $100)
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 64)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
+       )
+      )
+     )
+    )
+    (block $done10
+     (local.set $107
       (local.get $4)
      )
-     (br_if $done8
+     (br_if $done10
       (i32.ge_s
-       (local.get $64)
+       (local.get $107)
        (local.get $5)
       )
      )
-     (loop $loop9
-      (local.set $66
+     (loop $loop11
+      (local.set $109
        (i32.add
         (i32.add
          (local.get $2)
          (i32.mul
-          (local.get $64)
+          (local.get $107)
           (i32.const 64)
          )
         )
@@ -2662,42 +4572,42 @@
         )
        )
       )
-      (block $done6
-       (local.set $65
+      (block $done8
+       (local.set $108
         (i32.const 0)
        )
-       (br_if $done6
+       (br_if $done8
         (i32.ge_s
-         (local.get $65)
+         (local.get $108)
          (i32.const 32)
         )
        )
-       (loop $loop7
-        (local.set $67
+       (loop $loop9
+        (local.set $110
          (v128.load
           (i32.add
-           (local.get $66)
-           (local.get $65)
+           (local.get $109)
+           (local.get $108)
           )
          )
         )
         (block
-         (local.set $68
-          (local.get $67)
+         (local.set $111
+          (local.get $110)
          )
-         (local.set $67
+         (local.set $110
           (f32x4.mul
-           (local.get $67)
+           (local.get $110)
            (f32x4.splat
             (f32.const 0.7071067690849304)
            )
           )
          )
          (block
-          (local.set $67
+          (local.set $110
            (f32x4.max
             (f32x4.min
-             (local.get $67)
+             (local.get $110)
              (f32x4.splat
               (f32.const 4)
              )
@@ -2707,13 +4617,13 @@
             )
            )
           )
-          (local.set $69
+          (local.set $112
            (f32x4.mul
-            (local.get $67)
-            (local.get $67)
+            (local.get $110)
+            (local.get $110)
            )
           )
-          (local.set $70
+          (local.set $113
            (f32x4.mul
             (f32x4.relaxed_madd
              (f32x4.relaxed_madd
@@ -2724,42 +4634,42 @@
                   (f32x4.splat
                    (f32.const -2.726142367404094e-10)
                   )
-                  (local.get $69)
+                  (local.get $112)
                   (f32x4.splat
                    (f32.const 2.7706814620387377e-08)
                   )
                  )
-                 (local.get $69)
+                 (local.get $112)
                  (f32x4.splat
                   (f32.const -2.101023937939317e-06)
                  )
                 )
-                (local.get $69)
+                (local.get $112)
                 (f32x4.splat
                  (f32.const -5.692506238119677e-05)
                 )
                )
-               (local.get $69)
+               (local.get $112)
                (f32x4.splat
                 (f32.const -7.349906372837722e-04)
                )
               )
-              (local.get $69)
+              (local.get $112)
               (f32x4.splat
                (f32.const -2.9545999132096767e-03)
               )
              )
-             (local.get $69)
+             (local.get $112)
              (f32x4.splat
               (f32.const -0.01609603315591812)
              )
             )
-            (local.get $67)
+            (local.get $110)
            )
           )
-          (local.set $67
+          (local.set $110
            (f32x4.div
-            (local.get $70)
+            (local.get $113)
             (f32x4.relaxed_madd
              (f32x4.relaxed_madd
               (f32x4.relaxed_madd
@@ -2767,22 +4677,22 @@
                 (f32x4.splat
                  (f32.const -1.4566071513399947e-05)
                 )
-                (local.get $69)
+                (local.get $112)
                 (f32x4.splat
                  (f32.const -2.1337404905352741e-04)
                 )
                )
-               (local.get $69)
+               (local.get $112)
                (f32x4.splat
                 (f32.const -0.001682827016338706)
                )
               )
-              (local.get $69)
+              (local.get $112)
               (f32x4.splat
                (f32.const -0.007373329252004623)
               )
              )
-             (local.get $69)
+             (local.get $112)
              (f32x4.splat
               (f32.const -0.014264739118516445)
              )
@@ -2790,16 +4700,16 @@
            )
           )
          )
-         (local.set $67
+         (local.set $110
           (f32x4.mul
            (f32x4.mul
-            (local.get $68)
+            (local.get $111)
             (f32x4.splat
              (f32.const 0.5)
             )
            )
            (f32x4.add
-            (local.get $67)
+            (local.get $110)
             (f32x4.splat
              (f32.const 1)
             )
@@ -2809,34 +4719,34 @@
         )
         (v128.store
          (i32.add
-          (local.get $66)
-          (local.get $65)
+          (local.get $109)
+          (local.get $108)
          )
-         (local.get $67)
+         (local.get $110)
         )
-        (local.set $65
+        (local.set $108
          (i32.add
-          (local.get $65)
+          (local.get $108)
           (i32.const 16)
          )
         )
-        (br_if $loop7
+        (br_if $loop9
          (i32.lt_s
-          (local.get $65)
+          (local.get $108)
           (i32.const 32)
          )
         )
        )
       )
-      (local.set $64
+      (local.set $107
        (i32.add
-        (local.get $64)
+        (local.get $107)
         (i32.const 1)
        )
       )
-      (br_if $loop9
+      (br_if $loop11
        (i32.lt_s
-        (local.get $64)
+        (local.get $107)
         (local.get $5)
        )
       )
@@ -2848,7 +4758,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop11
+    (br_if $loop13
      (i32.lt_s
       (local.get $8)
       (local.get $7)
@@ -2862,9 +4772,9 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
   (local $15 v128)
   (local $16 v128)
   (local $17 v128)
@@ -2873,25 +4783,25 @@
   (local $20 v128)
   (local $21 v128)
   (local $22 v128)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
-  (local $28 v128)
-  (local $29 v128)
-  (local $30 v128)
-  (local $31 v128)
-  (local $32 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
   (local $33 v128)
   (local $34 v128)
   (local $35 v128)
   (local $36 v128)
-  (local $37 i32)
-  (local $38 i32)
-  (local $39 i32)
-  (local $40 i32)
-  (local $41 i32)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
   (local $42 v128)
   (local $43 v128)
   (local $44 v128)
@@ -2899,32 +4809,127 @@
   (local $46 v128)
   (local $47 v128)
   (local $48 v128)
-  (local $49 i32)
+  (local $49 v128)
   (local $50 i32)
   (local $51 i32)
   (local $52 i32)
   (local $53 i32)
-  (local $54 v128)
+  (local $54 i32)
   (local $55 v128)
   (local $56 v128)
   (local $57 v128)
   (local $58 v128)
-  (local $59 i32)
-  (local $60 i32)
-  (local $61 i32)
-  (local $62 i32)
-  (local $63 i32)
-  (block $done6
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
+  (local $66 i32)
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
+  (local $71 v128)
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done8
    (local.set $8
     (local.get $6)
    )
-   (br_if $done6
+   (br_if $done8
     (i32.ge_s
      (local.get $8)
      (local.get $7)
     )
    )
-   (loop $loop7
+   (loop $loop9
     (local.set $10
      (i32.add
       (i32.add
@@ -2955,63 +4960,76 @@
       )
      )
     )
-    (block
-     (block $done1
-      (local.set $9
-       (local.get $4)
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
       )
-      (br_if $done1
-       (i32.ge_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
         )
+        (local.get $13)
        )
       )
-      (loop $loop2
-       (block
-        (local.set $12
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
          (v128.load
           (local.get $11)
          )
         )
-        (local.set $13
+        (local.set $34
          (v128.load offset=16
           (local.get $11)
          )
         )
-        (local.set $14
-         (v128.load
+        (local.set $35
+         (v128.load offset=32
           (local.get $11)
          )
         )
-        (local.set $15
-         (v128.load offset=16
+        (local.set $36
+         (v128.load offset=48
           (local.get $11)
          )
         )
-        (local.set $16
-         (v128.load
+        (local.set $37
+         (v128.load offset=64
           (local.get $11)
          )
         )
-        (local.set $17
-         (v128.load offset=16
+        (local.set $38
+         (v128.load offset=80
           (local.get $11)
          )
         )
-        (local.set $18
-         (v128.load
+        (local.set $39
+         (v128.load offset=96
           (local.get $11)
          )
         )
-        (local.set $19
-         (v128.load offset=16
+        (local.set $40
+         (v128.load offset=112
           (local.get $11)
          )
         )
-        (local.set $23
+        (local.set $50
          (i32.add
           (local.get $1)
           (i32.mul
@@ -3020,122 +5038,137 @@
           )
          )
         )
-        (local.set $25
+        (local.set $52
          (i32.add
-          (local.get $23)
+          (local.get $50)
           (i32.const 64)
          )
         )
-        (local.set $24
+        (local.set $51
          (local.get $10)
         )
-        (loop $k0
-         (local.set $20
+        (loop $k1
+         (local.set $41
           (v128.load
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $21
+         (local.set $42
           (v128.load offset=16
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $22
+         (local.set $43
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=1024
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=1040
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=1536
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=1552
+           (local.get $51)
+          )
+         )
+         (local.set $49
           (v128.load32_splat
-           (local.get $23)
+           (local.get $50)
           )
          )
-         (local.set $12
+         (local.set $33
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $12)
+           (local.get $49)
+           (local.get $41)
+           (local.get $33)
           )
          )
-         (local.set $13
+         (local.set $34
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $13)
+           (local.get $49)
+           (local.get $42)
+           (local.get $34)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=64
-           (local.get $23)
-          )
-         )
-         (local.set $14
+         (local.set $35
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $14)
+           (local.get $49)
+           (local.get $43)
+           (local.get $35)
           )
          )
-         (local.set $15
+         (local.set $36
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $15)
+           (local.get $49)
+           (local.get $44)
+           (local.get $36)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=128
-           (local.get $23)
-          )
-         )
-         (local.set $16
+         (local.set $37
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $16)
+           (local.get $49)
+           (local.get $45)
+           (local.get $37)
           )
          )
-         (local.set $17
+         (local.set $38
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $17)
+           (local.get $49)
+           (local.get $46)
+           (local.get $38)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=192
-           (local.get $23)
-          )
-         )
-         (local.set $18
+         (local.set $39
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $18)
+           (local.get $49)
+           (local.get $47)
+           (local.get $39)
           )
          )
-         (local.set $19
+         (local.set $40
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $19)
+           (local.get $49)
+           (local.get $48)
+           (local.get $40)
           )
          )
-         (local.set $24
+         (local.set $51
           (i32.add
-           (local.get $24)
+           (local.get $51)
            (i32.const 32)
           )
          )
-         (local.set $23
+         (local.set $50
           (i32.add
-           (local.get $23)
+           (local.get $50)
            (i32.const 4)
           )
          )
-         (br_if $k0
+         (br_if $k1
           (i32.lt_u
-           (local.get $23)
-           (local.get $25)
+           (local.get $50)
+           (local.get $52)
           )
          )
         )
-        (local.set $26
+        (local.set $53
          (i32.add
           (i32.add
            (local.get $2)
@@ -3150,7 +5183,7 @@
           )
          )
         )
-        (local.set $27
+        (local.set $54
          (i32.add
           (i32.add
            (local.get $3)
@@ -3165,583 +5198,465 @@
           )
          )
         )
-        (local.set $12
+        (local.set $33
          (f32x4.add
-          (local.get $12)
+          (local.get $33)
           (v128.load
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store
-         (local.get $26)
-         (local.get $12)
+         (local.get $53)
+         (local.get $33)
         )
-        (local.set $13
+        (local.set $34
          (f32x4.add
-          (local.get $13)
+          (local.get $34)
           (v128.load offset=16
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=16
-         (local.get $26)
-         (local.get $13)
+         (local.get $53)
+         (local.get $34)
         )
-        (local.set $14
+        (local.set $35
          (f32x4.add
-          (local.get $14)
+          (local.get $35)
           (v128.load offset=32
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=32
-         (local.get $26)
-         (local.get $14)
+         (local.get $53)
+         (local.get $35)
         )
-        (local.set $15
+        (local.set $36
          (f32x4.add
-          (local.get $15)
+          (local.get $36)
           (v128.load offset=48
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=48
-         (local.get $26)
-         (local.get $15)
+         (local.get $53)
+         (local.get $36)
         )
-        (local.set $16
+        (local.set $37
          (f32x4.add
-          (local.get $16)
+          (local.get $37)
           (v128.load offset=64
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=64
-         (local.get $26)
-         (local.get $16)
+         (local.get $53)
+         (local.get $37)
         )
-        (local.set $17
+        (local.set $38
          (f32x4.add
-          (local.get $17)
+          (local.get $38)
           (v128.load offset=80
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=80
-         (local.get $26)
-         (local.get $17)
+         (local.get $53)
+         (local.get $38)
         )
-        (local.set $18
+        (local.set $39
          (f32x4.add
-          (local.get $18)
+          (local.get $39)
           (v128.load offset=96
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=96
-         (local.get $26)
-         (local.get $18)
+         (local.get $53)
+         (local.get $39)
         )
-        (local.set $19
+        (local.set $40
          (f32x4.add
-          (local.get $19)
+          (local.get $40)
           (v128.load offset=112
-           (local.get $27)
+           (local.get $54)
           )
          )
         )
         (v128.store offset=112
-         (local.get $26)
-         (local.get $19)
+         (local.get $53)
+         (local.get $40)
         )
        )
-       (local.set $9
-        (i32.add
-         (local.get $9)
-         (i32.const 4)
-        )
-       )
-       (br_if $loop2
-        (i32.lt_s
-         (local.get $9)
-         (i32.add
-          (i32.const -3)
-          (local.get $5)
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
+         )
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 64)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 64)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=512
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=528
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=64
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $32
+           (i32.add
+            (i32.add
+             (local.get $3)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $15
+           (f32x4.add
+            (local.get $15)
+            (v128.load
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (local.set $16
+           (f32x4.add
+            (local.get $16)
+            (v128.load offset=16
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (local.set $17
+           (f32x4.add
+            (local.get $17)
+            (v128.load offset=32
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (local.set $18
+           (f32x4.add
+            (local.get $18)
+            (v128.load offset=48
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (local.set $19
+           (f32x4.add
+            (local.get $19)
+            (v128.load offset=32
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $19)
+          )
+          (local.set $20
+           (f32x4.add
+            (local.get $20)
+            (v128.load offset=48
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $20)
+          )
+          (local.set $21
+           (f32x4.add
+            (local.get $21)
+            (v128.load offset=64
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=64
+           (local.get $31)
+           (local.get $21)
+          )
+          (local.set $22
+           (f32x4.add
+            (local.get $22)
+            (v128.load offset=80
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=80
+           (local.get $31)
+           (local.get $22)
+          )
+         )
+         (else
+          (nop)
          )
         )
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
         (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 3)
-      )
-      (then
-       (local.set $28
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $29
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $30
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $31
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $32
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $33
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $37
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 64)
-         )
-        )
-       )
-       (local.set $39
-        (i32.add
-         (local.get $37)
-         (i32.const 64)
-        )
-       )
-       (local.set $38
-        (local.get $10)
-       )
-       (loop $k3
-        (local.set $34
-         (v128.load
-          (local.get $38)
-         )
-        )
-        (local.set $35
-         (v128.load offset=16
-          (local.get $38)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat
-          (local.get $37)
-         )
-        )
-        (local.set $28
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $28)
-         )
-        )
-        (local.set $29
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $29)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=64
-          (local.get $37)
-         )
-        )
-        (local.set $30
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $30)
-         )
-        )
-        (local.set $31
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $31)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=128
-          (local.get $37)
-         )
-        )
-        (local.set $32
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $32)
-         )
-        )
-        (local.set $33
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $33)
-         )
-        )
-        (local.set $38
-         (i32.add
-          (local.get $38)
-          (i32.const 32)
-         )
-        )
-        (local.set $37
-         (i32.add
-          (local.get $37)
-          (i32.const 4)
-         )
-        )
-        (br_if $k3
-         (i32.lt_u
-          (local.get $37)
-          (local.get $39)
-         )
-        )
-       )
-       (local.set $40
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $41
-        (i32.add
-         (i32.add
-          (local.get $3)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $28
-        (f32x4.add
-         (local.get $28)
-         (v128.load
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store
-        (local.get $40)
-        (local.get $28)
-       )
-       (local.set $29
-        (f32x4.add
-         (local.get $29)
-         (v128.load offset=16
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=16
-        (local.get $40)
-        (local.get $29)
-       )
-       (local.set $30
-        (f32x4.add
-         (local.get $30)
-         (v128.load offset=32
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=32
-        (local.get $40)
-        (local.get $30)
-       )
-       (local.set $31
-        (f32x4.add
-         (local.get $31)
-         (v128.load offset=48
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=48
-        (local.get $40)
-        (local.get $31)
-       )
-       (local.set $32
-        (f32x4.add
-         (local.get $32)
-         (v128.load offset=64
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=64
-        (local.get $40)
-        (local.get $32)
-       )
-       (local.set $33
-        (f32x4.add
-         (local.get $33)
-         (v128.load offset=80
-          (local.get $41)
-         )
-        )
-       )
-       (v128.store offset=80
-        (local.get $40)
-        (local.get $33)
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 2)
-      )
-      (then
-       (local.set $42
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $43
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $44
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $45
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $49
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 64)
-         )
-        )
-       )
-       (local.set $51
-        (i32.add
-         (local.get $49)
-         (i32.const 64)
-        )
-       )
-       (local.set $50
-        (local.get $10)
-       )
-       (loop $k4
-        (local.set $46
-         (v128.load
-          (local.get $50)
-         )
-        )
-        (local.set $47
-         (v128.load offset=16
-          (local.get $50)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat
-          (local.get $49)
-         )
-        )
-        (local.set $42
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $42)
-         )
-        )
-        (local.set $43
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $43)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat offset=64
-          (local.get $49)
-         )
-        )
-        (local.set $44
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $44)
-         )
-        )
-        (local.set $45
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $45)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $50)
-          (i32.const 32)
-         )
-        )
-        (local.set $49
-         (i32.add
-          (local.get $49)
-          (i32.const 4)
-         )
-        )
-        (br_if $k4
-         (i32.lt_u
-          (local.get $49)
-          (local.get $51)
-         )
-        )
-       )
-       (local.set $52
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $53
-        (i32.add
-         (i32.add
-          (local.get $3)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $42
-        (f32x4.add
-         (local.get $42)
-         (v128.load
-          (local.get $53)
-         )
-        )
-       )
-       (v128.store
-        (local.get $52)
-        (local.get $42)
-       )
-       (local.set $43
-        (f32x4.add
-         (local.get $43)
-         (v128.load offset=16
-          (local.get $53)
-         )
-        )
-       )
-       (v128.store offset=16
-        (local.get $52)
-        (local.get $43)
-       )
-       (local.set $44
-        (f32x4.add
-         (local.get $44)
-         (v128.load offset=32
-          (local.get $53)
-         )
-        )
-       )
-       (v128.store offset=32
-        (local.get $52)
-        (local.get $44)
-       )
-       (local.set $45
-        (f32x4.add
-         (local.get $45)
-         (v128.load offset=48
-          (local.get $53)
-         )
-        )
-       )
-       (v128.store offset=48
-        (local.get $52)
-        (local.get $45)
-       )
-      )
-     )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 1)
-      )
-      (then
-       (local.set $54
-        (v128.load
-         (local.get $11)
-        )
-       )
+     (loop $loop4
+      (block
        (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
         (v128.load offset=16
          (local.get $11)
         )
        )
        (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
         (i32.add
          (local.get $1)
          (i32.mul
@@ -3750,65 +5665,122 @@
          )
         )
        )
-       (local.set $61
+       (local.set $68
         (i32.add
-         (local.get $59)
+         (local.get $66)
          (i32.const 64)
         )
        )
-       (local.set $60
+       (local.set $67
         (local.get $10)
        )
-       (loop $k5
-        (local.set $56
+       (loop $k2
+        (local.set $63
          (v128.load
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $57
+        (local.set $64
          (v128.load offset=16
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $58
+        (local.set $65
          (v128.load32_splat
-          (local.get $59)
-         )
-        )
-        (local.set $54
-         (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $56)
-          (local.get $54)
+          (local.get $66)
          )
         )
         (local.set $55
          (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $57)
+          (local.get $65)
+          (local.get $63)
           (local.get $55)
          )
         )
-        (local.set $60
-         (i32.add
-          (local.get $60)
-          (i32.const 32)
+        (local.set $56
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=128
+          (local.get $66)
          )
         )
         (local.set $59
-         (i32.add
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $59)
-          (i32.const 4)
          )
         )
-        (br_if $k5
-         (i32.lt_u
-          (local.get $59)
+        (local.set $60
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=192
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $61)
          )
         )
+        (local.set $62
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
        )
-       (local.set $62
+       (local.set $69
         (i32.add
          (i32.add
           (local.get $2)
@@ -3823,7 +5795,7 @@
          )
         )
        )
-       (local.set $63
+       (local.set $70
         (i32.add
          (i32.add
           (local.get $3)
@@ -3838,29 +5810,709 @@
          )
         )
        )
-       (local.set $54
+       (local.set $55
         (f32x4.add
-         (local.get $54)
+         (local.get $55)
          (v128.load
-          (local.get $63)
+          (local.get $70)
          )
         )
        )
        (v128.store
-        (local.get $62)
-        (local.get $54)
+        (local.get $69)
+        (local.get $55)
        )
-       (local.set $55
+       (local.set $56
         (f32x4.add
-         (local.get $55)
+         (local.get $56)
          (v128.load offset=16
-          (local.get $63)
+          (local.get $70)
          )
         )
        )
        (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (local.set $57
+        (f32x4.add
+         (local.get $57)
+         (v128.load offset=32
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=32
+        (local.get $69)
+        (local.get $57)
+       )
+       (local.set $58
+        (f32x4.add
+         (local.get $58)
+         (v128.load offset=48
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=48
+        (local.get $69)
+        (local.get $58)
+       )
+       (local.set $59
+        (f32x4.add
+         (local.get $59)
+         (v128.load offset=64
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=64
+        (local.get $69)
+        (local.get $59)
+       )
+       (local.set $60
+        (f32x4.add
+         (local.get $60)
+         (v128.load offset=80
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=80
+        (local.get $69)
+        (local.get $60)
+       )
+       (local.set $61
+        (f32x4.add
+         (local.get $61)
+         (v128.load offset=96
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=96
+        (local.get $69)
+        (local.get $61)
+       )
+       (local.set $62
+        (f32x4.add
+         (local.get $62)
+         (v128.load offset=112
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=112
+        (local.get $69)
         (local.get $62)
-        (local.get $55)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
+       )
+      )
+     )
+    )
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 64)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 64)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=128
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $84
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $71
+         (f32x4.add
+          (local.get $71)
+          (v128.load
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (local.set $72
+         (f32x4.add
+          (local.get $72)
+          (v128.load offset=16
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (local.set $73
+         (f32x4.add
+          (local.get $73)
+          (v128.load offset=32
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $83)
+         (local.get $73)
+        )
+        (local.set $74
+         (f32x4.add
+          (local.get $74)
+          (v128.load offset=48
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $83)
+         (local.get $74)
+        )
+        (local.set $75
+         (f32x4.add
+          (local.get $75)
+          (v128.load offset=64
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=64
+         (local.get $83)
+         (local.get $75)
+        )
+        (local.set $76
+         (f32x4.add
+          (local.get $76)
+          (v128.load offset=80
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=80
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 64)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 64)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=64
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $96
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $85
+         (f32x4.add
+          (local.get $85)
+          (v128.load
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (local.set $86
+         (f32x4.add
+          (local.get $86)
+          (v128.load offset=16
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (local.set $87
+         (f32x4.add
+          (local.get $87)
+          (v128.load offset=32
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $95)
+         (local.get $87)
+        )
+        (local.set $88
+         (f32x4.add
+          (local.get $88)
+          (v128.load offset=48
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 64)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 64)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $99)
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $100)
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $106
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $97
+         (f32x4.add
+          (local.get $97)
+          (v128.load
+           (local.get $106)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (local.set $98
+         (f32x4.add
+          (local.get $98)
+          (v128.load offset=16
+           (local.get $106)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
        )
       )
      )
@@ -3871,7 +6523,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop7
+    (br_if $loop9
      (i32.lt_s
       (local.get $8)
       (local.get $7)
@@ -3885,9 +6537,9 @@
   (local $9 i32)
   (local $10 i32)
   (local $11 i32)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
   (local $15 v128)
   (local $16 v128)
   (local $17 v128)
@@ -3896,25 +6548,25 @@
   (local $20 v128)
   (local $21 v128)
   (local $22 v128)
-  (local $23 i32)
-  (local $24 i32)
-  (local $25 i32)
-  (local $26 i32)
-  (local $27 i32)
-  (local $28 v128)
-  (local $29 v128)
-  (local $30 v128)
-  (local $31 v128)
-  (local $32 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
   (local $33 v128)
   (local $34 v128)
   (local $35 v128)
   (local $36 v128)
-  (local $37 i32)
-  (local $38 i32)
-  (local $39 i32)
-  (local $40 i32)
-  (local $41 i32)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
   (local $42 v128)
   (local $43 v128)
   (local $44 v128)
@@ -3922,40 +6574,135 @@
   (local $46 v128)
   (local $47 v128)
   (local $48 v128)
-  (local $49 i32)
+  (local $49 v128)
   (local $50 i32)
   (local $51 i32)
   (local $52 i32)
   (local $53 i32)
-  (local $54 v128)
+  (local $54 i32)
   (local $55 v128)
   (local $56 v128)
   (local $57 v128)
   (local $58 v128)
-  (local $59 i32)
-  (local $60 i32)
-  (local $61 i32)
-  (local $62 i32)
-  (local $63 i32)
-  (local $64 i32)
-  (local $65 i32)
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
   (local $66 i32)
-  (local $67 v128)
-  (local $68 v128)
-  (local $69 v128)
-  (local $70 v128)
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
   (local $71 v128)
-  (block $done10
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local $107 i32)
+  (local $108 i32)
+  (local $109 i32)
+  (local $110 v128)
+  (local $111 v128)
+  (local $112 v128)
+  (local $113 v128)
+  (local $114 v128)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done12
    (local.set $8
     (local.get $6)
    )
-   (br_if $done10
+   (br_if $done12
     (i32.ge_s
      (local.get $8)
      (local.get $7)
     )
    )
-   (loop $loop11
+   (loop $loop13
     (local.set $10
      (i32.add
       (i32.const 9536)
@@ -3974,63 +6721,76 @@
       )
      )
     )
-    (block
-     (block $done1
-      (local.set $9
-       (local.get $4)
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
       )
-      (br_if $done1
-       (i32.ge_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
         )
+        (local.get $13)
        )
       )
-      (loop $loop2
-       (block
-        (local.set $12
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
          (v128.load
           (local.get $11)
          )
         )
-        (local.set $13
+        (local.set $34
          (v128.load offset=16
           (local.get $11)
          )
         )
-        (local.set $14
-         (v128.load
+        (local.set $35
+         (v128.load offset=32
           (local.get $11)
          )
         )
-        (local.set $15
-         (v128.load offset=16
+        (local.set $36
+         (v128.load offset=48
           (local.get $11)
          )
         )
-        (local.set $16
-         (v128.load
+        (local.set $37
+         (v128.load offset=64
           (local.get $11)
          )
         )
-        (local.set $17
-         (v128.load offset=16
+        (local.set $38
+         (v128.load offset=80
           (local.get $11)
          )
         )
-        (local.set $18
-         (v128.load
+        (local.set $39
+         (v128.load offset=96
           (local.get $11)
          )
         )
-        (local.set $19
-         (v128.load offset=16
+        (local.set $40
+         (v128.load offset=112
           (local.get $11)
          )
         )
-        (local.set $23
+        (local.set $50
          (i32.add
           (local.get $1)
           (i32.mul
@@ -4039,122 +6799,137 @@
           )
          )
         )
-        (local.set $25
+        (local.set $52
          (i32.add
-          (local.get $23)
+          (local.get $50)
           (i32.const 32)
          )
         )
-        (local.set $24
+        (local.set $51
          (local.get $10)
         )
-        (loop $k0
-         (local.set $20
+        (loop $k1
+         (local.set $41
           (v128.load
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $21
+         (local.set $42
           (v128.load offset=16
-           (local.get $24)
+           (local.get $51)
           )
          )
-         (local.set $22
+         (local.set $43
+          (v128.load offset=256
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=272
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=768
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=784
+           (local.get $51)
+          )
+         )
+         (local.set $49
           (v128.load32_splat
-           (local.get $23)
+           (local.get $50)
           )
          )
-         (local.set $12
+         (local.set $33
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $12)
+           (local.get $49)
+           (local.get $41)
+           (local.get $33)
           )
          )
-         (local.set $13
+         (local.set $34
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $13)
+           (local.get $49)
+           (local.get $42)
+           (local.get $34)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=32
-           (local.get $23)
-          )
-         )
-         (local.set $14
+         (local.set $35
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $14)
+           (local.get $49)
+           (local.get $43)
+           (local.get $35)
           )
          )
-         (local.set $15
+         (local.set $36
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $15)
+           (local.get $49)
+           (local.get $44)
+           (local.get $36)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=64
-           (local.get $23)
-          )
-         )
-         (local.set $16
+         (local.set $37
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $16)
+           (local.get $49)
+           (local.get $45)
+           (local.get $37)
           )
          )
-         (local.set $17
+         (local.set $38
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $17)
+           (local.get $49)
+           (local.get $46)
+           (local.get $38)
           )
          )
-         (local.set $22
-          (v128.load32_splat offset=96
-           (local.get $23)
-          )
-         )
-         (local.set $18
+         (local.set $39
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $20)
-           (local.get $18)
+           (local.get $49)
+           (local.get $47)
+           (local.get $39)
           )
          )
-         (local.set $19
+         (local.set $40
           (f32x4.relaxed_madd
-           (local.get $22)
-           (local.get $21)
-           (local.get $19)
+           (local.get $49)
+           (local.get $48)
+           (local.get $40)
           )
          )
-         (local.set $24
+         (local.set $51
           (i32.add
-           (local.get $24)
+           (local.get $51)
            (i32.const 32)
           )
          )
-         (local.set $23
+         (local.set $50
           (i32.add
-           (local.get $23)
+           (local.get $50)
            (i32.const 4)
           )
          )
-         (br_if $k0
+         (br_if $k1
           (i32.lt_u
-           (local.get $23)
-           (local.get $25)
+           (local.get $50)
+           (local.get $52)
           )
          )
         )
-        (local.set $26
+        (local.set $53
          (i32.add
           (i32.add
            (local.get $2)
@@ -4170,408 +6945,321 @@
          )
         )
         (v128.store
-         (local.get $26)
-         (local.get $12)
+         (local.get $53)
+         (local.get $33)
         )
         (v128.store offset=16
-         (local.get $26)
-         (local.get $13)
+         (local.get $53)
+         (local.get $34)
         )
         (v128.store offset=32
-         (local.get $26)
-         (local.get $14)
+         (local.get $53)
+         (local.get $35)
         )
         (v128.store offset=48
-         (local.get $26)
-         (local.get $15)
+         (local.get $53)
+         (local.get $36)
         )
         (v128.store offset=64
-         (local.get $26)
-         (local.get $16)
+         (local.get $53)
+         (local.get $37)
         )
         (v128.store offset=80
-         (local.get $26)
-         (local.get $17)
+         (local.get $53)
+         (local.get $38)
         )
         (v128.store offset=96
-         (local.get $26)
-         (local.get $18)
+         (local.get $53)
+         (local.get $39)
         )
         (v128.store offset=112
-         (local.get $26)
-         (local.get $19)
+         (local.get $53)
+         (local.get $40)
         )
        )
-       (local.set $9
-        (i32.add
-         (local.get $9)
-         (i32.const 4)
-        )
-       )
-       (br_if $loop2
-        (i32.lt_s
-         (local.get $9)
-         (i32.add
-          (i32.const -3)
-          (local.get $5)
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
          )
-        )
-       )
-      )
-     )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 3)
-      )
-      (then
-       (local.set $28
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $29
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $30
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $31
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $32
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $33
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $37
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $39
-        (i32.add
-         (local.get $37)
-         (i32.const 32)
-        )
-       )
-       (local.set $38
-        (local.get $10)
-       )
-       (loop $k3
-        (local.set $34
-         (v128.load
-          (local.get $38)
-         )
-        )
-        (local.set $35
-         (v128.load offset=16
-          (local.get $38)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat
-          (local.get $37)
-         )
-        )
-        (local.set $28
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $28)
-         )
-        )
-        (local.set $29
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $29)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=32
-          (local.get $37)
-         )
-        )
-        (local.set $30
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $30)
-         )
-        )
-        (local.set $31
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $31)
-         )
-        )
-        (local.set $36
-         (v128.load32_splat offset=64
-          (local.get $37)
-         )
-        )
-        (local.set $32
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $34)
-          (local.get $32)
-         )
-        )
-        (local.set $33
-         (f32x4.relaxed_madd
-          (local.get $36)
-          (local.get $35)
-          (local.get $33)
-         )
-        )
-        (local.set $38
-         (i32.add
-          (local.get $38)
-          (i32.const 32)
-         )
-        )
-        (local.set $37
-         (i32.add
-          (local.get $37)
-          (i32.const 4)
-         )
-        )
-        (br_if $k3
-         (i32.lt_u
-          (local.get $37)
-          (local.get $39)
-         )
-        )
-       )
-       (local.set $40
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 32)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=256
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=272
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=32
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $23)
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $24)
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $25)
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.relaxed_madd
+             (local.get $27)
+             (local.get $26)
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $19)
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $20)
+          )
+          (v128.store offset=64
+           (local.get $31)
+           (local.get $21)
+          )
+          (v128.store offset=80
+           (local.get $31)
+           (local.get $22)
           )
          )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
+         (else
+          (nop)
          )
         )
-       )
-       (v128.store
-        (local.get $40)
-        (local.get $28)
-       )
-       (v128.store offset=16
-        (local.get $40)
-        (local.get $29)
-       )
-       (v128.store offset=32
-        (local.get $40)
-        (local.get $30)
-       )
-       (v128.store offset=48
-        (local.get $40)
-        (local.get $31)
-       )
-       (v128.store offset=64
-        (local.get $40)
-        (local.get $32)
-       )
-       (v128.store offset=80
-        (local.get $40)
-        (local.get $33)
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
         (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 2)
-      )
-      (then
-       (local.set $42
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $43
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $44
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $45
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $49
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $51
-        (i32.add
-         (local.get $49)
-         (i32.const 32)
-        )
-       )
-       (local.set $50
-        (local.get $10)
-       )
-       (loop $k4
-        (local.set $46
-         (v128.load
-          (local.get $50)
-         )
-        )
-        (local.set $47
-         (v128.load offset=16
-          (local.get $50)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat
-          (local.get $49)
-         )
-        )
-        (local.set $42
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $42)
-         )
-        )
-        (local.set $43
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $43)
-         )
-        )
-        (local.set $48
-         (v128.load32_splat offset=32
-          (local.get $49)
-         )
-        )
-        (local.set $44
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $46)
-          (local.get $44)
-         )
-        )
-        (local.set $45
-         (f32x4.relaxed_madd
-          (local.get $48)
-          (local.get $47)
-          (local.get $45)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $50)
-          (i32.const 32)
-         )
-        )
-        (local.set $49
-         (i32.add
-          (local.get $49)
-          (i32.const 4)
-         )
-        )
-        (br_if $k4
-         (i32.lt_u
-          (local.get $49)
-          (local.get $51)
-         )
-        )
-       )
-       (local.set $52
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (v128.store
-        (local.get $52)
-        (local.get $42)
-       )
-       (v128.store offset=16
-        (local.get $52)
-        (local.get $43)
-       )
-       (v128.store offset=32
-        (local.get $52)
-        (local.get $44)
-       )
-       (v128.store offset=48
-        (local.get $52)
-        (local.get $45)
        )
       )
      )
-     (if
-      (i32.eq
-       (i32.sub
-        (local.get $5)
-        (local.get $9)
-       )
-       (i32.const 1)
-      )
-      (then
-       (local.set $54
-        (v128.load
-         (local.get $11)
-        )
-       )
+     (loop $loop4
+      (block
        (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
         (v128.load offset=16
          (local.get $11)
         )
        )
        (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
         (i32.add
          (local.get $1)
          (i32.mul
@@ -4580,65 +7268,122 @@
          )
         )
        )
-       (local.set $61
+       (local.set $68
         (i32.add
-         (local.get $59)
+         (local.get $66)
          (i32.const 32)
         )
        )
-       (local.set $60
+       (local.set $67
         (local.get $10)
        )
-       (loop $k5
-        (local.set $56
+       (loop $k2
+        (local.set $63
          (v128.load
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $57
+        (local.set $64
          (v128.load offset=16
-          (local.get $60)
+          (local.get $67)
          )
         )
-        (local.set $58
+        (local.set $65
          (v128.load32_splat
-          (local.get $59)
-         )
-        )
-        (local.set $54
-         (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $56)
-          (local.get $54)
+          (local.get $66)
          )
         )
         (local.set $55
          (f32x4.relaxed_madd
-          (local.get $58)
-          (local.get $57)
+          (local.get $65)
+          (local.get $63)
           (local.get $55)
          )
         )
-        (local.set $60
-         (i32.add
-          (local.get $60)
-          (i32.const 32)
+        (local.set $56
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=32
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
          )
         )
         (local.set $59
-         (i32.add
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $59)
-          (i32.const 4)
          )
         )
-        (br_if $k5
-         (i32.lt_u
-          (local.get $59)
+        (local.set $60
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=96
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $63)
           (local.get $61)
          )
         )
+        (local.set $62
+         (f32x4.relaxed_madd
+          (local.get $65)
+          (local.get $64)
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
        )
-       (local.set $62
+       (local.set $69
         (i32.add
          (i32.add
           (local.get $2)
@@ -4654,33 +7399,524 @@
         )
        )
        (v128.store
-        (local.get $62)
-        (local.get $54)
+        (local.get $69)
+        (local.get $55)
        )
        (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (v128.store offset=32
+        (local.get $69)
+        (local.get $57)
+       )
+       (v128.store offset=48
+        (local.get $69)
+        (local.get $58)
+       )
+       (v128.store offset=64
+        (local.get $69)
+        (local.get $59)
+       )
+       (v128.store offset=80
+        (local.get $69)
+        (local.get $60)
+       )
+       (v128.store offset=96
+        (local.get $69)
+        (local.get $61)
+       )
+       (v128.store offset=112
+        (local.get $69)
         (local.get $62)
-        (local.get $55)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
        )
       )
      )
     )
-    (block $done8
-     (local.set $64
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 32)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=32
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $77)
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.relaxed_madd
+           (local.get $79)
+           (local.get $78)
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (v128.store offset=32
+         (local.get $83)
+         (local.get $73)
+        )
+        (v128.store offset=48
+         (local.get $83)
+         (local.get $74)
+        )
+        (v128.store offset=64
+         (local.get $83)
+         (local.get $75)
+        )
+        (v128.store offset=80
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 32)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=32
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $89)
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.relaxed_madd
+           (local.get $91)
+           (local.get $90)
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (v128.store offset=32
+         (local.get $95)
+         (local.get $87)
+        )
+        (v128.store offset=48
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 32)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $99)
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.relaxed_madd
+           (local.get $101)
+           (local.get $100)
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
+       )
+      )
+     )
+    )
+    (block $done10
+     (local.set $107
       (local.get $4)
      )
-     (br_if $done8
+     (br_if $done10
       (i32.ge_s
-       (local.get $64)
+       (local.get $107)
        (local.get $5)
       )
      )
-     (loop $loop9
-      (local.set $66
+     (loop $loop11
+      (local.set $109
        (i32.add
         (i32.add
          (local.get $2)
          (i32.mul
-          (local.get $64)
+          (local.get $107)
           (i32.const 32)
          )
         )
@@ -4690,37 +7926,37 @@
         )
        )
       )
-      (block $done6
-       (local.set $65
+      (block $done8
+       (local.set $108
         (i32.const 0)
        )
-       (br_if $done6
+       (br_if $done8
         (i32.ge_s
-         (local.get $65)
+         (local.get $108)
          (i32.const 32)
         )
        )
-       (loop $loop7
-        (local.set $67
+       (loop $loop9
+        (local.set $110
          (v128.load
           (i32.add
-           (local.get $66)
-           (local.get $65)
+           (local.get $109)
+           (local.get $108)
           )
          )
         )
         (block
-         (local.set $67
+         (local.set $110
           (f32x4.add
-           (local.get $67)
-           (local.get $67)
+           (local.get $110)
+           (local.get $110)
           )
          )
          (block
-          (local.set $67
+          (local.set $110
            (f32x4.max
             (f32x4.min
-             (local.get $67)
+             (local.get $110)
              (f32x4.splat
               (f32.const 88)
              )
@@ -4730,45 +7966,45 @@
             )
            )
           )
-          (local.set $70
+          (local.set $113
            (f32x4.nearest
             (f32x4.mul
-             (local.get $67)
+             (local.get $110)
              (f32x4.splat
               (f32.const 1.4426950216293335)
              )
             )
            )
           )
-          (local.set $67
+          (local.set $110
            (f32x4.sub
-            (local.get $67)
+            (local.get $110)
             (f32x4.mul
-             (local.get $70)
+             (local.get $113)
              (f32x4.splat
               (f32.const 0.693359375)
              )
             )
            )
           )
-          (local.set $67
+          (local.set $110
            (f32x4.sub
-            (local.get $67)
+            (local.get $110)
             (f32x4.mul
-             (local.get $70)
+             (local.get $113)
              (f32x4.splat
               (f32.const -2.1219444170128554e-04)
              )
             )
            )
           )
-          (local.set $71
+          (local.set $114
            (f32x4.mul
-            (local.get $67)
-            (local.get $67)
+            (local.get $110)
+            (local.get $110)
            )
           )
-          (local.set $69
+          (local.set $112
            (f32x4.relaxed_madd
             (f32x4.relaxed_madd
              (f32x4.relaxed_madd
@@ -4778,45 +8014,45 @@
                  (f32x4.splat
                   (f32.const 1.9875691214110702e-04)
                  )
-                 (local.get $67)
+                 (local.get $110)
                  (f32x4.splat
                   (f32.const 0.001398199936375022)
                  )
                 )
-                (local.get $67)
+                (local.get $110)
                 (f32x4.splat
                  (f32.const 0.008333452045917511)
                 )
                )
-               (local.get $67)
+               (local.get $110)
                (f32x4.splat
                 (f32.const 0.04166579619050026)
                )
               )
-              (local.get $67)
+              (local.get $110)
               (f32x4.splat
                (f32.const 0.1666666567325592)
               )
              )
-             (local.get $67)
+             (local.get $110)
              (f32x4.splat
               (f32.const 0.5)
              )
             )
-            (local.get $71)
+            (local.get $114)
             (f32x4.add
-             (local.get $67)
+             (local.get $110)
              (f32x4.splat
               (f32.const 1)
              )
             )
            )
           )
-          (local.set $70
+          (local.set $113
            (i32x4.shl
             (i32x4.add
              (i32x4.trunc_sat_f32x4_s
-              (local.get $70)
+              (local.get $113)
              )
              (i32x4.splat
               (i32.const 127)
@@ -4825,14 +8061,14 @@
             (i32.const 23)
            )
           )
-          (local.set $69
+          (local.set $112
            (f32x4.mul
-            (local.get $69)
-            (local.get $70)
+            (local.get $112)
+            (local.get $113)
            )
           )
          )
-         (local.set $67
+         (local.set $110
           (f32x4.sub
            (f32x4.splat
             (f32.const 1)
@@ -4842,7 +8078,7 @@
              (f32.const 2)
             )
             (f32x4.add
-             (local.get $69)
+             (local.get $112)
              (f32x4.splat
               (f32.const 1)
              )
@@ -4853,34 +8089,34 @@
         )
         (v128.store
          (i32.add
-          (local.get $66)
-          (local.get $65)
+          (local.get $109)
+          (local.get $108)
          )
-         (local.get $67)
+         (local.get $110)
         )
-        (local.set $65
+        (local.set $108
          (i32.add
-          (local.get $65)
+          (local.get $108)
           (i32.const 16)
          )
         )
-        (br_if $loop7
+        (br_if $loop9
          (i32.lt_s
-          (local.get $65)
+          (local.get $108)
           (i32.const 32)
          )
         )
        )
       )
-      (local.set $64
+      (local.set $107
        (i32.add
-        (local.get $64)
+        (local.get $107)
         (i32.const 1)
        )
       )
-      (br_if $loop9
+      (br_if $loop11
        (i32.lt_s
-        (local.get $64)
+        (local.get $107)
         (local.get $5)
        )
       )
@@ -4892,7 +8128,7 @@
       (i32.const 1)
      )
     )
-    (br_if $loop11
+    (br_if $loop13
      (i32.lt_s
       (local.get $8)
       (local.get $7)
