@@ -67,31 +67,29 @@ for (const variant of variants) {
 }
 
 for (const variant of variants) {
-  test(`gemm ${variant.relaxed ? 'relaxed' : 'simd128'}: 1- and 2-row remainders run several panels wide, bit-identical to full tiles`, () => {
-    const k = 20, n = 56, nr = 8, mr = 4, rows = 7; // 7 panels: a 4-panel pass + 3 single, 2-panel passes + 1 single
-    const W = 1024, B = 8192, X = 9216, Y = 12288, Z = 16384, R = 20480;
-    const { exports, f32 } = instantiate(variant, (m) => emitGemm(m, variant, { name: 'mm', k, n, nr, mr, weights: W, bias: B, layerStride: 0, epilogue: 'residual' }));
-    const w = uniform(11, k * n), b = uniform(12, n), x = uniform(13, rows * k), res = uniform(14, rows * n);
-    f32.set(packPanels(w, k, n, nr), W / 4); f32.set(b, B / 4); f32.set(x, X / 4); f32.set(res, R / 4);
-    exports.mm!(0, X, Y, R, 0, 4, 0, 7); // rows 0-3 in full tiles
-    exports.mm!(0, X, Y, R, 4, 7, 0, 7); // rows 4-6: a 3-row remainder (one panel at a time)
-    // the same rows again as remainders: row 0 alone, rows 1-2, rows 3-4, then rows 5 and 6 alone
-    exports.mm!(0, X, Z, R, 0, 1, 0, 7);
-    exports.mm!(0, X, Z, R, 1, 3, 0, 7);
-    exports.mm!(0, X, Z, R, 3, 5, 0, 7);
-    exports.mm!(0, X, Z, R, 5, 6, 0, 7);
-    exports.mm!(0, X, Z, R, 6, 7, 0, 7);
-    for (let r = 0; r < rows; r++) {
-      for (let j = 0; j < n; j++) {
-        let s = b[j]!;
-        for (let i = 0; i < k; i++) s += x[r * k + i]! * w[i * n + j]!;
-        s += res[r * n + j]!;
-        const full = f32[Y / 4 + r * n + j]!, rem = f32[Z / 4 + r * n + j]!;
-        assert.ok(Math.abs(full - s) <= 1e-5, `row ${r} col ${j}: ${full} vs ${s}`);
-        assert.is(rem, full, `row ${r} col ${j}: remainder tile equals full tile`);
+  for (const [nr, mr] of [[8, 4], [4, 6]] as const) {
+    test(`gemm ${variant.relaxed ? 'relaxed' : 'simd128'} nr ${nr}: remainders of every size (grouped over panels or not) are bit-identical to full tiles`, () => {
+      const sizes = Array.from({ length: mr - 1 }, (_, i) => i + 1); // remainder-only calls of 1 .. mr - 1 rows
+      const k = 20, n = 7 * nr, rows = sizes.reduce((a, b) => a + b, 0); // 7 panels: groups of 2, 4 or 8 leave single panels
+      const W = 1024, B = W + k * n * 4, X = B + n * 4, Y = X + rows * k * 4, Z = Y + rows * n * 4, R = Z + rows * n * 4;
+      const { exports, f32 } = instantiate(variant, (m) => emitGemm(m, variant, { name: 'mm', k, n, nr, mr, weights: W, bias: B, layerStride: 0, epilogue: 'residual' }));
+      const w = uniform(11, k * n), b = uniform(12, n), x = uniform(13, rows * k), res = uniform(14, rows * n);
+      f32.set(packPanels(w, k, n, nr), W / 4); f32.set(b, B / 4); f32.set(x, X / 4); f32.set(res, R / 4);
+      exports.mm!(0, X, Y, R, 0, rows, 0, 7); // full tiles, then one remainder
+      let r0 = 0;
+      for (const size of sizes) { exports.mm!(0, X, Z, R, r0, r0 + size, 0, 7); r0 += size; }
+      for (let r = 0; r < rows; r++) {
+        for (let j = 0; j < n; j++) {
+          let s = b[j]!;
+          for (let i = 0; i < k; i++) s += x[r * k + i]! * w[i * n + j]!;
+          s += res[r * n + j]!;
+          const full = f32[Y / 4 + r * n + j]!, rem = f32[Z / 4 + r * n + j]!;
+          assert.ok(Math.abs(full - s) <= 1e-5, `row ${r} col ${j}: ${full} vs ${s}`);
+          assert.is(rem, full, `row ${r} col ${j}: remainder tile equals full tile`);
+        }
       }
-    }
-  });
+    });
+  }
 }
 
 test('layer norm rows match a two-pass f64 LayerNorm', () => {
