@@ -10,7 +10,7 @@ import type { ArchConfig, HeadConfig } from '../runtime/model.ts';
 import { gelu } from '../runtime/reference/index.ts';
 import { packWeights, weightLayout } from '../runtime/webgpu/layout.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
-import { COUNT_FIELDS, SLOT_FIELDS, bindingsOf, type KernelName, type Role, type TileName } from '../runtime/webgpu/program.ts';
+import { COUNT_FIELDS, SLOT_FIELDS, TILES, bindingsOf, type KernelName, type Role, type TileName } from '../runtime/webgpu/program.ts';
 
 /**
  * Tolerances, per op (u = 2^-24, the f32 unit roundoff):
@@ -127,11 +127,11 @@ function product(x: Float32Array, m: number, k: number, w: Float32Array, b: Floa
 
 const ratios: Record<string, number> = {};
 
-test('matrix products (both tiles): x @ W + b over the active prefix only', async () => {
-  const n = 40;
+test('matrix products (both tiles, full and partly live tiles): x @ W + b over the active prefix only', async () => {
+  const n = 140;
   const x = random(n * d);
-  for (const [tile, m] of [['wide', 37], ['narrow', 13]] as const) {
-    const groups: [number, number, number] = [1, Math.ceil(m / (tile === 'wide' ? 64 : 16)), 1];
+  for (const [tile, m] of [['wide', 37], ['wide', 137], ['narrow', 13], ['narrow', 16]] as const) {
+    const groups: [number, number, number] = [1, Math.ceil(m / TILES[tile].rows), 1];
     const got = await runOp('query', tile, { prefix: m, rows: n }, packed.layers[0]!, { h: x }, { q: n * d }, groups);
     const { y, bound } = product(x, m, d, lw.qW, lw.qB, d);
     ratios[`query/${tile}`] = check(got.q!, y, bound, m, d, `query/${tile}`);

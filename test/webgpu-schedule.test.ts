@@ -94,11 +94,11 @@ async function load(log: Event[]) {
 
 /**
  * Expected dispatches of one layer with n rows and m active rows (d 128, f 320, 2 heads): products over
- * more than 32 rows use 64x64 tiles ('wide'), others 16x64 ('narrow'); every tile is 64 columns wide.
+ * more than 16 rows use 128x64 tiles ('wide'), others one 16x64 tile ('narrow'); every tile is 64 columns wide.
  */
 function layer(l: number, n: number, m: number): [string, number[]][] {
-  const tile = (rows: number) => (rows > 32 ? 'wide' : 'narrow');
-  const tiles = (rows: number) => Math.ceil(rows / (rows > 32 ? 64 : 16));
+  const tile = (rows: number) => (rows > 16 ? 'wide' : 'narrow');
+  const tiles = (rows: number) => Math.ceil(rows / (rows > 16 ? 128 : 16));
   const p = (k: string, rows: number, cols: number): [string, number[]] => [`${k}/${tile(rows)}@${l}`, [cols / 64, tiles(rows), 1]];
   return [
     p('kv', n, 256), p('query', m, 128), [`attention@${l}`, [m, 2, 1]], p('attnOut', m, 128),

@@ -93,17 +93,21 @@ export interface TileShape {
 }
 
 /**
- * Product tiles, 16x16 workgroups, k-step 8 (a k-step of 16 compiles three times slower on SwiftShader):
- * wide = 64x64 outputs, 4x4 per invocation (more reuse); narrow = 16x64, 1x4 per invocation, for products
- * over few rows (short inputs, or layers that exits have thinned), where 64-row tiles are mostly padding.
+ * Product tiles, 16x16 workgroups, k-step 8 (a k-step of 16 compiles three times slower on SwiftShader).
+ * Invocations loop over their tile rows only up to the live ones (rows below the count), so a tile costs
+ * a fixed part (staging each weight k-step once, two barriers per k-step) plus a part per live row:
+ * wide = 128x64 outputs, up to 8x4 per invocation, so a layer's weights are staged once per 128 rows and
+ * an exit-thinned layer pays for its live rows, not for whole 64-row tiles (on SwiftShader 64-row tiles
+ * made 73 and 103 live rows cost as much as 128); narrow = 16x64, 1x4 per invocation, for at most 16 rows
+ * (short inputs, the [CLS]-only last layer), a little cheaper there than wide's row loop.
  */
 export const TILES: Record<TileName, TileShape> = {
-  wide: { rows: 64, cols: 64, depth: 8, threadsX: 16, threadsY: 16 },
+  wide: { rows: 128, cols: 64, depth: 8, threadsX: 16, threadsY: 16 },
   narrow: { rows: 16, cols: 64, depth: 8, threadsX: 16, threadsY: 16 },
 };
 
-/** Products over at most this many rows use the narrow tile (a first choice, not tuned on a GPU). */
-export const NARROW_MAX_ROWS = 32;
+/** Products over at most this many rows use the narrow tile: one narrow tile, never several. */
+export const NARROW_MAX_ROWS = 16;
 
 export function tileFor(rows: number): TileName {
   return rows <= NARROW_MAX_ROWS ? 'narrow' : 'wide';

@@ -131,7 +131,10 @@ function staged(w: WgslWriter, count: number, threads: number, body: () => void)
 
 /**
  * y = act(x @ W + b) over rows [0, count): one output tile per workgroup (TILES[tile]), operands staged
- * through workgroup memory one k-step at a time, rows/threadsY x 4 accumulators per invocation.
+ * through workgroup memory one k-step at a time. Invocation (x, y) owns 4 columns and the tile rows
+ * y, y + threadsY, ...; only the tile's live rows (those below count) are staged and multiplied, so a
+ * tile that exits have thinned costs in proportion to its rows (the loops stop at the first dead row,
+ * which every invocation of a SIMD group meets together: they share y).
  */
 export function matmulKernel(kernel: KernelName, tile: TileName, s: MatmulShape, header: readonly string[]): string {
   const w = new WgslWriter();
@@ -149,25 +152,36 @@ export function matmulKernel(kernel: KernelName, tile: TileName, s: MatmulShape,
   w.line(`var<workgroup> tileW: array<f32, ${T.depth * T.cols}>; // [${T.depth} k][${T.cols} cols]`);
   w.line();
   if (s.act) ACTIVATIONS[s.act](w);
-  // bounds tests only where a dimension leaves a partial tile (rows always may)
+  // bounds tests only where a dimension leaves a partial tile (dead rows are never staged or stored)
   const kPartial = s.k % T.depth !== 0;
-  const loadX = ['r < rows', ...(kPartial ? ['k < K'] : [])].join(' && ');
   const loadW = [...(kPartial ? ['kw < K'] : []), ...(s.n % T.cols !== 0 ? ['c < N'] : [])].join(' && ');
-  const store = ['r < rows', ...(s.n % T.cols !== 0 ? ['c < N'] : [])].join(' && ');
   const value = s.act ? (s.bias ? 'act(acc[i][j] + weights[B_AT + c])' : 'act(acc[i][j])') : s.bias ? 'acc[i][j] + weights[B_AT + c]' : 'acc[i][j]';
+  /** The loop over an invocation's rows i (tile row lid.y + threadsY i), up to the first dead one. */
+  const ownRows = (body: () => void): void => {
+    w.block(`for (var i = 0u; i < ${u32(perRow)}; i = i + 1u)`, () => {
+      w.line(`let lr = lid.y + i * ${u32(T.threadsY)};`);
+      w.block('if (lr >= live)', () => w.line('break;'));
+      body();
+    });
+  };
   w.line(`@compute @workgroup_size(${T.threadsX}, ${T.threadsY})`);
   w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
-    w.line(`let rows = ${countOf(kernel)};`);
     w.line(`let row0 = wg.y * ${u32(T.rows)};`);
     w.line(`let col0 = wg.x * ${u32(T.cols)};`);
+    w.line(`// live rows of this tile (the dispatch covers ceil(count / ${T.rows}) tiles, so row0 < count)`);
+    w.line(`let live = min(${countOf(kernel)} - row0, ${u32(T.rows)});`);
     w.line(`var acc: array<vec4<f32>, ${perRow}>;`);
     w.block(`for (var k0 = 0u; k0 < K; k0 = k0 + ${u32(T.depth)})`, () => {
-      staged(w, T.rows * T.depth, threads, () => {
+      w.block(`for (var e = tid; e < live * ${u32(T.depth)}; e = e + ${u32(threads)})`, () => {
         w.line(`let r = row0 + e / ${u32(T.depth)};`);
         w.line(`let k = k0 + e % ${u32(T.depth)};`);
-        w.line('var xv = 0.0f;');
-        w.block(`if (${loadX})`, () => w.line(`xv = ${s.x}[r * K + k];`));
-        w.line('tileX[e] = xv;');
+        if (kPartial) {
+          w.line('var xv = 0.0f;');
+          w.block('if (k < K)', () => w.line(`xv = ${s.x}[r * K + k];`));
+          w.line('tileX[e] = xv;');
+        } else {
+          w.line(`tileX[e] = ${s.x}[r * K + k];`);
+        }
       });
       staged(w, T.depth * T.cols, threads, () => {
         w.line(`let kw = k0 + e / ${u32(T.cols)};`);
@@ -181,20 +195,21 @@ export function matmulKernel(kernel: KernelName, tile: TileName, s: MatmulShape,
         }
       });
       w.line('workgroupBarrier();');
-      w.block(`for (var kk = 0u; kk < ${u32(T.depth)}; kk = kk + 1u)`, () => {
-        w.line(`let wo = kk * ${u32(T.cols)} + lid.x * ${u32(perCol)};`);
-        w.line('let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);');
-        w.block(`for (var i = 0u; i < ${u32(perRow)}; i = i + 1u)`, () => {
-          w.line(`acc[i] = acc[i] + tileX[(lid.y * ${u32(perRow)} + i) * ${u32(T.depth)} + kk] * wr;`);
+      w.block('if (lid.y < live)', () => { // invocations with no live row skip the k-step's products
+        w.block(`for (var kk = 0u; kk < ${u32(T.depth)}; kk = kk + 1u)`, () => {
+          w.line(`let wo = kk * ${u32(T.cols)} + lid.x * ${u32(perCol)};`);
+          w.line('let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);');
+          ownRows(() => w.line(`acc[i] = acc[i] + tileX[lr * ${u32(T.depth)} + kk] * wr;`));
         });
       });
       w.line('workgroupBarrier();');
     });
-    w.block(`for (var i = 0u; i < ${u32(perRow)}; i = i + 1u)`, () => {
-      w.line(`let r = row0 + lid.y * ${u32(perRow)} + i;`);
+    ownRows(() => {
+      w.line('let r = row0 + lr;');
       w.block(`for (var j = 0u; j < ${u32(perCol)}; j = j + 1u)`, () => {
         w.line(`let c = col0 + lid.x * ${u32(perCol)} + j;`);
-        w.block(`if (${store})`, () => w.line(`${s.y}[r * N + c] = ${value};`));
+        if (s.n % T.cols !== 0) w.block('if (c < N)', () => w.line(`${s.y}[r * N + c] = ${value};`));
+        else w.line(`${s.y}[r * N + c] = ${value};`);
       });
     });
   });

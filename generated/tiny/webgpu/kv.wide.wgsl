@@ -22,25 +22,21 @@ const N: u32 = 16u;
 const W_AT: u32 = 0u;
 const B_AT: u32 = 128u;
 
-var<workgroup> tileX: array<f32, 512>; // [64 rows][8 k]
+var<workgroup> tileX: array<f32, 1024>; // [128 rows][8 k]
 var<workgroup> tileW: array<f32, 512>; // [8 k][64 cols]
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
-  let rows = counts.rows;
-  let row0 = wg.y * 64u;
+  let row0 = wg.y * 128u;
   let col0 = wg.x * 64u;
-  var acc: array<vec4<f32>, 4>;
+  // live rows of this tile (the dispatch covers ceil(count / 128) tiles, so row0 < count)
+  let live = min(counts.rows - row0, 128u);
+  var acc: array<vec4<f32>, 8>;
   for (var k0 = 0u; k0 < K; k0 = k0 + 8u) {
-    for (var i = 0u; i < 2u; i = i + 1u) {
-      let e = tid + i * 256u;
+    for (var e = tid; e < live * 8u; e = e + 256u) {
       let r = row0 + e / 8u;
       let k = k0 + e % 8u;
-      var xv = 0.0f;
-      if (r < rows) {
-        xv = h[r * K + k];
-      }
-      tileX[e] = xv;
+      tileX[e] = h[r * K + k];
     }
     for (var i = 0u; i < 2u; i = i + 1u) {
       let e = tid + i * 256u;
@@ -53,20 +49,30 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
       tileW[e] = wv;
     }
     workgroupBarrier();
-    for (var kk = 0u; kk < 8u; kk = kk + 1u) {
-      let wo = kk * 64u + lid.x * 4u;
-      let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);
-      for (var i = 0u; i < 4u; i = i + 1u) {
-        acc[i] = acc[i] + tileX[(lid.y * 4u + i) * 8u + kk] * wr;
+    if (lid.y < live) {
+      for (var kk = 0u; kk < 8u; kk = kk + 1u) {
+        let wo = kk * 64u + lid.x * 4u;
+        let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);
+        for (var i = 0u; i < 8u; i = i + 1u) {
+          let lr = lid.y + i * 16u;
+          if (lr >= live) {
+            break;
+          }
+          acc[i] = acc[i] + tileX[lr * 8u + kk] * wr;
+        }
       }
     }
     workgroupBarrier();
   }
-  for (var i = 0u; i < 4u; i = i + 1u) {
-    let r = row0 + lid.y * 4u + i;
+  for (var i = 0u; i < 8u; i = i + 1u) {
+    let lr = lid.y + i * 16u;
+    if (lr >= live) {
+      break;
+    }
+    let r = row0 + lr;
     for (var j = 0u; j < 4u; j = j + 1u) {
       let c = col0 + lid.x * 4u + j;
-      if (r < rows && c < N) {
+      if (c < N) {
         kv[r * N + c] = acc[i][j] + weights[B_AT + c];
       }
     }

@@ -27,20 +27,16 @@ var<workgroup> tileW: array<f32, 512>; // [8 k][64 cols]
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
-  let rows = counts.prefix;
   let row0 = wg.y * 16u;
   let col0 = wg.x * 64u;
+  // live rows of this tile (the dispatch covers ceil(count / 16) tiles, so row0 < count)
+  let live = min(counts.prefix - row0, 16u);
   var acc: array<vec4<f32>, 1>;
   for (var k0 = 0u; k0 < K; k0 = k0 + 8u) {
-    if (tid < 128u) {
-      let e = tid;
+    for (var e = tid; e < live * 8u; e = e + 256u) {
       let r = row0 + e / 8u;
       let k = k0 + e % 8u;
-      var xv = 0.0f;
-      if (r < rows) {
-        xv = h[r * K + k];
-      }
-      tileX[e] = xv;
+      tileX[e] = h[r * K + k];
     }
     for (var i = 0u; i < 2u; i = i + 1u) {
       let e = tid + i * 256u;
@@ -53,20 +49,30 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
       tileW[e] = wv;
     }
     workgroupBarrier();
-    for (var kk = 0u; kk < 8u; kk = kk + 1u) {
-      let wo = kk * 64u + lid.x * 4u;
-      let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);
-      for (var i = 0u; i < 1u; i = i + 1u) {
-        acc[i] = acc[i] + tileX[(lid.y * 1u + i) * 8u + kk] * wr;
+    if (lid.y < live) {
+      for (var kk = 0u; kk < 8u; kk = kk + 1u) {
+        let wo = kk * 64u + lid.x * 4u;
+        let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);
+        for (var i = 0u; i < 1u; i = i + 1u) {
+          let lr = lid.y + i * 16u;
+          if (lr >= live) {
+            break;
+          }
+          acc[i] = acc[i] + tileX[lr * 8u + kk] * wr;
+        }
       }
     }
     workgroupBarrier();
   }
   for (var i = 0u; i < 1u; i = i + 1u) {
-    let r = row0 + lid.y * 1u + i;
+    let lr = lid.y + i * 16u;
+    if (lr >= live) {
+      break;
+    }
+    let r = row0 + lr;
     for (var j = 0u; j < 4u; j = j + 1u) {
       let c = col0 + lid.x * 4u + j;
-      if (r < rows && c < N) {
+      if (c < N) {
         q[r * N + c] = acc[i][j] + weights[B_AT + c];
       }
     }
