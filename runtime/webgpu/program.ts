@@ -87,23 +87,25 @@ export const TILE_NAMES: readonly TileName[] = ['wide', 'narrow'];
 export interface TileShape {
   readonly rows: number;     // output rows per workgroup
   readonly cols: number;     // output columns per workgroup; cols / threadsX === 4 (one vec4 per k)
-  readonly depth: number;    // k-step staged through workgroup memory
+  readonly depth: number | null; // k-step staged through workgroup memory; null: operands read from storage
   readonly threadsX: number;
   readonly threadsY: number; // rows / threadsY output rows per invocation
 }
 
 /**
- * Product tiles, 16x16 workgroups, k-step 8 (a k-step of 16 compiles three times slower on SwiftShader).
- * Invocations loop over their tile rows only up to the live ones (rows below the count), so a tile costs
- * a fixed part (staging each weight k-step once, two barriers per k-step) plus a part per live row:
- * wide = 128x64 outputs, up to 8x4 per invocation, so a layer's weights are staged once per 128 rows and
- * an exit-thinned layer pays for its live rows, not for whole 64-row tiles (on SwiftShader 64-row tiles
- * made 73 and 103 live rows cost as much as 128); narrow = 16x64, 1x4 per invocation, for at most 16 rows
- * (short inputs, the [CLS]-only last layer), a little cheaper there than wide's row loop.
+ * Product tiles, 16x16 workgroups, 4 columns per invocation.
+ * wide = 128x64 outputs, up to 8x4 per invocation, operands staged through workgroup memory in k-steps of
+ * 8 (a k-step of 16 compiles three times slower on SwiftShader). Invocations loop over their tile rows only
+ * up to the live ones (rows below the count), so a tile costs a fixed part (each weight k-step staged once,
+ * two barriers per k-step) plus a part per live row: weights are staged once per 128 rows, and a layer
+ * thinned by exits pays for its live rows, not for whole tiles (with 64-row tiles, 73 and 103 live rows cost
+ * as much as 128 on SwiftShader).
+ * narrow = 16x64, one row per invocation, no workgroup memory and no barriers: invocations past the live
+ * rows return at once, so short inputs and the [CLS]-only last layer cost about their rows.
  */
 export const TILES: Record<TileName, TileShape> = {
   wide: { rows: 128, cols: 64, depth: 8, threadsX: 16, threadsY: 16 },
-  narrow: { rows: 16, cols: 64, depth: 8, threadsX: 16, threadsY: 16 },
+  narrow: { rows: 16, cols: 64, depth: null, threadsX: 16, threadsY: 16 },
 };
 
 /** Products over at most this many rows use the narrow tile: one narrow tile, never several. */

@@ -129,6 +129,62 @@ function staged(w: WgslWriter, count: number, threads: number, body: () => void)
   }
 }
 
+/** y = act(x @ W + b) over rows [0, count) with the tile's module: staged through workgroup memory or direct. */
+export function matmulKernel(kernel: KernelName, tile: TileName, s: MatmulShape, header: readonly string[]): string {
+  const depth = TILES[tile].depth;
+  return depth === null ? directProduct(kernel, tile, s, header) : stagedProduct(kernel, tile, depth, s, header);
+}
+
+/** The epilogue applied to accumulator `a` of column c. */
+function epilogue(s: MatmulShape, a: string): string {
+  const biased = s.bias ? `${a} + weights[B_AT + c]` : a;
+  return s.act ? `act(${biased})` : biased;
+}
+
+/**
+ * y = act(x @ W + b) for a tile of few rows without workgroup memory or barriers: invocation (x, y) owns
+ * 4 columns of tile row y and reads its x row and the W columns straight from storage (the W values it
+ * reads are shared by the tile's live rows through the cache); invocations past the live rows return.
+ */
+function directProduct(kernel: KernelName, tile: TileName, s: MatmulShape, header: readonly string[]): string {
+  const w = new WgslWriter();
+  prologue(w, moduleKey(kernel, tile), kernel, header);
+  const T = TILES[tile];
+  const perCol = T.cols / T.threadsX;
+  w.line(`const K: u32 = ${u32(s.k)};`);
+  w.line(`const N: u32 = ${u32(s.n)};`);
+  w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
+  if (s.bias) w.line(`const B_AT: u32 = ${u32(s.bias.at)};`);
+  w.line();
+  if (s.act) ACTIVATIONS[s.act](w);
+  // a partial last column group reads column N - 1 in place of the missing ones (never stored)
+  const partial = s.n % T.cols !== 0;
+  const col = (j: number): string => {
+    const c = j === 0 ? 'c0' : `c0 + ${u32(j)}`;
+    return partial ? `min(${c}, N - 1u)` : c;
+  };
+  w.line(`@compute @workgroup_size(${T.threadsX}, ${T.threadsY})`);
+  w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>)', () => {
+    w.line(`let r = wg.y * ${u32(T.rows)} + lid.y;`);
+    w.line(`let c0 = wg.x * ${u32(T.cols)} + lid.x * ${u32(perCol)};`);
+    w.block(`if (r >= ${countOf(kernel)}${partial ? ' || c0 >= N' : ''})`, () => w.line('return;'));
+    w.line('let xAt = r * K;');
+    w.line('var acc = vec4<f32>();');
+    w.block('for (var k = 0u; k < K; k = k + 1u)', () => {
+      w.line('let wAt = W_AT + k * N;');
+      const cols = Array.from({ length: perCol }, (_, j) => `weights[wAt + ${col(j)}]`);
+      w.line(`acc = acc + ${s.x}[xAt + k] * vec4<f32>(${cols.join(', ')});`);
+    });
+    w.block(`for (var j = 0u; j < ${u32(perCol)}; j = j + 1u)`, () => {
+      w.line('let c = c0 + j;');
+      const store = `${s.y}[r * N + c] = ${epilogue(s, 'acc[j]')};`;
+      if (partial) w.block('if (c < N)', () => w.line(store));
+      else w.line(store);
+    });
+  });
+  return w.text();
+}
+
 /**
  * y = act(x @ W + b) over rows [0, count): one output tile per workgroup (TILES[tile]), operands staged
  * through workgroup memory one k-step at a time. Invocation (x, y) owns 4 columns and the tile rows
@@ -136,10 +192,10 @@ function staged(w: WgslWriter, count: number, threads: number, body: () => void)
  * tile that exits have thinned costs in proportion to its rows (the loops stop at the first dead row,
  * which every invocation of a SIMD group meets together: they share y).
  */
-export function matmulKernel(kernel: KernelName, tile: TileName, s: MatmulShape, header: readonly string[]): string {
+function stagedProduct(kernel: KernelName, tile: TileName, depth: number, s: MatmulShape, header: readonly string[]): string {
   const w = new WgslWriter();
   prologue(w, moduleKey(kernel, tile), kernel, header);
-  const T = TILES[tile];
+  const T = { ...TILES[tile], depth };
   const threads = T.threadsX * T.threadsY;
   const perRow = T.rows / T.threadsY;
   const perCol = T.cols / T.threadsX;
@@ -155,7 +211,7 @@ export function matmulKernel(kernel: KernelName, tile: TileName, s: MatmulShape,
   // bounds tests only where a dimension leaves a partial tile (dead rows are never staged or stored)
   const kPartial = s.k % T.depth !== 0;
   const loadW = [...(kPartial ? ['kw < K'] : []), ...(s.n % T.cols !== 0 ? ['c < N'] : [])].join(' && ');
-  const value = s.act ? (s.bias ? 'act(acc[i][j] + weights[B_AT + c])' : 'act(acc[i][j])') : s.bias ? 'acc[i][j] + weights[B_AT + c]' : 'acc[i][j]';
+  const value = epilogue(s, 'acc[i][j]');
   /** The loop over an invocation's rows i (tile row lid.y + threadsY i), up to the first dead one. */
   const ownRows = (body: () => void): void => {
     w.block(`for (var i = 0u; i < ${u32(perRow)}; i = i + 1u)`, () => {

@@ -21,59 +21,23 @@ const K: u32 = 16u;
 const N: u32 = 8u;
 const W_AT: u32 = 448u;
 
-var<workgroup> tileX: array<f32, 128>; // [16 rows][8 k]
-var<workgroup> tileW: array<f32, 512>; // [8 k][64 cols]
-
 @compute @workgroup_size(16, 16)
-fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
-  let row0 = wg.y * 16u;
-  let col0 = wg.x * 64u;
-  // live rows of this tile (the dispatch covers ceil(count / 16) tiles, so row0 < count)
-  let live = min(counts.prefix - row0, 16u);
-  var acc: array<vec4<f32>, 1>;
-  for (var k0 = 0u; k0 < K; k0 = k0 + 8u) {
-    for (var e = tid; e < live * 8u; e = e + 256u) {
-      let r = row0 + e / 8u;
-      let k = k0 + e % 8u;
-      tileX[e] = ffn[r * K + k];
-    }
-    for (var i = 0u; i < 2u; i = i + 1u) {
-      let e = tid + i * 256u;
-      let kw = k0 + e / 64u;
-      let c = col0 + e % 64u;
-      var wv = 0.0f;
-      if (c < N) {
-        wv = weights[W_AT + kw * N + c];
-      }
-      tileW[e] = wv;
-    }
-    workgroupBarrier();
-    if (lid.y < live) {
-      for (var kk = 0u; kk < 8u; kk = kk + 1u) {
-        let wo = kk * 64u + lid.x * 4u;
-        let wr = vec4<f32>(tileW[wo], tileW[wo + 1u], tileW[wo + 2u], tileW[wo + 3u]);
-        for (var i = 0u; i < 1u; i = i + 1u) {
-          let lr = lid.y + i * 16u;
-          if (lr >= live) {
-            break;
-          }
-          acc[i] = acc[i] + tileX[lr * 8u + kk] * wr;
-        }
-      }
-    }
-    workgroupBarrier();
+fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
+  let r = wg.y * 16u + lid.y;
+  let c0 = wg.x * 64u + lid.x * 4u;
+  if (r >= counts.prefix || c0 >= N) {
+    return;
   }
-  for (var i = 0u; i < 1u; i = i + 1u) {
-    let lr = lid.y + i * 16u;
-    if (lr >= live) {
-      break;
-    }
-    let r = row0 + lr;
-    for (var j = 0u; j < 4u; j = j + 1u) {
-      let c = col0 + lid.x * 4u + j;
-      if (c < N) {
-        tmp[r * N + c] = acc[i][j];
-      }
+  let xAt = r * K;
+  var acc = vec4<f32>();
+  for (var k = 0u; k < K; k = k + 1u) {
+    let wAt = W_AT + k * N;
+    acc = acc + ffn[xAt + k] * vec4<f32>(weights[wAt + min(c0, N - 1u)], weights[wAt + min(c0 + 1u, N - 1u)], weights[wAt + min(c0 + 2u, N - 1u)], weights[wAt + min(c0 + 3u, N - 1u)]);
+  }
+  for (var j = 0u; j < 4u; j = j + 1u) {
+    let c = c0 + j;
+    if (c < N) {
+      tmp[r * N + c] = acc[j];
     }
   }
 }
