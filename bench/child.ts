@@ -1,7 +1,20 @@
 // One benchmarked runner in its own process (so its peak memory is its own): set up, then time the
 // batches of each workload on request from the orchestrator (bench/index.ts).
 
+import { readFileSync } from 'node:fs';
 import { RUNNERS, type RunnerConfig, type RunnerName } from './runners.ts';
+
+/**
+ * This process's own peak resident memory. On Linux VmHWM: a forked child's resourceUsage().maxRSS
+ * also counts the parent's pages at fork time (the orchestrator holds the whole model).
+ */
+function peakRssMb(): number {
+  try {
+    const kb = /VmHWM:\s+(\d+) kB/.exec(readFileSync('/proc/self/status', 'utf8'))?.[1];
+    if (kb) return Number(kb) / 1024;
+  } catch { /* not Linux */ }
+  return process.resourceUsage().maxRSS / 1024;
+}
 
 type Request =
   | { kind: 'setup'; runner: RunnerName; config: RunnerConfig }
@@ -27,7 +40,7 @@ process.on('message', (raw) => {
         send({ kind: 'time', ms: performance.now() - t0 });
       } else {
         await runner?.dispose();
-        send({ kind: 'bye', peakRssMb: process.resourceUsage().maxRSS / 1024 });
+        send({ kind: 'bye', peakRssMb: peakRssMb() });
         process.exit(0);
       }
     } catch (e) {

@@ -69,14 +69,17 @@ async function spawn(name: RunnerName, config: RunnerConfig, env: NodeJS.Process
 const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
 const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((a, b) => a - b); const i = (s.length - 1) * q; const lo = Math.floor(i); return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo); };
 
-/** Cost-model FLOPs of one pass over a workload, as each kind of runner executes it. */
+/**
+ * Cost-model FLOPs of one pass over a workload, as each kind of runner executes it: hashee computes only
+ * [CLS] in the last layer for sequence heads, with or without exits; onnxruntime runs the padded batch.
+ */
 function flopsOf(loaded: Loaded, w: Workload, kind: 'exits' | 'full' | 'padded'): number {
   const { arch, head } = loaded.spec;
   const seqHead = head.kind === 'classification' || head.kind === 'regression';
   let total = 0;
   for (const batch of w.batches) {
     const b = kind === 'padded' ? batch.map(() => new Array<number>(Math.max(...batch.map((s) => s.length))).fill(0)) : batch;
-    total += countWork(planBatch(loaded.table, b, arch.layers, { fullDepth: kind !== 'exits', clsOnlyLastLayer: kind === 'exits' && seqHead }), arch).flops;
+    total += countWork(planBatch(loaded.table, b, arch.layers, { fullDepth: kind !== 'exits', clsOnlyLastLayer: kind !== 'padded' && seqHead }), arch).flops;
   }
   return total;
 }
