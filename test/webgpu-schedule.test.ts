@@ -18,7 +18,7 @@ type Event =
   | { op: 'map' };
 
 /** Just enough of GPUDevice for the engine, logging what it is asked to do. */
-function fakeDevice(log: Event[], lost: Promise<unknown> = new Promise(() => {})): GPUDevice {
+function fakeDevice(log: Event[], lost: Promise<unknown> = new Promise(() => {}), adapterInfo?: Partial<GPUAdapterInfo>): GPUDevice {
   const buffer = (label: string, size: number) => ({
     label, size,
     destroy() {},
@@ -29,6 +29,7 @@ function fakeDevice(log: Event[], lost: Promise<unknown> = new Promise(() => {})
   const device = {
     limits: { maxStorageBufferBindingSize: 1 << 30, maxComputeWorkgroupsPerDimension: 65535 },
     lost,
+    adapterInfo,
     createShaderModule: ({ label }: { label: string }) => ({ label, async getCompilationInfo() { return { messages: [] }; } }),
     async createComputePipelineAsync({ label }: { label: string }) {
       log.push({ op: 'pipeline', label });
@@ -86,10 +87,10 @@ const seq = (tens: number, twenties: number, thirties: number): number[] =>
 // 70 tokens: 30 exit after layer 1, 20 after layer 2, 20 (the two [CLS] among them) run all 3 layers
 const batch = [seq(20, 10, 9), seq(10, 10, 9)];
 
-async function load(log: Event[]) {
+async function load(log: Event[], adapterInfo?: Partial<GPUAdapterInfo>) {
   const model = { arch, head, weights: randomWeights(arch, head, 3) };
   const program = emitWgsl(arch, head);
-  return createEngine({ gpu: fakeDevice(log), program, weights: packWeights(model), table });
+  return createEngine({ gpu: fakeDevice(log, undefined, adapterInfo), program, weights: packWeights(model), table });
 }
 
 /**
@@ -154,6 +155,22 @@ test('a call dispatches the hand-derived schedule: K/V over all rows, the rest o
   assert.equal(log.filter((e) => e.op === 'copy').map((e) => (e as { size: number }).size), [2 * 128 * 4, 2 * 2 * 4]);
   assert.equal(log.find((e) => e.op === 'submit'), { op: 'submit', count: 1 });
   engine.dispose();
+});
+
+test('on a CPU adapter (SwiftShader) every product uses the barrier-free 16-row tile', async () => {
+  const log: Event[] = [];
+  const engine = await load(log, { vendor: 'google', architecture: 'swiftshader', device: '', description: 'SwiftShader Device (Subzero)' });
+  assert.is(engine.tilePolicy, 'cpu');
+  log.length = 0;
+  await engine.run({ ids: batch });
+  const products = dispatches(log).filter(([k]) => k.includes('/'));
+  assert.ok(products.every(([k]) => k.includes('/narrow@')));
+  // layer 2: K/V over 70 rows (5 tiles of 16), the FFN up product over its 40 active rows (3 tiles, 5 x 64 columns)
+  assert.equal(products.filter(([k]) => k === 'kv/narrow@2' || k === 'ffnUp/narrow@2'), [['kv/narrow@2', [4, 5, 1]], ['ffnUp/narrow@2', [5, 3, 1]]]);
+  engine.dispose();
+  const gpuEngine = await load([], { vendor: 'nvidia', architecture: 'hopper', device: '', description: '' });
+  assert.is(gpuEngine.tilePolicy, 'gpu');
+  gpuEngine.dispose();
 });
 
 test('hidden states keep the full last layer; full depth keeps every row; an all-exited layer is skipped', async () => {

@@ -7,7 +7,7 @@ import { planBatch, type BatchPlan } from '../plan.ts';
 import type { RunInput } from '../reference/api.ts';
 import { WebGpuError } from './errors.ts';
 import { weightLayout, type PackedWeights } from './layout.ts';
-import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, moduleKey, type KernelName, type Role, type WebGpuProgram } from './program.ts';
+import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, moduleKey, type KernelName, type Role, type TilePolicy, type WebGpuProgram } from './program.ts';
 import { callCounts, callInfo, infoWords, scheduleCall, type Dispatch } from './schedule.ts';
 
 /** GPUBufferUsage and GPUMapMode values from the WebGPU spec: the engine needs no globals installed. */
@@ -44,6 +44,8 @@ export interface WebGpuEngine {
   readonly device: GPUDevice;
   /** Adapter description (vendor, architecture, device, description) when the engine requested it. */
   readonly adapter: string;
+  /** Product tiles by row count: 'cpu' on a CPU implementation of WebGPU (SwiftShader), else 'gpu'. */
+  readonly tilePolicy: TilePolicy;
   run(input: RunInput, opts?: EngineRunOptions): Promise<EngineResult>;
   /** Releases every GPU buffer (and the device, if the engine created it). */
   dispose(): void;
@@ -92,6 +94,7 @@ export async function createEngine(opts: EngineOptions): Promise<WebGpuEngine> {
 interface Acquired {
   readonly device: GPUDevice;
   readonly adapter: string;
+  readonly tilePolicy: TilePolicy;
   readonly owned: boolean;
   /** The GPU and adapter objects: Dawn in Node crashes if they are collected while the device lives. */
   readonly parents: readonly object[];
@@ -100,7 +103,10 @@ interface Acquired {
 async function acquireDevice(given: GPU | GPUDevice | undefined): Promise<Acquired> {
   const gpu = given ?? (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
   if (!gpu) throw new WebGpuError('no-webgpu', 'WebGPU is not available here (no navigator.gpu): pass a GPUDevice, or in Node the `webgpu` package\'s GPU (nodeGpu())');
-  if ('createBuffer' in gpu) return { device: gpu, adapter: 'caller-provided device', owned: false, parents: [] };
+  if ('createBuffer' in gpu) {
+    const info = (gpu as { adapterInfo?: GPUAdapterInfo }).adapterInfo; // absent in older implementations
+    return { device: gpu, adapter: 'caller-provided device', tilePolicy: tilePolicyOf(info), owned: false, parents: [] };
+  }
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) {
     throw new WebGpuError('no-adapter', 'no WebGPU adapter found (in Node on a machine without a GPU, install Debian\'s chromium and libvulkan1 and point VK_ICD_FILENAMES at /usr/lib/chromium/vk_swiftshader_icd.json)');
@@ -114,7 +120,17 @@ async function acquireDevice(given: GPU | GPUDevice | undefined): Promise<Acquir
   });
   const i = adapter.info;
   const name = [i.vendor, i.architecture, i.device, i.description].filter((s) => s).join(' / ') || 'unknown adapter';
-  return { device, adapter: name, owned: true, parents: [gpu, adapter] };
+  return { device, adapter: name, tilePolicy: tilePolicyOf(i), owned: true, parents: [gpu, adapter] };
+}
+
+/** Software rasterizers that implement WebGPU on the CPU. */
+const CPU_ADAPTERS = /swiftshader|llvmpipe|lavapipe|software/i;
+
+/** 'cpu' for a fallback or software adapter (see TilePolicy), 'gpu' otherwise or when unknown. */
+function tilePolicyOf(info: GPUAdapterInfo | undefined): TilePolicy {
+  if (!info) return 'gpu';
+  const fallback = (info as { isFallbackAdapter?: boolean }).isFallbackAdapter === true;
+  return fallback || CPU_ADAPTERS.test(`${info.vendor} ${info.architecture} ${info.device} ${info.description}`) ? 'cpu' : 'gpu';
 }
 
 function checkWeights(program: WebGpuProgram, w: PackedWeights, limits: GPUSupportedLimits): void {
@@ -194,6 +210,7 @@ class Engine implements WebGpuEngine {
 
   readonly device: GPUDevice;
   readonly adapter: string;
+  readonly tilePolicy: TilePolicy;
   private readonly ownsDevice: boolean;
   private parents: readonly object[]; // held, never read: see Acquired.parents
 
@@ -208,6 +225,7 @@ class Engine implements WebGpuEngine {
     const device = acquired.device;
     this.device = device;
     this.adapter = acquired.adapter;
+    this.tilePolicy = acquired.tilePolicy;
     this.ownsDevice = acquired.owned;
     this.parents = acquired.parents;
     void device.lost.then((info) => { this.lost = info; });
@@ -257,7 +275,7 @@ class Engine implements WebGpuEngine {
       copies.push({ src: acts.buffers.get(o.role)!, dst: acts.readback, dstOffset: offset, size: o.floats * 4 });
       offset += o.floats * 4;
     }
-    const dispatches = scheduleCall(plan, arch, head);
+    const dispatches = scheduleCall(plan, arch, head, this.tilePolicy);
     this.device.pushErrorScope('validation');
     this.device.queue.writeBuffer(this.counts, 0, callCounts(plan));
     this.device.queue.writeBuffer(acts.buffers.get('info')!, 0, callInfo(plan, ids, types));

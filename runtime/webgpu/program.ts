@@ -108,11 +108,19 @@ export const TILES: Record<TileName, TileShape> = {
   narrow: { rows: 16, cols: 64, depth: null, threadsX: 16, threadsY: 16 },
 };
 
-/** Products over at most this many rows use the narrow tile: one narrow tile, never several. */
+/**
+ * Which tile a product over some rows uses. 'gpu': narrow up to 16 rows (one narrow tile), wide above (weights
+ * staged once per 128 rows). 'cpu' (a CPU implementation such as SwiftShader, where a workgroup barrier
+ * costs far more than re-reading weights from cache): narrow at every size; measured on SwiftShader it is
+ * 1.3x (128 rows) to 18x (1 row) faster than wide and costs in proportion to the rows.
+ */
+export type TilePolicy = 'gpu' | 'cpu';
+
+/** Products over at most this many rows use the narrow tile under the 'gpu' policy. */
 export const NARROW_MAX_ROWS = 16;
 
-export function tileFor(rows: number): TileName {
-  return rows <= NARROW_MAX_ROWS ? 'narrow' : 'wide';
+export function tileFor(rows: number, policy: TilePolicy = 'gpu'): TileName {
+  return policy === 'cpu' || rows <= NARROW_MAX_ROWS ? 'narrow' : 'wide';
 }
 
 /** Name of a kernel's module (and pipeline): `query/wide`, `query/narrow`, `attention`. */

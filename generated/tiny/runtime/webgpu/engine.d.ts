@@ -2,7 +2,7 @@
 import type { ExitTable } from '../model.js';
 import type { RunInput } from '../reference/api.js';
 import { type PackedWeights } from './layout.js';
-import { type WebGpuProgram } from './program.js';
+import { type TilePolicy, type WebGpuProgram } from './program.js';
 import { type Dispatch } from './schedule.js';
 export interface EngineOptions {
     /** A device, or where to get one: the `webgpu` package's GPU in Node (nodeGpu()). Default: navigator.gpu. */
@@ -30,6 +30,8 @@ export interface WebGpuEngine {
     readonly device: GPUDevice;
     /** Adapter description (vendor, architecture, device, description) when the engine requested it. */
     readonly adapter: string;
+    /** Product tiles by row count: 'cpu' on a CPU implementation of WebGPU (SwiftShader), else 'gpu'. */
+    readonly tilePolicy: TilePolicy;
     run(input: RunInput, opts?: EngineRunOptions): Promise<EngineResult>;
     /** Releases every GPU buffer (and the device, if the engine created it). */
     dispose(): void;

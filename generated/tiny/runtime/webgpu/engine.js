@@ -41,8 +41,10 @@ async function acquireDevice(given) {
     const gpu = given ?? globalThis.navigator?.gpu;
     if (!gpu)
         throw new WebGpuError('no-webgpu', 'WebGPU is not available here (no navigator.gpu): pass a GPUDevice, or in Node the `webgpu` package\'s GPU (nodeGpu())');
-    if ('createBuffer' in gpu)
-        return { device: gpu, adapter: 'caller-provided device', owned: false, parents: [] };
+    if ('createBuffer' in gpu) {
+        const info = gpu.adapterInfo; // absent in older implementations
+        return { device: gpu, adapter: 'caller-provided device', tilePolicy: tilePolicyOf(info), owned: false, parents: [] };
+    }
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) {
         throw new WebGpuError('no-adapter', 'no WebGPU adapter found (in Node on a machine without a GPU, install Debian\'s chromium and libvulkan1 and point VK_ICD_FILENAMES at /usr/lib/chromium/vk_swiftshader_icd.json)');
@@ -56,7 +58,16 @@ async function acquireDevice(given) {
     });
     const i = adapter.info;
     const name = [i.vendor, i.architecture, i.device, i.description].filter((s) => s).join(' / ') || 'unknown adapter';
-    return { device, adapter: name, owned: true, parents: [gpu, adapter] };
+    return { device, adapter: name, tilePolicy: tilePolicyOf(i), owned: true, parents: [gpu, adapter] };
+}
+/** Software rasterizers that implement WebGPU on the CPU. */
+const CPU_ADAPTERS = /swiftshader|llvmpipe|lavapipe|software/i;
+/** 'cpu' for a fallback or software adapter (see TilePolicy), 'gpu' otherwise or when unknown. */
+function tilePolicyOf(info) {
+    if (!info)
+        return 'gpu';
+    const fallback = info.isFallbackAdapter === true;
+    return fallback || CPU_ADAPTERS.test(`${info.vendor} ${info.architecture} ${info.device} ${info.description}`) ? 'cpu' : 'gpu';
 }
 function checkWeights(program, w, limits) {
     const layout = weightLayout(program.arch, program.head);
@@ -129,6 +140,7 @@ class Engine {
     tail = Promise.resolve();
     device;
     adapter;
+    tilePolicy;
     ownsDevice;
     parents; // held, never read: see Acquired.parents
     constructor(acquired, program, weights, table, layouts, pipelines) {
@@ -139,6 +151,7 @@ class Engine {
         const device = acquired.device;
         this.device = device;
         this.adapter = acquired.adapter;
+        this.tilePolicy = acquired.tilePolicy;
         this.ownsDevice = acquired.owned;
         this.parents = acquired.parents;
         void device.lost.then((info) => { this.lost = info; });
@@ -187,7 +200,7 @@ class Engine {
             copies.push({ src: acts.buffers.get(o.role), dst: acts.readback, dstOffset: offset, size: o.floats * 4 });
             offset += o.floats * 4;
         }
-        const dispatches = scheduleCall(plan, arch, head);
+        const dispatches = scheduleCall(plan, arch, head, this.tilePolicy);
         this.device.pushErrorScope('validation');
         this.device.queue.writeBuffer(this.counts, 0, callCounts(plan));
         this.device.queue.writeBuffer(acts.buffers.get('info'), 0, callInfo(plan, ids, types));

@@ -52,9 +52,16 @@ export interface TileShape {
  * rows return at once, so short inputs and the [CLS]-only last layer cost about their rows.
  */
 export declare const TILES: Record<TileName, TileShape>;
-/** Products over at most this many rows use the narrow tile: one narrow tile, never several. */
+/**
+ * Which tile a product over some rows uses. 'gpu': narrow up to 16 rows (one narrow tile), wide above (weights
+ * staged once per 128 rows). 'cpu' (a CPU implementation such as SwiftShader, where a workgroup barrier
+ * costs far more than re-reading weights from cache): narrow at every size; measured on SwiftShader it is
+ * 1.3x (128 rows) to 18x (1 row) faster than wide and costs in proportion to the rows.
+ */
+export type TilePolicy = 'gpu' | 'cpu';
+/** Products over at most this many rows use the narrow tile under the 'gpu' policy. */
 export declare const NARROW_MAX_ROWS = 16;
-export declare function tileFor(rows: number): TileName;
+export declare function tileFor(rows: number, policy?: TilePolicy): TileName;
 /** Name of a kernel's module (and pipeline): `query/wide`, `query/narrow`, `attention`. */
 export declare function moduleKey(kernel: KernelName, tile?: TileName): string;
 /** Workgroup size of the row kernels (embedding, LayerNorm, attention, pooler, classifier). */

@@ -62,10 +62,10 @@ export const TILES = {
     wide: { rows: 128, cols: 64, depth: 8, threadsX: 16, threadsY: 16 },
     narrow: { rows: 16, cols: 64, depth: null, threadsX: 16, threadsY: 16 },
 };
-/** Products over at most this many rows use the narrow tile: one narrow tile, never several. */
+/** Products over at most this many rows use the narrow tile under the 'gpu' policy. */
 export const NARROW_MAX_ROWS = 16;
-export function tileFor(rows) {
-    return rows <= NARROW_MAX_ROWS ? 'narrow' : 'wide';
+export function tileFor(rows, policy = 'gpu') {
+    return policy === 'cpu' || rows <= NARROW_MAX_ROWS ? 'narrow' : 'wide';
 }
 /** Name of a kernel's module (and pipeline): `query/wide`, `query/narrow`, `attention`. */
 export function moduleKey(kernel, tile) {

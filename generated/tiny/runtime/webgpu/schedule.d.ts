@@ -1,7 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ArchConfig, HeadConfig } from '../model.js';
 import type { BatchPlan } from '../plan.js';
-import type { KernelName, TileName } from './program.js';
+import type { KernelName, TileName, TilePolicy } from './program.js';
 export interface Dispatch {
     readonly kernel: KernelName;
     /** Uniform slot and weight block: 0 = embeddings, l = layer l (1..L), L + 1 = head. */
@@ -13,9 +13,9 @@ export interface Dispatch {
 /**
  * The dispatches of one call, in order: embeddings over all rows; per layer K/V over all rows and the
  * rest over the active prefix (a layer with no active rows is skipped: its K/V would never be read);
- * then the head. Sizes and product tiles come from the plan alone.
+ * then the head. Sizes and product tiles come from the plan and the adapter's tile policy alone.
  */
-export declare function scheduleCall(plan: BatchPlan, arch: ArchConfig, head: HeadConfig): Dispatch[];
+export declare function scheduleCall(plan: BatchPlan, arch: ArchConfig, head: HeadConfig, policy?: TilePolicy): Dispatch[];
 /** Size in u32 of the info buffer for n rows and B sequences. */
 export declare const infoWords: (n: number, B: number) => number;
 /** The uniform count slots of one call ((L + 2) x SLOT_BYTES), written once before the submit. */

@@ -3,25 +3,22 @@
 // submitted: the dispatch list with its workgroup counts, the uniform count slots and the row metadata.
 import { headOutputs } from "../model.js";
 import { COUNT_FIELDS, KERNELS, LAYER_KERNELS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILES, headKernels, isProduct, tileFor } from "./program.js";
-/** Workgroups of a product with `rows` rows and `cols` output columns. */
-const tiles = (rows, cols) => {
-    const t = TILES[tileFor(rows)];
-    return [Math.ceil(cols / t.cols), Math.ceil(rows / t.rows), 1];
-};
-/** Workgroup counts of each kernel for `rows` rows (its RowCount), from the baked dimensions. */
+/** Workgroups of a product with `rows` rows and `cols` output columns in tile `t`. */
+const tiles = (rows, cols, t) => [Math.ceil(cols / TILES[t].cols), Math.ceil(rows / TILES[t].rows), 1];
+/** Workgroup counts of each kernel for `rows` rows (its RowCount) and its tile (products), from the baked dimensions. */
 const GROUPS = {
     embed: (m) => [m, 1, 1],
-    kv: (m, a) => tiles(m, 2 * a.hidden),
-    query: (m, a) => tiles(m, a.hidden),
+    kv: (m, a, _h, t) => tiles(m, 2 * a.hidden, t),
+    query: (m, a, _h, t) => tiles(m, a.hidden, t),
     attention: (m, a) => [m, a.heads, 1],
-    attnOut: (m, a) => tiles(m, a.hidden),
+    attnOut: (m, a, _h, t) => tiles(m, a.hidden, t),
     attnNorm: (m) => [m, 1, 1],
-    ffnUp: (m, a) => tiles(m, a.ffn),
-    ffnDown: (m, a) => tiles(m, a.hidden),
+    ffnUp: (m, a, _h, t) => tiles(m, a.ffn, t),
+    ffnDown: (m, a, _h, t) => tiles(m, a.hidden, t),
     ffnNorm: (m) => [m, 1, 1],
     pooler: (b, a) => [Math.ceil(a.hidden / ROW_THREADS), b, 1],
     classifier: (b, _a, h) => [Math.ceil(headOutputs(h) / ROW_THREADS), b, 1],
-    tokenHead: (m, _a, h) => tiles(m, headOutputs(h)),
+    tokenHead: (m, _a, h, t) => tiles(m, headOutputs(h), t),
 };
 /** The number each RowCount means in a slot: slot 0 and L + 1 count every row. */
 function slotCount(plan, slot, count) {
@@ -34,14 +31,15 @@ function slotCount(plan, slot, count) {
 /**
  * The dispatches of one call, in order: embeddings over all rows; per layer K/V over all rows and the
  * rest over the active prefix (a layer with no active rows is skipped: its K/V would never be read);
- * then the head. Sizes and product tiles come from the plan alone.
+ * then the head. Sizes and product tiles come from the plan and the adapter's tile policy alone.
  */
-export function scheduleCall(plan, arch, head) {
+export function scheduleCall(plan, arch, head, policy = 'gpu') {
     const out = [];
     const add = (kernel, slot) => {
         const rows = slotCount(plan, slot, KERNELS[kernel].count);
-        const groups = GROUPS[kernel](rows, arch, head);
-        out.push(isProduct(kernel) ? { kernel, slot, tile: tileFor(rows), groups } : { kernel, slot, groups });
+        const tile = tileFor(rows, policy);
+        const groups = GROUPS[kernel](rows, arch, head, tile);
+        out.push(isProduct(kernel) ? { kernel, slot, tile, groups } : { kernel, slot, groups });
     };
     add('embed', 0);
     for (let l = 1; l <= plan.layers; l++) {
