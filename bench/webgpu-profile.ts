@@ -1,6 +1,9 @@
-// Scratch profile of the WebGPU engine on Dawn: GPU time per kernel (one compute pass per dispatch with
-// timestamp writes, in one submit) at full depth and with exits, plus the engine's own call time.
-// Args: spec=specs/mid.yaml len=N (a SST-2 sentence of about N tokens, or 128: the bench's fixed length) reps=N.
+// Scratch profile of the WebGPU engine on Dawn at full depth and with exits: the engine's call time and, with
+// `kernels`, GPU time per kernel (one compute pass per dispatch with timestamp writes, in one submit).
+// Args: spec=specs/mid.yaml len=N (a SST-2 sentence of about N tokens, or 128: the bench's fixed length) reps=N
+// policy=gpu|cpu (product tiles; default the engine's), `kernels` (per-kernel GPU times and the same dispatches
+// recorded in one pass or one pass each), `each` (every dispatch of the first rep), sweep=KERNEL (one product
+// over 1..128 rows in both tiles).
 // Run: VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node --import tsx bench/webgpu-profile.ts
 
 import { loadSpec } from '../compiler/spec/index.ts';
@@ -10,7 +13,7 @@ import { countWork, planBatch } from '../runtime/plan.ts';
 import { createEngine } from '../runtime/webgpu/engine.ts';
 import { packWeights } from '../runtime/webgpu/layout.ts';
 import { nodeGpu } from '../runtime/webgpu/node.ts';
-import { SLOT_BYTES, TILES, TILE_NAMES, moduleKey } from '../runtime/webgpu/program.ts';
+import { SLOT_BYTES, TILES, TILE_NAMES, moduleKey, type TilePolicy } from '../runtime/webgpu/program.ts';
 import { callCounts, callInfo, scheduleCall, type Dispatch } from '../runtime/webgpu/schedule.ts';
 import { fixedLength, sst2Sentences } from './workloads.ts';
 
@@ -28,6 +31,8 @@ const adapter = (await gpu.requestAdapter())!;
 const device = await adapter.requestDevice({ requiredFeatures: ['timestamp-query'] });
 const engine = await createEngine({ gpu: device, program: emitWgsl(arch, head), weights: packWeights(model), table });
 await engine.run({ ids: [ids] });
+const policy = (argOf('policy', '') || engine.tilePolicy) as TilePolicy;
+const kernels = process.argv.includes('kernels');
 // the engine's buffers and pipelines, read for this profile only
 const inner = engine as unknown as {
   pipelines: Map<string, GPUComputePipeline>;
@@ -38,7 +43,7 @@ const inner = engine as unknown as {
 /** Wall ms of one call's dispatches submitted alone: all in one pass (as the engine records them) or one pass each. */
 async function wall(full: boolean, passes: 'one' | 'each'): Promise<number> {
   const plan = planBatch(table, [ids], arch.layers, { fullDepth: full, clsOnlyLastLayer: true });
-  const dispatches = scheduleCall(plan, arch, head);
+  const dispatches = scheduleCall(plan, arch, head, policy);
   device.queue.writeBuffer(inner.counts, 0, callCounts(plan));
   device.queue.writeBuffer(inner.acts.buffers.get('info')!, 0, callInfo(plan, ids, new Uint32Array(ids.length)));
   await device.queue.onSubmittedWorkDone();
@@ -60,7 +65,7 @@ async function wall(full: boolean, passes: 'one' | 'each'): Promise<number> {
 /** GPU ns of each dispatch of one call: one pass per dispatch, all in one command buffer and one submit. */
 async function profile(full: boolean): Promise<{ dispatches: Dispatch[]; ns: number[] }> {
   const plan = planBatch(table, [ids], arch.layers, { fullDepth: full, clsOnlyLastLayer: true });
-  const dispatches = scheduleCall(plan, arch, head);
+  const dispatches = scheduleCall(plan, arch, head, policy);
   device.queue.writeBuffer(inner.counts, 0, callCounts(plan));
   device.queue.writeBuffer(inner.acts.buffers.get('info')!, 0, callInfo(plan, ids, new Uint32Array(ids.length)));
   const n = dispatches.length;
@@ -128,8 +133,8 @@ if (sweepKernel) {
   await sweep(sweepKernel as 'ffnUp', [1, 8, 16, 17, 32, 48, 64, 65, 96, 128]);
   process.exit(0);
 }
-const plans = { full: planBatch(table, [ids], arch.layers, { fullDepth: true }), exits: planBatch(table, [ids], arch.layers, { clsOnlyLastLayer: true }) };
-console.log(`${spec.name}: ${ids.length} tokens; active per layer with exits: ${Array.from(plans.exits.active).slice(1).join(' ')}`);
+const plans = { full: planBatch(table, [ids], arch.layers, { fullDepth: true, clsOnlyLastLayer: true }), exits: planBatch(table, [ids], arch.layers, { clsOnlyLastLayer: true }) };
+console.log(`${spec.name}: ${ids.length} tokens; ${engine.adapter}; engine tiles '${engine.tilePolicy}', profiled '${policy}'; active per layer with exits: ${Array.from(plans.exits.active).slice(1).join(' ')}`);
 const flops = { full: countWork(plans.full, arch).flops, exits: countWork(plans.exits, arch).flops };
 const total: Record<string, number[]> = { full: [], exits: [] }; // ms per rep
 const perKernel: Record<string, Map<string, number[]>> = { full: new Map(), exits: new Map() };
@@ -138,6 +143,7 @@ for (let r = 0; r < reps; r++) {
     const t = performance.now();
     await engine.run({ ids: [ids] }, { fullDepth: mode === 'full' });
     total[mode]!.push(performance.now() - t);
+    if (!kernels) continue;
     for (const p of ['one', 'each'] as const) (total[`${mode} ${p}-pass`] ??= []).push(await wall(mode === 'full', p));
     const t0 = performance.now();
     const { dispatches, ns } = await profile(mode === 'full');
@@ -151,7 +157,7 @@ for (let r = 0; r < reps; r++) {
 }
 for (const mode of ['full', 'exits'] as const) {
   const gpuSum = [...perKernel[mode]!.values()].reduce((s, v) => s + med(v), 0);
-  console.log(`${mode}: call ${med(total[mode]!).toFixed(1)} ms, kernels ${gpuSum.toFixed(1)} ms, ${(flops[mode] / 1e6).toFixed(1)} MFLOP`);
+  console.log(`${mode}: call ${med(total[mode]!).toFixed(1)} ms, kernels ${gpuSum.toFixed(1)} ms, ${(flops[mode] / 1e6).toFixed(1)} MFLOP (both with the [CLS]-only last layer)`);
   for (const [k, v] of perKernel[mode]!) console.log(`  ${k.padEnd(18)} ${med(v).toFixed(2).padStart(9)} ms`);
 }
 for (const [k, v] of Object.entries(total)) console.log(`${k.padEnd(16)} min ${Math.min(...v).toFixed(1)} med ${med(v).toFixed(1)} ms: ${v.map((x) => x.toFixed(0)).join(' ')}`);
