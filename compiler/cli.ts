@@ -13,7 +13,7 @@ Usage:
   hashee check SPEC                          validate a spec
   hashee schedule SPEC [--json]              build the exit table and print its statistics
   hashee run SPEC (--text T | --ids 1,2,3)... [--output logits|last-hidden] [--json]
-               [--backend reference|wasm|webgpu] [--full-depth] [--precision f64|f32]
+               [--backend reference|wasm|webgpu] [--full-depth] [--precision f64|f32] [--threads N]
                                              run the model; --text / --ids may repeat (a batch)
   hashee import FILE.onnx [--name NAME] [--out SPEC.yaml]
                                              print a spec that matches an ONNX encoder

@@ -58,9 +58,10 @@ const schedule: Command = {
 
 const run: Command = {
   usage: 'hashee run SPEC (--text "..." | --ids 1,2,3)... [--output logits|last-hidden] [--json]\n' +
-    '                [--backend reference|wasm|webgpu] [--full-depth] [--precision f64|f32]\n' +
+    '                [--backend reference|wasm|webgpu] [--full-depth] [--precision f64|f32] [--threads N]\n' +
     '  Runs the model on one input or a batch (repeat --text / --ids); prints each token\'s exit layer,\n' +
-    '  the result and the FLOPs executed vs full depth. --ids are used as given (add [CLS]/[SEP] yourself).',
+    '  the result and the FLOPs executed vs full depth. --ids are used as given (add [CLS]/[SEP] yourself).\n' +
+    '  wasm and webgpu run a package compiled on first use (cached); --threads sets the wasm threads.',
   async run(args, opts, ctx) {
     const spec = oneSpec(args, this.usage);
     const output = choice<OutputKind>(opts.output, ['logits', 'last-hidden'], '--output', spec.head.kind === 'none' ? 'last-hidden' : 'logits');
@@ -69,7 +70,11 @@ const run: Command = {
     if (!opts.text?.length && !opts.ids?.length) throw new HasheeError('usage', `give an input with --text "..." or --ids 1,2,3\n${this.usage}`);
     const idBatches = (opts.ids ?? []).map((s) => parseIdsArg(s, spec));
     const loaded = loadAll(spec, createProgress('loading'));
-    const result = await runOnInputs(loaded, { texts: opts.text ?? [], ids: idBatches }, { backend, precision, fullDepth: !!opts['full-depth'], output });
+    const threads = opts.threads === undefined ? undefined : Number(opts.threads);
+    if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
+      throw new HasheeError('usage', '--threads must be a positive integer', { expected: 'e.g. --threads 2', actual: String(opts.threads) });
+    }
+    const result = await runOnInputs(loaded, { texts: opts.text ?? [], ids: idBatches }, { backend, precision, fullDepth: !!opts['full-depth'], output, threads });
     ctx.out(opts.json ? `${JSON.stringify(runJson(result, output))}\n` : formatRun(result, output));
   },
 };

@@ -43,7 +43,7 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
   const files: PackageFiles = new Map();
   files.set('exits.bin', table);
   const sched = scheduleFor(loaded);
-  files.set('schedule.json', `${JSON.stringify(sched.json, null, 2)}\n`);
+  files.set('schedule.json', `${JSON.stringify({ generator: header, ...sched.json }, null, 2)}\n`);
   if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
   const targets: Record<string, unknown> = {};
   const built: { -readonly [T in Target]?: { readonly files: unknown } } = {};

@@ -62,7 +62,11 @@ export async function runOnInputs(loaded: Loaded, req: RunRequest, settings: Run
   const result = compiled
     ? await runCompiled(loaded, settings.backend as 'wasm' | 'webgpu', inputs, { fullDepth: settings.fullDepth, output: settings.output, threads: settings.threads })
     : runReference(model, table, { ids: inputs }, { precision: settings.precision, fullDepth: settings.fullDepth });
-  const full = countWork(planBatch(table, inputs, spec.arch.layers, { fullDepth: true }), spec.arch);
+  // Full depth as the same backend would run it: compiled packages compute only [CLS] in the last layer
+  // when a sequence head's logits are all that is read.
+  const seqHead = spec.head.kind === 'classification' || spec.head.kind === 'regression';
+  const clsOnlyLastLayer = compiled && seqHead && settings.output === 'logits';
+  const full = countWork(planBatch(table, inputs, spec.arch.layers, { fullDepth: true, clsOnlyLastLayer }), spec.arch);
   const tokens = encoded ? encoded.tokens : undefined;
   return { spec, settings: compiled ? { ...settings, precision: 'f32' } : settings, inputs, tokens, result, fullFlops: full.flops };
 }

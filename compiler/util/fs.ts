@@ -1,6 +1,6 @@
 // Atomic output: files and directories appear whole or not at all (temp + rename), never half-written.
 
-import { mkdirSync, renameSync, rmSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
+import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync, mkdtempSync } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 
 /** Writes `path` via a sibling temp file and a rename: readers never see a partial file. */
@@ -25,6 +25,7 @@ export function writeDirAtomic(dir: string, files: ReadonlyMap<string, string | 
   mkdirSync(parent, { recursive: true });
   const tmp = mkdtempSync(join(parent, `.${basename(dir)}.tmp-`));
   try {
+    chmodSync(tmp, 0o755); // mkdtemp makes it 0700: a compiled package must be readable by a web server
     for (const name of [...files.keys()].sort()) {
       const target = join(tmp, name);
       mkdirSync(dirname(target), { recursive: true });
