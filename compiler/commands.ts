@@ -119,7 +119,8 @@ const compile: Command = {
     if (!opts.out) throw new HasheeError('usage', `--out DIR is required\n${this.usage}`);
     const targets = (opts.target ?? spec.targets).map((t) => choice(t, ['wasm', 'webgpu'] as const, '--target', 'wasm'));
     const written = await compilePackage(loadAll(spec, createProgress('loading')), resolve(opts.out), { targets, toolVersion: ctx.version });
-    ctx.err(`wrote ${opts.out}: ${written.join(', ')}\n`);
+    const top = [...new Set(written.map((f) => f.split('/')[0]!))].sort();
+    ctx.err(`wrote ${opts.out} (${written.length} files): ${top.join(', ')}\n`);
   },
 };
 
