@@ -94,6 +94,11 @@ export function runJson(rep: RunReport, output: OutputKind): unknown {
 
 const fmt = (x: number): string => (Math.abs(x) >= 1e4 || (Math.abs(x) < 1e-3 && x !== 0) ? x.toExponential(4) : x.toFixed(5));
 
+function flopText(flops: number): string {
+  const [scale, unit] = flops >= 1e9 ? [1e9, 'GFLOP'] : flops >= 1e6 ? [1e6, 'MFLOP'] : flops >= 1e3 ? [1e3, 'kFLOP'] : [1, 'FLOP'];
+  return `${(flops / scale).toFixed(3)} ${unit}`;
+}
+
 /** Human-readable report: tokens with their exit layers, the result, and the work executed. */
 export function formatRun(rep: RunReport, output: OutputKind): string {
   const { spec, result } = rep;
@@ -125,6 +130,6 @@ export function formatRun(rep: RunReport, output: OutputKind): string {
     }
   });
   const ex = result.work.flops, full = rep.fullFlops;
-  lines.push('', `work: ${(ex / 1e9).toFixed(3)} GFLOP executed vs ${(full / 1e9).toFixed(3)} GFLOP at full depth (${((100 * ex) / full).toFixed(1)}%, ${(full / ex).toFixed(2)}x fewer)`);
+  lines.push('', `work: ${flopText(ex)} executed vs ${flopText(full)} at full depth (${((100 * ex) / full).toFixed(1)}%, ${(full / ex).toFixed(2)}x fewer)`);
   return `${lines.join('\n')}\n`;
 }

@@ -1,7 +1,8 @@
 // `hashee run --backend wasm|webgpu`: runs the inputs through a compiled package's own index.js (as a user
 // would) and returns the reference executor's RunResult shape (float32 values widened to float64).
 
-import { existsSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Loaded } from '../../pipeline.ts';
@@ -57,6 +58,12 @@ async function openModel(pkg: PackageModule, backend: CompiledBackend, threads: 
 /** Dawn through the `webgpu` package, on SwiftShader when no Vulkan driver was chosen. */
 async function nodeGpu(): Promise<GPU> {
   if (!process.env['VK_ICD_FILENAMES'] && existsSync(SWIFTSHADER_ICD)) process.env['VK_ICD_FILENAMES'] = SWIFTSHADER_ICD;
+  // The Vulkan loader prints an error on every start when XDG_RUNTIME_DIR is unset (harmless, but noisy).
+  if (!process.env['XDG_RUNTIME_DIR']) {
+    const dir = join(tmpdir(), 'hashee-xdg-runtime');
+    mkdirSync(dir, { recursive: true, mode: 0o700 });
+    process.env['XDG_RUNTIME_DIR'] = dir;
+  }
   try {
     const { create, globals } = await import('webgpu');
     Object.assign(globalThis, globals);
