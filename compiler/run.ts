@@ -3,6 +3,7 @@
 import type { Loaded } from './pipeline.ts';
 import type { Spec } from './spec/types.ts';
 import type { RunResult } from '../runtime/reference/api.ts';
+import type { ExitTable } from '../runtime/model.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import { planBatch, countWork } from '../runtime/plan.ts';
 import { HasheeError } from './errors.ts';
@@ -33,6 +34,7 @@ export interface RunReport {
   readonly tokens?: readonly (readonly string[])[];
   readonly result: RunResult;
   readonly fullFlops: number;
+  readonly table: ExitTable;
 }
 
 /** Parses `--ids 101,7592,102` and checks every id against the spec's vocabulary and positions. */
@@ -68,7 +70,7 @@ export async function runOnInputs(loaded: Loaded, req: RunRequest, settings: Run
   const clsOnlyLastLayer = compiled && seqHead && settings.output === 'logits';
   const full = countWork(planBatch(table, inputs, spec.arch.layers, { fullDepth: true, clsOnlyLastLayer }), spec.arch);
   const tokens = encoded ? encoded.tokens : undefined;
-  return { spec, settings: compiled ? { ...settings, precision: 'f32' } : settings, inputs, tokens, result, fullFlops: full.flops };
+  return { spec, settings: compiled ? { ...settings, precision: 'f32' } : settings, inputs, tokens, result, fullFlops: full.flops, table };
 }
 
 function rows(flat: Float64Array, width: number): number[][] {
@@ -130,6 +132,9 @@ export function formatRun(rep: RunReport, output: OutputKind): string {
     }
   });
   const ex = result.work.flops, full = rep.fullFlops;
-  lines.push('', `work: ${flopText(ex)} executed vs ${flopText(full)} at full depth (${((100 * ex) / full).toFixed(1)}%, ${(full / ex).toFixed(2)}x fewer)`);
+  // The plan in prefix form: tokens ordered by exit layer, so layer l runs queries onward on rows [0, active[l]).
+  const plan = planBatch(rep.table, rep.inputs, L, { fullDepth: rep.settings.fullDepth });
+  lines.push('', `active tokens per layer (of ${plan.rows}): ${Array.from(plan.active.subarray(1)).join(' ')}`);
+  lines.push(`work: ${flopText(ex)} executed vs ${flopText(full)} at full depth (${((100 * ex) / full).toFixed(1)}%, ${(full / ex).toFixed(2)}x fewer)`);
   return `${lines.join('\n')}\n`;
 }
