@@ -161,14 +161,18 @@ test('cluster: hand-placed rows, clusters ordered by the SUM of row norms, speci
   assert.is(hasheeError(() => buildExitTable(noSpecial, { embeddings: () => emb.subarray(2) })).code, 'policy');
 });
 
-test('table: explicit ids, unlisted ids at L; errors name the file', () => {
+test('table: explicit ids (object or array), unlisted ids at L; errors name the file', () => {
   const dir = mkdtempSync(join(tmpdir(), 'hashee-table-'));
   const write = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
   const tableSpec = (path: string): Spec => spec(4, 10, { kind: 'table', path });
   const ok = write('ok.json', '{"5": 1, "7": 3, "2": 4}');
   assert.equal([...buildExitTable(tableSpec(ok))], [4, 4, 4, 4, 4, 1, 4, 3, 4, 4]);
+  // The same table as an array indexed by id (null: not listed).
+  const arr = write('arr.json', '[null, null, 4, null, null, 1, null, 3]');
+  assert.equal([...buildExitTable(tableSpec(arr))], [4, 4, 4, 4, 4, 1, 4, 3, 4, 4]);
   const cases: [string, string][] = [
-    ['array.json', '[1, 2]'], ['json.json', '{"5": '], ['key.json', '{"abc": 1}'], ['frac.json', '{"1.5": 1}'],
+    ['long.json', `[${new Array(11).fill(4).join(', ')}]`], ['arrzero.json', '[null, null, null, null, null, 0]'],
+    ['scalar.json', '3'], ['json.json', '{"5": '], ['key.json', '{"abc": 1}'], ['frac.json', '{"1.5": 1}'],
     ['neg.json', '{"-1": 1}'], ['big.json', '{"10": 1}'], ['zero.json', '{"5": 0}'], ['deep.json', '{"5": 5}'],
     ['float.json', '{"5": 1.5}'], ['str.json', '{"5": "1"}'], ['special.json', '{"2": 1}'],
   ];

@@ -1,4 +1,5 @@
-// Table policy: an explicit exit table read from JSON {"<token id>": layers}, validated against the model.
+// Table policy: an explicit exit table read from JSON — {"<token id>": layers} or [layers of id 0, 1, ...] —
+// validated against the model.
 
 import { readFileSync } from 'node:fs';
 import type { ExitTable } from '../../runtime/model.ts';
@@ -15,9 +16,14 @@ export function parseExitTableJson(text: string, file: string, L: number, vocabS
   } catch (e) {
     return fail(`not valid JSON (${(e as Error).message})`);
   }
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return fail('an exit table must be a JSON object {"<token id>": layers}');
+  if (json === null || typeof json !== 'object') return fail('an exit table must be a JSON object {"<token id>": layers} or an array of layers indexed by id');
+  if (Array.isArray(json) && json.length > vocabSize) fail(`the array lists ${json.length} ids, more than vocab_size`, `at most ${vocabSize} entries`, String(json.length));
+  // An array lists layers by id; null entries are ids it leaves out (they get L, like unlisted keys).
+  const entries: [string, unknown][] = Array.isArray(json)
+    ? json.flatMap((v, i): [string, unknown][] => (v === null ? [] : [[String(i), v]]))
+    : Object.entries(json as Record<string, unknown>);
   const table = new Uint8Array(vocabSize).fill(L);
-  for (const [key, value] of Object.entries(json as Record<string, unknown>)) {
+  for (const [key, value] of entries) {
     if (!/^(0|[1-9][0-9]*)$/.test(key) || Number(key) >= vocabSize) fail(`key "${key}" is not a token id`, `an integer id in 0..${vocabSize - 1}`, key);
     if (typeof value !== 'number' || !Number.isInteger(value) || value < 1 || value > L) {
       fail(`token ${key}: ${JSON.stringify(value)} is not a layer count`, `an integer in 1..${L}`, JSON.stringify(value));
