@@ -1,6 +1,7 @@
 // Reference executor: the plain-loop oracle every backend is compared against (docs/hashee.md section 1).
 
 import type { ExitTable, Model } from '../model.ts';
+import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan } from '../plan.ts';
 import type { ClsOnlyOptions, ClsOnlyResult, RunInput, RunOptions, RunResult } from './api.ts';
 import { compactForward } from './compact.ts';
@@ -78,18 +79,5 @@ function checkModel(model: Model): void {
 
 /** Validates ids and token types; returns the token types (all 0 when absent), same ragged shape. */
 function checkInput(model: Model, input: RunInput): (readonly number[])[] {
-  const a = model.arch;
-  const types = input.typeIds ?? input.ids.map((s) => s.map(() => 0));
-  if (types.length !== input.ids.length) throw new RangeError(`typeIds has ${types.length} sequences, ids has ${input.ids.length}`);
-  input.ids.forEach((seq, s) => {
-    if (seq.length === 0) throw new RangeError(`sequence ${s} is empty`);
-    if (seq.length > a.maxPositions) throw new RangeError(`sequence ${s} has ${seq.length} tokens, max_positions is ${a.maxPositions}`);
-    if (types[s]!.length !== seq.length) throw new RangeError(`typeIds[${s}] has ${types[s]!.length} entries, ids[${s}] has ${seq.length}`);
-    seq.forEach((id, p) => {
-      if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize) throw new RangeError(`ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${a.vocabSize})`);
-      const t = types[s]![p]!;
-      if (!Number.isInteger(t) || t < 0 || t >= a.typeVocabSize) throw new RangeError(`typeIds[${s}][${p}] = ${t} is outside [0, ${a.typeVocabSize})`);
-    });
-  });
-  return [...types];
+  return checkBatch(model.arch, input.ids, input.typeIds, (message) => { throw new RangeError(message); });
 }

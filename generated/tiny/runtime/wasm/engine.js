@@ -2,6 +2,7 @@
 // WASM execution engine: loads a generated module + packed weights + exit table and runs ragged batches in
 // the prefix form of runtime/plan.ts (Q onward on the active prefix, K/V on all rows). Node and browsers.
 import { headOutputs } from "../model.js";
+import { checkBatch } from "../input.js";
 import { countWork, planBatch } from "../plan.js";
 import { KERNELS, MAX_PAGES } from "./abi.js";
 import { canUseThreads, isNode, supportsRelaxedSimd } from "./features.js";
@@ -240,25 +241,7 @@ export function threadCount(env, warn) {
     return wanted;
 }
 function checkInput(arch, input) {
-    const types = input.typeIds ?? input.ids.map((seq) => seq.map(() => 0));
     if (input.ids.length === 0)
         throw new RangeError('the batch is empty');
-    if (types.length !== input.ids.length)
-        throw new RangeError(`typeIds has ${types.length} sequences, ids has ${input.ids.length}`);
-    input.ids.forEach((seq, s) => {
-        if (seq.length === 0)
-            throw new RangeError(`sequence ${s} is empty`);
-        if (seq.length > arch.maxPositions)
-            throw new RangeError(`sequence ${s} has ${seq.length} tokens, max_positions is ${arch.maxPositions}`);
-        if (types[s].length !== seq.length)
-            throw new RangeError(`typeIds[${s}] has ${types[s].length} entries, ids[${s}] has ${seq.length}`);
-        seq.forEach((id, p) => {
-            if (!Number.isInteger(id) || id < 0 || id >= arch.vocabSize)
-                throw new RangeError(`ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${arch.vocabSize})`);
-            const t = types[s][p];
-            if (!Number.isInteger(t) || t < 0 || t >= arch.typeVocabSize)
-                throw new RangeError(`typeIds[${s}][${p}] = ${t} is outside [0, ${arch.typeVocabSize})`);
-        });
-    });
-    return types;
+    return checkBatch(arch, input.ids, input.typeIds, (message) => { throw new RangeError(message); });
 }

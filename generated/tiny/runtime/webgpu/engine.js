@@ -2,6 +2,7 @@
 // WebGPU engine: loads a compiled program (pipelines created up front, weights uploaded once) and runs
 // ragged batches with one command buffer, one submit and one readback per call. Browser-safe.
 import { headOutputs } from "../model.js";
+import { checkBatch } from "../input.js";
 import { planBatch } from "../plan.js";
 import { WebGpuError } from "./errors.js";
 import { weightLayout } from "./layout.js";
@@ -314,36 +315,10 @@ class Engine {
 }
 /** Validated flat ids and token types (input order); throws WebGpuError('input'). */
 function checkInput(program, input) {
-    const a = program.arch;
-    const batch = input.ids;
-    if (batch.length === 0)
+    if (input.ids.length === 0)
         throw new WebGpuError('input', 'the batch is empty');
-    if (input.typeIds && input.typeIds.length !== batch.length)
-        throw new WebGpuError('input', `typeIds has ${input.typeIds.length} sequences, ids has ${batch.length}`);
-    const n = batch.reduce((s, q) => s + q.length, 0);
-    const ids = new Uint32Array(n);
-    const types = new Uint32Array(n);
-    let g = 0;
-    batch.forEach((seq, s) => {
-        if (seq.length === 0)
-            throw new WebGpuError('input', `sequence ${s} is empty`);
-        if (seq.length > a.maxPositions)
-            throw new WebGpuError('input', `sequence ${s} has ${seq.length} tokens, max_positions is ${a.maxPositions}`);
-        const t = input.typeIds?.[s];
-        if (t && t.length !== seq.length)
-            throw new WebGpuError('input', `typeIds[${s}] has ${t.length} entries, ids[${s}] has ${seq.length}`);
-        seq.forEach((id, p) => {
-            if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize)
-                throw new WebGpuError('input', `ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${a.vocabSize})`);
-            const ty = t ? t[p] : 0;
-            if (!Number.isInteger(ty) || ty < 0 || ty >= a.typeVocabSize)
-                throw new WebGpuError('input', `typeIds[${s}][${p}] = ${ty} is outside [0, ${a.typeVocabSize})`);
-            ids[g] = id;
-            types[g] = ty;
-            g++;
-        });
-    });
-    return { ids, types };
+    const types = checkBatch(program.arch, input.ids, input.typeIds, (message) => { throw new WebGpuError('input', message); });
+    return { ids: Uint32Array.from(input.ids.flat()), types: Uint32Array.from(types.flat()) };
 }
 /** Splits the staging data into outputs and puts packed rows back in input order. */
 function unpack(plan, program, outputs, data) {

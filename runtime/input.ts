@@ -1,0 +1,29 @@
+// Validation of a ragged batch of token ids (and optional token types) against an architecture, shared by
+// the reference executor and both engines; each reports a problem with its own error type.
+
+import type { ArchConfig } from './model.ts';
+
+/**
+ * Checks every sequence (non-empty, at most max_positions, ids in the vocabulary, token types in range and
+ * shaped like the ids); returns the token types, all 0 when absent. `fail` throws the caller's error.
+ */
+export function checkBatch(
+  arch: ArchConfig,
+  ids: readonly (readonly number[])[],
+  typeIds: readonly (readonly number[])[] | undefined,
+  fail: (message: string) => never,
+): (readonly number[])[] {
+  const types = typeIds ?? ids.map((seq) => seq.map(() => 0));
+  if (types.length !== ids.length) fail(`typeIds has ${types.length} sequences, ids has ${ids.length}`);
+  ids.forEach((seq, s) => {
+    if (seq.length === 0) fail(`sequence ${s} is empty`);
+    if (seq.length > arch.maxPositions) fail(`sequence ${s} has ${seq.length} tokens, max_positions is ${arch.maxPositions}`);
+    if (types[s]!.length !== seq.length) fail(`typeIds[${s}] has ${types[s]!.length} entries, ids[${s}] has ${seq.length}`);
+    seq.forEach((id, p) => {
+      if (!Number.isInteger(id) || id < 0 || id >= arch.vocabSize) fail(`ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${arch.vocabSize})`);
+      const t = types[s]![p]!;
+      if (!Number.isInteger(t) || t < 0 || t >= arch.typeVocabSize) fail(`typeIds[${s}][${p}] = ${t} is outside [0, ${arch.typeVocabSize})`);
+    });
+  });
+  return [...types];
+}
