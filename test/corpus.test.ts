@@ -6,9 +6,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createTokenizer } from '../runtime/tokenizer.ts';
 import { readCorpus } from '../compiler/corpus/read.ts';
-import { HasheeError } from '../compiler/errors.ts';
 import { createProgress } from '../compiler/progress.ts';
 import { tokenizerJson } from '../scripts/build-tokenizer.ts';
+import { hasheeError } from './support/errors.ts';
 
 const vocab = Array.from({ length: 104 }, (_, i) => `[unused${i}]`);
 vocab[0] = '[PAD]'; vocab[100] = '[UNK]'; vocab[101] = '[CLS]'; vocab[102] = '[SEP]'; vocab[103] = '[MASK]';
@@ -16,16 +16,6 @@ vocab.push('good', 'bad', 'film', '.'); // 104..107
 const tok = createTokenizer(tokenizerJson(vocab));
 const dir = mkdtempSync(join(tmpdir(), 'hashee-corpus-'));
 const file = (name: string, text: string): string => { const p = join(dir, name); writeFileSync(p, text); return p; };
-
-function hasheeError(fn: () => unknown): HasheeError {
-  try {
-    fn();
-  } catch (e) {
-    assert.instance(e, HasheeError);
-    return e as HasheeError;
-  }
-  throw new Error('expected a HasheeError');
-}
 
 test('one text column with labels, over two files in order; BOM, CRLF and blank lines accepted', () => {
   const a = file('a.tsv', '\uFEFFsentence\tlabel\r\nGood film .\t1\r\n\r\nbad\t0\r\n');

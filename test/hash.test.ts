@@ -5,13 +5,13 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArchConfig } from '../runtime/model.ts';
-import { HasheeError } from '../compiler/errors.ts';
 import type { ExitPolicy, Spec } from '../compiler/spec/types.ts';
 import { buildExitTable } from '../compiler/hash/index.ts';
 import { bucketLayers, walkLayers } from '../compiler/hash/buckets.ts';
 import { miScores } from '../compiler/hash/mi.ts';
 import { createRng } from '../compiler/util/rng.ts';
 import { tokenizerJson } from '../scripts/build-tokenizer.ts';
+import { hasheeError } from './support/errors.ts';
 
 // Special ids of the hand-made specs: pad 0, unk 1, cls 2, sep 3, mask 4.
 const SPECIAL = { pad: 0, unk: 1, cls: 2, sep: 3, mask: 4 };
@@ -25,16 +25,6 @@ function spec(layers: number, vocabSize: number, exit: ExitPolicy, tokenizerPath
 }
 const corpusRef = { files: [], textColumns: ['sentence'] };
 const frequency = (buckets: number, bucketLayersOpt?: number[]): ExitPolicy => ({ kind: 'frequency', corpus: corpusRef, buckets, bucketLayers: bucketLayersOpt });
-
-function hasheeError(fn: () => unknown): HasheeError {
-  try {
-    fn();
-  } catch (e) {
-    assert.instance(e, HasheeError);
-    return e as HasheeError;
-  }
-  throw new Error('expected a HasheeError');
-}
 
 test('bucket layers: 1 + j * (L // B), explicit bucket_layers, B > L rejected', () => {
   assert.equal(bucketLayers({ layers: 12, buckets: 6 }), [1, 3, 5, 7, 9, 11]);
