@@ -9,6 +9,7 @@ import type { Loaded } from '../../pipeline.ts';
 import type { RunResult } from '../../../runtime/reference/api.ts';
 import type { Model } from '../../../runtime/package/model.ts';
 import { HasheeError } from '../../errors.ts';
+import { nodeGpu, SWIFTSHADER_ICD } from '../../../runtime/webgpu/node.ts';
 import { cachedPackage } from './cache.ts';
 
 export type CompiledBackend = 'wasm' | 'webgpu';
@@ -24,7 +25,6 @@ interface PackageModule {
   load(options?: { backend?: CompiledBackend; gpu?: GPU; threads?: number }): Promise<Model>;
 }
 
-const SWIFTSHADER_ICD = '/usr/lib/chromium/vk_swiftshader_icd.json';
 
 export async function runCompiled(loaded: Loaded, backend: CompiledBackend, inputs: readonly (readonly number[])[], opts: CompiledRunOptions): Promise<RunResult> {
   const dir = await cachedPackage(loaded, backend);
@@ -49,25 +49,23 @@ export async function runCompiled(loaded: Loaded, backend: CompiledBackend, inpu
 
 async function openModel(pkg: PackageModule, backend: CompiledBackend, threads: number | undefined): Promise<Model> {
   try {
-    return await pkg.load(backend === 'webgpu' ? { backend, gpu: await nodeGpu() } : { backend, threads });
+    return await pkg.load(backend === 'webgpu' ? { backend, gpu: await dawnGpu() } : { backend, threads });
   } catch (e) {
     throw asHasheeError(e, backend);
   }
 }
 
-/** Dawn through the `webgpu` package, on SwiftShader when no Vulkan driver was chosen. */
-async function nodeGpu(): Promise<GPU> {
-  if (!process.env['VK_ICD_FILENAMES'] && existsSync(SWIFTSHADER_ICD)) process.env['VK_ICD_FILENAMES'] = SWIFTSHADER_ICD;
+/** Dawn through the `webgpu` package (runtime/webgpu/node.ts), on SwiftShader when no Vulkan driver was chosen. */
+async function dawnGpu(): Promise<GPU> {
   // The Vulkan loader prints an error on every start when XDG_RUNTIME_DIR is unset (harmless, but noisy).
   if (!process.env['XDG_RUNTIME_DIR']) {
     const dir = join(tmpdir(), 'hashee-xdg-runtime');
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     process.env['XDG_RUNTIME_DIR'] = dir;
   }
+  const useSwiftShader = !process.env['VK_ICD_FILENAMES'] && existsSync(SWIFTSHADER_ICD);
   try {
-    const { create, globals } = await import('webgpu');
-    Object.assign(globalThis, globals);
-    return create([]);
+    return await nodeGpu(useSwiftShader ? { vulkanIcd: SWIFTSHADER_ICD } : {});
   } catch (e) {
     throw new HasheeError('backend', `the webgpu backend needs the 'webgpu' package (Dawn) in Node: ${(e as Error).message}`, { expected: 'npm install webgpu' });
   }
