@@ -13,7 +13,7 @@ import type { ArchConfig, HeadConfig } from '../runtime/model.ts';
 
 const arg = (k: string, d: number) => Number(process.argv.find((a) => a.startsWith(k + '='))?.slice(k.length + 1) ?? d);
 const threads = arg('threads', 1), reps = arg('reps', 7), seq = arg('seq', 128), layers = arg('layers', 12);
-const arch: ArchConfig = { layers, hidden: 768, heads: 12, ffn: 3072, vocabSize: 30522, maxPositions: 512, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post' };
+const arch: ArchConfig = { layers, hidden: 768, heads: 12, ffn: 3072, vocabSize: 30522, maxPositions: 512, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 768, sharedLayers: false };
 const head: HeadConfig = { kind: 'classification', labels: 2 };
 const model = { arch, head, weights: randomWeights(arch, head, 1) };
 const rng = createRng(7);

@@ -18,7 +18,7 @@ async function cli(...argv: string[]): Promise<{ code: number; out: string; err:
   return { code, out, err };
 }
 
-const arch: ArchConfig = { layers: 3, hidden: 16, heads: 2, ffn: 32, vocabSize: 40, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post' };
+const arch: ArchConfig = { layers: 3, hidden: 16, heads: 2, ffn: 32, vocabSize: 40, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 16, sharedLayers: false };
 const head: HeadConfig = { kind: 'classification', labels: 2 };
 const model: Model = { arch, head, weights: randomWeights(arch, head, 11, 0.3) };
 const dir = mkdtempSync(join(tmpdir(), 'hashee-cli-'));

@@ -17,7 +17,7 @@ import { hasheeError } from './support/errors.ts';
 const SPECIAL = { pad: 0, unk: 1, cls: 2, sep: 3, mask: 4 };
 
 function spec(layers: number, vocabSize: number, exit: ExitPolicy, tokenizerPath = '/nonexistent/tokenizer.json', hidden = 4): Spec {
-  const arch: ArchConfig = { layers, hidden, heads: 1, ffn: 8, vocabSize, maxPositions: 64, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post' };
+  const arch: ArchConfig = { layers, hidden, heads: 1, ffn: 8, vocabSize, maxPositions: 64, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: hidden, sharedLayers: false };
   return {
     file: '/tmp/spec.yaml', name: 'hand', arch, head: { kind: 'none' }, weights: { kind: 'random', seed: 1, std: 0.02 },
     tokenizer: { path: tokenizerPath, specialIds: SPECIAL }, exit, targets: [], locations: new Map(), hash: '',

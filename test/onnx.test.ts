@@ -10,7 +10,7 @@ import { runReference } from '../runtime/reference/index.ts';
 import type { Activation, ArchConfig, HeadConfig, Model, ModelWeights } from '../runtime/model.ts';
 
 function tinyArch(activation: Activation, layers = 2, layerNormEps = 1e-12): ArchConfig {
-  return { layers, hidden: 16, heads: 2, ffn: 32, vocabSize: 40, maxPositions: 16, typeVocabSize: 2, activation, layerNormEps, norm: 'post' };
+  return { layers, hidden: 16, heads: 2, ffn: 32, vocabSize: 40, maxPositions: 16, typeVocabSize: 2, activation, layerNormEps, norm: 'post', embeddingSize: 16, sharedLayers: false };
 }
 
 function seededModel(arch: ArchConfig, head: HeadConfig, seed: number): Model {

@@ -7,7 +7,7 @@ import { erf, runReference, runReferenceClsOnly, type RunInput } from '../runtim
 
 const ARCH: ArchConfig = {
   layers: 3, hidden: 16, heads: 2, ffn: 32, vocabSize: 50, maxPositions: 16, typeVocabSize: 2,
-  activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
+  activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 16, sharedLayers: false,
 };
 const CLS: HeadConfig = { kind: 'classification', labels: 3 };
 
@@ -195,7 +195,7 @@ for (const heads of [1, 2]) {
       f1W: I2, f1B: z2, f2W: I2, f2B: z2, ln2G: Float32Array.from([2, 1]), ln2B: Float32Array.from([0.5, -0.25]),
     };
     const model: Model = {
-      arch: { layers: 1, hidden: 2, heads, ffn: 2, vocabSize: 2, maxPositions: 2, typeVocabSize: 1, activation: 'relu', layerNormEps: 1, norm: 'post' },
+      arch: { layers: 1, hidden: 2, heads, ffn: 2, vocabSize: 2, maxPositions: 2, typeVocabSize: 1, activation: 'relu', layerNormEps: 1, norm: 'post', embeddingSize: 2, sharedLayers: false },
       head: { kind: 'regression' },
       weights: {
         wordEmb: Float32Array.from([2, 0, 0, 1]), // id 0 -> a = f(1) = 1/sqrt(2); id 1 -> a = f(-0.5) = -1/sqrt(5)

@@ -5,7 +5,7 @@ import type { ArchConfig } from '../runtime/model.ts';
 import { scheduleStats } from '../compiler/schedule/stats.ts';
 import { formatSchedule, scheduleJson } from '../compiler/schedule/format.ts';
 
-const arch: ArchConfig = { layers: 3, hidden: 4, heads: 1, ffn: 8, vocabSize: 10, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post' };
+const arch: ArchConfig = { layers: 3, hidden: 4, heads: 1, ffn: 8, vocabSize: 10, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 4, sharedLayers: false };
 // id 5 exits after 1 layer, id 6 after 2, every other id runs all 3 (specials 2 = [CLS], 3 = [SEP]).
 const table = Uint8Array.from([3, 3, 3, 3, 3, 1, 2, 3, 3, 3]);
 const sequences = [[2, 5, 6, 3], [2, 5, 3]];

@@ -10,7 +10,7 @@ import { REPO } from './fixtures/specs/expect.ts';
 
 const ARCH: ArchConfig = {
   layers: 6, hidden: 12, heads: 3, ffn: 20, vocabSize: 300, maxPositions: 40, typeVocabSize: 1,
-  activation: 'gelu_tanh', layerNormEps: 1e-5, norm: 'post',
+  activation: 'gelu_tanh', layerNormEps: 1e-5, norm: 'post', embeddingSize: 12, sharedLayers: false,
 };
 
 /** Renders `input` as if saved at dir/specs/out.yaml, saves it there and loads it. */

@@ -35,6 +35,8 @@ test("the schema's default annotations match the defaults the loader applies", (
   assert.equal(at('model.activation'), SPEC_DEFAULTS.activation);
   assert.equal(at('model.layer_norm_eps'), SPEC_DEFAULTS.layerNormEps);
   assert.equal(at('model.norm'), SPEC_DEFAULTS.norm);
+  assert.equal(at('model.shared_layers'), SPEC_DEFAULTS.sharedLayers);
+  assert.equal(at('head.pooler'), SPEC_DEFAULTS.pooler);
   assert.equal(at('weights.random.std'), SPEC_DEFAULTS.weightsStd);
   assert.equal(at('exit.seed'), SPEC_DEFAULTS.exitSeed);
   assert.equal(at('exit.iterations'), SPEC_DEFAULTS.clusterIterations);

@@ -16,7 +16,7 @@ test('specs/tiny.yaml: every typed value', () => {
   assert.is(spec.name, 'tiny');
   assert.equal(spec.arch, {
     layers: 2, hidden: 8, heads: 2, ffn: 16, vocabSize: 64, maxPositions: 32, typeVocabSize: 2,
-    activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
+    activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 8, sharedLayers: false,
   });
   assert.equal(spec.head, { kind: 'classification', labels: 2 });
   assert.equal(spec.weights, { kind: 'random', seed: 1, std: 0.02 });
@@ -87,7 +87,7 @@ test('optional keys take their documented defaults', () => {
   const spec = parseSpecText(`name: d\n${MODEL}\nhead: { kind: regression }\nweights: { random: { seed: 9 } }\nexit: { policy: cluster, buckets: 2 }\n`, 'd.yaml');
   assert.equal(spec.arch, {
     layers: 4, hidden: 8, heads: 2, ffn: 16, vocabSize: 200, maxPositions: 32, typeVocabSize: 2,
-    activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
+    activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 8, sharedLayers: false,
   });
   assert.equal(spec.head, { kind: 'regression' });
   assert.equal(spec.weights, { kind: 'random', seed: 9, std: 0.02 });
@@ -115,7 +115,7 @@ test('every key written explicitly: token head, mi with bucket_layers, one targe
   const spec = parseSpecText(text, join(REPO, 'specs', 'full.yaml'));
   assert.equal(spec.arch, {
     layers: 4, hidden: 8, heads: 2, ffn: 16, vocabSize: 200, maxPositions: 32, typeVocabSize: 1,
-    activation: 'gelu_tanh', layerNormEps: 1e-5, norm: 'post',
+    activation: 'gelu_tanh', layerNormEps: 1e-5, norm: 'post', embeddingSize: 8, sharedLayers: false,
   });
   assert.equal(spec.head, { kind: 'token', labels: 5 });
   assert.equal(spec.weights, { kind: 'random', seed: 3, std: 0.5 });

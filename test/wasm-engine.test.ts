@@ -39,9 +39,9 @@ function fixture(name: string, arch: ArchConfig, head: HeadConfig, seed: number,
   return { name, model: { arch, head, weights: randomWeights(arch, head, seed, std) }, table, seed, std, hiddenTol };
 }
 
-const base = { maxPositions: 64, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post' } as const;
-const TINY = fixture('tiny', { ...base, layers: 2, hidden: 8, heads: 2, ffn: 16, vocabSize: 64 }, { kind: 'classification', labels: 2 }, 3, 0.3, 2e-5);
-const MID = fixture('mid', { ...base, layers: 4, hidden: 256, heads: 4, ffn: 1024, vocabSize: 1000 }, { kind: 'classification', labels: 3 }, 4, 0.02, 1e-4);
+const base = { maxPositions: 64, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', sharedLayers: false } as const;
+const TINY = fixture('tiny', { ...base, layers: 2, hidden: 8, embeddingSize: 8, heads: 2, ffn: 16, vocabSize: 64 }, { kind: 'classification', labels: 2 }, 3, 0.3, 2e-5);
+const MID = fixture('mid', { ...base, layers: 4, hidden: 256, embeddingSize: 256, heads: 4, ffn: 1024, vocabSize: 1000 }, { kind: 'classification', labels: 3 }, 4, 0.02, 1e-4);
 const OUT_TOL = 1e-4;
 
 /** [CLS] id ... [SEP] sequences of the given lengths, ids drawn from the vocabulary above the specials. */
@@ -150,7 +150,7 @@ test('a trap in a worker thread is reported by the caller instead of hanging it'
 });
 
 test('token head with token types: per-token logits match the reference', async () => {
-  const fx = fixture('tiny-token', { ...base, layers: 3, hidden: 12, heads: 3, ffn: 20, vocabSize: 40 }, { kind: 'token', labels: 5 }, 8, 0.3, 2e-5);
+  const fx = fixture('tiny-token', { ...base, layers: 3, hidden: 12, embeddingSize: 12, heads: 3, ffn: 20, vocabSize: 40 }, { kind: 'token', labels: 5 }, 8, 0.3, 2e-5);
   const ids = batchOf(41, 40, [6, 9]);
   const typeIds = ids.map((seq) => seq.map((_, p) => (p >= seq.length / 2 ? 1 : 0)));
   const engine = await engineFor(fx);
@@ -186,9 +186,9 @@ test('relaxed-SIMD probe bytes are the module binaryen emits for one f32x4.relax
 });
 
 test('architectures the kernels cannot express are rejected with a HasheeError', () => {
-  const ok: ArchConfig = { ...base, layers: 1, hidden: 8, heads: 2, ffn: 8, vocabSize: 10 };
+  const ok: ArchConfig = { ...base, layers: 1, hidden: 8, embeddingSize: 8, heads: 2, ffn: 8, vocabSize: 10 };
   checkWasmArch(ok);
-  for (const bad of [{ ...ok, hidden: 6, heads: 2 }, { ...ok, heads: 4 }, { ...ok, ffn: 10 }]) {
+  for (const bad of [{ ...ok, hidden: 6, embeddingSize: 6, heads: 2 }, { ...ok, heads: 4 }, { ...ok, ffn: 10 }]) {
     assert.throws(() => checkWasmArch(bad), (e: unknown) => e instanceof HasheeError && e.code === 'backend');
   }
 });

@@ -8,7 +8,7 @@ import { randomWeights } from '../compiler/weights/random.ts';
 import type { ArchConfig, HeadConfig, Model } from '../runtime/model.ts';
 import type { WeightsManifest } from '../runtime/wasm/layout.ts';
 
-const arch: ArchConfig = { layers: 2, hidden: 12, heads: 3, ffn: 20, vocabSize: 30, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post' };
+const arch: ArchConfig = { layers: 2, hidden: 12, heads: 3, ffn: 20, vocabSize: 30, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 12, sharedLayers: false };
 const head: HeadConfig = { kind: 'classification', labels: 3 };
 const model: Model = { arch, head, weights: randomWeights(arch, head, 9, 0.5) };
 const art = compileWasm(model);

@@ -78,7 +78,7 @@ function compare(model: Model, table: Uint8Array, input: RunInput, got: EngineRe
 
 const bertBase: ArchConfig = {
   layers: 12, hidden: 768, heads: 12, ffn: 3072, vocabSize: 30522, maxPositions: 512, typeVocabSize: 2,
-  activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
+  activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 768, sharedLayers: false,
 };
 
 test('every generated module compiles without errors: every head and activation, tiny to BERT-base shapes', async () => {
@@ -146,7 +146,7 @@ test('mid spec (4 layers, d 256, whole tiles): single and ragged batches, exits 
 
 // Last: it destroys the shared device to check how a lost device is reported.
 test('token head with gelu_tanh, head size 4, partial column tiles and three row tiles; then a lost device', async () => {
-  const arch: ArchConfig = { ...tiny, layers: 3, hidden: 16, heads: 4, ffn: 40, activation: 'gelu_tanh' };
+  const arch: ArchConfig = { ...tiny, layers: 3, hidden: 16, embeddingSize: 16, heads: 4, ffn: 40, activation: 'gelu_tanh' };
   const head: HeadConfig = { kind: 'token', labels: 3 };
   const model: Model = { arch, head, weights: randomWeights(arch, head, 12, 0.4) };
   const table = Uint8Array.from({ length: arch.vocabSize }, (_, id) => 1 + (id % arch.layers));

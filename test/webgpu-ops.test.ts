@@ -33,7 +33,7 @@ const device = await adapter.requestDevice();
 
 const arch: ArchConfig = {
   layers: 1, hidden: 24, heads: 3, ffn: 40, vocabSize: 20, maxPositions: 16, typeVocabSize: 2,
-  activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
+  activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 24, sharedLayers: false,
 };
 const head: HeadConfig = { kind: 'classification', labels: 2 };
 const d = arch.hidden;

@@ -77,7 +77,7 @@ function fakeDevice(log: Event[], lost: Promise<unknown> = new Promise(() => {})
 
 const arch: ArchConfig = {
   layers: 3, hidden: 128, heads: 2, ffn: 320, vocabSize: 40, maxPositions: 64, typeVocabSize: 2,
-  activation: 'gelu', layerNormEps: 1e-12, norm: 'post',
+  activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 128, sharedLayers: false,
 };
 const head: HeadConfig = { kind: 'classification', labels: 2 };
 // ids 10..19 exit after layer 1, 20..29 after layer 2, everything else (the [CLS] id 1 too) after layer 3

@@ -44,9 +44,11 @@ export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress)
     vocabSize: emb.wordEmb.dims[0]!,
     maxPositions: emb.posEmb.dims[0]!,
     typeVocabSize: emb.typeEmb.dims[0]!,
+    embeddingSize: d,
     activation: first.activation,
     layerNormEps: shortestFloat32(eps),
     norm: 'post',
+    sharedLayers: false,
   };
   const weights: ModelWeights = {
     wordEmb: emb.wordEmb.data, posEmb: emb.posEmb.data, typeEmb: emb.typeEmb.data,

@@ -1,7 +1,7 @@
 // Validated YAML data (snake_case, relative paths) -> the typed Spec (camelCase, absolute paths, defaults filled).
 
 import { dirname, resolve } from 'node:path';
-import type { Activation, ArchConfig, HeadConfig, NormPlacement } from '../../runtime/model.ts';
+import type { Activation, ArchConfig, HeadConfig, NormPlacement, PoolerActivation } from '../../runtime/model.ts';
 import type { SourceLocation } from '../errors.ts';
 import type { CorpusRef, ExitPolicy, Spec, Target, TokenizerRef, WeightsSource } from './types.ts';
 
@@ -11,6 +11,8 @@ export const SPEC_DEFAULTS = {
   activation: 'gelu' as Activation,
   layerNormEps: 1e-12,
   norm: 'post' as NormPlacement,
+  sharedLayers: false,
+  pooler: 'tanh' as PoolerActivation,
   weightsStd: 0.02,
   exitSeed: 0,
   clusterIterations: 50,
@@ -22,9 +24,10 @@ export interface RawSpec {
   name: string;
   model: {
     layers: number; hidden: number; heads: number; ffn: number; vocab_size: number; max_positions: number;
-    type_vocab_size?: number; activation?: Activation; layer_norm_eps?: number; norm?: NormPlacement;
+    type_vocab_size?: number; embedding_size?: number; activation?: Activation; layer_norm_eps?: number; norm?: NormPlacement;
+    shared_layers?: boolean;
   };
-  head: { kind: HeadConfig['kind']; labels?: number };
+  head: { kind: HeadConfig['kind']; labels?: number; pooler?: PoolerActivation };
   weights: { random?: { seed: number; std?: number }; onnx?: string };
   tokenizer?: { path: string; special_ids: { cls: number; sep: number; pad: number; unk: number; mask: number } };
   exit: {
@@ -65,17 +68,20 @@ function buildArch(m: RawSpec['model']): ArchConfig {
     vocabSize: m.vocab_size,
     maxPositions: m.max_positions,
     typeVocabSize: m.type_vocab_size ?? SPEC_DEFAULTS.typeVocabSize,
+    embeddingSize: m.embedding_size ?? m.hidden,
     activation: m.activation ?? SPEC_DEFAULTS.activation,
     layerNormEps: m.layer_norm_eps ?? SPEC_DEFAULTS.layerNormEps,
     norm: m.norm ?? SPEC_DEFAULTS.norm,
+    sharedLayers: m.shared_layers ?? SPEC_DEFAULTS.sharedLayers,
   };
 }
 
 function buildHead(h: RawSpec['head']): HeadConfig {
   switch (h.kind) {
     case 'none': return { kind: 'none' };
-    case 'regression': return { kind: 'regression' };
-    case 'classification': return { kind: 'classification', labels: h.labels! };
+    // pooler is kept only when written: absent means tanh (poolerActivation in runtime/model.ts)
+    case 'regression': return { kind: 'regression', ...(h.pooler ? { pooler: h.pooler } : {}) };
+    case 'classification': return { kind: 'classification', labels: h.labels!, ...(h.pooler ? { pooler: h.pooler } : {}) };
     case 'token': return { kind: 'token', labels: h.labels! };
   }
 }

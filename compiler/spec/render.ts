@@ -41,10 +41,12 @@ export function renderSpecYaml(input: RenderSpecInput): string {
     line(1, 'ffn', String(a.ffn), 'feed-forward width'),
     line(1, 'vocab_size', String(a.vocabSize)),
     line(1, 'max_positions', String(a.maxPositions)),
-    line(1, 'type_vocab_size', String(a.typeVocabSize)),
+    line(1, 'type_vocab_size', String(a.typeVocabSize), a.typeVocabSize === 0 ? 'no token-type embedding' : undefined),
+    ...(a.embeddingSize !== a.hidden ? [line(1, 'embedding_size', String(a.embeddingSize), 'factorised embeddings, projected to hidden')] : []),
     line(1, 'activation', a.activation, 'gelu | gelu_tanh | relu'),
     line(1, 'layer_norm_eps', String(a.layerNormEps)), // 1e-12 reads back as a float in YAML 1.2
-    line(1, 'norm', a.norm, "post (BERT); 'pre' is not supported yet"),
+    line(1, 'norm', a.norm, 'post (BERT) | pre'),
+    ...(a.sharedLayers ? [line(1, 'shared_layers', 'true', 'one set of layer weights used by every layer')] : []),
     ...headLines(input.head),
     ...weightLines(input, rel),
     ...(input.tokenizer ? tokenizerLines(input.tokenizer, rel) : []),
@@ -57,6 +59,7 @@ export function renderSpecYaml(input: RenderSpecInput): string {
 function headLines(head: HeadConfig): string[] {
   const out = [line(0, 'head', undefined, 'none | classification | regression | token'), line(1, 'kind', head.kind)];
   if (head.kind === 'classification' || head.kind === 'token') out.push(line(1, 'labels', String(head.labels)));
+  if ((head.kind === 'classification' || head.kind === 'regression') && head.pooler !== undefined && head.pooler !== 'tanh') out.push(line(1, 'pooler', head.pooler, 'tanh | relu'));
   return out;
 }
 

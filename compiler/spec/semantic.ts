@@ -36,11 +36,6 @@ function checkModel(ctx: Ctx): void {
       expected: `a divisor of ${hidden}`, actual: String(heads),
     });
   }
-  if (at(ctx.data, 'model.norm') === 'pre') {
-    report(ctx, 'spec-value', 'model.norm', "norm 'pre' (pre-LayerNorm) is not supported yet: only 'post' (BERT) layers are compiled", {
-      expected: 'post', actual: 'pre',
-    });
-  }
 }
 
 function checkBuckets(ctx: Ctx): void {

@@ -12,33 +12,35 @@ export function randomWeights(arch: ArchConfig, head: HeadConfig, seed: number, 
   const rng = createRng(seed);
   const normal = (n: number): Float32Array => uniform(rng, n, 0, std);
   const gain = (n: number): Float32Array => uniform(rng, n, 1, 0.1);
-  const d = arch.hidden, f = arch.ffn;
+  const d = arch.hidden, f = arch.ffn, E = arch.embeddingSize;
   const embedding = {
-    wordEmb: normal(arch.vocabSize * d),
-    posEmb: normal(arch.maxPositions * d),
-    typeEmb: normal(arch.typeVocabSize * d),
-    embLnG: gain(d),
-    embLnB: normal(d),
+    wordEmb: normal(arch.vocabSize * E),
+    posEmb: normal(arch.maxPositions * E),
+    typeEmb: normal(arch.typeVocabSize * E),
+    embLnG: gain(E),
+    embLnB: normal(E),
+    ...(E !== d ? { embProjW: normal(E * d), embProjB: normal(d) } : {}),
   };
-  const layers: LayerWeights[] = [];
-  for (let l = 0; l < arch.layers; l++) {
-    layers.push({
-      qW: normal(d * d), qB: normal(d),
-      kW: normal(d * d), kB: normal(d),
-      vW: normal(d * d), vB: normal(d),
-      oW: normal(d * d), oB: normal(d),
-      ln1G: gain(d), ln1B: normal(d),
-      f1W: normal(d * f), f1B: normal(f),
-      f2W: normal(f * d), f2B: normal(d),
-      ln2G: gain(d), ln2B: normal(d),
-    });
-  }
+  const layer = (): LayerWeights => ({
+    qW: normal(d * d), qB: normal(d),
+    kW: normal(d * d), kB: normal(d),
+    vW: normal(d * d), vB: normal(d),
+    oW: normal(d * d), oB: normal(d),
+    ln1G: gain(d), ln1B: normal(d),
+    f1W: normal(d * f), f1B: normal(f),
+    f2W: normal(f * d), f2B: normal(d),
+    ln2G: gain(d), ln2B: normal(d),
+  });
+  // Shared layers (ALBERT): one set of weights, the same object at every depth.
+  const shared = arch.sharedLayers ? layer() : undefined;
+  const layers: LayerWeights[] = Array.from({ length: arch.layers }, () => shared ?? layer());
+  const finalLn = arch.norm === 'pre' ? { finalLnG: gain(d), finalLnB: normal(d) } : {};
   const n = headOutputs(head);
   const headWeights: HeadWeights =
     head.kind === 'none' ? {}
     : head.kind === 'token' ? { classifierW: normal(d * n), classifierB: normal(n) }
     : { poolerW: normal(d * d), poolerB: normal(d), classifierW: normal(d * n), classifierB: normal(n) };
-  return { ...embedding, layers, head: headWeights };
+  return { ...embedding, layers, ...finalLn, head: headWeights };
 }
 
 function uniform(rng: Rng, n: number, mean: number, std: number): Float32Array {

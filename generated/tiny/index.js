@@ -15,9 +15,11 @@ export const PACKAGE = {
         vocabSize: 64,
         maxPositions: 32,
         typeVocabSize: 2,
+        embeddingSize: 8,
         activation: 'gelu',
         layerNormEps: 1e-12,
         norm: 'post',
+        sharedLayers: false,
     },
     head: {
         kind: 'classification',

@@ -1,6 +1,6 @@
 // Reference executor: the plain-loop oracle every backend is compared against (docs/hashee.md section 1).
 
-import type { ExitTable, Model } from '../model.ts';
+import { poolerActivation, type ExitTable, type Model } from '../model.ts';
 import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan } from '../plan.ts';
 import type { ClsOnlyOptions, ClsOnlyResult, RunInput, RunOptions, RunResult } from './api.ts';
@@ -71,6 +71,9 @@ function flatten(batch: readonly (readonly number[])[]): Int32Array {
 function checkModel(model: Model): void {
   const a = model.arch;
   if (a.norm !== 'post') throw new RangeError(`layer norm placement '${a.norm}' is not supported yet (only 'post')`);
+  if (a.embeddingSize !== a.hidden) throw new RangeError(`embedding size ${a.embeddingSize} != hidden ${a.hidden} (factorised embeddings) is not supported yet`);
+  if (a.typeVocabSize === 0) throw new RangeError('models without token types are not supported yet');
+  if (poolerActivation(model.head) !== 'tanh') throw new RangeError(`pooler activation '${poolerActivation(model.head)}' is not supported yet`);
   if (a.hidden % a.heads !== 0) throw new RangeError(`hidden size ${a.hidden} is not divisible by ${a.heads} heads`);
   if (model.weights.layers.length !== a.layers) {
     throw new RangeError(`model has ${model.weights.layers.length} layers of weights, arch says ${a.layers}`);

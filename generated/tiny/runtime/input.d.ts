@@ -2,6 +2,6 @@
 import type { ArchConfig } from './model.js';
 /**
  * Checks every sequence (non-empty, at most max_positions, ids in the vocabulary, token types in range and
- * shaped like the ids); returns the token types, all 0 when absent. `fail` throws the caller's error.
+ * shaped like the ids); returns the token types, all 0 when absent (or when the model has none). `fail` throws the caller's error.
  */
 export declare function checkBatch(arch: ArchConfig, ids: readonly (readonly number[])[], typeIds: readonly (readonly number[])[] | undefined, fail: (message: string) => never): (readonly number[])[];

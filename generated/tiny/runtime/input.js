@@ -3,7 +3,7 @@
 // the reference executor and both engines; each reports a problem with its own error type.
 /**
  * Checks every sequence (non-empty, at most max_positions, ids in the vocabulary, token types in range and
- * shaped like the ids); returns the token types, all 0 when absent. `fail` throws the caller's error.
+ * shaped like the ids); returns the token types, all 0 when absent (or when the model has none). `fail` throws the caller's error.
  */
 export function checkBatch(arch, ids, typeIds, fail) {
     const types = typeIds ?? ids.map((seq) => seq.map(() => 0));
@@ -20,8 +20,10 @@ export function checkBatch(arch, ids, typeIds, fail) {
             if (!Number.isInteger(id) || id < 0 || id >= arch.vocabSize)
                 fail(`ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${arch.vocabSize})`);
             const t = types[s][p];
-            if (!Number.isInteger(t) || t < 0 || t >= arch.typeVocabSize)
-                fail(`typeIds[${s}][${p}] = ${t} is outside [0, ${arch.typeVocabSize})`);
+            // A model without token types (T = 0) takes type 0 everywhere, meaning "none".
+            if (!Number.isInteger(t) || t < 0 || t >= Math.max(1, arch.typeVocabSize)) {
+                fail(arch.typeVocabSize === 0 ? `typeIds[${s}][${p}] = ${t}: this model has no token types (only 0 is accepted)` : `typeIds[${s}][${p}] = ${t} is outside [0, ${arch.typeVocabSize})`);
+            }
         });
     });
     return [...types];
