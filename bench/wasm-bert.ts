@@ -9,7 +9,7 @@ import { exportOnnx } from '../compiler/onnx/export.ts';
 import { WasmEngine } from '../runtime/wasm/engine.ts';
 import { createRng } from '../compiler/util/rng.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
-import type { ArchConfig, HeadConfig } from '../runtime/model.ts';
+import type { ArchConfig, HeadConfig } from '../contract/model.ts';
 
 const arg = (k: string, d: number) => Number(process.argv.find((a) => a.startsWith(k + '='))?.slice(k.length + 1) ?? d);
 const threads = arg('threads', 1), reps = arg('reps', 7), seq = arg('seq', 128), layers = arg('layers', 12);

@@ -7,7 +7,7 @@ import type { Loaded } from './pipeline.ts';
 import { writeDirAtomic } from './util/fs.ts';
 import { HasheeError } from './errors.ts';
 import { SpecErrors } from './spec/index.ts';
-import { poolerActivation } from '../runtime/model.ts';
+import { poolerActivation } from '../contract/model.ts';
 import { scheduleFor } from './schedule/report.ts';
 import { emitWasmTarget } from './emit/package/wasm.ts';
 import { emitWebGpuTarget } from './emit/package/webgpu.ts';

@@ -1,7 +1,7 @@
 // The compile pipeline as a readable list of named steps: spec -> model -> exit table -> outputs.
 
 import { readFileSync } from 'node:fs';
-import type { ExitTable, Model } from '../runtime/model.ts';
+import type { ExitTable, Model } from '../contract/model.ts';
 import type { Spec } from './spec/types.ts';
 import { HasheeError } from './errors.ts';
 import { randomWeights } from './weights/random.ts';

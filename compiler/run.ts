@@ -3,7 +3,7 @@
 import type { Loaded } from './pipeline.ts';
 import type { Spec } from './spec/types.ts';
 import type { RunResult } from '../runtime/reference/api.ts';
-import type { ExitTable } from '../runtime/model.ts';
+import type { ExitTable } from '../contract/model.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import { planBatch, countWork } from '../runtime/plan.ts';
 import { HasheeError } from './errors.ts';

@@ -1,7 +1,7 @@
 // Validation of a ragged batch of token ids (and optional token types) against an architecture, shared by
 // the reference executor and both engines; each reports a problem with its own error type.
 
-import type { ArchConfig } from './model.ts';
+import type { ArchConfig } from '../contract/model.ts';
 
 /**
  * Checks every sequence (non-empty, at most max_positions, ids in the vocabulary, token types in range and

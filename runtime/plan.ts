@@ -1,7 +1,7 @@
 // Per-call exit plan in prefix form: tokens of all sequences packed by exit layer (descending) so that
 // the rows that compute queries onward at every layer form a dense prefix [0, active[l]).
 
-import type { ArchConfig, ExitTable } from './model.ts';
+import type { ArchConfig, ExitTable } from '../contract/model.ts';
 
 export interface BatchPlan {
   readonly layers: number;          // L

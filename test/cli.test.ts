@@ -9,7 +9,7 @@ import { execFileSync } from 'node:child_process';
 import { main } from '../compiler/cli.ts';
 import { exportOnnx } from '../compiler/onnx/index.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
-import type { ArchConfig, HeadConfig, Model } from '../runtime/model.ts';
+import type { ArchConfig, HeadConfig, Model } from '../contract/model.ts';
 import { naiveLastHidden } from './support/naive-hashee.ts';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

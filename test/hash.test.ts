@@ -4,7 +4,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ArchConfig } from '../runtime/model.ts';
+import type { ArchConfig } from '../contract/model.ts';
 import type { ExitPolicy, Spec } from '../compiler/spec/types.ts';
 import { buildExitTable } from '../compiler/hash/index.ts';
 import { bucketLayers, walkLayers } from '../compiler/hash/buckets.ts';

@@ -7,7 +7,7 @@ import { floatTensor, onnx, readFloats, tensorDims, type NodeProto } from '../co
 import { randomWeights } from '../compiler/weights/random.ts';
 import { HasheeError } from '../compiler/errors.ts';
 import { runReference } from '../runtime/reference/index.ts';
-import type { Activation, ArchConfig, HeadConfig, Model, ModelWeights } from '../runtime/model.ts';
+import type { Activation, ArchConfig, HeadConfig, Model, ModelWeights } from '../contract/model.ts';
 
 function tinyArch(activation: Activation, layers = 2, layerNormEps = 1e-12): ArchConfig {
   return { layers, hidden: 16, heads: 2, ffn: 32, vocabSize: 40, maxPositions: 16, typeVocabSize: 2, activation, layerNormEps, norm: 'post', embeddingSize: 16, sharedLayers: false };

@@ -2,7 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { randomWeights } from '../compiler/weights/random.ts';
-import type { ArchConfig, ExitTable, HeadConfig, LayerWeights, Model } from '../runtime/model.ts';
+import type { ArchConfig, ExitTable, HeadConfig, LayerWeights, Model } from '../contract/model.ts';
 import { erf, runReference, runReferenceClsOnly, type RunInput } from '../runtime/reference/index.ts';
 
 const ARCH: ArchConfig = {

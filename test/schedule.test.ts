@@ -1,7 +1,7 @@
 // Schedule statistics on a hand-made table and corpus; FLOPs ratio from the cost-model formula written out here.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ArchConfig } from '../runtime/model.ts';
+import type { ArchConfig } from '../contract/model.ts';
 import { scheduleStats } from '../compiler/schedule/stats.ts';
 import { formatSchedule, scheduleJson } from '../compiler/schedule/format.ts';
 

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ArchConfig, HeadConfig } from '../runtime/model.ts';
+import type { ArchConfig, HeadConfig } from '../contract/model.ts';
 import { loadSpec, renderSpecYaml, SCHEMA_PATH, type ExitPolicy, type RenderSpecInput, type Spec } from '../compiler/spec/index.ts';
 import { REPO } from './fixtures/specs/expect.ts';
 

@@ -27,7 +27,7 @@ import { KERNELS, type Kernel, type KernelName } from '../runtime/wasm/abi.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { RELAXED_SIMD_PROBE, supportsRelaxedSimd } from '../runtime/wasm/features.ts';
 import { wasmLayout } from '../runtime/wasm/layout.ts';
-import type { ArchConfig, HeadConfig, Model } from '../runtime/model.ts';
+import type { ArchConfig, HeadConfig, Model } from '../contract/model.ts';
 
 interface Fixture { readonly name: string; readonly model: Model; readonly table: Uint8Array; readonly seed: number; readonly std: number; readonly hiddenTol: number }
 

@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compileWasm } from '../compiler/emit/wasm/index.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
-import type { ArchConfig, HeadConfig, Model } from '../runtime/model.ts';
+import type { ArchConfig, HeadConfig, Model } from '../contract/model.ts';
 import type { WeightsManifest } from '../runtime/wasm/layout.ts';
 
 const arch: ArchConfig = { layers: 2, hidden: 12, heads: 3, ffn: 20, vocabSize: 30, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 12, sharedLayers: false };

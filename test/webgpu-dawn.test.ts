@@ -8,7 +8,7 @@ import { activationProbe } from '../compiler/emit/wgsl/kernels.ts';
 import { loadAll } from '../compiler/pipeline.ts';
 import { loadSpec } from '../compiler/spec/load.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
-import type { Activation, ArchConfig, HeadConfig, Model } from '../runtime/model.ts';
+import type { Activation, ArchConfig, HeadConfig, Model } from '../contract/model.ts';
 import { gelu, geluTanh, runReference, type RunInput } from '../runtime/reference/index.ts';
 import { createEngine, type EngineResult } from '../runtime/webgpu/engine.ts';
 import { packWeights } from '../runtime/webgpu/layout.ts';

@@ -6,7 +6,7 @@ import * as assert from 'uvu/assert';
 import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { createRng } from '../compiler/util/rng.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
-import type { ArchConfig, HeadConfig } from '../runtime/model.ts';
+import type { ArchConfig, HeadConfig } from '../contract/model.ts';
 import { gelu } from '../runtime/reference/index.ts';
 import { packWeights, weightLayout } from '../runtime/webgpu/layout.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';

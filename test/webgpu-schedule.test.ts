@@ -4,7 +4,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
-import type { ArchConfig, HeadConfig } from '../runtime/model.ts';
+import type { ArchConfig, HeadConfig } from '../contract/model.ts';
 import { createEngine } from '../runtime/webgpu/engine.ts';
 import { joinWeights, packWeights, splitWeights, weightLayout } from '../runtime/webgpu/layout.ts';
 

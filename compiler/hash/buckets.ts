@@ -1,6 +1,6 @@
 // The reference bucket rule (docs/hashee.md section 2): bucket -> layers, and the walk over a ranked type list.
 
-import type { ExitTable } from '../../runtime/model.ts';
+import type { ExitTable } from '../../contract/model.ts';
 import { HasheeError, type SourceLocation } from '../errors.ts';
 
 export interface BucketParams {

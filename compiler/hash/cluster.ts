@@ -1,6 +1,6 @@
 // Clustered hash: seeded k-means++ over word-embedding rows; clusters with the smallest summed row norm exit first.
 
-import type { ExitTable } from '../../runtime/model.ts';
+import type { ExitTable } from '../../contract/model.ts';
 import { silentProgress, type Progress } from '../progress.ts';
 import { createRng } from '../util/rng.ts';
 

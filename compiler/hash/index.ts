@@ -1,6 +1,6 @@
 // One entry point from a spec's exit policy to its static exit table (Uint8Array id -> layers 1..L).
 
-import type { ExitTable } from '../../runtime/model.ts';
+import type { ExitTable } from '../../contract/model.ts';
 import { readSpecCorpus, type Corpus } from '../corpus/read.ts';
 import { HasheeError } from '../errors.ts';
 import type { Progress } from '../progress.ts';

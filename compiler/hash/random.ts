@@ -1,6 +1,6 @@
 // Consistent random hash: every non-special vocabulary id gets a uniformly random bucket, fixed by the seed.
 
-import type { ExitTable } from '../../runtime/model.ts';
+import type { ExitTable } from '../../contract/model.ts';
 import { createRng } from '../util/rng.ts';
 
 /** Draws one bucket per id in id order, skipping special ids (they stay at L), like the reference. */

@@ -2,7 +2,7 @@
 // validated against the model.
 
 import { readFileSync } from 'node:fs';
-import type { ExitTable } from '../../runtime/model.ts';
+import type { ExitTable } from '../../contract/model.ts';
 import { HasheeError, type SourceLocation } from '../errors.ts';
 
 /** Ids not listed get L; special ids, if listed, must be given L (they never exit early). */

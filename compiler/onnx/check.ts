@@ -1,6 +1,6 @@
 // Compares what an ONNX file holds with what the spec declares, and lists every difference.
 
-import { poolerActivation, type ArchConfig, type HeadConfig } from '../../runtime/model.ts';
+import { poolerActivation, type ArchConfig, type HeadConfig } from '../../contract/model.ts';
 import { HasheeError, type SourceLocation } from '../errors.ts';
 import type { OnnxImport } from './import.ts';
 

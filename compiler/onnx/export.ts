@@ -1,7 +1,7 @@
 // Writes a model at full depth as a plain ONNX graph (opset 13..18, IR 8), in the variants real exporters produce.
 
-import type { Activation, LayerWeights, Model } from '../../runtime/model.ts';
-import { headOutputs } from '../../runtime/model.ts';
+import type { Activation, LayerWeights, Model } from '../../contract/model.ts';
+import { headOutputs } from '../../contract/model.ts';
 import { HasheeError } from '../errors.ts';
 import { createRng } from '../util/rng.ts';
 import { transpose } from './matrix.ts';

@@ -1,6 +1,6 @@
 // Reads a BERT-style encoder's weights from an ONNX file by graph structure (not by names).
 
-import type { Activation, ArchConfig, HeadConfig, HeadWeights, LayerWeights, ModelWeights } from '../../runtime/model.ts';
+import type { Activation, ArchConfig, HeadConfig, HeadWeights, LayerWeights, ModelWeights } from '../../contract/model.ts';
 import { HasheeError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import { OnnxGraph } from './graph.ts';

@@ -1,6 +1,6 @@
 // Structural patterns of a BERT-style ONNX graph: linear layers, LayerNorm (fused or decomposed), activations.
 
-import type { Activation } from '../../runtime/model.ts';
+import type { Activation } from '../../contract/model.ts';
 import { intAttr, floatAttr, type NodeProto } from './proto.ts';
 import { transpose } from './matrix.ts';
 import type { OnnxGraph } from './graph.ts';

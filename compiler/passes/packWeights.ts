@@ -2,7 +2,7 @@
 // kernels stream (runtime/wasm/layout.ts): matrices as k-major panels of nr columns, Q, K and V fused
 // into one [d, 3d] product with 1/sqrt(dh) folded into the Q columns.
 
-import type { Model } from '../../runtime/model.ts';
+import type { Model } from '../../contract/model.ts';
 import { WEIGHTS_BASE, wasmLayout, type WasmLayout } from '../../runtime/wasm/layout.ts';
 
 export interface PackedWeights {

@@ -1,6 +1,6 @@
 // Statistics of a static exit schedule: types and token mass per exit layer, average depth, expected FLOPs ratio.
 
-import type { ArchConfig, ExitTable } from '../../runtime/model.ts';
+import type { ArchConfig, ExitTable } from '../../contract/model.ts';
 import { countWork, exitOf, planBatch } from '../../runtime/plan.ts';
 
 export interface ScheduleCorpus {

@@ -1,7 +1,7 @@
 // Validated YAML data (snake_case, relative paths) -> the typed Spec (camelCase, absolute paths, defaults filled).
 
 import { dirname, resolve } from 'node:path';
-import type { Activation, ArchConfig, HeadConfig, NormPlacement, PoolerActivation } from '../../runtime/model.ts';
+import type { Activation, ArchConfig, HeadConfig, NormPlacement, PoolerActivation } from '../../contract/model.ts';
 import type { SourceLocation } from '../errors.ts';
 import type { CorpusRef, ExitPolicy, Spec, Target, TokenizerRef, WeightsSource } from './types.ts';
 

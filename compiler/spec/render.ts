@@ -2,7 +2,7 @@
 
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
-import type { ArchConfig, HeadConfig } from '../../runtime/model.ts';
+import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
 import { SCHEMA_PATH } from './schema.ts';
 import type { ExitPolicy, Target, TokenizerRef } from './types.ts';
 

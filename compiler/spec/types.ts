@@ -1,6 +1,6 @@
 // The typed, validated spec: what compiler/spec produces from a YAML file. Paths are absolute.
 
-import type { ArchConfig, HeadConfig } from '../../runtime/model.ts';
+import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
 import type { SourceLocation } from '../errors.ts';
 
 export interface SpecialIds {

@@ -1,46 +1,23 @@
 // Seeded random weights for a spec's architecture (`weights: { random: { seed } }`), BERT-style init.
 
-import type { ArchConfig, HeadConfig, HeadWeights, LayerWeights, ModelWeights } from '../../runtime/model.ts';
-import { headOutputs } from '../../runtime/model.ts';
+import { WEIGHTS, groupWeights, weightSize, type ArchConfig, type HeadConfig, type LayerWeights, type ModelWeights, type WeightName } from '../../contract/model.ts';
 import { createRng, type Rng } from '../util/rng.ts';
 
 /**
  * Zero-mean uniform values with standard deviation `std` (uniform rather than normal: one draw per value
- * keeps BERT-base's 110M parameters under a second); LayerNorm gains around 1. Same seed, same bytes.
+ * keeps BERT-base's 110M parameters under a second); LayerNorm gains around 1. Tensors are drawn in the
+ * weight table's order (contract/model.ts WEIGHTS); shared layers are drawn once. Same seed, same bytes.
  */
 export function randomWeights(arch: ArchConfig, head: HeadConfig, seed: number, std = 0.02): ModelWeights {
   const rng = createRng(seed);
-  const normal = (n: number): Float32Array => uniform(rng, n, 0, std);
-  const gain = (n: number): Float32Array => uniform(rng, n, 1, 0.1);
-  const d = arch.hidden, f = arch.ffn, E = arch.embeddingSize;
-  const embedding = {
-    wordEmb: normal(arch.vocabSize * E),
-    posEmb: normal(arch.maxPositions * E),
-    typeEmb: normal(arch.typeVocabSize * E),
-    embLnG: gain(E),
-    embLnB: normal(E),
-    ...(E !== d ? { embProjW: normal(E * d), embProjB: normal(d) } : {}),
-  };
-  const layer = (): LayerWeights => ({
-    qW: normal(d * d), qB: normal(d),
-    kW: normal(d * d), kB: normal(d),
-    vW: normal(d * d), vB: normal(d),
-    oW: normal(d * d), oB: normal(d),
-    ln1G: gain(d), ln1B: normal(d),
-    f1W: normal(d * f), f1B: normal(f),
-    f2W: normal(f * d), f2B: normal(d),
-    ln2G: gain(d), ln2B: normal(d),
-  });
-  // Shared layers (ALBERT): one set of weights, the same object at every depth.
+  const draw = (name: WeightName): Float32Array =>
+    WEIGHTS[name].init === 'gain' ? uniform(rng, weightSize(name, arch, head), 1, 0.1) : uniform(rng, weightSize(name, arch, head), 0, std);
+  const embed = groupWeights('embed', arch, head, draw);
+  const layer = (): LayerWeights => groupWeights('layer', arch, head, draw);
   const shared = arch.sharedLayers ? layer() : undefined;
-  const layers: LayerWeights[] = Array.from({ length: arch.layers }, () => shared ?? layer());
-  const finalLn = arch.norm === 'pre' ? { finalLnG: gain(d), finalLnB: normal(d) } : {};
-  const n = headOutputs(head);
-  const headWeights: HeadWeights =
-    head.kind === 'none' ? {}
-    : head.kind === 'token' ? { classifierW: normal(d * n), classifierB: normal(n) }
-    : { poolerW: normal(d * d), poolerB: normal(d), classifierW: normal(d * n), classifierB: normal(n) };
-  return { ...embedding, layers, ...finalLn, head: headWeights };
+  const layers = Array.from({ length: arch.layers }, () => shared ?? layer());
+  const final = groupWeights('final', arch, head, draw);
+  return { ...embed, ...final, layers, head: groupWeights('head', arch, head, draw) };
 }
 
 function uniform(rng: Rng, n: number, mean: number, std: number): Float32Array {

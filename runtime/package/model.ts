@@ -1,7 +1,7 @@
 // The model a package's load() returns: one run() for token ids or text, single inputs or ragged batches,
 // over whichever backend was opened; results in input order with the FLOPs executed.
 
-import type { ArchConfig, ExitTable, HeadConfig } from '../model.ts';
+import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.ts';
 import { countWork, planBatch, type WorkCount } from '../plan.ts';
 import type { TextTokenizer } from '../tokenizer.ts';
 import { PackageError } from './errors.ts';

@@ -1,7 +1,7 @@
 // What a generated index.ts tells the runtime about its package (file names, shapes, targets), and the
 // small interface every backend adapter implements for the model facade.
 
-import type { ArchConfig, ExitTable, HeadConfig } from '../model.ts';
+import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.ts';
 import type { FileSource } from './files.ts';
 
 export type BackendName = 'wasm' | 'webgpu';

@@ -1,7 +1,7 @@
 // Compact (prefix) form of the reference forward pass: rows packed by exit layer as planBatch lays them
 // out; layer l computes K/V for all rows and everything else for the prefix [0, active[l]). Backends mirror this.
 
-import type { LayerWeights, Model } from '../model.ts';
+import type { LayerWeights, Model } from '../../contract/model.ts';
 import type { BatchPlan } from '../plan.ts';
 import { ACTIVATIONS, dense, embedRow, layerNormRow, type Store } from './math.ts';
 

@@ -1,6 +1,6 @@
 // Output heads (pooler + classifier, or per-token classifier) on h^L: shared by both forms.
 
-import type { Model } from '../model.ts';
+import type { Model } from '../../contract/model.ts';
 import { dense, type Store } from './math.ts';
 
 export interface HeadOutputs {

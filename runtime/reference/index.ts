@@ -1,6 +1,6 @@
 // Reference executor: the plain-loop oracle every backend is compared against (docs/hashee.md section 1).
 
-import { poolerActivation, type ExitTable, type Model } from '../model.ts';
+import { poolerActivation, type ExitTable, type Model } from '../../contract/model.ts';
 import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan } from '../plan.ts';
 import type { ClsOnlyOptions, ClsOnlyResult, RunInput, RunOptions, RunResult } from './api.ts';

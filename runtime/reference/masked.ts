@@ -1,7 +1,7 @@
 // Masked (direct) form of the reference forward pass: a padded [B, P] batch in input order, every layer
 // computed for every position, then h^l = (exit >= l) ? new : old. Written apart from compact.ts on purpose.
 
-import type { ExitTable, LayerWeights, Model } from '../model.ts';
+import type { ExitTable, LayerWeights, Model } from '../../contract/model.ts';
 import { exitOf } from '../plan.ts';
 import { ACTIVATIONS, dense, embedRow, layerNormRow, type Store } from './math.ts';
 

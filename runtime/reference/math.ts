@@ -1,6 +1,6 @@
 // Scalar and row primitives shared by both reference forms: erf/GELU, LayerNorm, dense layers, embedding rows, rounding.
 
-import type { Activation, Model } from '../model.ts';
+import type { Activation, Model } from '../../contract/model.ts';
 import type { Precision } from './api.ts';
 
 const TWO_OVER_SQRT_PI = 2 / Math.sqrt(Math.PI);

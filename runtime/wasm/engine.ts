@@ -1,7 +1,7 @@
 // WASM execution engine: loads a generated module + packed weights + exit table and runs ragged batches in
 // the prefix form of runtime/plan.ts (Q onward on the active prefix, K/V on all rows). Node and browsers.
 
-import { headOutputs, type ArchConfig, type ExitTable, type HeadConfig } from '../model.ts';
+import { headOutputs, type ArchConfig, type ExitTable, type HeadConfig } from '../../contract/model.ts';
 import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan, type WorkCount } from '../plan.ts';
 import { KERNELS, MAX_PAGES, type Kernel, type KernelName } from './abi.ts';

@@ -2,7 +2,7 @@
 // weight tensor lives in the module's linear memory and which register tile each product uses.
 // Weights occupy [WEIGHTS_BASE, WEIGHTS_BASE + weightBytes); per-call scratch follows them.
 
-import { headOutputs, type ArchConfig, type HeadConfig } from '../model.ts';
+import { headOutputs, type ArchConfig, type HeadConfig } from '../../contract/model.ts';
 
 /** Byte address of the first weight byte (bytes below it are never touched: a null guard). */
 export const WEIGHTS_BASE = 1024;

@@ -1,8 +1,8 @@
 // WebGPU engine: loads a compiled program (pipelines created up front, weights uploaded once) and runs
 // ragged batches with one command buffer, one submit and one readback per call. Browser-safe.
 
-import type { ExitTable } from '../model.ts';
-import { headOutputs } from '../model.ts';
+import type { ExitTable } from '../../contract/model.ts';
+import { headOutputs } from '../../contract/model.ts';
 import { checkBatch } from '../input.ts';
 import { planBatch, type BatchPlan } from '../plan.ts';
 import type { RunInput } from '../reference/api.ts';

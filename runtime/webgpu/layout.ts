@@ -1,8 +1,8 @@
 // Weight buffer layout of the WebGPU target: three kinds of f32 blocks (embeddings, one per layer, head),
 // each one GPU buffer; tensor offsets are baked into the WGSL, and every layer block has the same layout.
 
-import type { ArchConfig, HeadConfig, Model } from '../model.ts';
-import { headOutputs } from '../model.ts';
+import type { ArchConfig, HeadConfig, Model } from '../../contract/model.ts';
+import { headOutputs } from '../../contract/model.ts';
 
 /** A tensor's place in its block, in f32 elements; offsets are multiples of 4 (16 bytes). */
 export interface Slot {

@@ -1,7 +1,7 @@
 // The WebGPU program: the kernel catalogue shared by the WGSL emitter and the engine (bindings, row
 // counts, tile sizes), and the compiled artifact (one WGSL module per kernel) the engine loads.
 
-import type { ArchConfig, HeadConfig } from '../model.ts';
+import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
 
 export type KernelName =
   | 'embed' | 'kv' | 'query' | 'attention' | 'attnOut' | 'attnNorm' | 'ffnUp' | 'ffnDown' | 'ffnNorm'

@@ -1,8 +1,8 @@
 // Per-call schedule of the WebGPU engine, computed on the CPU from the batch plan before anything is
 // submitted: the dispatch list with its workgroup counts, the uniform count slots and the row metadata.
 
-import type { ArchConfig, HeadConfig } from '../model.ts';
-import { headOutputs } from '../model.ts';
+import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
+import { headOutputs } from '../../contract/model.ts';
 import type { BatchPlan } from '../plan.ts';
 import { COUNT_FIELDS, KERNELS, LAYER_KERNELS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILES, headKernels, isProduct, tileFor } from './program.ts';
 import type { KernelName, TileName, TilePolicy } from './program.ts';

@@ -1,7 +1,7 @@
 // An independent, deliberately naive float64 HashEE encoder written from docs/hashee.md section 1 alone:
 // nested number arrays, one token at a time, no packing, no shared code with runtime/.
 
-import type { Model } from '../../runtime/model.ts';
+import type { Model } from '../../contract/model.ts';
 
 type Vec = number[];
 

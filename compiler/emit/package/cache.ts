@@ -12,7 +12,7 @@ import { sha256 } from './text.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Sources whose changes change a package: the runtime it ships and the code that emits it. */
-const SOURCES = ['runtime', 'compiler', 'package.json'];
+const SOURCES = ['contract', 'runtime', 'compiler', 'package.json'];
 
 let toolFingerprint: string | undefined;
 

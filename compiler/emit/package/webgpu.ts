@@ -3,7 +3,7 @@
 
 import { emitWgsl } from '../wgsl/index.ts';
 import { joinWeights, packWeights, weightLayout, type Slot, type WeightLayout } from '../../../runtime/webgpu/layout.ts';
-import type { ArchConfig } from '../../../runtime/model.ts';
+import type { ArchConfig } from '../../../contract/model.ts';
 import type { WebGpuFiles } from '../../../runtime/package/webgpu.ts';
 import type { EmitContext, PackageFiles } from '../../compile.ts';
 import { jsonText, sha256 } from './text.ts';

@@ -1,6 +1,6 @@
 // Compiler side of the WASM target: everything a package writer needs from one model.
 
-import type { Model } from '../../../runtime/model.ts';
+import type { Model } from '../../../contract/model.ts';
 import { manifestOf, type WasmLayout, type WeightsManifest } from '../../../runtime/wasm/layout.ts';
 import { packWeights } from '../../passes/packWeights.ts';
 import { checkWasmArch, emitWasmModules, type WasmModules } from './module.ts';

@@ -3,7 +3,7 @@
 
 import binaryen from 'binaryen';
 import { HasheeError } from '../../errors.ts';
-import type { ArchConfig } from '../../../runtime/model.ts';
+import type { ArchConfig } from '../../../contract/model.ts';
 import type { WasmLayout } from '../../../runtime/wasm/layout.ts';
 import { MAX_PAGES } from '../../../runtime/wasm/abi.ts';
 import { moduleFeatures, type Variant } from './builder.ts';

@@ -1,8 +1,8 @@
 // WebGPU target: one WGSL module per kernel of kernelsFor(head) (a matrix product has one per tile
 // shape), with every dimension and weight offset baked in.
 
-import type { ArchConfig, HeadConfig } from '../../../runtime/model.ts';
-import { headOutputs } from '../../../runtime/model.ts';
+import type { ArchConfig, HeadConfig } from '../../../contract/model.ts';
+import { headOutputs } from '../../../contract/model.ts';
 import { weightLayout, type WeightLayout } from '../../../runtime/webgpu/layout.ts';
 import { ROW_THREADS, TILE_NAMES, isProduct, kernelsFor, type ProductKernel, type RowKernel, type WebGpuProgram, type WgslModule } from '../../../runtime/webgpu/program.ts';
 import { HasheeError } from '../../errors.ts';

@@ -1,7 +1,7 @@
 // WGSL text of every kernel, written through WgslWriter with all dimensions and weight offsets baked in.
 // Each emitter takes decided values (shapes, offsets, expressions chosen in TypeScript) and writes them.
 
-import type { Activation } from '../../../runtime/model.ts';
+import type { Activation } from '../../../contract/model.ts';
 import type { Slot } from '../../../runtime/webgpu/layout.ts';
 import type { KernelName, Role, RowCount, TileName } from '../../../runtime/webgpu/program.ts';
 import { COUNT_FIELDS, KERNELS, ROW_INFO, ROW_THREADS, SLOT_FIELDS, TILES, bindingsOf, moduleKey } from '../../../runtime/webgpu/program.ts';

@@ -1,7 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // WASM execution engine: loads a generated module + packed weights + exit table and runs ragged batches in
 // the prefix form of runtime/plan.ts (Q onward on the active prefix, K/V on all rows). Node and browsers.
-import { headOutputs } from "../model.js";
+import { headOutputs } from "../../contract/model.js";
 import { checkBatch } from "../input.js";
 import { countWork, planBatch } from "../plan.js";
 import { KERNELS, MAX_PAGES } from "./abi.js";

@@ -1,5 +1,5 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-import { type ArchConfig, type HeadConfig } from '../model.js';
+import { type ArchConfig, type HeadConfig } from '../../contract/model.js';
 /** Byte address of the first weight byte (bytes below it are never touched: a null guard). */
 export declare const WEIGHTS_BASE = 1024;
 /** Every tensor starts on a 64-byte (cache line) boundary. */

@@ -2,7 +2,7 @@
 // Memory layout shared by the WASM emitter, the weight packer and the engine: where each (pre-packed)
 // weight tensor lives in the module's linear memory and which register tile each product uses.
 // Weights occupy [WEIGHTS_BASE, WEIGHTS_BASE + weightBytes); per-call scratch follows them.
-import { headOutputs } from "../model.js";
+import { headOutputs } from "../../contract/model.js";
 /** Byte address of the first weight byte (bytes below it are never touched: a null guard). */
 export const WEIGHTS_BASE = 1024;
 /** Every tensor starts on a 64-byte (cache line) boundary. */

@@ -1,7 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // WebGPU engine: loads a compiled program (pipelines created up front, weights uploaded once) and runs
 // ragged batches with one command buffer, one submit and one readback per call. Browser-safe.
-import { headOutputs } from "../model.js";
+import { headOutputs } from "../../contract/model.js";
 import { checkBatch } from "../input.js";
 import { planBatch } from "../plan.js";
 import { WebGpuError } from "./errors.js";

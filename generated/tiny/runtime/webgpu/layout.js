@@ -1,7 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // Weight buffer layout of the WebGPU target: three kinds of f32 blocks (embeddings, one per layer, head),
 // each one GPU buffer; tensor offsets are baked into the WGSL, and every layer block has the same layout.
-import { headOutputs } from "../model.js";
+import { headOutputs } from "../../contract/model.js";
 /** Lays tensors out in order, each at a 4-float boundary; returns the slots and the block size (>= 4). */
 function place(sizes) {
     const out = {};

@@ -1,5 +1,5 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-import type { ArchConfig, HeadConfig } from '../model.js';
+import type { ArchConfig, HeadConfig } from '../../contract/model.js';
 import type { BatchPlan } from '../plan.js';
 import type { KernelName, TileName, TilePolicy } from './program.js';
 export interface Dispatch {

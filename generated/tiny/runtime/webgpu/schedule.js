@@ -1,7 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // Per-call schedule of the WebGPU engine, computed on the CPU from the batch plan before anything is
 // submitted: the dispatch list with its workgroup counts, the uniform count slots and the row metadata.
-import { headOutputs } from "../model.js";
+import { headOutputs } from "../../contract/model.js";
 import { COUNT_FIELDS, KERNELS, LAYER_KERNELS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILES, headKernels, isProduct, tileFor } from "./program.js";
 /** Workgroups of a product with `rows` rows and `cols` output columns in tile `t`. */
 const tiles = (rows, cols, t) => [Math.ceil(cols / TILES[t].cols), Math.ceil(rows / TILES[t].rows), 1];

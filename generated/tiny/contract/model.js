@@ -1,0 +1,95 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+// The model description shared by the compiler and the runtime: architecture, head, and the weight table
+// from which every weight type, layout, manifest entry and ONNX name is derived.
+/**
+ * The weight table: every tensor a model has, named once. Shapes are symbolic (V vocabulary, P positions,
+ * T token types, E embedding width, d hidden, f FFN width, N head outputs) and resolved by weightShape();
+ * `group` says where the tensor lives (embeddings, each layer, after the last layer, the head); `when`
+ * says which models have it; `init` is how seeded random weights draw it; `onnx` is the Hugging Face
+ * parameter name ({l} = layer index) the ONNX exporter writes. The order is the draw order of seeded
+ * random weights and the order of every packed layout. Matrices are row-major [in, out] (y = x @ W + b).
+ * The weight types below (LayerWeights, HeadWeights, ModelWeights) are derived from this table.
+ */
+export const WEIGHTS = {
+    wordEmb: { group: 'embed', shape: ['V', 'E'], when: 'always', init: 'normal', onnx: 'embeddings.word_embeddings.weight' },
+    posEmb: { group: 'embed', shape: ['P', 'E'], when: 'always', init: 'normal', onnx: 'embeddings.position_embeddings.weight' },
+    typeEmb: { group: 'embed', shape: ['T', 'E'], when: 'always', init: 'normal', onnx: 'embeddings.token_type_embeddings.weight' },
+    embLnG: { group: 'embed', shape: ['E'], when: 'always', init: 'gain', onnx: 'embeddings.LayerNorm.weight' },
+    embLnB: { group: 'embed', shape: ['E'], when: 'always', init: 'normal', onnx: 'embeddings.LayerNorm.bias' },
+    embProjW: { group: 'embed', shape: ['E', 'd'], when: 'factorised', init: 'normal', onnx: 'encoder.embedding_hidden_mapping_in.weight' },
+    embProjB: { group: 'embed', shape: ['d'], when: 'factorised', init: 'normal', onnx: 'encoder.embedding_hidden_mapping_in.bias' },
+    qW: { group: 'layer', shape: ['d', 'd'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.self.query.weight' },
+    qB: { group: 'layer', shape: ['d'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.self.query.bias' },
+    kW: { group: 'layer', shape: ['d', 'd'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.self.key.weight' },
+    kB: { group: 'layer', shape: ['d'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.self.key.bias' },
+    vW: { group: 'layer', shape: ['d', 'd'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.self.value.weight' },
+    vB: { group: 'layer', shape: ['d'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.self.value.bias' },
+    oW: { group: 'layer', shape: ['d', 'd'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.output.dense.weight' },
+    oB: { group: 'layer', shape: ['d'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.output.dense.bias' },
+    // post-LN: after the attention residual; pre-LN: before attention
+    ln1G: { group: 'layer', shape: ['d'], when: 'always', init: 'gain', onnx: 'encoder.layer.{l}.attention.output.LayerNorm.weight' },
+    ln1B: { group: 'layer', shape: ['d'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.attention.output.LayerNorm.bias' },
+    f1W: { group: 'layer', shape: ['d', 'f'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.intermediate.dense.weight' },
+    f1B: { group: 'layer', shape: ['f'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.intermediate.dense.bias' },
+    f2W: { group: 'layer', shape: ['f', 'd'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.output.dense.weight' },
+    f2B: { group: 'layer', shape: ['d'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.output.dense.bias' },
+    // post-LN: after the FFN residual; pre-LN: before the FFN
+    ln2G: { group: 'layer', shape: ['d'], when: 'always', init: 'gain', onnx: 'encoder.layer.{l}.output.LayerNorm.weight' },
+    ln2B: { group: 'layer', shape: ['d'], when: 'always', init: 'normal', onnx: 'encoder.layer.{l}.output.LayerNorm.bias' },
+    // pre-LN only: LayerNorm of every token's h^L
+    finalLnG: { group: 'final', shape: ['d'], when: 'preNorm', init: 'gain', onnx: 'encoder.LayerNorm.weight' },
+    finalLnB: { group: 'final', shape: ['d'], when: 'preNorm', init: 'normal', onnx: 'encoder.LayerNorm.bias' },
+    // sequence heads: pooled = act(h_cls @ Wp + bp), act = poolerActivation(head)
+    poolerW: { group: 'head', shape: ['d', 'd'], when: 'sequenceHead', init: 'normal', onnx: 'pooler.dense.weight' },
+    poolerB: { group: 'head', shape: ['d'], when: 'sequenceHead', init: 'normal', onnx: 'pooler.dense.bias' },
+    // logits = pooled @ Wc + bc (sequence heads) or h @ Wc + bc per token (token head)
+    classifierW: { group: 'head', shape: ['d', 'N'], when: 'head', init: 'normal', onnx: 'classifier.weight' },
+    classifierB: { group: 'head', shape: ['N'], when: 'head', init: 'normal', onnx: 'classifier.bias' },
+};
+/** Weight names of a group, in table order. */
+export function weightNames(group) {
+    return Object.keys(WEIGHTS).filter((k) => WEIGHTS[k].group === group);
+}
+/** The tensors of `group` this architecture and head have, each made by `make` in table order. */
+export function groupWeights(group, arch, head, make) {
+    const out = {};
+    for (const name of weightNames(group))
+        if (hasWeight(name, arch, head))
+            out[name] = make(name);
+    return out; // exactly the names hasWeight admits: the required ones are always among them
+}
+/** Whether a model of this architecture and head has tensor `name`. */
+export function hasWeight(name, arch, head) {
+    switch (WEIGHTS[name].when) {
+        case 'always': return true;
+        case 'factorised': return arch.embeddingSize !== arch.hidden;
+        case 'preNorm': return arch.norm === 'pre';
+        case 'sequenceHead': return head.kind === 'classification' || head.kind === 'regression';
+        case 'head': return head.kind !== 'none';
+    }
+}
+/** Concrete shape of tensor `name` for an architecture and head. */
+export function weightShape(name, arch, head) {
+    const dims = {
+        V: arch.vocabSize, P: arch.maxPositions, T: arch.typeVocabSize, E: arch.embeddingSize,
+        d: arch.hidden, f: arch.ffn, N: headOutputs(head),
+    };
+    return WEIGHTS[name].shape.map((s) => dims[s]);
+}
+/** Number of float values of tensor `name`. */
+export function weightSize(name, arch, head) {
+    return weightShape(name, arch, head).reduce((a, b) => a * b, 1);
+}
+/** The sequence heads' pooler activation (tanh unless the head says otherwise). */
+export function poolerActivation(head) {
+    return head.kind === 'classification' || head.kind === 'regression' ? head.pooler ?? 'tanh' : 'tanh';
+}
+/** Number of outputs of the head (0 for 'none', hidden size is separate). */
+export function headOutputs(head) {
+    switch (head.kind) {
+        case 'none': return 0;
+        case 'classification': return head.labels;
+        case 'regression': return 1;
+        case 'token': return head.labels;
+    }
+}
