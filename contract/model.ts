@@ -126,6 +126,24 @@ export function groupWeights<G extends WeightGroup>(group: G, arch: ArchConfig, 
   return out as GroupWeights<G>; // exactly the names hasWeight admits: the required ones are always among them
 }
 
+/**
+ * Checks that a model's weights are the ones its architecture and head call for (WEIGHTS' `when`), each
+ * with the size of its shape; throws a RangeError naming the first tensor that is missing or misshapen.
+ */
+export function checkWeights(model: { readonly arch: ArchConfig; readonly head: HeadConfig; readonly weights: ModelWeights }): void {
+  const { arch, head, weights: w } = model;
+  const check = (group: object, name: WeightName, where: string): void => {
+    const t = (group as Partial<Record<WeightName, Float32Array>>)[name];
+    if (!hasWeight(name, arch, head)) return;
+    if (!t) throw new RangeError(`weight ${where}${name} is missing (${WEIGHTS[name].when})`);
+    const size = weightSize(name, arch, head);
+    if (t.length !== size) throw new RangeError(`weight ${where}${name} has ${t.length} values, expected ${size} ([${weightShape(name, arch, head).join(', ')}])`);
+  };
+  for (const name of [...weightNames('embed'), ...weightNames('final')]) check(w, name, '');
+  w.layers.forEach((lw, l) => { for (const name of weightNames('layer')) check(lw, name, `layers[${l}].`); });
+  for (const name of weightNames('head')) check(w.head, name, 'head.');
+}
+
 /** Whether a model of this architecture and head has tensor `name`. */
 export function hasWeight(name: WeightName, arch: ArchConfig, head: HeadConfig): boolean {
   switch (WEIGHTS[name].when) {

@@ -173,7 +173,9 @@ test('invalid inputs are rejected', () => {
   assert.throws(() => runReference(model, TABLE, { ids: [new Array(17).fill(1)] }), /max_positions/);
   assert.throws(() => runReference(model, TABLE, { ids: [[1, 2]], typeIds: [[0, 2]] }), /outside/);
   assert.throws(() => runReference(model, TABLE, { ids: [[1, 2]], typeIds: [[0]] }), /entries/);
-  assert.throws(() => runReference({ ...model, arch: { ...model.arch, norm: 'pre' } }, TABLE, { ids: [[1]] }), /not supported/);
+  // weights that do not fit the architecture: a pre-LN arch needs the final LayerNorm, a wider one bigger tensors
+  assert.throws(() => runReference({ ...model, arch: { ...model.arch, norm: 'pre' } }, TABLE, { ids: [[1]] }), /finalLnG.*missing/);
+  assert.throws(() => runReference({ ...model, arch: { ...model.arch, ffn: 40 } }, TABLE, { ids: [[1]] }), /f1W has 512 values, expected 640/);
 });
 
 /**

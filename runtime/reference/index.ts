@@ -1,10 +1,11 @@
 // Reference executor: the plain-loop oracle every backend is compared against (docs/hashee.md section 1).
 
-import { poolerActivation, type ExitTable, type Model } from '../../contract/model.ts';
+import { checkWeights, headOutputs, poolerActivation, type ExitTable, type Model } from '../../contract/model.ts';
 import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan } from '../plan.ts';
 import type { ClsOnlyOptions, ClsOnlyResult, RunInput, RunOptions, RunResult } from './api.ts';
-import { compactForward } from './compact.ts';
+import { runProgram } from './program.ts';
+import { encoderProgram } from '../../contract/program.ts';
 import { applyHead } from './head.ts';
 import { maskedForward } from './masked.ts';
 import { storeFor } from './math.ts';
@@ -25,20 +26,16 @@ export function runReference(model: Model, table: ExitTable, input: RunInput, op
   const plan = planBatch(table, input.ids, model.arch.layers, { fullDepth });
   const work = countWork(plan, model.arch);
   if (opts.form === 'masked') {
+    checkMaskedSupports(model);
     const { exits, hidden } = maskedForward(model, table, input.ids, types, fullDepth, store);
     return { exits, lastHidden: hidden, ...applyHead(model, hidden, store), work };
   }
-  const H = compactForward(model, plan, flatten(input.ids), flatten(types), store);
+  const program = encoderProgram(model.arch, model.head);
+  const buffers = runProgram(model, program, plan, flatten(input.ids), flatten(types), store);
   const d = model.arch.hidden;
-  const lastHidden = input.ids.map((seq, s) => {
-    const h = new Float64Array(seq.length * d);
-    for (let p = 0; p < seq.length; p++) {
-      const r = plan.rowOf[plan.seqStart[s]! + p]!;
-      h.set(H.subarray(r * d, (r + 1) * d), p * d);
-    }
-    return h;
-  });
-  return { exits: unpackExits(plan, input), lastHidden, ...applyHead(model, lastHidden, store), work };
+  const H = buffers.get(program.output)!;
+  const lastHidden = inputOrder(plan, H, d);
+  return { exits: unpackExits(plan, input), lastHidden, ...headOutputsOf(model, plan, buffers), work };
 }
 
 /**
@@ -51,13 +48,39 @@ export function runReferenceClsOnly(model: Model, table: ExitTable, input: RunIn
   const types = checkInput(model, input);
   const store = storeFor(opts.precision ?? 'f64');
   const plan = planBatch(table, input.ids, model.arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: true });
-  const H = compactForward(model, plan, flatten(input.ids), flatten(types), store);
+  const program = encoderProgram(model.arch, model.head);
+  const buffers = runProgram(model, program, plan, flatten(input.ids), flatten(types), store);
   const d = model.arch.hidden;
+  const H = buffers.get(program.output)!;
   const clsHidden = input.ids.map((_, s) => {
     const r = plan.rowOf[plan.seqStart[s]!]!;
     return H.slice(r * d, (r + 1) * d);
   });
-  return { exits: unpackExits(plan, input), clsHidden, ...applyHead(model, clsHidden, store), work: countWork(plan, model.arch) };
+  return { exits: unpackExits(plan, input), clsHidden, ...headOutputsOf(model, plan, buffers), work: countWork(plan, model.arch) };
+}
+
+/** [B] of [len, width] in input order from packed rows [n, width]. */
+function inputOrder(plan: BatchPlan, packed: Float64Array, width: number): Float64Array[] {
+  return Array.from({ length: plan.seqCount }, (_, s) => {
+    const len = plan.seqStart[s + 1]! - plan.seqStart[s]!;
+    const h = new Float64Array(len * width);
+    for (let p = 0; p < len; p++) {
+      const r = plan.rowOf[plan.seqStart[s]! + p]!;
+      h.set(packed.subarray(r * width, (r + 1) * width), p * width);
+    }
+    return h;
+  });
+}
+
+/** pooled and logits of the program's head steps, per sequence (token head: [len, N] in input order). */
+function headOutputsOf(model: Model, plan: BatchPlan, buffers: ReadonlyMap<string, Float64Array>): { pooled?: Float64Array[]; logits?: Float64Array[] } {
+  const head = model.head;
+  if (head.kind === 'none') return {};
+  const N = headOutputs(head), d = model.arch.hidden;
+  const logits = buffers.get('logits')!;
+  if (head.kind === 'token') return { logits: inputOrder(plan, logits, N) };
+  const perSeq = (b: Float64Array, w: number): Float64Array[] => Array.from({ length: plan.seqCount }, (_, s) => b.slice(s * w, (s + 1) * w));
+  return { pooled: perSeq(buffers.get('pooled')!, d), logits: perSeq(logits, N) };
 }
 
 function unpackExits(plan: BatchPlan, input: RunInput): number[][] {
@@ -70,14 +93,20 @@ function flatten(batch: readonly (readonly number[])[]): Int32Array {
 
 function checkModel(model: Model): void {
   const a = model.arch;
-  if (a.norm !== 'post') throw new RangeError(`layer norm placement '${a.norm}' is not supported yet (only 'post')`);
-  if (a.embeddingSize !== a.hidden) throw new RangeError(`embedding size ${a.embeddingSize} != hidden ${a.hidden} (factorised embeddings) is not supported yet`);
-  if (a.typeVocabSize === 0) throw new RangeError('models without token types are not supported yet');
-  if (poolerActivation(model.head) !== 'tanh') throw new RangeError(`pooler activation '${poolerActivation(model.head)}' is not supported yet`);
   if (a.hidden % a.heads !== 0) throw new RangeError(`hidden size ${a.hidden} is not divisible by ${a.heads} heads`);
   if (model.weights.layers.length !== a.layers) {
     throw new RangeError(`model has ${model.weights.layers.length} layers of weights, arch says ${a.layers}`);
   }
+  checkWeights(model);
+}
+
+/** The masked form implements post-LN BERT layers with E = d, token types and a tanh pooler. */
+function checkMaskedSupports(model: Model): void {
+  const a = model.arch;
+  if (a.norm !== 'post') throw new RangeError(`the masked form does not support layer norm placement '${a.norm}' yet (only 'post')`);
+  if (a.embeddingSize !== a.hidden) throw new RangeError(`the masked form does not support embedding size ${a.embeddingSize} != hidden ${a.hidden} yet`);
+  if (a.typeVocabSize === 0) throw new RangeError('the masked form does not support models without token types yet');
+  if (poolerActivation(model.head) !== 'tanh') throw new RangeError(`the masked form does not support pooler activation '${poolerActivation(model.head)}' yet`);
 }
 
 /** Validates ids and token types; returns the token types (all 0 when absent), same ragged shape. */

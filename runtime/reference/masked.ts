@@ -1,5 +1,5 @@
 // Masked (direct) form of the reference forward pass: a padded [B, P] batch in input order, every layer
-// computed for every position, then h^l = (exit >= l) ? new : old. Written apart from compact.ts on purpose.
+// computed for every position, then h^l = (exit >= l) ? new : old. Written apart from program.ts (the compact form) on purpose.
 
 import type { ExitTable, LayerWeights, Model } from '../../contract/model.ts';
 import { exitOf } from '../plan.ts';
