@@ -22,11 +22,10 @@ import { HasheeError } from '../compiler/errors.ts';
 import { createRng } from '../compiler/util/rng.ts';
 import { runReference, runReferenceClsOnly } from '../runtime/reference/index.ts';
 import { threadCount, WasmEngine, type WasmEngineOptions } from '../runtime/wasm/engine.ts';
-import { WorkerPool } from '../runtime/wasm/pool.ts';
-import { KERNELS, type Kernel, type KernelName } from '../runtime/wasm/abi.ts';
+import { kernelsOf, WorkerPool } from '../runtime/wasm/pool.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { RELAXED_SIMD_PROBE, supportsRelaxedSimd } from '../runtime/wasm/features.ts';
-import { wasmLayout } from '../runtime/wasm/layout.ts';
+import { wasmLayout } from '../contract/wasm-layout.ts';
 import type { ArchConfig, HeadConfig, Model } from '../contract/model.ts';
 
 interface Fixture { readonly name: string; readonly model: Model; readonly table: Uint8Array; readonly seed: number; readonly std: number; readonly hiddenTol: number }
@@ -138,7 +137,7 @@ test('a trap in a worker thread is reported by the caller instead of hanging it'
   const pages = 32;
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const inst = await WebAssembly.instantiate(module, { env: { memory } });
-  const kernels = Object.fromEntries(KERNELS.map((k) => [k, inst.exports[k] as Kernel])) as Record<KernelName, Kernel>;
+  const kernels = kernelsOf(module, inst);
   const pool = await WorkerPool.start(2, module, memory, kernels);
   try {
     const d = TINY.model.arch.hidden, x = pages * 65536 - 2 * d * 4; // rows 0, 1 in memory; rows 2, 3 past its end
@@ -208,8 +207,8 @@ test('threads: Node defaults to the cores; a browser page without cross-origin i
 });
 
 test('the browser path imports no Node built-in statically (node: modules only behind a Node check)', () => {
-  for (const file of ['engine.ts', 'pool.ts', 'worker.ts', 'features.ts', 'layout.ts', 'abi.ts']) {
-    const src = readFileSync(new URL(`../runtime/wasm/${file}`, import.meta.url), 'utf8');
+  for (const file of ['runtime/wasm/engine.ts', 'runtime/wasm/pool.ts', 'runtime/wasm/worker.ts', 'runtime/wasm/features.ts', 'contract/wasm-layout.ts', 'contract/program.ts', 'contract/model.ts']) {
+    const src = readFileSync(new URL(`../${file}`, import.meta.url), 'utf8');
     assert.not.match(src, /^import[^;]*from\s+'node:/m, file);
   }
 });

@@ -1,12 +1,12 @@
 // The packed weight blob and its manifest, read back by an independent decoder of the documented layout
-// (runtime/wasm/layout.ts): panels [n / nr][k][nr], fused QKV with 1/sqrt(dh) on the Q columns.
+// (contract/wasm-layout.ts): panels [n / nr][k][nr], fused QKV with 1/sqrt(dh) on the Q columns.
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { compileWasm } from '../compiler/emit/wasm/index.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { ArchConfig, HeadConfig, Model } from '../contract/model.ts';
-import type { WeightsManifest } from '../runtime/wasm/layout.ts';
+import type { WeightsManifest } from '../contract/wasm-layout.ts';
 
 const arch: ArchConfig = { layers: 2, hidden: 12, heads: 3, ffn: 20, vocabSize: 30, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 12, sharedLayers: false };
 const head: HeadConfig = { kind: 'classification', labels: 3 };

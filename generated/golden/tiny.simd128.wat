@@ -5,16 +5,288 @@
  (type $2 (func (param i32 i32 i32 i32)))
  (type $3 (func (param i32 i32 i32 i32 i32 i32 i32)))
  (import "env" "memory" (memory $0 1 65536))
- (export "mm_qkv" (func $mm_qkv))
- (export "mm_o" (func $mm_o))
- (export "mm_f1" (func $mm_f1))
- (export "mm_f2" (func $mm_f2))
- (export "mm_pool" (func $mm_pool))
  (export "ln_emb" (func $ln_emb))
- (export "ln1" (func $ln1))
- (export "ln2" (func $ln2))
+ (export "mm_qkv" (func $mm_qkv))
  (export "gather_kt" (func $gather_kt))
  (export "attend" (func $attend))
+ (export "mm_o" (func $mm_o))
+ (export "ln1" (func $ln1))
+ (export "mm_f1" (func $mm_f1))
+ (export "mm_f2" (func $mm_f2))
+ (export "ln2" (func $ln2))
+ (export "mm_pool" (func $mm_pool))
+ (func $ln_emb (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local.set $9
+   (i32.const 4160)
+  )
+  (local.set $10
+   (i32.const 4224)
+  )
+  (block $done6
+   (local.set $5
+    (local.get $3)
+   )
+   (br_if $done6
+    (i32.ge_s
+     (local.get $5)
+     (local.get $4)
+    )
+   )
+   (loop $loop7
+    (local.set $7
+     (i32.add
+      (local.get $1)
+      (i32.mul
+       (local.get $5)
+       (i32.const 32)
+      )
+     )
+    )
+    (local.set $8
+     (i32.add
+      (local.get $2)
+      (i32.mul
+       (local.get $5)
+       (i32.const 32)
+      )
+     )
+    )
+    (local.set $11
+     (f32x4.splat
+      (f32.const 0)
+     )
+    )
+    (block $done0
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done0
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop1
+      (local.set $11
+       (f32x4.add
+        (local.get $11)
+        (v128.load
+         (i32.add
+          (local.get $7)
+          (local.get $6)
+         )
+        )
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop1
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $13
+     (f32x4.splat
+      (f32.div
+       (f32.add
+        (f32.add
+         (f32x4.extract_lane 0
+          (local.get $11)
+         )
+         (f32x4.extract_lane 1
+          (local.get $11)
+         )
+        )
+        (f32.add
+         (f32x4.extract_lane 2
+          (local.get $11)
+         )
+         (f32x4.extract_lane 3
+          (local.get $11)
+         )
+        )
+       )
+       (f32.const 8)
+      )
+     )
+    )
+    (local.set $11
+     (f32x4.splat
+      (f32.const 0)
+     )
+    )
+    (block $done2
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done2
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop3
+      (local.set $12
+       (f32x4.sub
+        (v128.load
+         (i32.add
+          (local.get $7)
+          (local.get $6)
+         )
+        )
+        (local.get $13)
+       )
+      )
+      (local.set $11
+       (f32x4.add
+        (f32x4.mul
+         (local.get $12)
+         (local.get $12)
+        )
+        (local.get $11)
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop3
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $14
+     (f32x4.splat
+      (f32.div
+       (f32.const 1)
+       (f32.sqrt
+        (f32.add
+         (f32.div
+          (f32.add
+           (f32.add
+            (f32x4.extract_lane 0
+             (local.get $11)
+            )
+            (f32x4.extract_lane 1
+             (local.get $11)
+            )
+           )
+           (f32.add
+            (f32x4.extract_lane 2
+             (local.get $11)
+            )
+            (f32x4.extract_lane 3
+             (local.get $11)
+            )
+           )
+          )
+          (f32.const 8)
+         )
+         (f32.const 9.999999960041972e-13)
+        )
+       )
+      )
+     )
+    )
+    (block $done4
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done4
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop5
+      (local.set $12
+       (f32x4.mul
+        (f32x4.sub
+         (v128.load
+          (i32.add
+           (local.get $7)
+           (local.get $6)
+          )
+         )
+         (local.get $13)
+        )
+        (local.get $14)
+       )
+      )
+      (v128.store
+       (i32.add
+        (local.get $8)
+        (local.get $6)
+       )
+       (f32x4.add
+        (f32x4.mul
+         (local.get $12)
+         (v128.load
+          (i32.add
+           (local.get $9)
+           (local.get $6)
+          )
+         )
+        )
+        (v128.load
+         (i32.add
+          (local.get $10)
+          (local.get $6)
+         )
+        )
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop5
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $5
+     (i32.add
+      (local.get $5)
+      (i32.const 1)
+     )
+    )
+    (br_if $loop7
+     (i32.lt_s
+      (local.get $5)
+      (local.get $4)
+     )
+    )
+   )
+  )
+ )
  (func $mm_qkv (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
   (local $8 i32)
   (local $9 i32)
@@ -1469,7901 +1741,6 @@
      (i32.lt_s
       (local.get $8)
       (local.get $7)
-     )
-    )
-   )
-  )
- )
- (func $mm_o (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 v128)
-  (local $16 v128)
-  (local $17 v128)
-  (local $18 v128)
-  (local $19 v128)
-  (local $20 v128)
-  (local $21 v128)
-  (local $22 v128)
-  (local $23 v128)
-  (local $24 v128)
-  (local $25 v128)
-  (local $26 v128)
-  (local $27 v128)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
-  (local $31 i32)
-  (local $32 i32)
-  (local $33 v128)
-  (local $34 v128)
-  (local $35 v128)
-  (local $36 v128)
-  (local $37 v128)
-  (local $38 v128)
-  (local $39 v128)
-  (local $40 v128)
-  (local $41 v128)
-  (local $42 v128)
-  (local $43 v128)
-  (local $44 v128)
-  (local $45 v128)
-  (local $46 v128)
-  (local $47 v128)
-  (local $48 v128)
-  (local $49 v128)
-  (local $50 i32)
-  (local $51 i32)
-  (local $52 i32)
-  (local $53 i32)
-  (local $54 i32)
-  (local $55 v128)
-  (local $56 v128)
-  (local $57 v128)
-  (local $58 v128)
-  (local $59 v128)
-  (local $60 v128)
-  (local $61 v128)
-  (local $62 v128)
-  (local $63 v128)
-  (local $64 v128)
-  (local $65 v128)
-  (local $66 i32)
-  (local $67 i32)
-  (local $68 i32)
-  (local $69 i32)
-  (local $70 i32)
-  (local $71 v128)
-  (local $72 v128)
-  (local $73 v128)
-  (local $74 v128)
-  (local $75 v128)
-  (local $76 v128)
-  (local $77 v128)
-  (local $78 v128)
-  (local $79 v128)
-  (local $80 i32)
-  (local $81 i32)
-  (local $82 i32)
-  (local $83 i32)
-  (local $84 i32)
-  (local $85 v128)
-  (local $86 v128)
-  (local $87 v128)
-  (local $88 v128)
-  (local $89 v128)
-  (local $90 v128)
-  (local $91 v128)
-  (local $92 i32)
-  (local $93 i32)
-  (local $94 i32)
-  (local $95 i32)
-  (local $96 i32)
-  (local $97 v128)
-  (local $98 v128)
-  (local $99 v128)
-  (local $100 v128)
-  (local $101 v128)
-  (local $102 i32)
-  (local $103 i32)
-  (local $104 i32)
-  (local $105 i32)
-  (local $106 i32)
-  (local.set $12
-   (i32.rem_u
-    (i32.sub
-     (local.get $5)
-     (local.get $4)
-    )
-    (i32.const 4)
-   )
-  )
-  (local.set $13
-   (select
-    (i32.const 2)
-    (select
-     (i32.const 4)
-     (i32.const 1)
-     (i32.eq
-      (local.get $12)
-      (i32.const 1)
-     )
-    )
-    (i32.eq
-     (local.get $12)
-     (i32.const 2)
-    )
-   )
-  )
-  (local.set $14
-   (if (result i32)
-    (i32.gt_s
-     (local.get $13)
-     (i32.const 1)
-    )
-    (then
-     (i32.add
-      (local.get $6)
-      (i32.mul
-       (i32.div_u
-        (i32.sub
-         (local.get $7)
-         (local.get $6)
-        )
-        (local.get $13)
-       )
-       (local.get $13)
-      )
-     )
-    )
-    (else
-     (local.get $6)
-    )
-   )
-  )
-  (block $done8
-   (local.set $8
-    (local.get $6)
-   )
-   (br_if $done8
-    (i32.ge_s
-     (local.get $8)
-     (local.get $7)
-    )
-   )
-   (loop $loop9
-    (local.set $10
-     (i32.add
-      (i32.add
-       (i32.const 5184)
-       (i32.mul
-        (local.get $0)
-        (i32.const 2624)
-       )
-      )
-      (i32.mul
-       (local.get $8)
-       (i32.const 256)
-      )
-     )
-    )
-    (local.set $11
-     (i32.add
-      (i32.add
-       (i32.const 5440)
-       (i32.mul
-        (local.get $0)
-        (i32.const 2624)
-       )
-      )
-      (i32.mul
-       (local.get $8)
-       (i32.const 32)
-      )
-     )
-    )
-    (if
-     (i32.and
-      (i32.lt_s
-       (local.get $8)
-       (local.get $14)
-      )
-      (i32.eqz
-       (i32.rem_u
-        (i32.sub
-         (local.get $8)
-         (local.get $6)
-        )
-        (local.get $13)
-       )
-      )
-     )
-     (then
-      (local.set $9
-       (i32.sub
-        (local.get $5)
-        (local.get $12)
-       )
-      )
-      (if
-       (i32.eq
-        (local.get $12)
-        (i32.const 1)
-       )
-       (then
-        (local.set $33
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $34
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $35
-         (v128.load offset=32
-          (local.get $11)
-         )
-        )
-        (local.set $36
-         (v128.load offset=48
-          (local.get $11)
-         )
-        )
-        (local.set $37
-         (v128.load offset=64
-          (local.get $11)
-         )
-        )
-        (local.set $38
-         (v128.load offset=80
-          (local.get $11)
-         )
-        )
-        (local.set $39
-         (v128.load offset=96
-          (local.get $11)
-         )
-        )
-        (local.set $40
-         (v128.load offset=112
-          (local.get $11)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $52
-         (i32.add
-          (local.get $50)
-          (i32.const 32)
-         )
-        )
-        (local.set $51
-         (local.get $10)
-        )
-        (loop $k1
-         (local.set $41
-          (v128.load
-           (local.get $51)
-          )
-         )
-         (local.set $42
-          (v128.load offset=16
-           (local.get $51)
-          )
-         )
-         (local.set $43
-          (v128.load offset=256
-           (local.get $51)
-          )
-         )
-         (local.set $44
-          (v128.load offset=272
-           (local.get $51)
-          )
-         )
-         (local.set $45
-          (v128.load offset=512
-           (local.get $51)
-          )
-         )
-         (local.set $46
-          (v128.load offset=528
-           (local.get $51)
-          )
-         )
-         (local.set $47
-          (v128.load offset=768
-           (local.get $51)
-          )
-         )
-         (local.set $48
-          (v128.load offset=784
-           (local.get $51)
-          )
-         )
-         (local.set $49
-          (v128.load32_splat
-           (local.get $50)
-          )
-         )
-         (local.set $33
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $41)
-           )
-           (local.get $33)
-          )
-         )
-         (local.set $34
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $42)
-           )
-           (local.get $34)
-          )
-         )
-         (local.set $35
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $43)
-           )
-           (local.get $35)
-          )
-         )
-         (local.set $36
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $44)
-           )
-           (local.get $36)
-          )
-         )
-         (local.set $37
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $45)
-           )
-           (local.get $37)
-          )
-         )
-         (local.set $38
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $46)
-           )
-           (local.get $38)
-          )
-         )
-         (local.set $39
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $47)
-           )
-           (local.get $39)
-          )
-         )
-         (local.set $40
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $48)
-           )
-           (local.get $40)
-          )
-         )
-         (local.set $51
-          (i32.add
-           (local.get $51)
-           (i32.const 32)
-          )
-         )
-         (local.set $50
-          (i32.add
-           (local.get $50)
-           (i32.const 4)
-          )
-         )
-         (br_if $k1
-          (i32.lt_u
-           (local.get $50)
-           (local.get $52)
-          )
-         )
-        )
-        (local.set $53
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $54
-         (i32.add
-          (i32.add
-           (local.get $3)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.add
-          (local.get $33)
-          (v128.load
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store
-         (local.get $53)
-         (local.get $33)
-        )
-        (local.set $34
-         (f32x4.add
-          (local.get $34)
-          (v128.load offset=16
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=16
-         (local.get $53)
-         (local.get $34)
-        )
-        (local.set $35
-         (f32x4.add
-          (local.get $35)
-          (v128.load offset=32
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=32
-         (local.get $53)
-         (local.get $35)
-        )
-        (local.set $36
-         (f32x4.add
-          (local.get $36)
-          (v128.load offset=48
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=48
-         (local.get $53)
-         (local.get $36)
-        )
-        (local.set $37
-         (f32x4.add
-          (local.get $37)
-          (v128.load offset=64
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=64
-         (local.get $53)
-         (local.get $37)
-        )
-        (local.set $38
-         (f32x4.add
-          (local.get $38)
-          (v128.load offset=80
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=80
-         (local.get $53)
-         (local.get $38)
-        )
-        (local.set $39
-         (f32x4.add
-          (local.get $39)
-          (v128.load offset=96
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=96
-         (local.get $53)
-         (local.get $39)
-        )
-        (local.set $40
-         (f32x4.add
-          (local.get $40)
-          (v128.load offset=112
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=112
-         (local.get $53)
-         (local.get $40)
-        )
-       )
-       (else
-        (if
-         (i32.eq
-          (local.get $12)
-          (i32.const 2)
-         )
-         (then
-          (local.set $15
-           (v128.load
-            (local.get $11)
-           )
-          )
-          (local.set $16
-           (v128.load offset=16
-            (local.get $11)
-           )
-          )
-          (local.set $17
-           (v128.load offset=32
-            (local.get $11)
-           )
-          )
-          (local.set $18
-           (v128.load offset=48
-            (local.get $11)
-           )
-          )
-          (local.set $19
-           (v128.load
-            (local.get $11)
-           )
-          )
-          (local.set $20
-           (v128.load offset=16
-            (local.get $11)
-           )
-          )
-          (local.set $21
-           (v128.load offset=32
-            (local.get $11)
-           )
-          )
-          (local.set $22
-           (v128.load offset=48
-            (local.get $11)
-           )
-          )
-          (local.set $28
-           (i32.add
-            (local.get $1)
-            (i32.mul
-             (local.get $9)
-             (i32.const 32)
-            )
-           )
-          )
-          (local.set $30
-           (i32.add
-            (local.get $28)
-            (i32.const 32)
-           )
-          )
-          (local.set $29
-           (local.get $10)
-          )
-          (loop $k0
-           (local.set $23
-            (v128.load
-             (local.get $29)
-            )
-           )
-           (local.set $24
-            (v128.load offset=16
-             (local.get $29)
-            )
-           )
-           (local.set $25
-            (v128.load offset=256
-             (local.get $29)
-            )
-           )
-           (local.set $26
-            (v128.load offset=272
-             (local.get $29)
-            )
-           )
-           (local.set $27
-            (v128.load32_splat
-             (local.get $28)
-            )
-           )
-           (local.set $15
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $23)
-             )
-             (local.get $15)
-            )
-           )
-           (local.set $16
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $24)
-             )
-             (local.get $16)
-            )
-           )
-           (local.set $17
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $25)
-             )
-             (local.get $17)
-            )
-           )
-           (local.set $18
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $26)
-             )
-             (local.get $18)
-            )
-           )
-           (local.set $27
-            (v128.load32_splat offset=32
-             (local.get $28)
-            )
-           )
-           (local.set $19
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $23)
-             )
-             (local.get $19)
-            )
-           )
-           (local.set $20
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $24)
-             )
-             (local.get $20)
-            )
-           )
-           (local.set $21
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $25)
-             )
-             (local.get $21)
-            )
-           )
-           (local.set $22
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $26)
-             )
-             (local.get $22)
-            )
-           )
-           (local.set $29
-            (i32.add
-             (local.get $29)
-             (i32.const 32)
-            )
-           )
-           (local.set $28
-            (i32.add
-             (local.get $28)
-             (i32.const 4)
-            )
-           )
-           (br_if $k0
-            (i32.lt_u
-             (local.get $28)
-             (local.get $30)
-            )
-           )
-          )
-          (local.set $31
-           (i32.add
-            (i32.add
-             (local.get $2)
-             (i32.mul
-              (local.get $9)
-              (i32.const 32)
-             )
-            )
-            (i32.mul
-             (local.get $8)
-             (i32.const 32)
-            )
-           )
-          )
-          (local.set $32
-           (i32.add
-            (i32.add
-             (local.get $3)
-             (i32.mul
-              (local.get $9)
-              (i32.const 32)
-             )
-            )
-            (i32.mul
-             (local.get $8)
-             (i32.const 32)
-            )
-           )
-          )
-          (local.set $15
-           (f32x4.add
-            (local.get $15)
-            (v128.load
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store
-           (local.get $31)
-           (local.get $15)
-          )
-          (local.set $16
-           (f32x4.add
-            (local.get $16)
-            (v128.load offset=16
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=16
-           (local.get $31)
-           (local.get $16)
-          )
-          (local.set $17
-           (f32x4.add
-            (local.get $17)
-            (v128.load offset=32
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=32
-           (local.get $31)
-           (local.get $17)
-          )
-          (local.set $18
-           (f32x4.add
-            (local.get $18)
-            (v128.load offset=48
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=48
-           (local.get $31)
-           (local.get $18)
-          )
-          (local.set $19
-           (f32x4.add
-            (local.get $19)
-            (v128.load offset=32
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=32
-           (local.get $31)
-           (local.get $19)
-          )
-          (local.set $20
-           (f32x4.add
-            (local.get $20)
-            (v128.load offset=48
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=48
-           (local.get $31)
-           (local.get $20)
-          )
-          (local.set $21
-           (f32x4.add
-            (local.get $21)
-            (v128.load offset=64
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=64
-           (local.get $31)
-           (local.get $21)
-          )
-          (local.set $22
-           (f32x4.add
-            (local.get $22)
-            (v128.load offset=80
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=80
-           (local.get $31)
-           (local.get $22)
-          )
-         )
-         (else
-          (nop)
-         )
-        )
-       )
-      )
-     )
-    )
-    (block $done3
-     (local.set $9
-      (local.get $4)
-     )
-     (br_if $done3
-      (i32.ge_s
-       (local.get $9)
-       (i32.add
-        (i32.const -3)
-        (local.get $5)
-       )
-      )
-     )
-     (loop $loop4
-      (block
-       (local.set $55
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $56
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $57
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $58
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $59
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $60
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $61
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $62
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $66
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $68
-        (i32.add
-         (local.get $66)
-         (i32.const 32)
-        )
-       )
-       (local.set $67
-        (local.get $10)
-       )
-       (loop $k2
-        (local.set $63
-         (v128.load
-          (local.get $67)
-         )
-        )
-        (local.set $64
-         (v128.load offset=16
-          (local.get $67)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat
-          (local.get $66)
-         )
-        )
-        (local.set $55
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $55)
-         )
-        )
-        (local.set $56
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $56)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=32
-          (local.get $66)
-         )
-        )
-        (local.set $57
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $57)
-         )
-        )
-        (local.set $58
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $58)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=64
-          (local.get $66)
-         )
-        )
-        (local.set $59
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $59)
-         )
-        )
-        (local.set $60
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $60)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=96
-          (local.get $66)
-         )
-        )
-        (local.set $61
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $61)
-         )
-        )
-        (local.set $62
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $62)
-         )
-        )
-        (local.set $67
-         (i32.add
-          (local.get $67)
-          (i32.const 32)
-         )
-        )
-        (local.set $66
-         (i32.add
-          (local.get $66)
-          (i32.const 4)
-         )
-        )
-        (br_if $k2
-         (i32.lt_u
-          (local.get $66)
-          (local.get $68)
-         )
-        )
-       )
-       (local.set $69
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $70
-        (i32.add
-         (i32.add
-          (local.get $3)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $55
-        (f32x4.add
-         (local.get $55)
-         (v128.load
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store
-        (local.get $69)
-        (local.get $55)
-       )
-       (local.set $56
-        (f32x4.add
-         (local.get $56)
-         (v128.load offset=16
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=16
-        (local.get $69)
-        (local.get $56)
-       )
-       (local.set $57
-        (f32x4.add
-         (local.get $57)
-         (v128.load offset=32
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=32
-        (local.get $69)
-        (local.get $57)
-       )
-       (local.set $58
-        (f32x4.add
-         (local.get $58)
-         (v128.load offset=48
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=48
-        (local.get $69)
-        (local.get $58)
-       )
-       (local.set $59
-        (f32x4.add
-         (local.get $59)
-         (v128.load offset=64
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=64
-        (local.get $69)
-        (local.get $59)
-       )
-       (local.set $60
-        (f32x4.add
-         (local.get $60)
-         (v128.load offset=80
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=80
-        (local.get $69)
-        (local.get $60)
-       )
-       (local.set $61
-        (f32x4.add
-         (local.get $61)
-         (v128.load offset=96
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=96
-        (local.get $69)
-        (local.get $61)
-       )
-       (local.set $62
-        (f32x4.add
-         (local.get $62)
-         (v128.load offset=112
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=112
-        (local.get $69)
-        (local.get $62)
-       )
-      )
-      (local.set $9
-       (i32.add
-        (local.get $9)
-        (i32.const 4)
-       )
-      )
-      (br_if $loop4
-       (i32.lt_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
-        )
-       )
-      )
-     )
-    )
-    (if
-     (i32.ge_s
-      (local.get $8)
-      (local.get $14)
-     )
-     (then
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 3)
-       )
-       (then
-        (local.set $71
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $72
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $73
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $74
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $75
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $76
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $80
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $82
-         (i32.add
-          (local.get $80)
-          (i32.const 32)
-         )
-        )
-        (local.set $81
-         (local.get $10)
-        )
-        (loop $k5
-         (local.set $77
-          (v128.load
-           (local.get $81)
-          )
-         )
-         (local.set $78
-          (v128.load offset=16
-           (local.get $81)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat
-           (local.get $80)
-          )
-         )
-         (local.set $71
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $71)
-          )
-         )
-         (local.set $72
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $72)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat offset=32
-           (local.get $80)
-          )
-         )
-         (local.set $73
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $73)
-          )
-         )
-         (local.set $74
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $74)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat offset=64
-           (local.get $80)
-          )
-         )
-         (local.set $75
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $75)
-          )
-         )
-         (local.set $76
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $76)
-          )
-         )
-         (local.set $81
-          (i32.add
-           (local.get $81)
-           (i32.const 32)
-          )
-         )
-         (local.set $80
-          (i32.add
-           (local.get $80)
-           (i32.const 4)
-          )
-         )
-         (br_if $k5
-          (i32.lt_u
-           (local.get $80)
-           (local.get $82)
-          )
-         )
-        )
-        (local.set $83
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $84
-         (i32.add
-          (i32.add
-           (local.get $3)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $71
-         (f32x4.add
-          (local.get $71)
-          (v128.load
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store
-         (local.get $83)
-         (local.get $71)
-        )
-        (local.set $72
-         (f32x4.add
-          (local.get $72)
-          (v128.load offset=16
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=16
-         (local.get $83)
-         (local.get $72)
-        )
-        (local.set $73
-         (f32x4.add
-          (local.get $73)
-          (v128.load offset=32
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=32
-         (local.get $83)
-         (local.get $73)
-        )
-        (local.set $74
-         (f32x4.add
-          (local.get $74)
-          (v128.load offset=48
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=48
-         (local.get $83)
-         (local.get $74)
-        )
-        (local.set $75
-         (f32x4.add
-          (local.get $75)
-          (v128.load offset=64
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=64
-         (local.get $83)
-         (local.get $75)
-        )
-        (local.set $76
-         (f32x4.add
-          (local.get $76)
-          (v128.load offset=80
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=80
-         (local.get $83)
-         (local.get $76)
-        )
-       )
-      )
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 2)
-       )
-       (then
-        (local.set $85
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $86
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $87
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $88
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $92
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $94
-         (i32.add
-          (local.get $92)
-          (i32.const 32)
-         )
-        )
-        (local.set $93
-         (local.get $10)
-        )
-        (loop $k6
-         (local.set $89
-          (v128.load
-           (local.get $93)
-          )
-         )
-         (local.set $90
-          (v128.load offset=16
-           (local.get $93)
-          )
-         )
-         (local.set $91
-          (v128.load32_splat
-           (local.get $92)
-          )
-         )
-         (local.set $85
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $89)
-           )
-           (local.get $85)
-          )
-         )
-         (local.set $86
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $90)
-           )
-           (local.get $86)
-          )
-         )
-         (local.set $91
-          (v128.load32_splat offset=32
-           (local.get $92)
-          )
-         )
-         (local.set $87
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $89)
-           )
-           (local.get $87)
-          )
-         )
-         (local.set $88
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $90)
-           )
-           (local.get $88)
-          )
-         )
-         (local.set $93
-          (i32.add
-           (local.get $93)
-           (i32.const 32)
-          )
-         )
-         (local.set $92
-          (i32.add
-           (local.get $92)
-           (i32.const 4)
-          )
-         )
-         (br_if $k6
-          (i32.lt_u
-           (local.get $92)
-           (local.get $94)
-          )
-         )
-        )
-        (local.set $95
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $96
-         (i32.add
-          (i32.add
-           (local.get $3)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $85
-         (f32x4.add
-          (local.get $85)
-          (v128.load
-           (local.get $96)
-          )
-         )
-        )
-        (v128.store
-         (local.get $95)
-         (local.get $85)
-        )
-        (local.set $86
-         (f32x4.add
-          (local.get $86)
-          (v128.load offset=16
-           (local.get $96)
-          )
-         )
-        )
-        (v128.store offset=16
-         (local.get $95)
-         (local.get $86)
-        )
-        (local.set $87
-         (f32x4.add
-          (local.get $87)
-          (v128.load offset=32
-           (local.get $96)
-          )
-         )
-        )
-        (v128.store offset=32
-         (local.get $95)
-         (local.get $87)
-        )
-        (local.set $88
-         (f32x4.add
-          (local.get $88)
-          (v128.load offset=48
-           (local.get $96)
-          )
-         )
-        )
-        (v128.store offset=48
-         (local.get $95)
-         (local.get $88)
-        )
-       )
-      )
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 1)
-       )
-       (then
-        (local.set $97
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $98
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $102
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $104
-         (i32.add
-          (local.get $102)
-          (i32.const 32)
-         )
-        )
-        (local.set $103
-         (local.get $10)
-        )
-        (loop $k7
-         (local.set $99
-          (v128.load
-           (local.get $103)
-          )
-         )
-         (local.set $100
-          (v128.load offset=16
-           (local.get $103)
-          )
-         )
-         (local.set $101
-          (v128.load32_splat
-           (local.get $102)
-          )
-         )
-         (local.set $97
-          (f32x4.add
-           (f32x4.mul
-            (local.get $101)
-            (local.get $99)
-           )
-           (local.get $97)
-          )
-         )
-         (local.set $98
-          (f32x4.add
-           (f32x4.mul
-            (local.get $101)
-            (local.get $100)
-           )
-           (local.get $98)
-          )
-         )
-         (local.set $103
-          (i32.add
-           (local.get $103)
-           (i32.const 32)
-          )
-         )
-         (local.set $102
-          (i32.add
-           (local.get $102)
-           (i32.const 4)
-          )
-         )
-         (br_if $k7
-          (i32.lt_u
-           (local.get $102)
-           (local.get $104)
-          )
-         )
-        )
-        (local.set $105
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $106
-         (i32.add
-          (i32.add
-           (local.get $3)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $97
-         (f32x4.add
-          (local.get $97)
-          (v128.load
-           (local.get $106)
-          )
-         )
-        )
-        (v128.store
-         (local.get $105)
-         (local.get $97)
-        )
-        (local.set $98
-         (f32x4.add
-          (local.get $98)
-          (v128.load offset=16
-           (local.get $106)
-          )
-         )
-        )
-        (v128.store offset=16
-         (local.get $105)
-         (local.get $98)
-        )
-       )
-      )
-     )
-    )
-    (local.set $8
-     (i32.add
-      (local.get $8)
-      (i32.const 1)
-     )
-    )
-    (br_if $loop9
-     (i32.lt_s
-      (local.get $8)
-      (local.get $7)
-     )
-    )
-   )
-  )
- )
- (func $mm_f1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 v128)
-  (local $16 v128)
-  (local $17 v128)
-  (local $18 v128)
-  (local $19 v128)
-  (local $20 v128)
-  (local $21 v128)
-  (local $22 v128)
-  (local $23 v128)
-  (local $24 v128)
-  (local $25 v128)
-  (local $26 v128)
-  (local $27 v128)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
-  (local $31 i32)
-  (local $32 i32)
-  (local $33 v128)
-  (local $34 v128)
-  (local $35 v128)
-  (local $36 v128)
-  (local $37 v128)
-  (local $38 v128)
-  (local $39 v128)
-  (local $40 v128)
-  (local $41 v128)
-  (local $42 v128)
-  (local $43 v128)
-  (local $44 v128)
-  (local $45 v128)
-  (local $46 v128)
-  (local $47 v128)
-  (local $48 v128)
-  (local $49 v128)
-  (local $50 i32)
-  (local $51 i32)
-  (local $52 i32)
-  (local $53 i32)
-  (local $54 i32)
-  (local $55 v128)
-  (local $56 v128)
-  (local $57 v128)
-  (local $58 v128)
-  (local $59 v128)
-  (local $60 v128)
-  (local $61 v128)
-  (local $62 v128)
-  (local $63 v128)
-  (local $64 v128)
-  (local $65 v128)
-  (local $66 i32)
-  (local $67 i32)
-  (local $68 i32)
-  (local $69 i32)
-  (local $70 i32)
-  (local $71 v128)
-  (local $72 v128)
-  (local $73 v128)
-  (local $74 v128)
-  (local $75 v128)
-  (local $76 v128)
-  (local $77 v128)
-  (local $78 v128)
-  (local $79 v128)
-  (local $80 i32)
-  (local $81 i32)
-  (local $82 i32)
-  (local $83 i32)
-  (local $84 i32)
-  (local $85 v128)
-  (local $86 v128)
-  (local $87 v128)
-  (local $88 v128)
-  (local $89 v128)
-  (local $90 v128)
-  (local $91 v128)
-  (local $92 i32)
-  (local $93 i32)
-  (local $94 i32)
-  (local $95 i32)
-  (local $96 i32)
-  (local $97 v128)
-  (local $98 v128)
-  (local $99 v128)
-  (local $100 v128)
-  (local $101 v128)
-  (local $102 i32)
-  (local $103 i32)
-  (local $104 i32)
-  (local $105 i32)
-  (local $106 i32)
-  (local $107 i32)
-  (local $108 i32)
-  (local $109 i32)
-  (local $110 v128)
-  (local $111 v128)
-  (local $112 v128)
-  (local $113 v128)
-  (local.set $12
-   (i32.rem_u
-    (i32.sub
-     (local.get $5)
-     (local.get $4)
-    )
-    (i32.const 4)
-   )
-  )
-  (local.set $13
-   (select
-    (i32.const 2)
-    (select
-     (i32.const 4)
-     (i32.const 1)
-     (i32.eq
-      (local.get $12)
-      (i32.const 1)
-     )
-    )
-    (i32.eq
-     (local.get $12)
-     (i32.const 2)
-    )
-   )
-  )
-  (local.set $14
-   (if (result i32)
-    (i32.gt_s
-     (local.get $13)
-     (i32.const 1)
-    )
-    (then
-     (i32.add
-      (local.get $6)
-      (i32.mul
-       (i32.div_u
-        (i32.sub
-         (local.get $7)
-         (local.get $6)
-        )
-        (local.get $13)
-       )
-       (local.get $13)
-      )
-     )
-    )
-    (else
-     (local.get $6)
-    )
-   )
-  )
-  (block $done12
-   (local.set $8
-    (local.get $6)
-   )
-   (br_if $done12
-    (i32.ge_s
-     (local.get $8)
-     (local.get $7)
-    )
-   )
-   (loop $loop13
-    (local.set $10
-     (i32.add
-      (i32.add
-       (i32.const 5632)
-       (i32.mul
-        (local.get $0)
-        (i32.const 2624)
-       )
-      )
-      (i32.mul
-       (local.get $8)
-       (i32.const 256)
-      )
-     )
-    )
-    (local.set $11
-     (i32.add
-      (i32.add
-       (i32.const 6144)
-       (i32.mul
-        (local.get $0)
-        (i32.const 2624)
-       )
-      )
-      (i32.mul
-       (local.get $8)
-       (i32.const 32)
-      )
-     )
-    )
-    (if
-     (i32.and
-      (i32.lt_s
-       (local.get $8)
-       (local.get $14)
-      )
-      (i32.eqz
-       (i32.rem_u
-        (i32.sub
-         (local.get $8)
-         (local.get $6)
-        )
-        (local.get $13)
-       )
-      )
-     )
-     (then
-      (local.set $9
-       (i32.sub
-        (local.get $5)
-        (local.get $12)
-       )
-      )
-      (if
-       (i32.eq
-        (local.get $12)
-        (i32.const 1)
-       )
-       (then
-        (local.set $33
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $34
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $35
-         (v128.load offset=32
-          (local.get $11)
-         )
-        )
-        (local.set $36
-         (v128.load offset=48
-          (local.get $11)
-         )
-        )
-        (local.set $37
-         (v128.load offset=64
-          (local.get $11)
-         )
-        )
-        (local.set $38
-         (v128.load offset=80
-          (local.get $11)
-         )
-        )
-        (local.set $39
-         (v128.load offset=96
-          (local.get $11)
-         )
-        )
-        (local.set $40
-         (v128.load offset=112
-          (local.get $11)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $52
-         (i32.add
-          (local.get $50)
-          (i32.const 32)
-         )
-        )
-        (local.set $51
-         (local.get $10)
-        )
-        (loop $k1
-         (local.set $41
-          (v128.load
-           (local.get $51)
-          )
-         )
-         (local.set $42
-          (v128.load offset=16
-           (local.get $51)
-          )
-         )
-         (local.set $43
-          (v128.load offset=256
-           (local.get $51)
-          )
-         )
-         (local.set $44
-          (v128.load offset=272
-           (local.get $51)
-          )
-         )
-         (local.set $45
-          (v128.load offset=512
-           (local.get $51)
-          )
-         )
-         (local.set $46
-          (v128.load offset=528
-           (local.get $51)
-          )
-         )
-         (local.set $47
-          (v128.load offset=768
-           (local.get $51)
-          )
-         )
-         (local.set $48
-          (v128.load offset=784
-           (local.get $51)
-          )
-         )
-         (local.set $49
-          (v128.load32_splat
-           (local.get $50)
-          )
-         )
-         (local.set $33
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $41)
-           )
-           (local.get $33)
-          )
-         )
-         (local.set $34
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $42)
-           )
-           (local.get $34)
-          )
-         )
-         (local.set $35
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $43)
-           )
-           (local.get $35)
-          )
-         )
-         (local.set $36
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $44)
-           )
-           (local.get $36)
-          )
-         )
-         (local.set $37
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $45)
-           )
-           (local.get $37)
-          )
-         )
-         (local.set $38
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $46)
-           )
-           (local.get $38)
-          )
-         )
-         (local.set $39
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $47)
-           )
-           (local.get $39)
-          )
-         )
-         (local.set $40
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $48)
-           )
-           (local.get $40)
-          )
-         )
-         (local.set $51
-          (i32.add
-           (local.get $51)
-           (i32.const 32)
-          )
-         )
-         (local.set $50
-          (i32.add
-           (local.get $50)
-           (i32.const 4)
-          )
-         )
-         (br_if $k1
-          (i32.lt_u
-           (local.get $50)
-           (local.get $52)
-          )
-         )
-        )
-        (local.set $53
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 64)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (v128.store
-         (local.get $53)
-         (local.get $33)
-        )
-        (v128.store offset=16
-         (local.get $53)
-         (local.get $34)
-        )
-        (v128.store offset=32
-         (local.get $53)
-         (local.get $35)
-        )
-        (v128.store offset=48
-         (local.get $53)
-         (local.get $36)
-        )
-        (v128.store offset=64
-         (local.get $53)
-         (local.get $37)
-        )
-        (v128.store offset=80
-         (local.get $53)
-         (local.get $38)
-        )
-        (v128.store offset=96
-         (local.get $53)
-         (local.get $39)
-        )
-        (v128.store offset=112
-         (local.get $53)
-         (local.get $40)
-        )
-       )
-       (else
-        (if
-         (i32.eq
-          (local.get $12)
-          (i32.const 2)
-         )
-         (then
-          (local.set $15
-           (v128.load
-            (local.get $11)
-           )
-          )
-          (local.set $16
-           (v128.load offset=16
-            (local.get $11)
-           )
-          )
-          (local.set $17
-           (v128.load offset=32
-            (local.get $11)
-           )
-          )
-          (local.set $18
-           (v128.load offset=48
-            (local.get $11)
-           )
-          )
-          (local.set $19
-           (v128.load
-            (local.get $11)
-           )
-          )
-          (local.set $20
-           (v128.load offset=16
-            (local.get $11)
-           )
-          )
-          (local.set $21
-           (v128.load offset=32
-            (local.get $11)
-           )
-          )
-          (local.set $22
-           (v128.load offset=48
-            (local.get $11)
-           )
-          )
-          (local.set $28
-           (i32.add
-            (local.get $1)
-            (i32.mul
-             (local.get $9)
-             (i32.const 32)
-            )
-           )
-          )
-          (local.set $30
-           (i32.add
-            (local.get $28)
-            (i32.const 32)
-           )
-          )
-          (local.set $29
-           (local.get $10)
-          )
-          (loop $k0
-           (local.set $23
-            (v128.load
-             (local.get $29)
-            )
-           )
-           (local.set $24
-            (v128.load offset=16
-             (local.get $29)
-            )
-           )
-           (local.set $25
-            (v128.load offset=256
-             (local.get $29)
-            )
-           )
-           (local.set $26
-            (v128.load offset=272
-             (local.get $29)
-            )
-           )
-           (local.set $27
-            (v128.load32_splat
-             (local.get $28)
-            )
-           )
-           (local.set $15
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $23)
-             )
-             (local.get $15)
-            )
-           )
-           (local.set $16
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $24)
-             )
-             (local.get $16)
-            )
-           )
-           (local.set $17
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $25)
-             )
-             (local.get $17)
-            )
-           )
-           (local.set $18
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $26)
-             )
-             (local.get $18)
-            )
-           )
-           (local.set $27
-            (v128.load32_splat offset=32
-             (local.get $28)
-            )
-           )
-           (local.set $19
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $23)
-             )
-             (local.get $19)
-            )
-           )
-           (local.set $20
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $24)
-             )
-             (local.get $20)
-            )
-           )
-           (local.set $21
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $25)
-             )
-             (local.get $21)
-            )
-           )
-           (local.set $22
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $26)
-             )
-             (local.get $22)
-            )
-           )
-           (local.set $29
-            (i32.add
-             (local.get $29)
-             (i32.const 32)
-            )
-           )
-           (local.set $28
-            (i32.add
-             (local.get $28)
-             (i32.const 4)
-            )
-           )
-           (br_if $k0
-            (i32.lt_u
-             (local.get $28)
-             (local.get $30)
-            )
-           )
-          )
-          (local.set $31
-           (i32.add
-            (i32.add
-             (local.get $2)
-             (i32.mul
-              (local.get $9)
-              (i32.const 64)
-             )
-            )
-            (i32.mul
-             (local.get $8)
-             (i32.const 32)
-            )
-           )
-          )
-          (v128.store
-           (local.get $31)
-           (local.get $15)
-          )
-          (v128.store offset=16
-           (local.get $31)
-           (local.get $16)
-          )
-          (v128.store offset=32
-           (local.get $31)
-           (local.get $17)
-          )
-          (v128.store offset=48
-           (local.get $31)
-           (local.get $18)
-          )
-          (v128.store offset=64
-           (local.get $31)
-           (local.get $19)
-          )
-          (v128.store offset=80
-           (local.get $31)
-           (local.get $20)
-          )
-          (v128.store offset=96
-           (local.get $31)
-           (local.get $21)
-          )
-          (v128.store offset=112
-           (local.get $31)
-           (local.get $22)
-          )
-         )
-         (else
-          (nop)
-         )
-        )
-       )
-      )
-     )
-    )
-    (block $done3
-     (local.set $9
-      (local.get $4)
-     )
-     (br_if $done3
-      (i32.ge_s
-       (local.get $9)
-       (i32.add
-        (i32.const -3)
-        (local.get $5)
-       )
-      )
-     )
-     (loop $loop4
-      (block
-       (local.set $55
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $56
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $57
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $58
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $59
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $60
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $61
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $62
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $66
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $68
-        (i32.add
-         (local.get $66)
-         (i32.const 32)
-        )
-       )
-       (local.set $67
-        (local.get $10)
-       )
-       (loop $k2
-        (local.set $63
-         (v128.load
-          (local.get $67)
-         )
-        )
-        (local.set $64
-         (v128.load offset=16
-          (local.get $67)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat
-          (local.get $66)
-         )
-        )
-        (local.set $55
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $55)
-         )
-        )
-        (local.set $56
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $56)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=32
-          (local.get $66)
-         )
-        )
-        (local.set $57
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $57)
-         )
-        )
-        (local.set $58
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $58)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=64
-          (local.get $66)
-         )
-        )
-        (local.set $59
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $59)
-         )
-        )
-        (local.set $60
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $60)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=96
-          (local.get $66)
-         )
-        )
-        (local.set $61
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $61)
-         )
-        )
-        (local.set $62
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $62)
-         )
-        )
-        (local.set $67
-         (i32.add
-          (local.get $67)
-          (i32.const 32)
-         )
-        )
-        (local.set $66
-         (i32.add
-          (local.get $66)
-          (i32.const 4)
-         )
-        )
-        (br_if $k2
-         (i32.lt_u
-          (local.get $66)
-          (local.get $68)
-         )
-        )
-       )
-       (local.set $69
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 64)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (v128.store
-        (local.get $69)
-        (local.get $55)
-       )
-       (v128.store offset=16
-        (local.get $69)
-        (local.get $56)
-       )
-       (v128.store offset=64
-        (local.get $69)
-        (local.get $57)
-       )
-       (v128.store offset=80
-        (local.get $69)
-        (local.get $58)
-       )
-       (v128.store offset=128
-        (local.get $69)
-        (local.get $59)
-       )
-       (v128.store offset=144
-        (local.get $69)
-        (local.get $60)
-       )
-       (v128.store offset=192
-        (local.get $69)
-        (local.get $61)
-       )
-       (v128.store offset=208
-        (local.get $69)
-        (local.get $62)
-       )
-      )
-      (local.set $9
-       (i32.add
-        (local.get $9)
-        (i32.const 4)
-       )
-      )
-      (br_if $loop4
-       (i32.lt_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
-        )
-       )
-      )
-     )
-    )
-    (if
-     (i32.ge_s
-      (local.get $8)
-      (local.get $14)
-     )
-     (then
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 3)
-       )
-       (then
-        (local.set $71
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $72
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $73
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $74
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $75
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $76
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $80
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $82
-         (i32.add
-          (local.get $80)
-          (i32.const 32)
-         )
-        )
-        (local.set $81
-         (local.get $10)
-        )
-        (loop $k5
-         (local.set $77
-          (v128.load
-           (local.get $81)
-          )
-         )
-         (local.set $78
-          (v128.load offset=16
-           (local.get $81)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat
-           (local.get $80)
-          )
-         )
-         (local.set $71
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $71)
-          )
-         )
-         (local.set $72
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $72)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat offset=32
-           (local.get $80)
-          )
-         )
-         (local.set $73
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $73)
-          )
-         )
-         (local.set $74
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $74)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat offset=64
-           (local.get $80)
-          )
-         )
-         (local.set $75
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $75)
-          )
-         )
-         (local.set $76
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $76)
-          )
-         )
-         (local.set $81
-          (i32.add
-           (local.get $81)
-           (i32.const 32)
-          )
-         )
-         (local.set $80
-          (i32.add
-           (local.get $80)
-           (i32.const 4)
-          )
-         )
-         (br_if $k5
-          (i32.lt_u
-           (local.get $80)
-           (local.get $82)
-          )
-         )
-        )
-        (local.set $83
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 64)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (v128.store
-         (local.get $83)
-         (local.get $71)
-        )
-        (v128.store offset=16
-         (local.get $83)
-         (local.get $72)
-        )
-        (v128.store offset=64
-         (local.get $83)
-         (local.get $73)
-        )
-        (v128.store offset=80
-         (local.get $83)
-         (local.get $74)
-        )
-        (v128.store offset=128
-         (local.get $83)
-         (local.get $75)
-        )
-        (v128.store offset=144
-         (local.get $83)
-         (local.get $76)
-        )
-       )
-      )
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 2)
-       )
-       (then
-        (local.set $85
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $86
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $87
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $88
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $92
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $94
-         (i32.add
-          (local.get $92)
-          (i32.const 32)
-         )
-        )
-        (local.set $93
-         (local.get $10)
-        )
-        (loop $k6
-         (local.set $89
-          (v128.load
-           (local.get $93)
-          )
-         )
-         (local.set $90
-          (v128.load offset=16
-           (local.get $93)
-          )
-         )
-         (local.set $91
-          (v128.load32_splat
-           (local.get $92)
-          )
-         )
-         (local.set $85
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $89)
-           )
-           (local.get $85)
-          )
-         )
-         (local.set $86
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $90)
-           )
-           (local.get $86)
-          )
-         )
-         (local.set $91
-          (v128.load32_splat offset=32
-           (local.get $92)
-          )
-         )
-         (local.set $87
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $89)
-           )
-           (local.get $87)
-          )
-         )
-         (local.set $88
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $90)
-           )
-           (local.get $88)
-          )
-         )
-         (local.set $93
-          (i32.add
-           (local.get $93)
-           (i32.const 32)
-          )
-         )
-         (local.set $92
-          (i32.add
-           (local.get $92)
-           (i32.const 4)
-          )
-         )
-         (br_if $k6
-          (i32.lt_u
-           (local.get $92)
-           (local.get $94)
-          )
-         )
-        )
-        (local.set $95
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 64)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (v128.store
-         (local.get $95)
-         (local.get $85)
-        )
-        (v128.store offset=16
-         (local.get $95)
-         (local.get $86)
-        )
-        (v128.store offset=64
-         (local.get $95)
-         (local.get $87)
-        )
-        (v128.store offset=80
-         (local.get $95)
-         (local.get $88)
-        )
-       )
-      )
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 1)
-       )
-       (then
-        (local.set $97
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $98
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $102
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $104
-         (i32.add
-          (local.get $102)
-          (i32.const 32)
-         )
-        )
-        (local.set $103
-         (local.get $10)
-        )
-        (loop $k7
-         (local.set $99
-          (v128.load
-           (local.get $103)
-          )
-         )
-         (local.set $100
-          (v128.load offset=16
-           (local.get $103)
-          )
-         )
-         (local.set $101
-          (v128.load32_splat
-           (local.get $102)
-          )
-         )
-         (local.set $97
-          (f32x4.add
-           (f32x4.mul
-            (local.get $101)
-            (local.get $99)
-           )
-           (local.get $97)
-          )
-         )
-         (local.set $98
-          (f32x4.add
-           (f32x4.mul
-            (local.get $101)
-            (local.get $100)
-           )
-           (local.get $98)
-          )
-         )
-         (local.set $103
-          (i32.add
-           (local.get $103)
-           (i32.const 32)
-          )
-         )
-         (local.set $102
-          (i32.add
-           (local.get $102)
-           (i32.const 4)
-          )
-         )
-         (br_if $k7
-          (i32.lt_u
-           (local.get $102)
-           (local.get $104)
-          )
-         )
-        )
-        (local.set $105
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 64)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (v128.store
-         (local.get $105)
-         (local.get $97)
-        )
-        (v128.store offset=16
-         (local.get $105)
-         (local.get $98)
-        )
-       )
-      )
-     )
-    )
-    (block $done10
-     (local.set $107
-      (local.get $4)
-     )
-     (br_if $done10
-      (i32.ge_s
-       (local.get $107)
-       (local.get $5)
-      )
-     )
-     (loop $loop11
-      (local.set $109
-       (i32.add
-        (i32.add
-         (local.get $2)
-         (i32.mul
-          (local.get $107)
-          (i32.const 64)
-         )
-        )
-        (i32.mul
-         (local.get $8)
-         (i32.const 32)
-        )
-       )
-      )
-      (block $done8
-       (local.set $108
-        (i32.const 0)
-       )
-       (br_if $done8
-        (i32.ge_s
-         (local.get $108)
-         (i32.const 32)
-        )
-       )
-       (loop $loop9
-        (local.set $110
-         (v128.load
-          (i32.add
-           (local.get $109)
-           (local.get $108)
-          )
-         )
-        )
-        (block
-         (local.set $111
-          (local.get $110)
-         )
-         (local.set $110
-          (f32x4.mul
-           (local.get $110)
-           (f32x4.splat
-            (f32.const 0.7071067690849304)
-           )
-          )
-         )
-         (block
-          (local.set $110
-           (f32x4.max
-            (f32x4.min
-             (local.get $110)
-             (f32x4.splat
-              (f32.const 4)
-             )
-            )
-            (f32x4.splat
-             (f32.const -4)
-            )
-           )
-          )
-          (local.set $112
-           (f32x4.mul
-            (local.get $110)
-            (local.get $110)
-           )
-          )
-          (local.set $113
-           (f32x4.mul
-            (f32x4.add
-             (f32x4.mul
-              (f32x4.add
-               (f32x4.mul
-                (f32x4.add
-                 (f32x4.mul
-                  (f32x4.add
-                   (f32x4.mul
-                    (f32x4.add
-                     (f32x4.mul
-                      (f32x4.add
-                       (f32x4.mul
-                        (f32x4.splat
-                         (f32.const -2.726142367404094e-10)
-                        )
-                        (local.get $112)
-                       )
-                       (f32x4.splat
-                        (f32.const 2.7706814620387377e-08)
-                       )
-                      )
-                      (local.get $112)
-                     )
-                     (f32x4.splat
-                      (f32.const -2.101023937939317e-06)
-                     )
-                    )
-                    (local.get $112)
-                   )
-                   (f32x4.splat
-                    (f32.const -5.692506238119677e-05)
-                   )
-                  )
-                  (local.get $112)
-                 )
-                 (f32x4.splat
-                  (f32.const -7.349906372837722e-04)
-                 )
-                )
-                (local.get $112)
-               )
-               (f32x4.splat
-                (f32.const -2.9545999132096767e-03)
-               )
-              )
-              (local.get $112)
-             )
-             (f32x4.splat
-              (f32.const -0.01609603315591812)
-             )
-            )
-            (local.get $110)
-           )
-          )
-          (local.set $110
-           (f32x4.div
-            (local.get $113)
-            (f32x4.add
-             (f32x4.mul
-              (f32x4.add
-               (f32x4.mul
-                (f32x4.add
-                 (f32x4.mul
-                  (f32x4.add
-                   (f32x4.mul
-                    (f32x4.splat
-                     (f32.const -1.4566071513399947e-05)
-                    )
-                    (local.get $112)
-                   )
-                   (f32x4.splat
-                    (f32.const -2.1337404905352741e-04)
-                   )
-                  )
-                  (local.get $112)
-                 )
-                 (f32x4.splat
-                  (f32.const -0.001682827016338706)
-                 )
-                )
-                (local.get $112)
-               )
-               (f32x4.splat
-                (f32.const -0.007373329252004623)
-               )
-              )
-              (local.get $112)
-             )
-             (f32x4.splat
-              (f32.const -0.014264739118516445)
-             )
-            )
-           )
-          )
-         )
-         (local.set $110
-          (f32x4.mul
-           (f32x4.mul
-            (local.get $111)
-            (f32x4.splat
-             (f32.const 0.5)
-            )
-           )
-           (f32x4.add
-            (local.get $110)
-            (f32x4.splat
-             (f32.const 1)
-            )
-           )
-          )
-         )
-        )
-        (v128.store
-         (i32.add
-          (local.get $109)
-          (local.get $108)
-         )
-         (local.get $110)
-        )
-        (local.set $108
-         (i32.add
-          (local.get $108)
-          (i32.const 16)
-         )
-        )
-        (br_if $loop9
-         (i32.lt_s
-          (local.get $108)
-          (i32.const 32)
-         )
-        )
-       )
-      )
-      (local.set $107
-       (i32.add
-        (local.get $107)
-        (i32.const 1)
-       )
-      )
-      (br_if $loop11
-       (i32.lt_s
-        (local.get $107)
-        (local.get $5)
-       )
-      )
-     )
-    )
-    (local.set $8
-     (i32.add
-      (local.get $8)
-      (i32.const 1)
-     )
-    )
-    (br_if $loop13
-     (i32.lt_s
-      (local.get $8)
-      (local.get $7)
-     )
-    )
-   )
-  )
- )
- (func $mm_f2 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 v128)
-  (local $16 v128)
-  (local $17 v128)
-  (local $18 v128)
-  (local $19 v128)
-  (local $20 v128)
-  (local $21 v128)
-  (local $22 v128)
-  (local $23 v128)
-  (local $24 v128)
-  (local $25 v128)
-  (local $26 v128)
-  (local $27 v128)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
-  (local $31 i32)
-  (local $32 i32)
-  (local $33 v128)
-  (local $34 v128)
-  (local $35 v128)
-  (local $36 v128)
-  (local $37 v128)
-  (local $38 v128)
-  (local $39 v128)
-  (local $40 v128)
-  (local $41 v128)
-  (local $42 v128)
-  (local $43 v128)
-  (local $44 v128)
-  (local $45 v128)
-  (local $46 v128)
-  (local $47 v128)
-  (local $48 v128)
-  (local $49 v128)
-  (local $50 i32)
-  (local $51 i32)
-  (local $52 i32)
-  (local $53 i32)
-  (local $54 i32)
-  (local $55 v128)
-  (local $56 v128)
-  (local $57 v128)
-  (local $58 v128)
-  (local $59 v128)
-  (local $60 v128)
-  (local $61 v128)
-  (local $62 v128)
-  (local $63 v128)
-  (local $64 v128)
-  (local $65 v128)
-  (local $66 i32)
-  (local $67 i32)
-  (local $68 i32)
-  (local $69 i32)
-  (local $70 i32)
-  (local $71 v128)
-  (local $72 v128)
-  (local $73 v128)
-  (local $74 v128)
-  (local $75 v128)
-  (local $76 v128)
-  (local $77 v128)
-  (local $78 v128)
-  (local $79 v128)
-  (local $80 i32)
-  (local $81 i32)
-  (local $82 i32)
-  (local $83 i32)
-  (local $84 i32)
-  (local $85 v128)
-  (local $86 v128)
-  (local $87 v128)
-  (local $88 v128)
-  (local $89 v128)
-  (local $90 v128)
-  (local $91 v128)
-  (local $92 i32)
-  (local $93 i32)
-  (local $94 i32)
-  (local $95 i32)
-  (local $96 i32)
-  (local $97 v128)
-  (local $98 v128)
-  (local $99 v128)
-  (local $100 v128)
-  (local $101 v128)
-  (local $102 i32)
-  (local $103 i32)
-  (local $104 i32)
-  (local $105 i32)
-  (local $106 i32)
-  (local.set $12
-   (i32.rem_u
-    (i32.sub
-     (local.get $5)
-     (local.get $4)
-    )
-    (i32.const 4)
-   )
-  )
-  (local.set $13
-   (select
-    (i32.const 2)
-    (select
-     (i32.const 4)
-     (i32.const 1)
-     (i32.eq
-      (local.get $12)
-      (i32.const 1)
-     )
-    )
-    (i32.eq
-     (local.get $12)
-     (i32.const 2)
-    )
-   )
-  )
-  (local.set $14
-   (if (result i32)
-    (i32.gt_s
-     (local.get $13)
-     (i32.const 1)
-    )
-    (then
-     (i32.add
-      (local.get $6)
-      (i32.mul
-       (i32.div_u
-        (i32.sub
-         (local.get $7)
-         (local.get $6)
-        )
-        (local.get $13)
-       )
-       (local.get $13)
-      )
-     )
-    )
-    (else
-     (local.get $6)
-    )
-   )
-  )
-  (block $done8
-   (local.set $8
-    (local.get $6)
-   )
-   (br_if $done8
-    (i32.ge_s
-     (local.get $8)
-     (local.get $7)
-    )
-   )
-   (loop $loop9
-    (local.set $10
-     (i32.add
-      (i32.add
-       (i32.const 6208)
-       (i32.mul
-        (local.get $0)
-        (i32.const 2624)
-       )
-      )
-      (i32.mul
-       (local.get $8)
-       (i32.const 512)
-      )
-     )
-    )
-    (local.set $11
-     (i32.add
-      (i32.add
-       (i32.const 6720)
-       (i32.mul
-        (local.get $0)
-        (i32.const 2624)
-       )
-      )
-      (i32.mul
-       (local.get $8)
-       (i32.const 32)
-      )
-     )
-    )
-    (if
-     (i32.and
-      (i32.lt_s
-       (local.get $8)
-       (local.get $14)
-      )
-      (i32.eqz
-       (i32.rem_u
-        (i32.sub
-         (local.get $8)
-         (local.get $6)
-        )
-        (local.get $13)
-       )
-      )
-     )
-     (then
-      (local.set $9
-       (i32.sub
-        (local.get $5)
-        (local.get $12)
-       )
-      )
-      (if
-       (i32.eq
-        (local.get $12)
-        (i32.const 1)
-       )
-       (then
-        (local.set $33
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $34
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $35
-         (v128.load offset=32
-          (local.get $11)
-         )
-        )
-        (local.set $36
-         (v128.load offset=48
-          (local.get $11)
-         )
-        )
-        (local.set $37
-         (v128.load offset=64
-          (local.get $11)
-         )
-        )
-        (local.set $38
-         (v128.load offset=80
-          (local.get $11)
-         )
-        )
-        (local.set $39
-         (v128.load offset=96
-          (local.get $11)
-         )
-        )
-        (local.set $40
-         (v128.load offset=112
-          (local.get $11)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 64)
-          )
-         )
-        )
-        (local.set $52
-         (i32.add
-          (local.get $50)
-          (i32.const 64)
-         )
-        )
-        (local.set $51
-         (local.get $10)
-        )
-        (loop $k1
-         (local.set $41
-          (v128.load
-           (local.get $51)
-          )
-         )
-         (local.set $42
-          (v128.load offset=16
-           (local.get $51)
-          )
-         )
-         (local.set $43
-          (v128.load offset=512
-           (local.get $51)
-          )
-         )
-         (local.set $44
-          (v128.load offset=528
-           (local.get $51)
-          )
-         )
-         (local.set $45
-          (v128.load offset=1024
-           (local.get $51)
-          )
-         )
-         (local.set $46
-          (v128.load offset=1040
-           (local.get $51)
-          )
-         )
-         (local.set $47
-          (v128.load offset=1536
-           (local.get $51)
-          )
-         )
-         (local.set $48
-          (v128.load offset=1552
-           (local.get $51)
-          )
-         )
-         (local.set $49
-          (v128.load32_splat
-           (local.get $50)
-          )
-         )
-         (local.set $33
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $41)
-           )
-           (local.get $33)
-          )
-         )
-         (local.set $34
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $42)
-           )
-           (local.get $34)
-          )
-         )
-         (local.set $35
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $43)
-           )
-           (local.get $35)
-          )
-         )
-         (local.set $36
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $44)
-           )
-           (local.get $36)
-          )
-         )
-         (local.set $37
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $45)
-           )
-           (local.get $37)
-          )
-         )
-         (local.set $38
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $46)
-           )
-           (local.get $38)
-          )
-         )
-         (local.set $39
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $47)
-           )
-           (local.get $39)
-          )
-         )
-         (local.set $40
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $48)
-           )
-           (local.get $40)
-          )
-         )
-         (local.set $51
-          (i32.add
-           (local.get $51)
-           (i32.const 32)
-          )
-         )
-         (local.set $50
-          (i32.add
-           (local.get $50)
-           (i32.const 4)
-          )
-         )
-         (br_if $k1
-          (i32.lt_u
-           (local.get $50)
-           (local.get $52)
-          )
-         )
-        )
-        (local.set $53
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $54
-         (i32.add
-          (i32.add
-           (local.get $3)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $33
-         (f32x4.add
-          (local.get $33)
-          (v128.load
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store
-         (local.get $53)
-         (local.get $33)
-        )
-        (local.set $34
-         (f32x4.add
-          (local.get $34)
-          (v128.load offset=16
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=16
-         (local.get $53)
-         (local.get $34)
-        )
-        (local.set $35
-         (f32x4.add
-          (local.get $35)
-          (v128.load offset=32
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=32
-         (local.get $53)
-         (local.get $35)
-        )
-        (local.set $36
-         (f32x4.add
-          (local.get $36)
-          (v128.load offset=48
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=48
-         (local.get $53)
-         (local.get $36)
-        )
-        (local.set $37
-         (f32x4.add
-          (local.get $37)
-          (v128.load offset=64
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=64
-         (local.get $53)
-         (local.get $37)
-        )
-        (local.set $38
-         (f32x4.add
-          (local.get $38)
-          (v128.load offset=80
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=80
-         (local.get $53)
-         (local.get $38)
-        )
-        (local.set $39
-         (f32x4.add
-          (local.get $39)
-          (v128.load offset=96
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=96
-         (local.get $53)
-         (local.get $39)
-        )
-        (local.set $40
-         (f32x4.add
-          (local.get $40)
-          (v128.load offset=112
-           (local.get $54)
-          )
-         )
-        )
-        (v128.store offset=112
-         (local.get $53)
-         (local.get $40)
-        )
-       )
-       (else
-        (if
-         (i32.eq
-          (local.get $12)
-          (i32.const 2)
-         )
-         (then
-          (local.set $15
-           (v128.load
-            (local.get $11)
-           )
-          )
-          (local.set $16
-           (v128.load offset=16
-            (local.get $11)
-           )
-          )
-          (local.set $17
-           (v128.load offset=32
-            (local.get $11)
-           )
-          )
-          (local.set $18
-           (v128.load offset=48
-            (local.get $11)
-           )
-          )
-          (local.set $19
-           (v128.load
-            (local.get $11)
-           )
-          )
-          (local.set $20
-           (v128.load offset=16
-            (local.get $11)
-           )
-          )
-          (local.set $21
-           (v128.load offset=32
-            (local.get $11)
-           )
-          )
-          (local.set $22
-           (v128.load offset=48
-            (local.get $11)
-           )
-          )
-          (local.set $28
-           (i32.add
-            (local.get $1)
-            (i32.mul
-             (local.get $9)
-             (i32.const 64)
-            )
-           )
-          )
-          (local.set $30
-           (i32.add
-            (local.get $28)
-            (i32.const 64)
-           )
-          )
-          (local.set $29
-           (local.get $10)
-          )
-          (loop $k0
-           (local.set $23
-            (v128.load
-             (local.get $29)
-            )
-           )
-           (local.set $24
-            (v128.load offset=16
-             (local.get $29)
-            )
-           )
-           (local.set $25
-            (v128.load offset=512
-             (local.get $29)
-            )
-           )
-           (local.set $26
-            (v128.load offset=528
-             (local.get $29)
-            )
-           )
-           (local.set $27
-            (v128.load32_splat
-             (local.get $28)
-            )
-           )
-           (local.set $15
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $23)
-             )
-             (local.get $15)
-            )
-           )
-           (local.set $16
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $24)
-             )
-             (local.get $16)
-            )
-           )
-           (local.set $17
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $25)
-             )
-             (local.get $17)
-            )
-           )
-           (local.set $18
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $26)
-             )
-             (local.get $18)
-            )
-           )
-           (local.set $27
-            (v128.load32_splat offset=64
-             (local.get $28)
-            )
-           )
-           (local.set $19
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $23)
-             )
-             (local.get $19)
-            )
-           )
-           (local.set $20
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $24)
-             )
-             (local.get $20)
-            )
-           )
-           (local.set $21
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $25)
-             )
-             (local.get $21)
-            )
-           )
-           (local.set $22
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $26)
-             )
-             (local.get $22)
-            )
-           )
-           (local.set $29
-            (i32.add
-             (local.get $29)
-             (i32.const 32)
-            )
-           )
-           (local.set $28
-            (i32.add
-             (local.get $28)
-             (i32.const 4)
-            )
-           )
-           (br_if $k0
-            (i32.lt_u
-             (local.get $28)
-             (local.get $30)
-            )
-           )
-          )
-          (local.set $31
-           (i32.add
-            (i32.add
-             (local.get $2)
-             (i32.mul
-              (local.get $9)
-              (i32.const 32)
-             )
-            )
-            (i32.mul
-             (local.get $8)
-             (i32.const 32)
-            )
-           )
-          )
-          (local.set $32
-           (i32.add
-            (i32.add
-             (local.get $3)
-             (i32.mul
-              (local.get $9)
-              (i32.const 32)
-             )
-            )
-            (i32.mul
-             (local.get $8)
-             (i32.const 32)
-            )
-           )
-          )
-          (local.set $15
-           (f32x4.add
-            (local.get $15)
-            (v128.load
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store
-           (local.get $31)
-           (local.get $15)
-          )
-          (local.set $16
-           (f32x4.add
-            (local.get $16)
-            (v128.load offset=16
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=16
-           (local.get $31)
-           (local.get $16)
-          )
-          (local.set $17
-           (f32x4.add
-            (local.get $17)
-            (v128.load offset=32
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=32
-           (local.get $31)
-           (local.get $17)
-          )
-          (local.set $18
-           (f32x4.add
-            (local.get $18)
-            (v128.load offset=48
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=48
-           (local.get $31)
-           (local.get $18)
-          )
-          (local.set $19
-           (f32x4.add
-            (local.get $19)
-            (v128.load offset=32
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=32
-           (local.get $31)
-           (local.get $19)
-          )
-          (local.set $20
-           (f32x4.add
-            (local.get $20)
-            (v128.load offset=48
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=48
-           (local.get $31)
-           (local.get $20)
-          )
-          (local.set $21
-           (f32x4.add
-            (local.get $21)
-            (v128.load offset=64
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=64
-           (local.get $31)
-           (local.get $21)
-          )
-          (local.set $22
-           (f32x4.add
-            (local.get $22)
-            (v128.load offset=80
-             (local.get $32)
-            )
-           )
-          )
-          (v128.store offset=80
-           (local.get $31)
-           (local.get $22)
-          )
-         )
-         (else
-          (nop)
-         )
-        )
-       )
-      )
-     )
-    )
-    (block $done3
-     (local.set $9
-      (local.get $4)
-     )
-     (br_if $done3
-      (i32.ge_s
-       (local.get $9)
-       (i32.add
-        (i32.const -3)
-        (local.get $5)
-       )
-      )
-     )
-     (loop $loop4
-      (block
-       (local.set $55
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $56
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $57
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $58
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $59
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $60
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $61
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $62
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $66
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 64)
-         )
-        )
-       )
-       (local.set $68
-        (i32.add
-         (local.get $66)
-         (i32.const 64)
-        )
-       )
-       (local.set $67
-        (local.get $10)
-       )
-       (loop $k2
-        (local.set $63
-         (v128.load
-          (local.get $67)
-         )
-        )
-        (local.set $64
-         (v128.load offset=16
-          (local.get $67)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat
-          (local.get $66)
-         )
-        )
-        (local.set $55
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $55)
-         )
-        )
-        (local.set $56
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $56)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=64
-          (local.get $66)
-         )
-        )
-        (local.set $57
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $57)
-         )
-        )
-        (local.set $58
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $58)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=128
-          (local.get $66)
-         )
-        )
-        (local.set $59
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $59)
-         )
-        )
-        (local.set $60
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $60)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=192
-          (local.get $66)
-         )
-        )
-        (local.set $61
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $61)
-         )
-        )
-        (local.set $62
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $62)
-         )
-        )
-        (local.set $67
-         (i32.add
-          (local.get $67)
-          (i32.const 32)
-         )
-        )
-        (local.set $66
-         (i32.add
-          (local.get $66)
-          (i32.const 4)
-         )
-        )
-        (br_if $k2
-         (i32.lt_u
-          (local.get $66)
-          (local.get $68)
-         )
-        )
-       )
-       (local.set $69
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $70
-        (i32.add
-         (i32.add
-          (local.get $3)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $55
-        (f32x4.add
-         (local.get $55)
-         (v128.load
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store
-        (local.get $69)
-        (local.get $55)
-       )
-       (local.set $56
-        (f32x4.add
-         (local.get $56)
-         (v128.load offset=16
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=16
-        (local.get $69)
-        (local.get $56)
-       )
-       (local.set $57
-        (f32x4.add
-         (local.get $57)
-         (v128.load offset=32
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=32
-        (local.get $69)
-        (local.get $57)
-       )
-       (local.set $58
-        (f32x4.add
-         (local.get $58)
-         (v128.load offset=48
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=48
-        (local.get $69)
-        (local.get $58)
-       )
-       (local.set $59
-        (f32x4.add
-         (local.get $59)
-         (v128.load offset=64
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=64
-        (local.get $69)
-        (local.get $59)
-       )
-       (local.set $60
-        (f32x4.add
-         (local.get $60)
-         (v128.load offset=80
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=80
-        (local.get $69)
-        (local.get $60)
-       )
-       (local.set $61
-        (f32x4.add
-         (local.get $61)
-         (v128.load offset=96
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=96
-        (local.get $69)
-        (local.get $61)
-       )
-       (local.set $62
-        (f32x4.add
-         (local.get $62)
-         (v128.load offset=112
-          (local.get $70)
-         )
-        )
-       )
-       (v128.store offset=112
-        (local.get $69)
-        (local.get $62)
-       )
-      )
-      (local.set $9
-       (i32.add
-        (local.get $9)
-        (i32.const 4)
-       )
-      )
-      (br_if $loop4
-       (i32.lt_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
-        )
-       )
-      )
-     )
-    )
-    (if
-     (i32.ge_s
-      (local.get $8)
-      (local.get $14)
-     )
-     (then
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 3)
-       )
-       (then
-        (local.set $71
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $72
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $73
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $74
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $75
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $76
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $80
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 64)
-          )
-         )
-        )
-        (local.set $82
-         (i32.add
-          (local.get $80)
-          (i32.const 64)
-         )
-        )
-        (local.set $81
-         (local.get $10)
-        )
-        (loop $k5
-         (local.set $77
-          (v128.load
-           (local.get $81)
-          )
-         )
-         (local.set $78
-          (v128.load offset=16
-           (local.get $81)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat
-           (local.get $80)
-          )
-         )
-         (local.set $71
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $71)
-          )
-         )
-         (local.set $72
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $72)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat offset=64
-           (local.get $80)
-          )
-         )
-         (local.set $73
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $73)
-          )
-         )
-         (local.set $74
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $74)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat offset=128
-           (local.get $80)
-          )
-         )
-         (local.set $75
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $75)
-          )
-         )
-         (local.set $76
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $76)
-          )
-         )
-         (local.set $81
-          (i32.add
-           (local.get $81)
-           (i32.const 32)
-          )
-         )
-         (local.set $80
-          (i32.add
-           (local.get $80)
-           (i32.const 4)
-          )
-         )
-         (br_if $k5
-          (i32.lt_u
-           (local.get $80)
-           (local.get $82)
-          )
-         )
-        )
-        (local.set $83
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $84
-         (i32.add
-          (i32.add
-           (local.get $3)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $71
-         (f32x4.add
-          (local.get $71)
-          (v128.load
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store
-         (local.get $83)
-         (local.get $71)
-        )
-        (local.set $72
-         (f32x4.add
-          (local.get $72)
-          (v128.load offset=16
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=16
-         (local.get $83)
-         (local.get $72)
-        )
-        (local.set $73
-         (f32x4.add
-          (local.get $73)
-          (v128.load offset=32
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=32
-         (local.get $83)
-         (local.get $73)
-        )
-        (local.set $74
-         (f32x4.add
-          (local.get $74)
-          (v128.load offset=48
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=48
-         (local.get $83)
-         (local.get $74)
-        )
-        (local.set $75
-         (f32x4.add
-          (local.get $75)
-          (v128.load offset=64
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=64
-         (local.get $83)
-         (local.get $75)
-        )
-        (local.set $76
-         (f32x4.add
-          (local.get $76)
-          (v128.load offset=80
-           (local.get $84)
-          )
-         )
-        )
-        (v128.store offset=80
-         (local.get $83)
-         (local.get $76)
-        )
-       )
-      )
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 2)
-       )
-       (then
-        (local.set $85
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $86
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $87
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $88
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $92
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 64)
-          )
-         )
-        )
-        (local.set $94
-         (i32.add
-          (local.get $92)
-          (i32.const 64)
-         )
-        )
-        (local.set $93
-         (local.get $10)
-        )
-        (loop $k6
-         (local.set $89
-          (v128.load
-           (local.get $93)
-          )
-         )
-         (local.set $90
-          (v128.load offset=16
-           (local.get $93)
-          )
-         )
-         (local.set $91
-          (v128.load32_splat
-           (local.get $92)
-          )
-         )
-         (local.set $85
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $89)
-           )
-           (local.get $85)
-          )
-         )
-         (local.set $86
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $90)
-           )
-           (local.get $86)
-          )
-         )
-         (local.set $91
-          (v128.load32_splat offset=64
-           (local.get $92)
-          )
-         )
-         (local.set $87
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $89)
-           )
-           (local.get $87)
-          )
-         )
-         (local.set $88
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $90)
-           )
-           (local.get $88)
-          )
-         )
-         (local.set $93
-          (i32.add
-           (local.get $93)
-           (i32.const 32)
-          )
-         )
-         (local.set $92
-          (i32.add
-           (local.get $92)
-           (i32.const 4)
-          )
-         )
-         (br_if $k6
-          (i32.lt_u
-           (local.get $92)
-           (local.get $94)
-          )
-         )
-        )
-        (local.set $95
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $96
-         (i32.add
-          (i32.add
-           (local.get $3)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $85
-         (f32x4.add
-          (local.get $85)
-          (v128.load
-           (local.get $96)
-          )
-         )
-        )
-        (v128.store
-         (local.get $95)
-         (local.get $85)
-        )
-        (local.set $86
-         (f32x4.add
-          (local.get $86)
-          (v128.load offset=16
-           (local.get $96)
-          )
-         )
-        )
-        (v128.store offset=16
-         (local.get $95)
-         (local.get $86)
-        )
-        (local.set $87
-         (f32x4.add
-          (local.get $87)
-          (v128.load offset=32
-           (local.get $96)
-          )
-         )
-        )
-        (v128.store offset=32
-         (local.get $95)
-         (local.get $87)
-        )
-        (local.set $88
-         (f32x4.add
-          (local.get $88)
-          (v128.load offset=48
-           (local.get $96)
-          )
-         )
-        )
-        (v128.store offset=48
-         (local.get $95)
-         (local.get $88)
-        )
-       )
-      )
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 1)
-       )
-       (then
-        (local.set $97
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $98
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $102
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 64)
-          )
-         )
-        )
-        (local.set $104
-         (i32.add
-          (local.get $102)
-          (i32.const 64)
-         )
-        )
-        (local.set $103
-         (local.get $10)
-        )
-        (loop $k7
-         (local.set $99
-          (v128.load
-           (local.get $103)
-          )
-         )
-         (local.set $100
-          (v128.load offset=16
-           (local.get $103)
-          )
-         )
-         (local.set $101
-          (v128.load32_splat
-           (local.get $102)
-          )
-         )
-         (local.set $97
-          (f32x4.add
-           (f32x4.mul
-            (local.get $101)
-            (local.get $99)
-           )
-           (local.get $97)
-          )
-         )
-         (local.set $98
-          (f32x4.add
-           (f32x4.mul
-            (local.get $101)
-            (local.get $100)
-           )
-           (local.get $98)
-          )
-         )
-         (local.set $103
-          (i32.add
-           (local.get $103)
-           (i32.const 32)
-          )
-         )
-         (local.set $102
-          (i32.add
-           (local.get $102)
-           (i32.const 4)
-          )
-         )
-         (br_if $k7
-          (i32.lt_u
-           (local.get $102)
-           (local.get $104)
-          )
-         )
-        )
-        (local.set $105
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $106
-         (i32.add
-          (i32.add
-           (local.get $3)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $97
-         (f32x4.add
-          (local.get $97)
-          (v128.load
-           (local.get $106)
-          )
-         )
-        )
-        (v128.store
-         (local.get $105)
-         (local.get $97)
-        )
-        (local.set $98
-         (f32x4.add
-          (local.get $98)
-          (v128.load offset=16
-           (local.get $106)
-          )
-         )
-        )
-        (v128.store offset=16
-         (local.get $105)
-         (local.get $98)
-        )
-       )
-      )
-     )
-    )
-    (local.set $8
-     (i32.add
-      (local.get $8)
-      (i32.const 1)
-     )
-    )
-    (br_if $loop9
-     (i32.lt_s
-      (local.get $8)
-      (local.get $7)
-     )
-    )
-   )
-  )
- )
- (func $mm_pool (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 i32)
-  (local $12 i32)
-  (local $13 i32)
-  (local $14 i32)
-  (local $15 v128)
-  (local $16 v128)
-  (local $17 v128)
-  (local $18 v128)
-  (local $19 v128)
-  (local $20 v128)
-  (local $21 v128)
-  (local $22 v128)
-  (local $23 v128)
-  (local $24 v128)
-  (local $25 v128)
-  (local $26 v128)
-  (local $27 v128)
-  (local $28 i32)
-  (local $29 i32)
-  (local $30 i32)
-  (local $31 i32)
-  (local $32 i32)
-  (local $33 v128)
-  (local $34 v128)
-  (local $35 v128)
-  (local $36 v128)
-  (local $37 v128)
-  (local $38 v128)
-  (local $39 v128)
-  (local $40 v128)
-  (local $41 v128)
-  (local $42 v128)
-  (local $43 v128)
-  (local $44 v128)
-  (local $45 v128)
-  (local $46 v128)
-  (local $47 v128)
-  (local $48 v128)
-  (local $49 v128)
-  (local $50 i32)
-  (local $51 i32)
-  (local $52 i32)
-  (local $53 i32)
-  (local $54 i32)
-  (local $55 v128)
-  (local $56 v128)
-  (local $57 v128)
-  (local $58 v128)
-  (local $59 v128)
-  (local $60 v128)
-  (local $61 v128)
-  (local $62 v128)
-  (local $63 v128)
-  (local $64 v128)
-  (local $65 v128)
-  (local $66 i32)
-  (local $67 i32)
-  (local $68 i32)
-  (local $69 i32)
-  (local $70 i32)
-  (local $71 v128)
-  (local $72 v128)
-  (local $73 v128)
-  (local $74 v128)
-  (local $75 v128)
-  (local $76 v128)
-  (local $77 v128)
-  (local $78 v128)
-  (local $79 v128)
-  (local $80 i32)
-  (local $81 i32)
-  (local $82 i32)
-  (local $83 i32)
-  (local $84 i32)
-  (local $85 v128)
-  (local $86 v128)
-  (local $87 v128)
-  (local $88 v128)
-  (local $89 v128)
-  (local $90 v128)
-  (local $91 v128)
-  (local $92 i32)
-  (local $93 i32)
-  (local $94 i32)
-  (local $95 i32)
-  (local $96 i32)
-  (local $97 v128)
-  (local $98 v128)
-  (local $99 v128)
-  (local $100 v128)
-  (local $101 v128)
-  (local $102 i32)
-  (local $103 i32)
-  (local $104 i32)
-  (local $105 i32)
-  (local $106 i32)
-  (local $107 i32)
-  (local $108 i32)
-  (local $109 i32)
-  (local $110 v128)
-  (local $111 v128)
-  (local $112 v128)
-  (local $113 v128)
-  (local $114 v128)
-  (local.set $12
-   (i32.rem_u
-    (i32.sub
-     (local.get $5)
-     (local.get $4)
-    )
-    (i32.const 4)
-   )
-  )
-  (local.set $13
-   (select
-    (i32.const 2)
-    (select
-     (i32.const 4)
-     (i32.const 1)
-     (i32.eq
-      (local.get $12)
-      (i32.const 1)
-     )
-    )
-    (i32.eq
-     (local.get $12)
-     (i32.const 2)
-    )
-   )
-  )
-  (local.set $14
-   (if (result i32)
-    (i32.gt_s
-     (local.get $13)
-     (i32.const 1)
-    )
-    (then
-     (i32.add
-      (local.get $6)
-      (i32.mul
-       (i32.div_u
-        (i32.sub
-         (local.get $7)
-         (local.get $6)
-        )
-        (local.get $13)
-       )
-       (local.get $13)
-      )
-     )
-    )
-    (else
-     (local.get $6)
-    )
-   )
-  )
-  (block $done12
-   (local.set $8
-    (local.get $6)
-   )
-   (br_if $done12
-    (i32.ge_s
-     (local.get $8)
-     (local.get $7)
-    )
-   )
-   (loop $loop13
-    (local.set $10
-     (i32.add
-      (i32.const 9536)
-      (i32.mul
-       (local.get $8)
-       (i32.const 256)
-      )
-     )
-    )
-    (local.set $11
-     (i32.add
-      (i32.const 9792)
-      (i32.mul
-       (local.get $8)
-       (i32.const 32)
-      )
-     )
-    )
-    (if
-     (i32.and
-      (i32.lt_s
-       (local.get $8)
-       (local.get $14)
-      )
-      (i32.eqz
-       (i32.rem_u
-        (i32.sub
-         (local.get $8)
-         (local.get $6)
-        )
-        (local.get $13)
-       )
-      )
-     )
-     (then
-      (local.set $9
-       (i32.sub
-        (local.get $5)
-        (local.get $12)
-       )
-      )
-      (if
-       (i32.eq
-        (local.get $12)
-        (i32.const 1)
-       )
-       (then
-        (local.set $33
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $34
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $35
-         (v128.load offset=32
-          (local.get $11)
-         )
-        )
-        (local.set $36
-         (v128.load offset=48
-          (local.get $11)
-         )
-        )
-        (local.set $37
-         (v128.load offset=64
-          (local.get $11)
-         )
-        )
-        (local.set $38
-         (v128.load offset=80
-          (local.get $11)
-         )
-        )
-        (local.set $39
-         (v128.load offset=96
-          (local.get $11)
-         )
-        )
-        (local.set $40
-         (v128.load offset=112
-          (local.get $11)
-         )
-        )
-        (local.set $50
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $52
-         (i32.add
-          (local.get $50)
-          (i32.const 32)
-         )
-        )
-        (local.set $51
-         (local.get $10)
-        )
-        (loop $k1
-         (local.set $41
-          (v128.load
-           (local.get $51)
-          )
-         )
-         (local.set $42
-          (v128.load offset=16
-           (local.get $51)
-          )
-         )
-         (local.set $43
-          (v128.load offset=256
-           (local.get $51)
-          )
-         )
-         (local.set $44
-          (v128.load offset=272
-           (local.get $51)
-          )
-         )
-         (local.set $45
-          (v128.load offset=512
-           (local.get $51)
-          )
-         )
-         (local.set $46
-          (v128.load offset=528
-           (local.get $51)
-          )
-         )
-         (local.set $47
-          (v128.load offset=768
-           (local.get $51)
-          )
-         )
-         (local.set $48
-          (v128.load offset=784
-           (local.get $51)
-          )
-         )
-         (local.set $49
-          (v128.load32_splat
-           (local.get $50)
-          )
-         )
-         (local.set $33
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $41)
-           )
-           (local.get $33)
-          )
-         )
-         (local.set $34
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $42)
-           )
-           (local.get $34)
-          )
-         )
-         (local.set $35
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $43)
-           )
-           (local.get $35)
-          )
-         )
-         (local.set $36
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $44)
-           )
-           (local.get $36)
-          )
-         )
-         (local.set $37
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $45)
-           )
-           (local.get $37)
-          )
-         )
-         (local.set $38
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $46)
-           )
-           (local.get $38)
-          )
-         )
-         (local.set $39
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $47)
-           )
-           (local.get $39)
-          )
-         )
-         (local.set $40
-          (f32x4.add
-           (f32x4.mul
-            (local.get $49)
-            (local.get $48)
-           )
-           (local.get $40)
-          )
-         )
-         (local.set $51
-          (i32.add
-           (local.get $51)
-           (i32.const 32)
-          )
-         )
-         (local.set $50
-          (i32.add
-           (local.get $50)
-           (i32.const 4)
-          )
-         )
-         (br_if $k1
-          (i32.lt_u
-           (local.get $50)
-           (local.get $52)
-          )
-         )
-        )
-        (local.set $53
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (v128.store
-         (local.get $53)
-         (local.get $33)
-        )
-        (v128.store offset=16
-         (local.get $53)
-         (local.get $34)
-        )
-        (v128.store offset=32
-         (local.get $53)
-         (local.get $35)
-        )
-        (v128.store offset=48
-         (local.get $53)
-         (local.get $36)
-        )
-        (v128.store offset=64
-         (local.get $53)
-         (local.get $37)
-        )
-        (v128.store offset=80
-         (local.get $53)
-         (local.get $38)
-        )
-        (v128.store offset=96
-         (local.get $53)
-         (local.get $39)
-        )
-        (v128.store offset=112
-         (local.get $53)
-         (local.get $40)
-        )
-       )
-       (else
-        (if
-         (i32.eq
-          (local.get $12)
-          (i32.const 2)
-         )
-         (then
-          (local.set $15
-           (v128.load
-            (local.get $11)
-           )
-          )
-          (local.set $16
-           (v128.load offset=16
-            (local.get $11)
-           )
-          )
-          (local.set $17
-           (v128.load offset=32
-            (local.get $11)
-           )
-          )
-          (local.set $18
-           (v128.load offset=48
-            (local.get $11)
-           )
-          )
-          (local.set $19
-           (v128.load
-            (local.get $11)
-           )
-          )
-          (local.set $20
-           (v128.load offset=16
-            (local.get $11)
-           )
-          )
-          (local.set $21
-           (v128.load offset=32
-            (local.get $11)
-           )
-          )
-          (local.set $22
-           (v128.load offset=48
-            (local.get $11)
-           )
-          )
-          (local.set $28
-           (i32.add
-            (local.get $1)
-            (i32.mul
-             (local.get $9)
-             (i32.const 32)
-            )
-           )
-          )
-          (local.set $30
-           (i32.add
-            (local.get $28)
-            (i32.const 32)
-           )
-          )
-          (local.set $29
-           (local.get $10)
-          )
-          (loop $k0
-           (local.set $23
-            (v128.load
-             (local.get $29)
-            )
-           )
-           (local.set $24
-            (v128.load offset=16
-             (local.get $29)
-            )
-           )
-           (local.set $25
-            (v128.load offset=256
-             (local.get $29)
-            )
-           )
-           (local.set $26
-            (v128.load offset=272
-             (local.get $29)
-            )
-           )
-           (local.set $27
-            (v128.load32_splat
-             (local.get $28)
-            )
-           )
-           (local.set $15
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $23)
-             )
-             (local.get $15)
-            )
-           )
-           (local.set $16
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $24)
-             )
-             (local.get $16)
-            )
-           )
-           (local.set $17
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $25)
-             )
-             (local.get $17)
-            )
-           )
-           (local.set $18
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $26)
-             )
-             (local.get $18)
-            )
-           )
-           (local.set $27
-            (v128.load32_splat offset=32
-             (local.get $28)
-            )
-           )
-           (local.set $19
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $23)
-             )
-             (local.get $19)
-            )
-           )
-           (local.set $20
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $24)
-             )
-             (local.get $20)
-            )
-           )
-           (local.set $21
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $25)
-             )
-             (local.get $21)
-            )
-           )
-           (local.set $22
-            (f32x4.add
-             (f32x4.mul
-              (local.get $27)
-              (local.get $26)
-             )
-             (local.get $22)
-            )
-           )
-           (local.set $29
-            (i32.add
-             (local.get $29)
-             (i32.const 32)
-            )
-           )
-           (local.set $28
-            (i32.add
-             (local.get $28)
-             (i32.const 4)
-            )
-           )
-           (br_if $k0
-            (i32.lt_u
-             (local.get $28)
-             (local.get $30)
-            )
-           )
-          )
-          (local.set $31
-           (i32.add
-            (i32.add
-             (local.get $2)
-             (i32.mul
-              (local.get $9)
-              (i32.const 32)
-             )
-            )
-            (i32.mul
-             (local.get $8)
-             (i32.const 32)
-            )
-           )
-          )
-          (v128.store
-           (local.get $31)
-           (local.get $15)
-          )
-          (v128.store offset=16
-           (local.get $31)
-           (local.get $16)
-          )
-          (v128.store offset=32
-           (local.get $31)
-           (local.get $17)
-          )
-          (v128.store offset=48
-           (local.get $31)
-           (local.get $18)
-          )
-          (v128.store offset=32
-           (local.get $31)
-           (local.get $19)
-          )
-          (v128.store offset=48
-           (local.get $31)
-           (local.get $20)
-          )
-          (v128.store offset=64
-           (local.get $31)
-           (local.get $21)
-          )
-          (v128.store offset=80
-           (local.get $31)
-           (local.get $22)
-          )
-         )
-         (else
-          (nop)
-         )
-        )
-       )
-      )
-     )
-    )
-    (block $done3
-     (local.set $9
-      (local.get $4)
-     )
-     (br_if $done3
-      (i32.ge_s
-       (local.get $9)
-       (i32.add
-        (i32.const -3)
-        (local.get $5)
-       )
-      )
-     )
-     (loop $loop4
-      (block
-       (local.set $55
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $56
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $57
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $58
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $59
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $60
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $61
-        (v128.load
-         (local.get $11)
-        )
-       )
-       (local.set $62
-        (v128.load offset=16
-         (local.get $11)
-        )
-       )
-       (local.set $66
-        (i32.add
-         (local.get $1)
-         (i32.mul
-          (local.get $9)
-          (i32.const 32)
-         )
-        )
-       )
-       (local.set $68
-        (i32.add
-         (local.get $66)
-         (i32.const 32)
-        )
-       )
-       (local.set $67
-        (local.get $10)
-       )
-       (loop $k2
-        (local.set $63
-         (v128.load
-          (local.get $67)
-         )
-        )
-        (local.set $64
-         (v128.load offset=16
-          (local.get $67)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat
-          (local.get $66)
-         )
-        )
-        (local.set $55
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $55)
-         )
-        )
-        (local.set $56
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $56)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=32
-          (local.get $66)
-         )
-        )
-        (local.set $57
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $57)
-         )
-        )
-        (local.set $58
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $58)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=64
-          (local.get $66)
-         )
-        )
-        (local.set $59
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $59)
-         )
-        )
-        (local.set $60
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $60)
-         )
-        )
-        (local.set $65
-         (v128.load32_splat offset=96
-          (local.get $66)
-         )
-        )
-        (local.set $61
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $63)
-          )
-          (local.get $61)
-         )
-        )
-        (local.set $62
-         (f32x4.add
-          (f32x4.mul
-           (local.get $65)
-           (local.get $64)
-          )
-          (local.get $62)
-         )
-        )
-        (local.set $67
-         (i32.add
-          (local.get $67)
-          (i32.const 32)
-         )
-        )
-        (local.set $66
-         (i32.add
-          (local.get $66)
-          (i32.const 4)
-         )
-        )
-        (br_if $k2
-         (i32.lt_u
-          (local.get $66)
-          (local.get $68)
-         )
-        )
-       )
-       (local.set $69
-        (i32.add
-         (i32.add
-          (local.get $2)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-         (i32.mul
-          (local.get $8)
-          (i32.const 32)
-         )
-        )
-       )
-       (v128.store
-        (local.get $69)
-        (local.get $55)
-       )
-       (v128.store offset=16
-        (local.get $69)
-        (local.get $56)
-       )
-       (v128.store offset=32
-        (local.get $69)
-        (local.get $57)
-       )
-       (v128.store offset=48
-        (local.get $69)
-        (local.get $58)
-       )
-       (v128.store offset=64
-        (local.get $69)
-        (local.get $59)
-       )
-       (v128.store offset=80
-        (local.get $69)
-        (local.get $60)
-       )
-       (v128.store offset=96
-        (local.get $69)
-        (local.get $61)
-       )
-       (v128.store offset=112
-        (local.get $69)
-        (local.get $62)
-       )
-      )
-      (local.set $9
-       (i32.add
-        (local.get $9)
-        (i32.const 4)
-       )
-      )
-      (br_if $loop4
-       (i32.lt_s
-        (local.get $9)
-        (i32.add
-         (i32.const -3)
-         (local.get $5)
-        )
-       )
-      )
-     )
-    )
-    (if
-     (i32.ge_s
-      (local.get $8)
-      (local.get $14)
-     )
-     (then
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 3)
-       )
-       (then
-        (local.set $71
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $72
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $73
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $74
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $75
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $76
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $80
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $82
-         (i32.add
-          (local.get $80)
-          (i32.const 32)
-         )
-        )
-        (local.set $81
-         (local.get $10)
-        )
-        (loop $k5
-         (local.set $77
-          (v128.load
-           (local.get $81)
-          )
-         )
-         (local.set $78
-          (v128.load offset=16
-           (local.get $81)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat
-           (local.get $80)
-          )
-         )
-         (local.set $71
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $71)
-          )
-         )
-         (local.set $72
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $72)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat offset=32
-           (local.get $80)
-          )
-         )
-         (local.set $73
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $73)
-          )
-         )
-         (local.set $74
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $74)
-          )
-         )
-         (local.set $79
-          (v128.load32_splat offset=64
-           (local.get $80)
-          )
-         )
-         (local.set $75
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $77)
-           )
-           (local.get $75)
-          )
-         )
-         (local.set $76
-          (f32x4.add
-           (f32x4.mul
-            (local.get $79)
-            (local.get $78)
-           )
-           (local.get $76)
-          )
-         )
-         (local.set $81
-          (i32.add
-           (local.get $81)
-           (i32.const 32)
-          )
-         )
-         (local.set $80
-          (i32.add
-           (local.get $80)
-           (i32.const 4)
-          )
-         )
-         (br_if $k5
-          (i32.lt_u
-           (local.get $80)
-           (local.get $82)
-          )
-         )
-        )
-        (local.set $83
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (v128.store
-         (local.get $83)
-         (local.get $71)
-        )
-        (v128.store offset=16
-         (local.get $83)
-         (local.get $72)
-        )
-        (v128.store offset=32
-         (local.get $83)
-         (local.get $73)
-        )
-        (v128.store offset=48
-         (local.get $83)
-         (local.get $74)
-        )
-        (v128.store offset=64
-         (local.get $83)
-         (local.get $75)
-        )
-        (v128.store offset=80
-         (local.get $83)
-         (local.get $76)
-        )
-       )
-      )
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 2)
-       )
-       (then
-        (local.set $85
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $86
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $87
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $88
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $92
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $94
-         (i32.add
-          (local.get $92)
-          (i32.const 32)
-         )
-        )
-        (local.set $93
-         (local.get $10)
-        )
-        (loop $k6
-         (local.set $89
-          (v128.load
-           (local.get $93)
-          )
-         )
-         (local.set $90
-          (v128.load offset=16
-           (local.get $93)
-          )
-         )
-         (local.set $91
-          (v128.load32_splat
-           (local.get $92)
-          )
-         )
-         (local.set $85
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $89)
-           )
-           (local.get $85)
-          )
-         )
-         (local.set $86
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $90)
-           )
-           (local.get $86)
-          )
-         )
-         (local.set $91
-          (v128.load32_splat offset=32
-           (local.get $92)
-          )
-         )
-         (local.set $87
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $89)
-           )
-           (local.get $87)
-          )
-         )
-         (local.set $88
-          (f32x4.add
-           (f32x4.mul
-            (local.get $91)
-            (local.get $90)
-           )
-           (local.get $88)
-          )
-         )
-         (local.set $93
-          (i32.add
-           (local.get $93)
-           (i32.const 32)
-          )
-         )
-         (local.set $92
-          (i32.add
-           (local.get $92)
-           (i32.const 4)
-          )
-         )
-         (br_if $k6
-          (i32.lt_u
-           (local.get $92)
-           (local.get $94)
-          )
-         )
-        )
-        (local.set $95
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (v128.store
-         (local.get $95)
-         (local.get $85)
-        )
-        (v128.store offset=16
-         (local.get $95)
-         (local.get $86)
-        )
-        (v128.store offset=32
-         (local.get $95)
-         (local.get $87)
-        )
-        (v128.store offset=48
-         (local.get $95)
-         (local.get $88)
-        )
-       )
-      )
-      (if
-       (i32.eq
-        (i32.sub
-         (local.get $5)
-         (local.get $9)
-        )
-        (i32.const 1)
-       )
-       (then
-        (local.set $97
-         (v128.load
-          (local.get $11)
-         )
-        )
-        (local.set $98
-         (v128.load offset=16
-          (local.get $11)
-         )
-        )
-        (local.set $102
-         (i32.add
-          (local.get $1)
-          (i32.mul
-           (local.get $9)
-           (i32.const 32)
-          )
-         )
-        )
-        (local.set $104
-         (i32.add
-          (local.get $102)
-          (i32.const 32)
-         )
-        )
-        (local.set $103
-         (local.get $10)
-        )
-        (loop $k7
-         (local.set $99
-          (v128.load
-           (local.get $103)
-          )
-         )
-         (local.set $100
-          (v128.load offset=16
-           (local.get $103)
-          )
-         )
-         (local.set $101
-          (v128.load32_splat
-           (local.get $102)
-          )
-         )
-         (local.set $97
-          (f32x4.add
-           (f32x4.mul
-            (local.get $101)
-            (local.get $99)
-           )
-           (local.get $97)
-          )
-         )
-         (local.set $98
-          (f32x4.add
-           (f32x4.mul
-            (local.get $101)
-            (local.get $100)
-           )
-           (local.get $98)
-          )
-         )
-         (local.set $103
-          (i32.add
-           (local.get $103)
-           (i32.const 32)
-          )
-         )
-         (local.set $102
-          (i32.add
-           (local.get $102)
-           (i32.const 4)
-          )
-         )
-         (br_if $k7
-          (i32.lt_u
-           (local.get $102)
-           (local.get $104)
-          )
-         )
-        )
-        (local.set $105
-         (i32.add
-          (i32.add
-           (local.get $2)
-           (i32.mul
-            (local.get $9)
-            (i32.const 32)
-           )
-          )
-          (i32.mul
-           (local.get $8)
-           (i32.const 32)
-          )
-         )
-        )
-        (v128.store
-         (local.get $105)
-         (local.get $97)
-        )
-        (v128.store offset=16
-         (local.get $105)
-         (local.get $98)
-        )
-       )
-      )
-     )
-    )
-    (block $done10
-     (local.set $107
-      (local.get $4)
-     )
-     (br_if $done10
-      (i32.ge_s
-       (local.get $107)
-       (local.get $5)
-      )
-     )
-     (loop $loop11
-      (local.set $109
-       (i32.add
-        (i32.add
-         (local.get $2)
-         (i32.mul
-          (local.get $107)
-          (i32.const 32)
-         )
-        )
-        (i32.mul
-         (local.get $8)
-         (i32.const 32)
-        )
-       )
-      )
-      (block $done8
-       (local.set $108
-        (i32.const 0)
-       )
-       (br_if $done8
-        (i32.ge_s
-         (local.get $108)
-         (i32.const 32)
-        )
-       )
-       (loop $loop9
-        (local.set $110
-         (v128.load
-          (i32.add
-           (local.get $109)
-           (local.get $108)
-          )
-         )
-        )
-        (block
-         (local.set $110
-          (f32x4.add
-           (local.get $110)
-           (local.get $110)
-          )
-         )
-         (block
-          (local.set $110
-           (f32x4.max
-            (f32x4.min
-             (local.get $110)
-             (f32x4.splat
-              (f32.const 88)
-             )
-            )
-            (f32x4.splat
-             (f32.const -87.3365478515625)
-            )
-           )
-          )
-          (local.set $113
-           (f32x4.nearest
-            (f32x4.mul
-             (local.get $110)
-             (f32x4.splat
-              (f32.const 1.4426950216293335)
-             )
-            )
-           )
-          )
-          (local.set $110
-           (f32x4.sub
-            (local.get $110)
-            (f32x4.mul
-             (local.get $113)
-             (f32x4.splat
-              (f32.const 0.693359375)
-             )
-            )
-           )
-          )
-          (local.set $110
-           (f32x4.sub
-            (local.get $110)
-            (f32x4.mul
-             (local.get $113)
-             (f32x4.splat
-              (f32.const -2.1219444170128554e-04)
-             )
-            )
-           )
-          )
-          (local.set $114
-           (f32x4.mul
-            (local.get $110)
-            (local.get $110)
-           )
-          )
-          (local.set $112
-           (f32x4.add
-            (f32x4.mul
-             (f32x4.add
-              (f32x4.mul
-               (f32x4.add
-                (f32x4.mul
-                 (f32x4.add
-                  (f32x4.mul
-                   (f32x4.add
-                    (f32x4.mul
-                     (f32x4.add
-                      (f32x4.mul
-                       (f32x4.splat
-                        (f32.const 1.9875691214110702e-04)
-                       )
-                       (local.get $110)
-                      )
-                      (f32x4.splat
-                       (f32.const 0.001398199936375022)
-                      )
-                     )
-                     (local.get $110)
-                    )
-                    (f32x4.splat
-                     (f32.const 0.008333452045917511)
-                    )
-                   )
-                   (local.get $110)
-                  )
-                  (f32x4.splat
-                   (f32.const 0.04166579619050026)
-                  )
-                 )
-                 (local.get $110)
-                )
-                (f32x4.splat
-                 (f32.const 0.1666666567325592)
-                )
-               )
-               (local.get $110)
-              )
-              (f32x4.splat
-               (f32.const 0.5)
-              )
-             )
-             (local.get $114)
-            )
-            (f32x4.add
-             (local.get $110)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-          (local.set $113
-           (i32x4.shl
-            (i32x4.add
-             (i32x4.trunc_sat_f32x4_s
-              (local.get $113)
-             )
-             (i32x4.splat
-              (i32.const 127)
-             )
-            )
-            (i32.const 23)
-           )
-          )
-          (local.set $112
-           (f32x4.mul
-            (local.get $112)
-            (local.get $113)
-           )
-          )
-         )
-         (local.set $110
-          (f32x4.sub
-           (f32x4.splat
-            (f32.const 1)
-           )
-           (f32x4.div
-            (f32x4.splat
-             (f32.const 2)
-            )
-            (f32x4.add
-             (local.get $112)
-             (f32x4.splat
-              (f32.const 1)
-             )
-            )
-           )
-          )
-         )
-        )
-        (v128.store
-         (i32.add
-          (local.get $109)
-          (local.get $108)
-         )
-         (local.get $110)
-        )
-        (local.set $108
-         (i32.add
-          (local.get $108)
-          (i32.const 16)
-         )
-        )
-        (br_if $loop9
-         (i32.lt_s
-          (local.get $108)
-          (i32.const 32)
-         )
-        )
-       )
-      )
-      (local.set $107
-       (i32.add
-        (local.get $107)
-        (i32.const 1)
-       )
-      )
-      (br_if $loop11
-       (i32.lt_s
-        (local.get $107)
-        (local.get $5)
-       )
-      )
-     )
-    )
-    (local.set $8
-     (i32.add
-      (local.get $8)
-      (i32.const 1)
-     )
-    )
-    (br_if $loop13
-     (i32.lt_s
-      (local.get $8)
-      (local.get $7)
-     )
-    )
-   )
-  )
- )
- (func $ln_emb (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 v128)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local.set $9
-   (i32.const 4160)
-  )
-  (local.set $10
-   (i32.const 4224)
-  )
-  (block $done6
-   (local.set $5
-    (local.get $3)
-   )
-   (br_if $done6
-    (i32.ge_s
-     (local.get $5)
-     (local.get $4)
-    )
-   )
-   (loop $loop7
-    (local.set $7
-     (i32.add
-      (local.get $1)
-      (i32.mul
-       (local.get $5)
-       (i32.const 32)
-      )
-     )
-    )
-    (local.set $8
-     (i32.add
-      (local.get $2)
-      (i32.mul
-       (local.get $5)
-       (i32.const 32)
-      )
-     )
-    )
-    (local.set $11
-     (f32x4.splat
-      (f32.const 0)
-     )
-    )
-    (block $done0
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done0
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop1
-      (local.set $11
-       (f32x4.add
-        (local.get $11)
-        (v128.load
-         (i32.add
-          (local.get $7)
-          (local.get $6)
-         )
-        )
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop1
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $13
-     (f32x4.splat
-      (f32.div
-       (f32.add
-        (f32.add
-         (f32x4.extract_lane 0
-          (local.get $11)
-         )
-         (f32x4.extract_lane 1
-          (local.get $11)
-         )
-        )
-        (f32.add
-         (f32x4.extract_lane 2
-          (local.get $11)
-         )
-         (f32x4.extract_lane 3
-          (local.get $11)
-         )
-        )
-       )
-       (f32.const 8)
-      )
-     )
-    )
-    (local.set $11
-     (f32x4.splat
-      (f32.const 0)
-     )
-    )
-    (block $done2
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done2
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop3
-      (local.set $12
-       (f32x4.sub
-        (v128.load
-         (i32.add
-          (local.get $7)
-          (local.get $6)
-         )
-        )
-        (local.get $13)
-       )
-      )
-      (local.set $11
-       (f32x4.add
-        (f32x4.mul
-         (local.get $12)
-         (local.get $12)
-        )
-        (local.get $11)
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop3
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $14
-     (f32x4.splat
-      (f32.div
-       (f32.const 1)
-       (f32.sqrt
-        (f32.add
-         (f32.div
-          (f32.add
-           (f32.add
-            (f32x4.extract_lane 0
-             (local.get $11)
-            )
-            (f32x4.extract_lane 1
-             (local.get $11)
-            )
-           )
-           (f32.add
-            (f32x4.extract_lane 2
-             (local.get $11)
-            )
-            (f32x4.extract_lane 3
-             (local.get $11)
-            )
-           )
-          )
-          (f32.const 8)
-         )
-         (f32.const 9.999999960041972e-13)
-        )
-       )
-      )
-     )
-    )
-    (block $done4
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done4
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop5
-      (local.set $12
-       (f32x4.mul
-        (f32x4.sub
-         (v128.load
-          (i32.add
-           (local.get $7)
-           (local.get $6)
-          )
-         )
-         (local.get $13)
-        )
-        (local.get $14)
-       )
-      )
-      (v128.store
-       (i32.add
-        (local.get $8)
-        (local.get $6)
-       )
-       (f32x4.add
-        (f32x4.mul
-         (local.get $12)
-         (v128.load
-          (i32.add
-           (local.get $9)
-           (local.get $6)
-          )
-         )
-        )
-        (v128.load
-         (i32.add
-          (local.get $10)
-          (local.get $6)
-         )
-        )
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop5
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $5
-     (i32.add
-      (local.get $5)
-      (i32.const 1)
-     )
-    )
-    (br_if $loop7
-     (i32.lt_s
-      (local.get $5)
-      (local.get $4)
-     )
-    )
-   )
-  )
- )
- (func $ln1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 v128)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local.set $9
-   (i32.add
-    (i32.const 5504)
-    (i32.mul
-     (local.get $0)
-     (i32.const 2624)
-    )
-   )
-  )
-  (local.set $10
-   (i32.add
-    (i32.const 5568)
-    (i32.mul
-     (local.get $0)
-     (i32.const 2624)
-    )
-   )
-  )
-  (block $done6
-   (local.set $5
-    (local.get $3)
-   )
-   (br_if $done6
-    (i32.ge_s
-     (local.get $5)
-     (local.get $4)
-    )
-   )
-   (loop $loop7
-    (local.set $7
-     (i32.add
-      (local.get $1)
-      (i32.mul
-       (local.get $5)
-       (i32.const 32)
-      )
-     )
-    )
-    (local.set $8
-     (i32.add
-      (local.get $2)
-      (i32.mul
-       (local.get $5)
-       (i32.const 32)
-      )
-     )
-    )
-    (local.set $11
-     (f32x4.splat
-      (f32.const 0)
-     )
-    )
-    (block $done0
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done0
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop1
-      (local.set $11
-       (f32x4.add
-        (local.get $11)
-        (v128.load
-         (i32.add
-          (local.get $7)
-          (local.get $6)
-         )
-        )
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop1
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $13
-     (f32x4.splat
-      (f32.div
-       (f32.add
-        (f32.add
-         (f32x4.extract_lane 0
-          (local.get $11)
-         )
-         (f32x4.extract_lane 1
-          (local.get $11)
-         )
-        )
-        (f32.add
-         (f32x4.extract_lane 2
-          (local.get $11)
-         )
-         (f32x4.extract_lane 3
-          (local.get $11)
-         )
-        )
-       )
-       (f32.const 8)
-      )
-     )
-    )
-    (local.set $11
-     (f32x4.splat
-      (f32.const 0)
-     )
-    )
-    (block $done2
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done2
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop3
-      (local.set $12
-       (f32x4.sub
-        (v128.load
-         (i32.add
-          (local.get $7)
-          (local.get $6)
-         )
-        )
-        (local.get $13)
-       )
-      )
-      (local.set $11
-       (f32x4.add
-        (f32x4.mul
-         (local.get $12)
-         (local.get $12)
-        )
-        (local.get $11)
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop3
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $14
-     (f32x4.splat
-      (f32.div
-       (f32.const 1)
-       (f32.sqrt
-        (f32.add
-         (f32.div
-          (f32.add
-           (f32.add
-            (f32x4.extract_lane 0
-             (local.get $11)
-            )
-            (f32x4.extract_lane 1
-             (local.get $11)
-            )
-           )
-           (f32.add
-            (f32x4.extract_lane 2
-             (local.get $11)
-            )
-            (f32x4.extract_lane 3
-             (local.get $11)
-            )
-           )
-          )
-          (f32.const 8)
-         )
-         (f32.const 9.999999960041972e-13)
-        )
-       )
-      )
-     )
-    )
-    (block $done4
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done4
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop5
-      (local.set $12
-       (f32x4.mul
-        (f32x4.sub
-         (v128.load
-          (i32.add
-           (local.get $7)
-           (local.get $6)
-          )
-         )
-         (local.get $13)
-        )
-        (local.get $14)
-       )
-      )
-      (v128.store
-       (i32.add
-        (local.get $8)
-        (local.get $6)
-       )
-       (f32x4.add
-        (f32x4.mul
-         (local.get $12)
-         (v128.load
-          (i32.add
-           (local.get $9)
-           (local.get $6)
-          )
-         )
-        )
-        (v128.load
-         (i32.add
-          (local.get $10)
-          (local.get $6)
-         )
-        )
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop5
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $5
-     (i32.add
-      (local.get $5)
-      (i32.const 1)
-     )
-    )
-    (br_if $loop7
-     (i32.lt_s
-      (local.get $5)
-      (local.get $4)
-     )
-    )
-   )
-  )
- )
- (func $ln2 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
-  (local $5 i32)
-  (local $6 i32)
-  (local $7 i32)
-  (local $8 i32)
-  (local $9 i32)
-  (local $10 i32)
-  (local $11 v128)
-  (local $12 v128)
-  (local $13 v128)
-  (local $14 v128)
-  (local.set $9
-   (i32.add
-    (i32.const 6784)
-    (i32.mul
-     (local.get $0)
-     (i32.const 2624)
-    )
-   )
-  )
-  (local.set $10
-   (i32.add
-    (i32.const 6848)
-    (i32.mul
-     (local.get $0)
-     (i32.const 2624)
-    )
-   )
-  )
-  (block $done6
-   (local.set $5
-    (local.get $3)
-   )
-   (br_if $done6
-    (i32.ge_s
-     (local.get $5)
-     (local.get $4)
-    )
-   )
-   (loop $loop7
-    (local.set $7
-     (i32.add
-      (local.get $1)
-      (i32.mul
-       (local.get $5)
-       (i32.const 32)
-      )
-     )
-    )
-    (local.set $8
-     (i32.add
-      (local.get $2)
-      (i32.mul
-       (local.get $5)
-       (i32.const 32)
-      )
-     )
-    )
-    (local.set $11
-     (f32x4.splat
-      (f32.const 0)
-     )
-    )
-    (block $done0
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done0
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop1
-      (local.set $11
-       (f32x4.add
-        (local.get $11)
-        (v128.load
-         (i32.add
-          (local.get $7)
-          (local.get $6)
-         )
-        )
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop1
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $13
-     (f32x4.splat
-      (f32.div
-       (f32.add
-        (f32.add
-         (f32x4.extract_lane 0
-          (local.get $11)
-         )
-         (f32x4.extract_lane 1
-          (local.get $11)
-         )
-        )
-        (f32.add
-         (f32x4.extract_lane 2
-          (local.get $11)
-         )
-         (f32x4.extract_lane 3
-          (local.get $11)
-         )
-        )
-       )
-       (f32.const 8)
-      )
-     )
-    )
-    (local.set $11
-     (f32x4.splat
-      (f32.const 0)
-     )
-    )
-    (block $done2
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done2
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop3
-      (local.set $12
-       (f32x4.sub
-        (v128.load
-         (i32.add
-          (local.get $7)
-          (local.get $6)
-         )
-        )
-        (local.get $13)
-       )
-      )
-      (local.set $11
-       (f32x4.add
-        (f32x4.mul
-         (local.get $12)
-         (local.get $12)
-        )
-        (local.get $11)
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop3
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $14
-     (f32x4.splat
-      (f32.div
-       (f32.const 1)
-       (f32.sqrt
-        (f32.add
-         (f32.div
-          (f32.add
-           (f32.add
-            (f32x4.extract_lane 0
-             (local.get $11)
-            )
-            (f32x4.extract_lane 1
-             (local.get $11)
-            )
-           )
-           (f32.add
-            (f32x4.extract_lane 2
-             (local.get $11)
-            )
-            (f32x4.extract_lane 3
-             (local.get $11)
-            )
-           )
-          )
-          (f32.const 8)
-         )
-         (f32.const 9.999999960041972e-13)
-        )
-       )
-      )
-     )
-    )
-    (block $done4
-     (local.set $6
-      (i32.const 0)
-     )
-     (br_if $done4
-      (i32.ge_s
-       (local.get $6)
-       (i32.const 32)
-      )
-     )
-     (loop $loop5
-      (local.set $12
-       (f32x4.mul
-        (f32x4.sub
-         (v128.load
-          (i32.add
-           (local.get $7)
-           (local.get $6)
-          )
-         )
-         (local.get $13)
-        )
-        (local.get $14)
-       )
-      )
-      (v128.store
-       (i32.add
-        (local.get $8)
-        (local.get $6)
-       )
-       (f32x4.add
-        (f32x4.mul
-         (local.get $12)
-         (v128.load
-          (i32.add
-           (local.get $9)
-           (local.get $6)
-          )
-         )
-        )
-        (v128.load
-         (i32.add
-          (local.get $10)
-          (local.get $6)
-         )
-        )
-       )
-      )
-      (local.set $6
-       (i32.add
-        (local.get $6)
-        (i32.const 16)
-       )
-      )
-      (br_if $loop5
-       (i32.lt_s
-        (local.get $6)
-        (i32.const 32)
-       )
-      )
-     )
-    )
-    (local.set $5
-     (i32.add
-      (local.get $5)
-      (i32.const 1)
-     )
-    )
-    (br_if $loop7
-     (i32.lt_s
-      (local.get $5)
-      (local.get $4)
      )
     )
    )
@@ -13150,6 +5527,7629 @@
      (i32.lt_s
       (local.get $7)
       (i32.const 2)
+     )
+    )
+   )
+  )
+ )
+ (func $mm_o (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 v128)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 v128)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 v128)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
+  (local $42 v128)
+  (local $43 v128)
+  (local $44 v128)
+  (local $45 v128)
+  (local $46 v128)
+  (local $47 v128)
+  (local $48 v128)
+  (local $49 v128)
+  (local $50 i32)
+  (local $51 i32)
+  (local $52 i32)
+  (local $53 i32)
+  (local $54 i32)
+  (local $55 v128)
+  (local $56 v128)
+  (local $57 v128)
+  (local $58 v128)
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
+  (local $66 i32)
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
+  (local $71 v128)
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done8
+   (local.set $8
+    (local.get $6)
+   )
+   (br_if $done8
+    (i32.ge_s
+     (local.get $8)
+     (local.get $7)
+    )
+   )
+   (loop $loop9
+    (local.set $10
+     (i32.add
+      (i32.add
+       (i32.const 5184)
+       (i32.mul
+        (local.get $0)
+        (i32.const 2624)
+       )
+      )
+      (i32.mul
+       (local.get $8)
+       (i32.const 256)
+      )
+     )
+    )
+    (local.set $11
+     (i32.add
+      (i32.add
+       (i32.const 5440)
+       (i32.mul
+        (local.get $0)
+        (i32.const 2624)
+       )
+      )
+      (i32.mul
+       (local.get $8)
+       (i32.const 32)
+      )
+     )
+    )
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
+      )
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+      )
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $34
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $35
+         (v128.load offset=32
+          (local.get $11)
+         )
+        )
+        (local.set $36
+         (v128.load offset=48
+          (local.get $11)
+         )
+        )
+        (local.set $37
+         (v128.load offset=64
+          (local.get $11)
+         )
+        )
+        (local.set $38
+         (v128.load offset=80
+          (local.get $11)
+         )
+        )
+        (local.set $39
+         (v128.load offset=96
+          (local.get $11)
+         )
+        )
+        (local.set $40
+         (v128.load offset=112
+          (local.get $11)
+         )
+        )
+        (local.set $50
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $52
+         (i32.add
+          (local.get $50)
+          (i32.const 32)
+         )
+        )
+        (local.set $51
+         (local.get $10)
+        )
+        (loop $k1
+         (local.set $41
+          (v128.load
+           (local.get $51)
+          )
+         )
+         (local.set $42
+          (v128.load offset=16
+           (local.get $51)
+          )
+         )
+         (local.set $43
+          (v128.load offset=256
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=272
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=768
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=784
+           (local.get $51)
+          )
+         )
+         (local.set $49
+          (v128.load32_splat
+           (local.get $50)
+          )
+         )
+         (local.set $33
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $41)
+           )
+           (local.get $33)
+          )
+         )
+         (local.set $34
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $42)
+           )
+           (local.get $34)
+          )
+         )
+         (local.set $35
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $43)
+           )
+           (local.get $35)
+          )
+         )
+         (local.set $36
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $44)
+           )
+           (local.get $36)
+          )
+         )
+         (local.set $37
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $45)
+           )
+           (local.get $37)
+          )
+         )
+         (local.set $38
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $46)
+           )
+           (local.get $38)
+          )
+         )
+         (local.set $39
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $47)
+           )
+           (local.get $39)
+          )
+         )
+         (local.set $40
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $48)
+           )
+           (local.get $40)
+          )
+         )
+         (local.set $51
+          (i32.add
+           (local.get $51)
+           (i32.const 32)
+          )
+         )
+         (local.set $50
+          (i32.add
+           (local.get $50)
+           (i32.const 4)
+          )
+         )
+         (br_if $k1
+          (i32.lt_u
+           (local.get $50)
+           (local.get $52)
+          )
+         )
+        )
+        (local.set $53
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $54
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $33
+         (f32x4.add
+          (local.get $33)
+          (v128.load
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store
+         (local.get $53)
+         (local.get $33)
+        )
+        (local.set $34
+         (f32x4.add
+          (local.get $34)
+          (v128.load offset=16
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $53)
+         (local.get $34)
+        )
+        (local.set $35
+         (f32x4.add
+          (local.get $35)
+          (v128.load offset=32
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $53)
+         (local.get $35)
+        )
+        (local.set $36
+         (f32x4.add
+          (local.get $36)
+          (v128.load offset=48
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $53)
+         (local.get $36)
+        )
+        (local.set $37
+         (f32x4.add
+          (local.get $37)
+          (v128.load offset=64
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=64
+         (local.get $53)
+         (local.get $37)
+        )
+        (local.set $38
+         (f32x4.add
+          (local.get $38)
+          (v128.load offset=80
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=80
+         (local.get $53)
+         (local.get $38)
+        )
+        (local.set $39
+         (f32x4.add
+          (local.get $39)
+          (v128.load offset=96
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=96
+         (local.get $53)
+         (local.get $39)
+        )
+        (local.set $40
+         (f32x4.add
+          (local.get $40)
+          (v128.load offset=112
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=112
+         (local.get $53)
+         (local.get $40)
+        )
+       )
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
+         )
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 32)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=256
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=272
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $23)
+             )
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $24)
+             )
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $25)
+             )
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $26)
+             )
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=32
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $23)
+             )
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $24)
+             )
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $25)
+             )
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $26)
+             )
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $32
+           (i32.add
+            (i32.add
+             (local.get $3)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $15
+           (f32x4.add
+            (local.get $15)
+            (v128.load
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (local.set $16
+           (f32x4.add
+            (local.get $16)
+            (v128.load offset=16
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (local.set $17
+           (f32x4.add
+            (local.get $17)
+            (v128.load offset=32
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (local.set $18
+           (f32x4.add
+            (local.get $18)
+            (v128.load offset=48
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (local.set $19
+           (f32x4.add
+            (local.get $19)
+            (v128.load offset=32
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $19)
+          )
+          (local.set $20
+           (f32x4.add
+            (local.get $20)
+            (v128.load offset=48
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $20)
+          )
+          (local.set $21
+           (f32x4.add
+            (local.get $21)
+            (v128.load offset=64
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=64
+           (local.get $31)
+           (local.get $21)
+          )
+          (local.set $22
+           (f32x4.add
+            (local.get $22)
+            (v128.load offset=80
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=80
+           (local.get $31)
+           (local.get $22)
+          )
+         )
+         (else
+          (nop)
+         )
+        )
+       )
+      )
+     )
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
+        (local.get $5)
+       )
+      )
+     )
+     (loop $loop4
+      (block
+       (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
+        (i32.add
+         (local.get $1)
+         (i32.mul
+          (local.get $9)
+          (i32.const 32)
+         )
+        )
+       )
+       (local.set $68
+        (i32.add
+         (local.get $66)
+         (i32.const 32)
+        )
+       )
+       (local.set $67
+        (local.get $10)
+       )
+       (loop $k2
+        (local.set $63
+         (v128.load
+          (local.get $67)
+         )
+        )
+        (local.set $64
+         (v128.load offset=16
+          (local.get $67)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat
+          (local.get $66)
+         )
+        )
+        (local.set $55
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $55)
+         )
+        )
+        (local.set $56
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=32
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
+         )
+        )
+        (local.set $59
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $59)
+         )
+        )
+        (local.set $60
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=96
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $61)
+         )
+        )
+        (local.set $62
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
+       )
+       (local.set $69
+        (i32.add
+         (i32.add
+          (local.get $2)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+         (i32.mul
+          (local.get $8)
+          (i32.const 32)
+         )
+        )
+       )
+       (local.set $70
+        (i32.add
+         (i32.add
+          (local.get $3)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+         (i32.mul
+          (local.get $8)
+          (i32.const 32)
+         )
+        )
+       )
+       (local.set $55
+        (f32x4.add
+         (local.get $55)
+         (v128.load
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store
+        (local.get $69)
+        (local.get $55)
+       )
+       (local.set $56
+        (f32x4.add
+         (local.get $56)
+         (v128.load offset=16
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (local.set $57
+        (f32x4.add
+         (local.get $57)
+         (v128.load offset=32
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=32
+        (local.get $69)
+        (local.get $57)
+       )
+       (local.set $58
+        (f32x4.add
+         (local.get $58)
+         (v128.load offset=48
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=48
+        (local.get $69)
+        (local.get $58)
+       )
+       (local.set $59
+        (f32x4.add
+         (local.get $59)
+         (v128.load offset=64
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=64
+        (local.get $69)
+        (local.get $59)
+       )
+       (local.set $60
+        (f32x4.add
+         (local.get $60)
+         (v128.load offset=80
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=80
+        (local.get $69)
+        (local.get $60)
+       )
+       (local.set $61
+        (f32x4.add
+         (local.get $61)
+         (v128.load offset=96
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=96
+        (local.get $69)
+        (local.get $61)
+       )
+       (local.set $62
+        (f32x4.add
+         (local.get $62)
+         (v128.load offset=112
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=112
+        (local.get $69)
+        (local.get $62)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
+       )
+      )
+     )
+    )
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 32)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=32
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $84
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $71
+         (f32x4.add
+          (local.get $71)
+          (v128.load
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (local.set $72
+         (f32x4.add
+          (local.get $72)
+          (v128.load offset=16
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (local.set $73
+         (f32x4.add
+          (local.get $73)
+          (v128.load offset=32
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $83)
+         (local.get $73)
+        )
+        (local.set $74
+         (f32x4.add
+          (local.get $74)
+          (v128.load offset=48
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $83)
+         (local.get $74)
+        )
+        (local.set $75
+         (f32x4.add
+          (local.get $75)
+          (v128.load offset=64
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=64
+         (local.get $83)
+         (local.get $75)
+        )
+        (local.set $76
+         (f32x4.add
+          (local.get $76)
+          (v128.load offset=80
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=80
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 32)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $89)
+           )
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $90)
+           )
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=32
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $89)
+           )
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $90)
+           )
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $96
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $85
+         (f32x4.add
+          (local.get $85)
+          (v128.load
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (local.set $86
+         (f32x4.add
+          (local.get $86)
+          (v128.load offset=16
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (local.set $87
+         (f32x4.add
+          (local.get $87)
+          (v128.load offset=32
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $95)
+         (local.get $87)
+        )
+        (local.set $88
+         (f32x4.add
+          (local.get $88)
+          (v128.load offset=48
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 32)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.add
+           (f32x4.mul
+            (local.get $101)
+            (local.get $99)
+           )
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.add
+           (f32x4.mul
+            (local.get $101)
+            (local.get $100)
+           )
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $106
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $97
+         (f32x4.add
+          (local.get $97)
+          (v128.load
+           (local.get $106)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (local.set $98
+         (f32x4.add
+          (local.get $98)
+          (v128.load offset=16
+           (local.get $106)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
+       )
+      )
+     )
+    )
+    (local.set $8
+     (i32.add
+      (local.get $8)
+      (i32.const 1)
+     )
+    )
+    (br_if $loop9
+     (i32.lt_s
+      (local.get $8)
+      (local.get $7)
+     )
+    )
+   )
+  )
+ )
+ (func $ln1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local.set $9
+   (i32.add
+    (i32.const 5504)
+    (i32.mul
+     (local.get $0)
+     (i32.const 2624)
+    )
+   )
+  )
+  (local.set $10
+   (i32.add
+    (i32.const 5568)
+    (i32.mul
+     (local.get $0)
+     (i32.const 2624)
+    )
+   )
+  )
+  (block $done6
+   (local.set $5
+    (local.get $3)
+   )
+   (br_if $done6
+    (i32.ge_s
+     (local.get $5)
+     (local.get $4)
+    )
+   )
+   (loop $loop7
+    (local.set $7
+     (i32.add
+      (local.get $1)
+      (i32.mul
+       (local.get $5)
+       (i32.const 32)
+      )
+     )
+    )
+    (local.set $8
+     (i32.add
+      (local.get $2)
+      (i32.mul
+       (local.get $5)
+       (i32.const 32)
+      )
+     )
+    )
+    (local.set $11
+     (f32x4.splat
+      (f32.const 0)
+     )
+    )
+    (block $done0
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done0
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop1
+      (local.set $11
+       (f32x4.add
+        (local.get $11)
+        (v128.load
+         (i32.add
+          (local.get $7)
+          (local.get $6)
+         )
+        )
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop1
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $13
+     (f32x4.splat
+      (f32.div
+       (f32.add
+        (f32.add
+         (f32x4.extract_lane 0
+          (local.get $11)
+         )
+         (f32x4.extract_lane 1
+          (local.get $11)
+         )
+        )
+        (f32.add
+         (f32x4.extract_lane 2
+          (local.get $11)
+         )
+         (f32x4.extract_lane 3
+          (local.get $11)
+         )
+        )
+       )
+       (f32.const 8)
+      )
+     )
+    )
+    (local.set $11
+     (f32x4.splat
+      (f32.const 0)
+     )
+    )
+    (block $done2
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done2
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop3
+      (local.set $12
+       (f32x4.sub
+        (v128.load
+         (i32.add
+          (local.get $7)
+          (local.get $6)
+         )
+        )
+        (local.get $13)
+       )
+      )
+      (local.set $11
+       (f32x4.add
+        (f32x4.mul
+         (local.get $12)
+         (local.get $12)
+        )
+        (local.get $11)
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop3
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $14
+     (f32x4.splat
+      (f32.div
+       (f32.const 1)
+       (f32.sqrt
+        (f32.add
+         (f32.div
+          (f32.add
+           (f32.add
+            (f32x4.extract_lane 0
+             (local.get $11)
+            )
+            (f32x4.extract_lane 1
+             (local.get $11)
+            )
+           )
+           (f32.add
+            (f32x4.extract_lane 2
+             (local.get $11)
+            )
+            (f32x4.extract_lane 3
+             (local.get $11)
+            )
+           )
+          )
+          (f32.const 8)
+         )
+         (f32.const 9.999999960041972e-13)
+        )
+       )
+      )
+     )
+    )
+    (block $done4
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done4
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop5
+      (local.set $12
+       (f32x4.mul
+        (f32x4.sub
+         (v128.load
+          (i32.add
+           (local.get $7)
+           (local.get $6)
+          )
+         )
+         (local.get $13)
+        )
+        (local.get $14)
+       )
+      )
+      (v128.store
+       (i32.add
+        (local.get $8)
+        (local.get $6)
+       )
+       (f32x4.add
+        (f32x4.mul
+         (local.get $12)
+         (v128.load
+          (i32.add
+           (local.get $9)
+           (local.get $6)
+          )
+         )
+        )
+        (v128.load
+         (i32.add
+          (local.get $10)
+          (local.get $6)
+         )
+        )
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop5
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $5
+     (i32.add
+      (local.get $5)
+      (i32.const 1)
+     )
+    )
+    (br_if $loop7
+     (i32.lt_s
+      (local.get $5)
+      (local.get $4)
+     )
+    )
+   )
+  )
+ )
+ (func $mm_f1 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 v128)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 v128)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 v128)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
+  (local $42 v128)
+  (local $43 v128)
+  (local $44 v128)
+  (local $45 v128)
+  (local $46 v128)
+  (local $47 v128)
+  (local $48 v128)
+  (local $49 v128)
+  (local $50 i32)
+  (local $51 i32)
+  (local $52 i32)
+  (local $53 i32)
+  (local $54 i32)
+  (local $55 v128)
+  (local $56 v128)
+  (local $57 v128)
+  (local $58 v128)
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
+  (local $66 i32)
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
+  (local $71 v128)
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local $107 i32)
+  (local $108 i32)
+  (local $109 i32)
+  (local $110 v128)
+  (local $111 v128)
+  (local $112 v128)
+  (local $113 v128)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done12
+   (local.set $8
+    (local.get $6)
+   )
+   (br_if $done12
+    (i32.ge_s
+     (local.get $8)
+     (local.get $7)
+    )
+   )
+   (loop $loop13
+    (local.set $10
+     (i32.add
+      (i32.add
+       (i32.const 5632)
+       (i32.mul
+        (local.get $0)
+        (i32.const 2624)
+       )
+      )
+      (i32.mul
+       (local.get $8)
+       (i32.const 256)
+      )
+     )
+    )
+    (local.set $11
+     (i32.add
+      (i32.add
+       (i32.const 6144)
+       (i32.mul
+        (local.get $0)
+        (i32.const 2624)
+       )
+      )
+      (i32.mul
+       (local.get $8)
+       (i32.const 32)
+      )
+     )
+    )
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
+      )
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+      )
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $34
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $35
+         (v128.load offset=32
+          (local.get $11)
+         )
+        )
+        (local.set $36
+         (v128.load offset=48
+          (local.get $11)
+         )
+        )
+        (local.set $37
+         (v128.load offset=64
+          (local.get $11)
+         )
+        )
+        (local.set $38
+         (v128.load offset=80
+          (local.get $11)
+         )
+        )
+        (local.set $39
+         (v128.load offset=96
+          (local.get $11)
+         )
+        )
+        (local.set $40
+         (v128.load offset=112
+          (local.get $11)
+         )
+        )
+        (local.set $50
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $52
+         (i32.add
+          (local.get $50)
+          (i32.const 32)
+         )
+        )
+        (local.set $51
+         (local.get $10)
+        )
+        (loop $k1
+         (local.set $41
+          (v128.load
+           (local.get $51)
+          )
+         )
+         (local.set $42
+          (v128.load offset=16
+           (local.get $51)
+          )
+         )
+         (local.set $43
+          (v128.load offset=256
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=272
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=768
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=784
+           (local.get $51)
+          )
+         )
+         (local.set $49
+          (v128.load32_splat
+           (local.get $50)
+          )
+         )
+         (local.set $33
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $41)
+           )
+           (local.get $33)
+          )
+         )
+         (local.set $34
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $42)
+           )
+           (local.get $34)
+          )
+         )
+         (local.set $35
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $43)
+           )
+           (local.get $35)
+          )
+         )
+         (local.set $36
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $44)
+           )
+           (local.get $36)
+          )
+         )
+         (local.set $37
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $45)
+           )
+           (local.get $37)
+          )
+         )
+         (local.set $38
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $46)
+           )
+           (local.get $38)
+          )
+         )
+         (local.set $39
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $47)
+           )
+           (local.get $39)
+          )
+         )
+         (local.set $40
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $48)
+           )
+           (local.get $40)
+          )
+         )
+         (local.set $51
+          (i32.add
+           (local.get $51)
+           (i32.const 32)
+          )
+         )
+         (local.set $50
+          (i32.add
+           (local.get $50)
+           (i32.const 4)
+          )
+         )
+         (br_if $k1
+          (i32.lt_u
+           (local.get $50)
+           (local.get $52)
+          )
+         )
+        )
+        (local.set $53
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 64)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $53)
+         (local.get $33)
+        )
+        (v128.store offset=16
+         (local.get $53)
+         (local.get $34)
+        )
+        (v128.store offset=32
+         (local.get $53)
+         (local.get $35)
+        )
+        (v128.store offset=48
+         (local.get $53)
+         (local.get $36)
+        )
+        (v128.store offset=64
+         (local.get $53)
+         (local.get $37)
+        )
+        (v128.store offset=80
+         (local.get $53)
+         (local.get $38)
+        )
+        (v128.store offset=96
+         (local.get $53)
+         (local.get $39)
+        )
+        (v128.store offset=112
+         (local.get $53)
+         (local.get $40)
+        )
+       )
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
+         )
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 32)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=256
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=272
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $23)
+             )
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $24)
+             )
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $25)
+             )
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $26)
+             )
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=32
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $23)
+             )
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $24)
+             )
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $25)
+             )
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $26)
+             )
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 64)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (v128.store offset=64
+           (local.get $31)
+           (local.get $19)
+          )
+          (v128.store offset=80
+           (local.get $31)
+           (local.get $20)
+          )
+          (v128.store offset=96
+           (local.get $31)
+           (local.get $21)
+          )
+          (v128.store offset=112
+           (local.get $31)
+           (local.get $22)
+          )
+         )
+         (else
+          (nop)
+         )
+        )
+       )
+      )
+     )
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
+        (local.get $5)
+       )
+      )
+     )
+     (loop $loop4
+      (block
+       (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
+        (i32.add
+         (local.get $1)
+         (i32.mul
+          (local.get $9)
+          (i32.const 32)
+         )
+        )
+       )
+       (local.set $68
+        (i32.add
+         (local.get $66)
+         (i32.const 32)
+        )
+       )
+       (local.set $67
+        (local.get $10)
+       )
+       (loop $k2
+        (local.set $63
+         (v128.load
+          (local.get $67)
+         )
+        )
+        (local.set $64
+         (v128.load offset=16
+          (local.get $67)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat
+          (local.get $66)
+         )
+        )
+        (local.set $55
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $55)
+         )
+        )
+        (local.set $56
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=32
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
+         )
+        )
+        (local.set $59
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $59)
+         )
+        )
+        (local.set $60
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=96
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $61)
+         )
+        )
+        (local.set $62
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
+       )
+       (local.set $69
+        (i32.add
+         (i32.add
+          (local.get $2)
+          (i32.mul
+           (local.get $9)
+           (i32.const 64)
+          )
+         )
+         (i32.mul
+          (local.get $8)
+          (i32.const 32)
+         )
+        )
+       )
+       (v128.store
+        (local.get $69)
+        (local.get $55)
+       )
+       (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (v128.store offset=64
+        (local.get $69)
+        (local.get $57)
+       )
+       (v128.store offset=80
+        (local.get $69)
+        (local.get $58)
+       )
+       (v128.store offset=128
+        (local.get $69)
+        (local.get $59)
+       )
+       (v128.store offset=144
+        (local.get $69)
+        (local.get $60)
+       )
+       (v128.store offset=192
+        (local.get $69)
+        (local.get $61)
+       )
+       (v128.store offset=208
+        (local.get $69)
+        (local.get $62)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
+       )
+      )
+     )
+    )
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 32)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=32
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 64)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (v128.store offset=64
+         (local.get $83)
+         (local.get $73)
+        )
+        (v128.store offset=80
+         (local.get $83)
+         (local.get $74)
+        )
+        (v128.store offset=128
+         (local.get $83)
+         (local.get $75)
+        )
+        (v128.store offset=144
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 32)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $89)
+           )
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $90)
+           )
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=32
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $89)
+           )
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $90)
+           )
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 64)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (v128.store offset=64
+         (local.get $95)
+         (local.get $87)
+        )
+        (v128.store offset=80
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 32)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.add
+           (f32x4.mul
+            (local.get $101)
+            (local.get $99)
+           )
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.add
+           (f32x4.mul
+            (local.get $101)
+            (local.get $100)
+           )
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 64)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
+       )
+      )
+     )
+    )
+    (block $done10
+     (local.set $107
+      (local.get $4)
+     )
+     (br_if $done10
+      (i32.ge_s
+       (local.get $107)
+       (local.get $5)
+      )
+     )
+     (loop $loop11
+      (local.set $109
+       (i32.add
+        (i32.add
+         (local.get $2)
+         (i32.mul
+          (local.get $107)
+          (i32.const 64)
+         )
+        )
+        (i32.mul
+         (local.get $8)
+         (i32.const 32)
+        )
+       )
+      )
+      (block $done8
+       (local.set $108
+        (i32.const 0)
+       )
+       (br_if $done8
+        (i32.ge_s
+         (local.get $108)
+         (i32.const 32)
+        )
+       )
+       (loop $loop9
+        (local.set $110
+         (v128.load
+          (i32.add
+           (local.get $109)
+           (local.get $108)
+          )
+         )
+        )
+        (block
+         (local.set $111
+          (local.get $110)
+         )
+         (local.set $110
+          (f32x4.mul
+           (local.get $110)
+           (f32x4.splat
+            (f32.const 0.7071067690849304)
+           )
+          )
+         )
+         (block
+          (local.set $110
+           (f32x4.max
+            (f32x4.min
+             (local.get $110)
+             (f32x4.splat
+              (f32.const 4)
+             )
+            )
+            (f32x4.splat
+             (f32.const -4)
+            )
+           )
+          )
+          (local.set $112
+           (f32x4.mul
+            (local.get $110)
+            (local.get $110)
+           )
+          )
+          (local.set $113
+           (f32x4.mul
+            (f32x4.add
+             (f32x4.mul
+              (f32x4.add
+               (f32x4.mul
+                (f32x4.add
+                 (f32x4.mul
+                  (f32x4.add
+                   (f32x4.mul
+                    (f32x4.add
+                     (f32x4.mul
+                      (f32x4.add
+                       (f32x4.mul
+                        (f32x4.splat
+                         (f32.const -2.726142367404094e-10)
+                        )
+                        (local.get $112)
+                       )
+                       (f32x4.splat
+                        (f32.const 2.7706814620387377e-08)
+                       )
+                      )
+                      (local.get $112)
+                     )
+                     (f32x4.splat
+                      (f32.const -2.101023937939317e-06)
+                     )
+                    )
+                    (local.get $112)
+                   )
+                   (f32x4.splat
+                    (f32.const -5.692506238119677e-05)
+                   )
+                  )
+                  (local.get $112)
+                 )
+                 (f32x4.splat
+                  (f32.const -7.349906372837722e-04)
+                 )
+                )
+                (local.get $112)
+               )
+               (f32x4.splat
+                (f32.const -2.9545999132096767e-03)
+               )
+              )
+              (local.get $112)
+             )
+             (f32x4.splat
+              (f32.const -0.01609603315591812)
+             )
+            )
+            (local.get $110)
+           )
+          )
+          (local.set $110
+           (f32x4.div
+            (local.get $113)
+            (f32x4.add
+             (f32x4.mul
+              (f32x4.add
+               (f32x4.mul
+                (f32x4.add
+                 (f32x4.mul
+                  (f32x4.add
+                   (f32x4.mul
+                    (f32x4.splat
+                     (f32.const -1.4566071513399947e-05)
+                    )
+                    (local.get $112)
+                   )
+                   (f32x4.splat
+                    (f32.const -2.1337404905352741e-04)
+                   )
+                  )
+                  (local.get $112)
+                 )
+                 (f32x4.splat
+                  (f32.const -0.001682827016338706)
+                 )
+                )
+                (local.get $112)
+               )
+               (f32x4.splat
+                (f32.const -0.007373329252004623)
+               )
+              )
+              (local.get $112)
+             )
+             (f32x4.splat
+              (f32.const -0.014264739118516445)
+             )
+            )
+           )
+          )
+         )
+         (local.set $110
+          (f32x4.mul
+           (f32x4.mul
+            (local.get $111)
+            (f32x4.splat
+             (f32.const 0.5)
+            )
+           )
+           (f32x4.add
+            (local.get $110)
+            (f32x4.splat
+             (f32.const 1)
+            )
+           )
+          )
+         )
+        )
+        (v128.store
+         (i32.add
+          (local.get $109)
+          (local.get $108)
+         )
+         (local.get $110)
+        )
+        (local.set $108
+         (i32.add
+          (local.get $108)
+          (i32.const 16)
+         )
+        )
+        (br_if $loop9
+         (i32.lt_s
+          (local.get $108)
+          (i32.const 32)
+         )
+        )
+       )
+      )
+      (local.set $107
+       (i32.add
+        (local.get $107)
+        (i32.const 1)
+       )
+      )
+      (br_if $loop11
+       (i32.lt_s
+        (local.get $107)
+        (local.get $5)
+       )
+      )
+     )
+    )
+    (local.set $8
+     (i32.add
+      (local.get $8)
+      (i32.const 1)
+     )
+    )
+    (br_if $loop13
+     (i32.lt_s
+      (local.get $8)
+      (local.get $7)
+     )
+    )
+   )
+  )
+ )
+ (func $mm_f2 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 v128)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 v128)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 v128)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
+  (local $42 v128)
+  (local $43 v128)
+  (local $44 v128)
+  (local $45 v128)
+  (local $46 v128)
+  (local $47 v128)
+  (local $48 v128)
+  (local $49 v128)
+  (local $50 i32)
+  (local $51 i32)
+  (local $52 i32)
+  (local $53 i32)
+  (local $54 i32)
+  (local $55 v128)
+  (local $56 v128)
+  (local $57 v128)
+  (local $58 v128)
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
+  (local $66 i32)
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
+  (local $71 v128)
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done8
+   (local.set $8
+    (local.get $6)
+   )
+   (br_if $done8
+    (i32.ge_s
+     (local.get $8)
+     (local.get $7)
+    )
+   )
+   (loop $loop9
+    (local.set $10
+     (i32.add
+      (i32.add
+       (i32.const 6208)
+       (i32.mul
+        (local.get $0)
+        (i32.const 2624)
+       )
+      )
+      (i32.mul
+       (local.get $8)
+       (i32.const 512)
+      )
+     )
+    )
+    (local.set $11
+     (i32.add
+      (i32.add
+       (i32.const 6720)
+       (i32.mul
+        (local.get $0)
+        (i32.const 2624)
+       )
+      )
+      (i32.mul
+       (local.get $8)
+       (i32.const 32)
+      )
+     )
+    )
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
+      )
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+      )
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $34
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $35
+         (v128.load offset=32
+          (local.get $11)
+         )
+        )
+        (local.set $36
+         (v128.load offset=48
+          (local.get $11)
+         )
+        )
+        (local.set $37
+         (v128.load offset=64
+          (local.get $11)
+         )
+        )
+        (local.set $38
+         (v128.load offset=80
+          (local.get $11)
+         )
+        )
+        (local.set $39
+         (v128.load offset=96
+          (local.get $11)
+         )
+        )
+        (local.set $40
+         (v128.load offset=112
+          (local.get $11)
+         )
+        )
+        (local.set $50
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 64)
+          )
+         )
+        )
+        (local.set $52
+         (i32.add
+          (local.get $50)
+          (i32.const 64)
+         )
+        )
+        (local.set $51
+         (local.get $10)
+        )
+        (loop $k1
+         (local.set $41
+          (v128.load
+           (local.get $51)
+          )
+         )
+         (local.set $42
+          (v128.load offset=16
+           (local.get $51)
+          )
+         )
+         (local.set $43
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=1024
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=1040
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=1536
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=1552
+           (local.get $51)
+          )
+         )
+         (local.set $49
+          (v128.load32_splat
+           (local.get $50)
+          )
+         )
+         (local.set $33
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $41)
+           )
+           (local.get $33)
+          )
+         )
+         (local.set $34
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $42)
+           )
+           (local.get $34)
+          )
+         )
+         (local.set $35
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $43)
+           )
+           (local.get $35)
+          )
+         )
+         (local.set $36
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $44)
+           )
+           (local.get $36)
+          )
+         )
+         (local.set $37
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $45)
+           )
+           (local.get $37)
+          )
+         )
+         (local.set $38
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $46)
+           )
+           (local.get $38)
+          )
+         )
+         (local.set $39
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $47)
+           )
+           (local.get $39)
+          )
+         )
+         (local.set $40
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $48)
+           )
+           (local.get $40)
+          )
+         )
+         (local.set $51
+          (i32.add
+           (local.get $51)
+           (i32.const 32)
+          )
+         )
+         (local.set $50
+          (i32.add
+           (local.get $50)
+           (i32.const 4)
+          )
+         )
+         (br_if $k1
+          (i32.lt_u
+           (local.get $50)
+           (local.get $52)
+          )
+         )
+        )
+        (local.set $53
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $54
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $33
+         (f32x4.add
+          (local.get $33)
+          (v128.load
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store
+         (local.get $53)
+         (local.get $33)
+        )
+        (local.set $34
+         (f32x4.add
+          (local.get $34)
+          (v128.load offset=16
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $53)
+         (local.get $34)
+        )
+        (local.set $35
+         (f32x4.add
+          (local.get $35)
+          (v128.load offset=32
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $53)
+         (local.get $35)
+        )
+        (local.set $36
+         (f32x4.add
+          (local.get $36)
+          (v128.load offset=48
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $53)
+         (local.get $36)
+        )
+        (local.set $37
+         (f32x4.add
+          (local.get $37)
+          (v128.load offset=64
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=64
+         (local.get $53)
+         (local.get $37)
+        )
+        (local.set $38
+         (f32x4.add
+          (local.get $38)
+          (v128.load offset=80
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=80
+         (local.get $53)
+         (local.get $38)
+        )
+        (local.set $39
+         (f32x4.add
+          (local.get $39)
+          (v128.load offset=96
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=96
+         (local.get $53)
+         (local.get $39)
+        )
+        (local.set $40
+         (f32x4.add
+          (local.get $40)
+          (v128.load offset=112
+           (local.get $54)
+          )
+         )
+        )
+        (v128.store offset=112
+         (local.get $53)
+         (local.get $40)
+        )
+       )
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
+         )
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 64)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 64)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=512
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=528
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $23)
+             )
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $24)
+             )
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $25)
+             )
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $26)
+             )
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=64
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $23)
+             )
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $24)
+             )
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $25)
+             )
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $26)
+             )
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $32
+           (i32.add
+            (i32.add
+             (local.get $3)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $15
+           (f32x4.add
+            (local.get $15)
+            (v128.load
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (local.set $16
+           (f32x4.add
+            (local.get $16)
+            (v128.load offset=16
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (local.set $17
+           (f32x4.add
+            (local.get $17)
+            (v128.load offset=32
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (local.set $18
+           (f32x4.add
+            (local.get $18)
+            (v128.load offset=48
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (local.set $19
+           (f32x4.add
+            (local.get $19)
+            (v128.load offset=32
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $19)
+          )
+          (local.set $20
+           (f32x4.add
+            (local.get $20)
+            (v128.load offset=48
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $20)
+          )
+          (local.set $21
+           (f32x4.add
+            (local.get $21)
+            (v128.load offset=64
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=64
+           (local.get $31)
+           (local.get $21)
+          )
+          (local.set $22
+           (f32x4.add
+            (local.get $22)
+            (v128.load offset=80
+             (local.get $32)
+            )
+           )
+          )
+          (v128.store offset=80
+           (local.get $31)
+           (local.get $22)
+          )
+         )
+         (else
+          (nop)
+         )
+        )
+       )
+      )
+     )
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
+        (local.get $5)
+       )
+      )
+     )
+     (loop $loop4
+      (block
+       (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
+        (i32.add
+         (local.get $1)
+         (i32.mul
+          (local.get $9)
+          (i32.const 64)
+         )
+        )
+       )
+       (local.set $68
+        (i32.add
+         (local.get $66)
+         (i32.const 64)
+        )
+       )
+       (local.set $67
+        (local.get $10)
+       )
+       (loop $k2
+        (local.set $63
+         (v128.load
+          (local.get $67)
+         )
+        )
+        (local.set $64
+         (v128.load offset=16
+          (local.get $67)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat
+          (local.get $66)
+         )
+        )
+        (local.set $55
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $55)
+         )
+        )
+        (local.set $56
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=128
+          (local.get $66)
+         )
+        )
+        (local.set $59
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $59)
+         )
+        )
+        (local.set $60
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=192
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $61)
+         )
+        )
+        (local.set $62
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
+       )
+       (local.set $69
+        (i32.add
+         (i32.add
+          (local.get $2)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+         (i32.mul
+          (local.get $8)
+          (i32.const 32)
+         )
+        )
+       )
+       (local.set $70
+        (i32.add
+         (i32.add
+          (local.get $3)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+         (i32.mul
+          (local.get $8)
+          (i32.const 32)
+         )
+        )
+       )
+       (local.set $55
+        (f32x4.add
+         (local.get $55)
+         (v128.load
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store
+        (local.get $69)
+        (local.get $55)
+       )
+       (local.set $56
+        (f32x4.add
+         (local.get $56)
+         (v128.load offset=16
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (local.set $57
+        (f32x4.add
+         (local.get $57)
+         (v128.load offset=32
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=32
+        (local.get $69)
+        (local.get $57)
+       )
+       (local.set $58
+        (f32x4.add
+         (local.get $58)
+         (v128.load offset=48
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=48
+        (local.get $69)
+        (local.get $58)
+       )
+       (local.set $59
+        (f32x4.add
+         (local.get $59)
+         (v128.load offset=64
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=64
+        (local.get $69)
+        (local.get $59)
+       )
+       (local.set $60
+        (f32x4.add
+         (local.get $60)
+         (v128.load offset=80
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=80
+        (local.get $69)
+        (local.get $60)
+       )
+       (local.set $61
+        (f32x4.add
+         (local.get $61)
+         (v128.load offset=96
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=96
+        (local.get $69)
+        (local.get $61)
+       )
+       (local.set $62
+        (f32x4.add
+         (local.get $62)
+         (v128.load offset=112
+          (local.get $70)
+         )
+        )
+       )
+       (v128.store offset=112
+        (local.get $69)
+        (local.get $62)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
+       )
+      )
+     )
+    )
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 64)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 64)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=128
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $84
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $71
+         (f32x4.add
+          (local.get $71)
+          (v128.load
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (local.set $72
+         (f32x4.add
+          (local.get $72)
+          (v128.load offset=16
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (local.set $73
+         (f32x4.add
+          (local.get $73)
+          (v128.load offset=32
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $83)
+         (local.get $73)
+        )
+        (local.set $74
+         (f32x4.add
+          (local.get $74)
+          (v128.load offset=48
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $83)
+         (local.get $74)
+        )
+        (local.set $75
+         (f32x4.add
+          (local.get $75)
+          (v128.load offset=64
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=64
+         (local.get $83)
+         (local.get $75)
+        )
+        (local.set $76
+         (f32x4.add
+          (local.get $76)
+          (v128.load offset=80
+           (local.get $84)
+          )
+         )
+        )
+        (v128.store offset=80
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 64)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 64)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $89)
+           )
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $90)
+           )
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=64
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $89)
+           )
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $90)
+           )
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $96
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $85
+         (f32x4.add
+          (local.get $85)
+          (v128.load
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (local.set $86
+         (f32x4.add
+          (local.get $86)
+          (v128.load offset=16
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (local.set $87
+         (f32x4.add
+          (local.get $87)
+          (v128.load offset=32
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=32
+         (local.get $95)
+         (local.get $87)
+        )
+        (local.set $88
+         (f32x4.add
+          (local.get $88)
+          (v128.load offset=48
+           (local.get $96)
+          )
+         )
+        )
+        (v128.store offset=48
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 64)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 64)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.add
+           (f32x4.mul
+            (local.get $101)
+            (local.get $99)
+           )
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.add
+           (f32x4.mul
+            (local.get $101)
+            (local.get $100)
+           )
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $106
+         (i32.add
+          (i32.add
+           (local.get $3)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $97
+         (f32x4.add
+          (local.get $97)
+          (v128.load
+           (local.get $106)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (local.set $98
+         (f32x4.add
+          (local.get $98)
+          (v128.load offset=16
+           (local.get $106)
+          )
+         )
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
+       )
+      )
+     )
+    )
+    (local.set $8
+     (i32.add
+      (local.get $8)
+      (i32.const 1)
+     )
+    )
+    (br_if $loop9
+     (i32.lt_s
+      (local.get $8)
+      (local.get $7)
+     )
+    )
+   )
+  )
+ )
+ (func $ln2 (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32)
+  (local $5 i32)
+  (local $6 i32)
+  (local $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 v128)
+  (local $12 v128)
+  (local $13 v128)
+  (local $14 v128)
+  (local.set $9
+   (i32.add
+    (i32.const 6784)
+    (i32.mul
+     (local.get $0)
+     (i32.const 2624)
+    )
+   )
+  )
+  (local.set $10
+   (i32.add
+    (i32.const 6848)
+    (i32.mul
+     (local.get $0)
+     (i32.const 2624)
+    )
+   )
+  )
+  (block $done6
+   (local.set $5
+    (local.get $3)
+   )
+   (br_if $done6
+    (i32.ge_s
+     (local.get $5)
+     (local.get $4)
+    )
+   )
+   (loop $loop7
+    (local.set $7
+     (i32.add
+      (local.get $1)
+      (i32.mul
+       (local.get $5)
+       (i32.const 32)
+      )
+     )
+    )
+    (local.set $8
+     (i32.add
+      (local.get $2)
+      (i32.mul
+       (local.get $5)
+       (i32.const 32)
+      )
+     )
+    )
+    (local.set $11
+     (f32x4.splat
+      (f32.const 0)
+     )
+    )
+    (block $done0
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done0
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop1
+      (local.set $11
+       (f32x4.add
+        (local.get $11)
+        (v128.load
+         (i32.add
+          (local.get $7)
+          (local.get $6)
+         )
+        )
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop1
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $13
+     (f32x4.splat
+      (f32.div
+       (f32.add
+        (f32.add
+         (f32x4.extract_lane 0
+          (local.get $11)
+         )
+         (f32x4.extract_lane 1
+          (local.get $11)
+         )
+        )
+        (f32.add
+         (f32x4.extract_lane 2
+          (local.get $11)
+         )
+         (f32x4.extract_lane 3
+          (local.get $11)
+         )
+        )
+       )
+       (f32.const 8)
+      )
+     )
+    )
+    (local.set $11
+     (f32x4.splat
+      (f32.const 0)
+     )
+    )
+    (block $done2
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done2
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop3
+      (local.set $12
+       (f32x4.sub
+        (v128.load
+         (i32.add
+          (local.get $7)
+          (local.get $6)
+         )
+        )
+        (local.get $13)
+       )
+      )
+      (local.set $11
+       (f32x4.add
+        (f32x4.mul
+         (local.get $12)
+         (local.get $12)
+        )
+        (local.get $11)
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop3
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $14
+     (f32x4.splat
+      (f32.div
+       (f32.const 1)
+       (f32.sqrt
+        (f32.add
+         (f32.div
+          (f32.add
+           (f32.add
+            (f32x4.extract_lane 0
+             (local.get $11)
+            )
+            (f32x4.extract_lane 1
+             (local.get $11)
+            )
+           )
+           (f32.add
+            (f32x4.extract_lane 2
+             (local.get $11)
+            )
+            (f32x4.extract_lane 3
+             (local.get $11)
+            )
+           )
+          )
+          (f32.const 8)
+         )
+         (f32.const 9.999999960041972e-13)
+        )
+       )
+      )
+     )
+    )
+    (block $done4
+     (local.set $6
+      (i32.const 0)
+     )
+     (br_if $done4
+      (i32.ge_s
+       (local.get $6)
+       (i32.const 32)
+      )
+     )
+     (loop $loop5
+      (local.set $12
+       (f32x4.mul
+        (f32x4.sub
+         (v128.load
+          (i32.add
+           (local.get $7)
+           (local.get $6)
+          )
+         )
+         (local.get $13)
+        )
+        (local.get $14)
+       )
+      )
+      (v128.store
+       (i32.add
+        (local.get $8)
+        (local.get $6)
+       )
+       (f32x4.add
+        (f32x4.mul
+         (local.get $12)
+         (v128.load
+          (i32.add
+           (local.get $9)
+           (local.get $6)
+          )
+         )
+        )
+        (v128.load
+         (i32.add
+          (local.get $10)
+          (local.get $6)
+         )
+        )
+       )
+      )
+      (local.set $6
+       (i32.add
+        (local.get $6)
+        (i32.const 16)
+       )
+      )
+      (br_if $loop5
+       (i32.lt_s
+        (local.get $6)
+        (i32.const 32)
+       )
+      )
+     )
+    )
+    (local.set $5
+     (i32.add
+      (local.get $5)
+      (i32.const 1)
+     )
+    )
+    (br_if $loop7
+     (i32.lt_s
+      (local.get $5)
+      (local.get $4)
+     )
+    )
+   )
+  )
+ )
+ (func $mm_pool (param $0 i32) (param $1 i32) (param $2 i32) (param $3 i32) (param $4 i32) (param $5 i32) (param $6 i32) (param $7 i32)
+  (local $8 i32)
+  (local $9 i32)
+  (local $10 i32)
+  (local $11 i32)
+  (local $12 i32)
+  (local $13 i32)
+  (local $14 i32)
+  (local $15 v128)
+  (local $16 v128)
+  (local $17 v128)
+  (local $18 v128)
+  (local $19 v128)
+  (local $20 v128)
+  (local $21 v128)
+  (local $22 v128)
+  (local $23 v128)
+  (local $24 v128)
+  (local $25 v128)
+  (local $26 v128)
+  (local $27 v128)
+  (local $28 i32)
+  (local $29 i32)
+  (local $30 i32)
+  (local $31 i32)
+  (local $32 i32)
+  (local $33 v128)
+  (local $34 v128)
+  (local $35 v128)
+  (local $36 v128)
+  (local $37 v128)
+  (local $38 v128)
+  (local $39 v128)
+  (local $40 v128)
+  (local $41 v128)
+  (local $42 v128)
+  (local $43 v128)
+  (local $44 v128)
+  (local $45 v128)
+  (local $46 v128)
+  (local $47 v128)
+  (local $48 v128)
+  (local $49 v128)
+  (local $50 i32)
+  (local $51 i32)
+  (local $52 i32)
+  (local $53 i32)
+  (local $54 i32)
+  (local $55 v128)
+  (local $56 v128)
+  (local $57 v128)
+  (local $58 v128)
+  (local $59 v128)
+  (local $60 v128)
+  (local $61 v128)
+  (local $62 v128)
+  (local $63 v128)
+  (local $64 v128)
+  (local $65 v128)
+  (local $66 i32)
+  (local $67 i32)
+  (local $68 i32)
+  (local $69 i32)
+  (local $70 i32)
+  (local $71 v128)
+  (local $72 v128)
+  (local $73 v128)
+  (local $74 v128)
+  (local $75 v128)
+  (local $76 v128)
+  (local $77 v128)
+  (local $78 v128)
+  (local $79 v128)
+  (local $80 i32)
+  (local $81 i32)
+  (local $82 i32)
+  (local $83 i32)
+  (local $84 i32)
+  (local $85 v128)
+  (local $86 v128)
+  (local $87 v128)
+  (local $88 v128)
+  (local $89 v128)
+  (local $90 v128)
+  (local $91 v128)
+  (local $92 i32)
+  (local $93 i32)
+  (local $94 i32)
+  (local $95 i32)
+  (local $96 i32)
+  (local $97 v128)
+  (local $98 v128)
+  (local $99 v128)
+  (local $100 v128)
+  (local $101 v128)
+  (local $102 i32)
+  (local $103 i32)
+  (local $104 i32)
+  (local $105 i32)
+  (local $106 i32)
+  (local $107 i32)
+  (local $108 i32)
+  (local $109 i32)
+  (local $110 v128)
+  (local $111 v128)
+  (local $112 v128)
+  (local $113 v128)
+  (local $114 v128)
+  (local.set $12
+   (i32.rem_u
+    (i32.sub
+     (local.get $5)
+     (local.get $4)
+    )
+    (i32.const 4)
+   )
+  )
+  (local.set $13
+   (select
+    (i32.const 2)
+    (select
+     (i32.const 4)
+     (i32.const 1)
+     (i32.eq
+      (local.get $12)
+      (i32.const 1)
+     )
+    )
+    (i32.eq
+     (local.get $12)
+     (i32.const 2)
+    )
+   )
+  )
+  (local.set $14
+   (if (result i32)
+    (i32.gt_s
+     (local.get $13)
+     (i32.const 1)
+    )
+    (then
+     (i32.add
+      (local.get $6)
+      (i32.mul
+       (i32.div_u
+        (i32.sub
+         (local.get $7)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+       (local.get $13)
+      )
+     )
+    )
+    (else
+     (local.get $6)
+    )
+   )
+  )
+  (block $done12
+   (local.set $8
+    (local.get $6)
+   )
+   (br_if $done12
+    (i32.ge_s
+     (local.get $8)
+     (local.get $7)
+    )
+   )
+   (loop $loop13
+    (local.set $10
+     (i32.add
+      (i32.const 9536)
+      (i32.mul
+       (local.get $8)
+       (i32.const 256)
+      )
+     )
+    )
+    (local.set $11
+     (i32.add
+      (i32.const 9792)
+      (i32.mul
+       (local.get $8)
+       (i32.const 32)
+      )
+     )
+    )
+    (if
+     (i32.and
+      (i32.lt_s
+       (local.get $8)
+       (local.get $14)
+      )
+      (i32.eqz
+       (i32.rem_u
+        (i32.sub
+         (local.get $8)
+         (local.get $6)
+        )
+        (local.get $13)
+       )
+      )
+     )
+     (then
+      (local.set $9
+       (i32.sub
+        (local.get $5)
+        (local.get $12)
+       )
+      )
+      (if
+       (i32.eq
+        (local.get $12)
+        (i32.const 1)
+       )
+       (then
+        (local.set $33
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $34
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $35
+         (v128.load offset=32
+          (local.get $11)
+         )
+        )
+        (local.set $36
+         (v128.load offset=48
+          (local.get $11)
+         )
+        )
+        (local.set $37
+         (v128.load offset=64
+          (local.get $11)
+         )
+        )
+        (local.set $38
+         (v128.load offset=80
+          (local.get $11)
+         )
+        )
+        (local.set $39
+         (v128.load offset=96
+          (local.get $11)
+         )
+        )
+        (local.set $40
+         (v128.load offset=112
+          (local.get $11)
+         )
+        )
+        (local.set $50
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $52
+         (i32.add
+          (local.get $50)
+          (i32.const 32)
+         )
+        )
+        (local.set $51
+         (local.get $10)
+        )
+        (loop $k1
+         (local.set $41
+          (v128.load
+           (local.get $51)
+          )
+         )
+         (local.set $42
+          (v128.load offset=16
+           (local.get $51)
+          )
+         )
+         (local.set $43
+          (v128.load offset=256
+           (local.get $51)
+          )
+         )
+         (local.set $44
+          (v128.load offset=272
+           (local.get $51)
+          )
+         )
+         (local.set $45
+          (v128.load offset=512
+           (local.get $51)
+          )
+         )
+         (local.set $46
+          (v128.load offset=528
+           (local.get $51)
+          )
+         )
+         (local.set $47
+          (v128.load offset=768
+           (local.get $51)
+          )
+         )
+         (local.set $48
+          (v128.load offset=784
+           (local.get $51)
+          )
+         )
+         (local.set $49
+          (v128.load32_splat
+           (local.get $50)
+          )
+         )
+         (local.set $33
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $41)
+           )
+           (local.get $33)
+          )
+         )
+         (local.set $34
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $42)
+           )
+           (local.get $34)
+          )
+         )
+         (local.set $35
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $43)
+           )
+           (local.get $35)
+          )
+         )
+         (local.set $36
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $44)
+           )
+           (local.get $36)
+          )
+         )
+         (local.set $37
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $45)
+           )
+           (local.get $37)
+          )
+         )
+         (local.set $38
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $46)
+           )
+           (local.get $38)
+          )
+         )
+         (local.set $39
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $47)
+           )
+           (local.get $39)
+          )
+         )
+         (local.set $40
+          (f32x4.add
+           (f32x4.mul
+            (local.get $49)
+            (local.get $48)
+           )
+           (local.get $40)
+          )
+         )
+         (local.set $51
+          (i32.add
+           (local.get $51)
+           (i32.const 32)
+          )
+         )
+         (local.set $50
+          (i32.add
+           (local.get $50)
+           (i32.const 4)
+          )
+         )
+         (br_if $k1
+          (i32.lt_u
+           (local.get $50)
+           (local.get $52)
+          )
+         )
+        )
+        (local.set $53
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $53)
+         (local.get $33)
+        )
+        (v128.store offset=16
+         (local.get $53)
+         (local.get $34)
+        )
+        (v128.store offset=32
+         (local.get $53)
+         (local.get $35)
+        )
+        (v128.store offset=48
+         (local.get $53)
+         (local.get $36)
+        )
+        (v128.store offset=64
+         (local.get $53)
+         (local.get $37)
+        )
+        (v128.store offset=80
+         (local.get $53)
+         (local.get $38)
+        )
+        (v128.store offset=96
+         (local.get $53)
+         (local.get $39)
+        )
+        (v128.store offset=112
+         (local.get $53)
+         (local.get $40)
+        )
+       )
+       (else
+        (if
+         (i32.eq
+          (local.get $12)
+          (i32.const 2)
+         )
+         (then
+          (local.set $15
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $16
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $17
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $18
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $19
+           (v128.load
+            (local.get $11)
+           )
+          )
+          (local.set $20
+           (v128.load offset=16
+            (local.get $11)
+           )
+          )
+          (local.set $21
+           (v128.load offset=32
+            (local.get $11)
+           )
+          )
+          (local.set $22
+           (v128.load offset=48
+            (local.get $11)
+           )
+          )
+          (local.set $28
+           (i32.add
+            (local.get $1)
+            (i32.mul
+             (local.get $9)
+             (i32.const 32)
+            )
+           )
+          )
+          (local.set $30
+           (i32.add
+            (local.get $28)
+            (i32.const 32)
+           )
+          )
+          (local.set $29
+           (local.get $10)
+          )
+          (loop $k0
+           (local.set $23
+            (v128.load
+             (local.get $29)
+            )
+           )
+           (local.set $24
+            (v128.load offset=16
+             (local.get $29)
+            )
+           )
+           (local.set $25
+            (v128.load offset=256
+             (local.get $29)
+            )
+           )
+           (local.set $26
+            (v128.load offset=272
+             (local.get $29)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat
+             (local.get $28)
+            )
+           )
+           (local.set $15
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $23)
+             )
+             (local.get $15)
+            )
+           )
+           (local.set $16
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $24)
+             )
+             (local.get $16)
+            )
+           )
+           (local.set $17
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $25)
+             )
+             (local.get $17)
+            )
+           )
+           (local.set $18
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $26)
+             )
+             (local.get $18)
+            )
+           )
+           (local.set $27
+            (v128.load32_splat offset=32
+             (local.get $28)
+            )
+           )
+           (local.set $19
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $23)
+             )
+             (local.get $19)
+            )
+           )
+           (local.set $20
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $24)
+             )
+             (local.get $20)
+            )
+           )
+           (local.set $21
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $25)
+             )
+             (local.get $21)
+            )
+           )
+           (local.set $22
+            (f32x4.add
+             (f32x4.mul
+              (local.get $27)
+              (local.get $26)
+             )
+             (local.get $22)
+            )
+           )
+           (local.set $29
+            (i32.add
+             (local.get $29)
+             (i32.const 32)
+            )
+           )
+           (local.set $28
+            (i32.add
+             (local.get $28)
+             (i32.const 4)
+            )
+           )
+           (br_if $k0
+            (i32.lt_u
+             (local.get $28)
+             (local.get $30)
+            )
+           )
+          )
+          (local.set $31
+           (i32.add
+            (i32.add
+             (local.get $2)
+             (i32.mul
+              (local.get $9)
+              (i32.const 32)
+             )
+            )
+            (i32.mul
+             (local.get $8)
+             (i32.const 32)
+            )
+           )
+          )
+          (v128.store
+           (local.get $31)
+           (local.get $15)
+          )
+          (v128.store offset=16
+           (local.get $31)
+           (local.get $16)
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $17)
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $18)
+          )
+          (v128.store offset=32
+           (local.get $31)
+           (local.get $19)
+          )
+          (v128.store offset=48
+           (local.get $31)
+           (local.get $20)
+          )
+          (v128.store offset=64
+           (local.get $31)
+           (local.get $21)
+          )
+          (v128.store offset=80
+           (local.get $31)
+           (local.get $22)
+          )
+         )
+         (else
+          (nop)
+         )
+        )
+       )
+      )
+     )
+    )
+    (block $done3
+     (local.set $9
+      (local.get $4)
+     )
+     (br_if $done3
+      (i32.ge_s
+       (local.get $9)
+       (i32.add
+        (i32.const -3)
+        (local.get $5)
+       )
+      )
+     )
+     (loop $loop4
+      (block
+       (local.set $55
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $56
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $57
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $58
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $59
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $60
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $61
+        (v128.load
+         (local.get $11)
+        )
+       )
+       (local.set $62
+        (v128.load offset=16
+         (local.get $11)
+        )
+       )
+       (local.set $66
+        (i32.add
+         (local.get $1)
+         (i32.mul
+          (local.get $9)
+          (i32.const 32)
+         )
+        )
+       )
+       (local.set $68
+        (i32.add
+         (local.get $66)
+         (i32.const 32)
+        )
+       )
+       (local.set $67
+        (local.get $10)
+       )
+       (loop $k2
+        (local.set $63
+         (v128.load
+          (local.get $67)
+         )
+        )
+        (local.set $64
+         (v128.load offset=16
+          (local.get $67)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat
+          (local.get $66)
+         )
+        )
+        (local.set $55
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $55)
+         )
+        )
+        (local.set $56
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $56)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=32
+          (local.get $66)
+         )
+        )
+        (local.set $57
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $57)
+         )
+        )
+        (local.set $58
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $58)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=64
+          (local.get $66)
+         )
+        )
+        (local.set $59
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $59)
+         )
+        )
+        (local.set $60
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $60)
+         )
+        )
+        (local.set $65
+         (v128.load32_splat offset=96
+          (local.get $66)
+         )
+        )
+        (local.set $61
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $63)
+          )
+          (local.get $61)
+         )
+        )
+        (local.set $62
+         (f32x4.add
+          (f32x4.mul
+           (local.get $65)
+           (local.get $64)
+          )
+          (local.get $62)
+         )
+        )
+        (local.set $67
+         (i32.add
+          (local.get $67)
+          (i32.const 32)
+         )
+        )
+        (local.set $66
+         (i32.add
+          (local.get $66)
+          (i32.const 4)
+         )
+        )
+        (br_if $k2
+         (i32.lt_u
+          (local.get $66)
+          (local.get $68)
+         )
+        )
+       )
+       (local.set $69
+        (i32.add
+         (i32.add
+          (local.get $2)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+         (i32.mul
+          (local.get $8)
+          (i32.const 32)
+         )
+        )
+       )
+       (v128.store
+        (local.get $69)
+        (local.get $55)
+       )
+       (v128.store offset=16
+        (local.get $69)
+        (local.get $56)
+       )
+       (v128.store offset=32
+        (local.get $69)
+        (local.get $57)
+       )
+       (v128.store offset=48
+        (local.get $69)
+        (local.get $58)
+       )
+       (v128.store offset=64
+        (local.get $69)
+        (local.get $59)
+       )
+       (v128.store offset=80
+        (local.get $69)
+        (local.get $60)
+       )
+       (v128.store offset=96
+        (local.get $69)
+        (local.get $61)
+       )
+       (v128.store offset=112
+        (local.get $69)
+        (local.get $62)
+       )
+      )
+      (local.set $9
+       (i32.add
+        (local.get $9)
+        (i32.const 4)
+       )
+      )
+      (br_if $loop4
+       (i32.lt_s
+        (local.get $9)
+        (i32.add
+         (i32.const -3)
+         (local.get $5)
+        )
+       )
+      )
+     )
+    )
+    (if
+     (i32.ge_s
+      (local.get $8)
+      (local.get $14)
+     )
+     (then
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 3)
+       )
+       (then
+        (local.set $71
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $72
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $73
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $74
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $75
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $76
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $80
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $82
+         (i32.add
+          (local.get $80)
+          (i32.const 32)
+         )
+        )
+        (local.set $81
+         (local.get $10)
+        )
+        (loop $k5
+         (local.set $77
+          (v128.load
+           (local.get $81)
+          )
+         )
+         (local.set $78
+          (v128.load offset=16
+           (local.get $81)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat
+           (local.get $80)
+          )
+         )
+         (local.set $71
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $71)
+          )
+         )
+         (local.set $72
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $72)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=32
+           (local.get $80)
+          )
+         )
+         (local.set $73
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $73)
+          )
+         )
+         (local.set $74
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $74)
+          )
+         )
+         (local.set $79
+          (v128.load32_splat offset=64
+           (local.get $80)
+          )
+         )
+         (local.set $75
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $77)
+           )
+           (local.get $75)
+          )
+         )
+         (local.set $76
+          (f32x4.add
+           (f32x4.mul
+            (local.get $79)
+            (local.get $78)
+           )
+           (local.get $76)
+          )
+         )
+         (local.set $81
+          (i32.add
+           (local.get $81)
+           (i32.const 32)
+          )
+         )
+         (local.set $80
+          (i32.add
+           (local.get $80)
+           (i32.const 4)
+          )
+         )
+         (br_if $k5
+          (i32.lt_u
+           (local.get $80)
+           (local.get $82)
+          )
+         )
+        )
+        (local.set $83
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $83)
+         (local.get $71)
+        )
+        (v128.store offset=16
+         (local.get $83)
+         (local.get $72)
+        )
+        (v128.store offset=32
+         (local.get $83)
+         (local.get $73)
+        )
+        (v128.store offset=48
+         (local.get $83)
+         (local.get $74)
+        )
+        (v128.store offset=64
+         (local.get $83)
+         (local.get $75)
+        )
+        (v128.store offset=80
+         (local.get $83)
+         (local.get $76)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 2)
+       )
+       (then
+        (local.set $85
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $86
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $87
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $88
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $92
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $94
+         (i32.add
+          (local.get $92)
+          (i32.const 32)
+         )
+        )
+        (local.set $93
+         (local.get $10)
+        )
+        (loop $k6
+         (local.set $89
+          (v128.load
+           (local.get $93)
+          )
+         )
+         (local.set $90
+          (v128.load offset=16
+           (local.get $93)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat
+           (local.get $92)
+          )
+         )
+         (local.set $85
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $89)
+           )
+           (local.get $85)
+          )
+         )
+         (local.set $86
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $90)
+           )
+           (local.get $86)
+          )
+         )
+         (local.set $91
+          (v128.load32_splat offset=32
+           (local.get $92)
+          )
+         )
+         (local.set $87
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $89)
+           )
+           (local.get $87)
+          )
+         )
+         (local.set $88
+          (f32x4.add
+           (f32x4.mul
+            (local.get $91)
+            (local.get $90)
+           )
+           (local.get $88)
+          )
+         )
+         (local.set $93
+          (i32.add
+           (local.get $93)
+           (i32.const 32)
+          )
+         )
+         (local.set $92
+          (i32.add
+           (local.get $92)
+           (i32.const 4)
+          )
+         )
+         (br_if $k6
+          (i32.lt_u
+           (local.get $92)
+           (local.get $94)
+          )
+         )
+        )
+        (local.set $95
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $95)
+         (local.get $85)
+        )
+        (v128.store offset=16
+         (local.get $95)
+         (local.get $86)
+        )
+        (v128.store offset=32
+         (local.get $95)
+         (local.get $87)
+        )
+        (v128.store offset=48
+         (local.get $95)
+         (local.get $88)
+        )
+       )
+      )
+      (if
+       (i32.eq
+        (i32.sub
+         (local.get $5)
+         (local.get $9)
+        )
+        (i32.const 1)
+       )
+       (then
+        (local.set $97
+         (v128.load
+          (local.get $11)
+         )
+        )
+        (local.set $98
+         (v128.load offset=16
+          (local.get $11)
+         )
+        )
+        (local.set $102
+         (i32.add
+          (local.get $1)
+          (i32.mul
+           (local.get $9)
+           (i32.const 32)
+          )
+         )
+        )
+        (local.set $104
+         (i32.add
+          (local.get $102)
+          (i32.const 32)
+         )
+        )
+        (local.set $103
+         (local.get $10)
+        )
+        (loop $k7
+         (local.set $99
+          (v128.load
+           (local.get $103)
+          )
+         )
+         (local.set $100
+          (v128.load offset=16
+           (local.get $103)
+          )
+         )
+         (local.set $101
+          (v128.load32_splat
+           (local.get $102)
+          )
+         )
+         (local.set $97
+          (f32x4.add
+           (f32x4.mul
+            (local.get $101)
+            (local.get $99)
+           )
+           (local.get $97)
+          )
+         )
+         (local.set $98
+          (f32x4.add
+           (f32x4.mul
+            (local.get $101)
+            (local.get $100)
+           )
+           (local.get $98)
+          )
+         )
+         (local.set $103
+          (i32.add
+           (local.get $103)
+           (i32.const 32)
+          )
+         )
+         (local.set $102
+          (i32.add
+           (local.get $102)
+           (i32.const 4)
+          )
+         )
+         (br_if $k7
+          (i32.lt_u
+           (local.get $102)
+           (local.get $104)
+          )
+         )
+        )
+        (local.set $105
+         (i32.add
+          (i32.add
+           (local.get $2)
+           (i32.mul
+            (local.get $9)
+            (i32.const 32)
+           )
+          )
+          (i32.mul
+           (local.get $8)
+           (i32.const 32)
+          )
+         )
+        )
+        (v128.store
+         (local.get $105)
+         (local.get $97)
+        )
+        (v128.store offset=16
+         (local.get $105)
+         (local.get $98)
+        )
+       )
+      )
+     )
+    )
+    (block $done10
+     (local.set $107
+      (local.get $4)
+     )
+     (br_if $done10
+      (i32.ge_s
+       (local.get $107)
+       (local.get $5)
+      )
+     )
+     (loop $loop11
+      (local.set $109
+       (i32.add
+        (i32.add
+         (local.get $2)
+         (i32.mul
+          (local.get $107)
+          (i32.const 32)
+         )
+        )
+        (i32.mul
+         (local.get $8)
+         (i32.const 32)
+        )
+       )
+      )
+      (block $done8
+       (local.set $108
+        (i32.const 0)
+       )
+       (br_if $done8
+        (i32.ge_s
+         (local.get $108)
+         (i32.const 32)
+        )
+       )
+       (loop $loop9
+        (local.set $110
+         (v128.load
+          (i32.add
+           (local.get $109)
+           (local.get $108)
+          )
+         )
+        )
+        (block
+         (local.set $110
+          (f32x4.add
+           (local.get $110)
+           (local.get $110)
+          )
+         )
+         (block
+          (local.set $110
+           (f32x4.max
+            (f32x4.min
+             (local.get $110)
+             (f32x4.splat
+              (f32.const 88)
+             )
+            )
+            (f32x4.splat
+             (f32.const -87.3365478515625)
+            )
+           )
+          )
+          (local.set $113
+           (f32x4.nearest
+            (f32x4.mul
+             (local.get $110)
+             (f32x4.splat
+              (f32.const 1.4426950216293335)
+             )
+            )
+           )
+          )
+          (local.set $110
+           (f32x4.sub
+            (local.get $110)
+            (f32x4.mul
+             (local.get $113)
+             (f32x4.splat
+              (f32.const 0.693359375)
+             )
+            )
+           )
+          )
+          (local.set $110
+           (f32x4.sub
+            (local.get $110)
+            (f32x4.mul
+             (local.get $113)
+             (f32x4.splat
+              (f32.const -2.1219444170128554e-04)
+             )
+            )
+           )
+          )
+          (local.set $114
+           (f32x4.mul
+            (local.get $110)
+            (local.get $110)
+           )
+          )
+          (local.set $112
+           (f32x4.add
+            (f32x4.mul
+             (f32x4.add
+              (f32x4.mul
+               (f32x4.add
+                (f32x4.mul
+                 (f32x4.add
+                  (f32x4.mul
+                   (f32x4.add
+                    (f32x4.mul
+                     (f32x4.add
+                      (f32x4.mul
+                       (f32x4.splat
+                        (f32.const 1.9875691214110702e-04)
+                       )
+                       (local.get $110)
+                      )
+                      (f32x4.splat
+                       (f32.const 0.001398199936375022)
+                      )
+                     )
+                     (local.get $110)
+                    )
+                    (f32x4.splat
+                     (f32.const 0.008333452045917511)
+                    )
+                   )
+                   (local.get $110)
+                  )
+                  (f32x4.splat
+                   (f32.const 0.04166579619050026)
+                  )
+                 )
+                 (local.get $110)
+                )
+                (f32x4.splat
+                 (f32.const 0.1666666567325592)
+                )
+               )
+               (local.get $110)
+              )
+              (f32x4.splat
+               (f32.const 0.5)
+              )
+             )
+             (local.get $114)
+            )
+            (f32x4.add
+             (local.get $110)
+             (f32x4.splat
+              (f32.const 1)
+             )
+            )
+           )
+          )
+          (local.set $113
+           (i32x4.shl
+            (i32x4.add
+             (i32x4.trunc_sat_f32x4_s
+              (local.get $113)
+             )
+             (i32x4.splat
+              (i32.const 127)
+             )
+            )
+            (i32.const 23)
+           )
+          )
+          (local.set $112
+           (f32x4.mul
+            (local.get $112)
+            (local.get $113)
+           )
+          )
+         )
+         (local.set $110
+          (f32x4.sub
+           (f32x4.splat
+            (f32.const 1)
+           )
+           (f32x4.div
+            (f32x4.splat
+             (f32.const 2)
+            )
+            (f32x4.add
+             (local.get $112)
+             (f32x4.splat
+              (f32.const 1)
+             )
+            )
+           )
+          )
+         )
+        )
+        (v128.store
+         (i32.add
+          (local.get $109)
+          (local.get $108)
+         )
+         (local.get $110)
+        )
+        (local.set $108
+         (i32.add
+          (local.get $108)
+          (i32.const 16)
+         )
+        )
+        (br_if $loop9
+         (i32.lt_s
+          (local.get $108)
+          (i32.const 32)
+         )
+        )
+       )
+      )
+      (local.set $107
+       (i32.add
+        (local.get $107)
+        (i32.const 1)
+       )
+      )
+      (br_if $loop11
+       (i32.lt_s
+        (local.get $107)
+        (local.get $5)
+       )
+      )
+     )
+    )
+    (local.set $8
+     (i32.add
+      (local.get $8)
+      (i32.const 1)
+     )
+    )
+    (br_if $loop13
+     (i32.lt_s
+      (local.get $8)
+      (local.get $7)
      )
     )
    )

@@ -2,8 +2,20 @@
 // and runs its share of one kernel call; the calling thread takes share 0 and waits for the rest.
 // Synchronisation is one SharedArrayBuffer of i32 control words (Atomics.wait / notify), no messages per call.
 
-import { KERNELS, type Kernel, type KernelName } from './abi.ts';
 import { isNode } from './features.ts';
+
+/** An exported kernel: i32 arguments (byte addresses, counts, ranges), no result. */
+export type Kernel = (...args: number[]) => void;
+
+/** The module's exported kernels in export order: the caller and every worker index this same list. */
+export function kernelNamesOf(module: WebAssembly.Module): string[] {
+  return WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name);
+}
+
+/** The instance's kernels by name. */
+export function kernelsOf(module: WebAssembly.Module, instance: WebAssembly.Instance): Record<string, Kernel> {
+  return Object.fromEntries(kernelNamesOf(module).map((name) => [name, instance.exports[name] as Kernel]));
+}
 
 /** Control words (Int32Array indices). */
 export const CTL = {
@@ -43,8 +55,11 @@ export class WorkerPool {
   private readonly ctl: Int32Array;
   private readonly blocking: boolean;
 
-  private constructor(private readonly workers: readonly WorkerLike[], control: SharedArrayBuffer, private readonly kernels: Readonly<Record<KernelName, Kernel>>) {
+  private readonly names: readonly string[];
+
+  private constructor(private readonly workers: readonly WorkerLike[], control: SharedArrayBuffer, module: WebAssembly.Module, private readonly kernels: Readonly<Record<string, Kernel>>) {
     this.ctl = new Int32Array(control);
+    this.names = kernelNamesOf(module);
     this.blocking = isNode(); // a browser main thread may not Atomics.wait: it spins instead
   }
 
@@ -54,7 +69,7 @@ export class WorkerPool {
    * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
    * `workerUrl`: where worker.js is served (default: next to this file).
    */
-  static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<KernelName, Kernel>>, workerUrl?: string | URL): Promise<WorkerPool> {
+  static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, workerUrl?: string | URL): Promise<WorkerPool> {
     const control = new SharedArrayBuffer(CTL_WORDS * 4);
     const url = new URL(workerUrl ?? `./worker${extensionOf(import.meta.url)}`, import.meta.url);
     const workers: WorkerLike[] = [];
@@ -78,13 +93,15 @@ export class WorkerPool {
       }
     }
     await Promise.all(ready);
-    return new WorkerPool(workers, control, kernels);
+    return new WorkerPool(workers, control, module, kernels);
   }
 
   /** Runs `kernel(args)` shared out over all threads; returns when every share is done. */
-  run(kernel: KernelName, args: readonly number[], split: Split): void {
+  run(kernel: string, args: readonly number[], split: Split): void {
     const ctl = this.ctl, shares = this.size;
-    ctl[CTL.kernel] = KERNELS.indexOf(kernel);
+    const index = this.names.indexOf(kernel);
+    if (index < 0) throw new RangeError(`module has no kernel ${kernel}`);
+    ctl[CTL.kernel] = index;
     ctl[CTL.splitArg] = split.arg;
     ctl[CTL.scratchArg] = split.scratch ? split.scratch.arg : -1;
     ctl[CTL.scratchStride] = split.scratch ? split.scratch.stride : 0;
@@ -97,7 +114,7 @@ export class WorkerPool {
     Atomics.notify(ctl, CTL.generation);
     let error: unknown;
     try {
-      this.kernels[kernel](...shareArgs(args, split, 0, shares));
+      this.kernels[kernel]!(...shareArgs(args, split, 0, shares));
     } catch (e) {
       error = e; // still wait: the workers are using the shared memory
     }

@@ -1,14 +1,14 @@
 // Worker entry of the WASM pool (Node worker_threads or a browser module Worker): instantiates the shared
 // module on the shared memory, then loops forever running its share of each task the caller posts.
 
-import { CTL, shareArgs } from './pool.ts';
-import { KERNELS, type Kernel } from './abi.ts';
+import { CTL, kernelNamesOf, shareArgs, type Kernel } from './pool.ts';
 import { isNode } from './features.ts';
 
 interface Init { module: WebAssembly.Module; memory: WebAssembly.Memory; control: SharedArrayBuffer; index: number }
 
 function serve(init: Init, ready: () => void): void {
   const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports as Record<string, Kernel>;
+  const names = kernelNamesOf(init.module);
   const ctl = new Int32Array(init.control);
   let generation = Atomics.load(ctl, CTL.generation);
   ready();
@@ -21,7 +21,7 @@ function serve(init: Init, ready: () => void): void {
     const scratchArg = ctl[CTL.scratchArg]!;
     const split = { arg: ctl[CTL.splitArg]!, scratch: scratchArg >= 0 ? { arg: scratchArg, stride: ctl[CTL.scratchStride]! } : undefined };
     try {
-      exports[KERNELS[k]!]!(...shareArgs(args, split, init.index, ctl[CTL.shares]!));
+      exports[names[k]!]!(...shareArgs(args, split, init.index, ctl[CTL.shares]!));
     } catch {
       Atomics.store(ctl, CTL.failed, 1); // reported by the caller, which must not wait forever
     }

@@ -9,7 +9,7 @@ import { loadAll } from '../../pipeline.ts';
 import { compilePackage } from '../../compile.ts';
 import { writeDirAtomic, writeFileAtomic } from '../../util/fs.ts';
 import { emitWasmText } from '../wasm/module.ts';
-import { wasmLayout } from '../../../runtime/wasm/layout.ts';
+import { wasmLayout } from '../../../contract/wasm-layout.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const GENERATED_DIR = join(ROOT, 'generated');

@@ -3,7 +3,7 @@
 
 import { packWeights } from '../../passes/packWeights.ts';
 import { checkWasmArch, emitWasmModules } from '../wasm/module.ts';
-import { manifestOf } from '../../../runtime/wasm/layout.ts';
+import { manifestOf } from '../../../contract/wasm-layout.ts';
 import type { WasmFiles } from '../../../runtime/package/wasm.ts';
 import type { EmitContext, PackageFiles } from '../../compile.ts';
 import { jsonText, sha256 } from './text.ts';

@@ -1,5 +1,5 @@
 // Register-blocked matrix product y = x @ W + b (+ fused epilogue) over weights pre-packed into panels of
-// NR output columns, k-major (see runtime/wasm/layout.ts). One exported function per product shape.
+// NR output columns, k-major (see contract/wasm-layout.ts). One exported function per product shape.
 
 import binaryen from 'binaryen';
 import { Fn, type Local, type Ref, type Variant } from './builder.ts';

@@ -1,7 +1,7 @@
 // Compiler side of the WASM target: everything a package writer needs from one model.
 
 import type { Model } from '../../../contract/model.ts';
-import { manifestOf, type WasmLayout, type WeightsManifest } from '../../../runtime/wasm/layout.ts';
+import { manifestOf, type WasmLayout, type WeightsManifest } from '../../../contract/wasm-layout.ts';
 import { packWeights } from '../../passes/packWeights.ts';
 import { checkWasmArch, emitWasmModules, type WasmModules } from './module.ts';
 

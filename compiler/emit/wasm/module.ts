@@ -1,11 +1,12 @@
-// Emits one WebAssembly module per compiled model: every kernel of the encoder with the model's dimensions
-// and weight addresses baked in, memory imported as env.memory (shared for the threaded variant).
+// Emits one WebAssembly module per compiled model: the kernels the model's program needs (one WASM
+// implementation per op), with every dimension and weight address baked in, memory imported as env.memory
+// (shared for the threaded variant).
 
 import binaryen from 'binaryen';
 import { HasheeError } from '../../errors.ts';
 import type { ArchConfig } from '../../../contract/model.ts';
-import type { WasmLayout } from '../../../runtime/wasm/layout.ts';
-import { MAX_PAGES } from '../../../runtime/wasm/abi.ts';
+import { bufferWidth, programSteps, type Op, type Stage, type StepOf } from '../../../contract/program.ts';
+import { MAX_PAGES, WASM_NORMS, WASM_TENSORS, type WasmLayout } from '../../../contract/wasm-layout.ts';
 import { moduleFeatures, type Variant } from './builder.ts';
 import { emitGemm, type Epilogue } from './gemm.ts';
 import { emitAttend, emitGatherKt, emitLayerNorm } from './kernels.ts';
@@ -23,9 +24,62 @@ export function checkWasmArch(arch: ArchConfig): void {
   const bad = (what: string, v: number) => new HasheeError('backend', `the wasm target needs ${what} to be a multiple of 4`, { keyPath: 'model', expected: 'a multiple of 4', actual: String(v) });
   if (arch.hidden % 4 !== 0) throw bad('model.hidden', arch.hidden);
   if (arch.ffn % 4 !== 0) throw bad('model.ffn', arch.ffn);
+  if (arch.embeddingSize % 4 !== 0) throw bad('model.embedding_size', arch.embeddingSize);
   if (!Number.isInteger(dh) || dh % 4 !== 0) throw bad('model.hidden / model.heads', dh);
-  if (arch.norm !== 'post') throw new HasheeError('backend', 'the wasm target supports post-norm (BERT) layers only', { keyPath: 'model.norm', expected: 'post', actual: arch.norm });
 }
+
+/** What an op's emitter sees: the module being built, the layout, and the kernels already added. */
+interface EmitCtx {
+  readonly m: binaryen.Module;
+  readonly variant: Variant;
+  readonly layout: WasmLayout;
+  readonly added: Map<string, string>; // kernel name -> what it computes (a second use must agree)
+}
+
+/** Adds kernel `name` once; a step that needs the same kernel with a different meaning is a compiler bug. */
+function once(ctx: EmitCtx, name: string, meaning: string, emit: () => void): void {
+  const had = ctx.added.get(name);
+  if (had === undefined) { ctx.added.set(name, meaning); emit(); return; }
+  if (had !== meaning) throw new Error(`internal: wasm kernel ${name} is needed as ${had} and as ${meaning}`);
+}
+
+/**
+ * The WASM implementation of every op: the kernels it needs in the module. embed needs none (the engine
+ * gathers embedding rows in JS: it is a copy, not arithmetic); a linear computed in JS (the classifier)
+ * needs none either.
+ */
+const OPS: { readonly [O in Op]: (step: StepOf<O>, stage: Stage, ctx: EmitCtx) => void } = {
+  embed() {},
+  norm(step, stage, ctx) {
+    const { layout } = ctx;
+    const n = WASM_NORMS[step.weights];
+    const prefix = stage === 'layer' ? 'layers.0.' : '';
+    const width = bufferWidth(step.out, layout.arch, layout.head);
+    once(ctx, n.kernel, `LayerNorm ${step.weights}`, () => emitLayerNorm(ctx.m, ctx.variant, {
+      name: n.kernel, d: width, eps: layout.arch.layerNormEps,
+      gamma: layout.at[`${prefix}${n.tensor}.gamma`]!, beta: layout.at[`${prefix}${n.tensor}.beta`]!,
+      layerStride: stage === 'layer' ? layout.layerStride : 0,
+    }));
+  },
+  linear(step, stage, ctx) {
+    const impl = ctx.layout.linear[step.weights]!;
+    if (impl.kind === 'js') return;
+    const g = impl.gemm;
+    const prefix = stage === 'layer' ? 'layers.0.' : '';
+    const tensor = WASM_TENSORS.find((t) => t.gemm === g)!.name.replace(/\.weight$/, '');
+    const epilogue: Epilogue = step.epilogue;
+    once(ctx, `mm_${g}`, `product ${g} with epilogue ${epilogue}`, () => emitGemm(ctx.m, ctx.variant, {
+      name: `mm_${g}`, ...ctx.layout.gemm[g]!,
+      weights: ctx.layout.at[`${prefix}${tensor}.weight`]!, bias: ctx.layout.at[`${prefix}${tensor}.bias`]!,
+      layerStride: stage === 'layer' ? ctx.layout.layerStride : 0, epilogue,
+    }));
+  },
+  attention(_step, _stage, ctx) {
+    const spec = { d: ctx.layout.arch.hidden, heads: ctx.layout.arch.heads };
+    once(ctx, 'gather_kt', 'key transpose', () => emitGatherKt(ctx.m, ctx.variant, spec));
+    once(ctx, 'attend', 'attention', () => emitAttend(ctx.m, ctx.variant, spec));
+  },
+};
 
 function build(layout: WasmLayout, opts: ModuleOptions): binaryen.Module {
   checkWasmArch(layout.arch);
@@ -34,24 +88,8 @@ function build(layout: WasmLayout, opts: ModuleOptions): binaryen.Module {
   m.setFeatures(moduleFeatures(variant));
   m.setMemory(Math.ceil(layout.end / 65536), MAX_PAGES, null, [], opts.shared);
   m.addMemoryImport('0', 'env', 'memory', opts.shared);
-  const { arch, at, gemm, layerStride } = layout;
-  const act: Epilogue = arch.activation;
-  const mm = (name: 'qkv' | 'o' | 'f1' | 'f2' | 'pool', epilogue: Epilogue, stride = layerStride): void => {
-    const prefix = name === 'pool' ? 'pooler.' : `layers.0.${name}.`;
-    emitGemm(m, variant, { name: `mm_${name}`, ...gemm[name], weights: at[prefix + 'weight']!, bias: at[prefix + 'bias']!, layerStride: stride, epilogue });
-  };
-  mm('qkv', 'none');
-  mm('o', 'residual');
-  mm('f1', act);
-  mm('f2', 'residual');
-  if (at['pooler.weight'] !== undefined) mm('pool', 'tanh', 0);
-  const ln = (name: string, prefix: string, stride: number): void =>
-    emitLayerNorm(m, variant, { name, d: arch.hidden, eps: arch.layerNormEps, gamma: at[prefix + 'gamma']!, beta: at[prefix + 'beta']!, layerStride: stride });
-  ln('ln_emb', 'embLn.', 0);
-  ln('ln1', 'layers.0.ln1.', layerStride);
-  ln('ln2', 'layers.0.ln2.', layerStride);
-  emitGatherKt(m, variant, { d: arch.hidden, heads: arch.heads });
-  emitAttend(m, variant, { d: arch.hidden, heads: arch.heads });
+  const ctx: EmitCtx = { m, variant, layout, added: new Map() };
+  for (const { stage, step } of programSteps(layout.program)) (OPS[step.op] as (s: typeof step, st: Stage, c: EmitCtx) => void)(step, stage, ctx);
   if (!m.validate()) throw new Error('internal: generated wasm module failed binaryen validation');
   return m;
 }

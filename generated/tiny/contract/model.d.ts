@@ -289,6 +289,15 @@ export type ModelWeights = Tensors<'embed'> & Tensors<'final'> & {
 export declare function weightNames<G extends WeightGroup>(group: G): WeightName[];
 /** The tensors of `group` this architecture and head have, each made by `make` in table order. */
 export declare function groupWeights<G extends WeightGroup>(group: G, arch: ArchConfig, head: HeadConfig, make: (name: WeightName) => Float32Array): GroupWeights<G>;
+/**
+ * Checks that a model's weights are the ones its architecture and head call for (WEIGHTS' `when`), each
+ * with the size of its shape; throws a RangeError naming the first tensor that is missing or misshapen.
+ */
+export declare function checkWeights(model: {
+    readonly arch: ArchConfig;
+    readonly head: HeadConfig;
+    readonly weights: ModelWeights;
+}): void;
 /** Whether a model of this architecture and head has tensor `name`. */
 export declare function hasWeight(name: WeightName, arch: ArchConfig, head: HeadConfig): boolean;
 /** Concrete shape of tensor `name` for an architecture and head. */

@@ -58,6 +58,29 @@ export function groupWeights(group, arch, head, make) {
             out[name] = make(name);
     return out; // exactly the names hasWeight admits: the required ones are always among them
 }
+/**
+ * Checks that a model's weights are the ones its architecture and head call for (WEIGHTS' `when`), each
+ * with the size of its shape; throws a RangeError naming the first tensor that is missing or misshapen.
+ */
+export function checkWeights(model) {
+    const { arch, head, weights: w } = model;
+    const check = (group, name, where) => {
+        const t = group[name];
+        if (!hasWeight(name, arch, head))
+            return;
+        if (!t)
+            throw new RangeError(`weight ${where}${name} is missing (${WEIGHTS[name].when})`);
+        const size = weightSize(name, arch, head);
+        if (t.length !== size)
+            throw new RangeError(`weight ${where}${name} has ${t.length} values, expected ${size} ([${weightShape(name, arch, head).join(', ')}])`);
+    };
+    for (const name of [...weightNames('embed'), ...weightNames('final')])
+        check(w, name, '');
+    w.layers.forEach((lw, l) => { for (const name of weightNames('layer'))
+        check(lw, name, `layers[${l}].`); });
+    for (const name of weightNames('head'))
+        check(w.head, name, 'head.');
+}
 /** Whether a model of this architecture and head has tensor `name`. */
 export function hasWeight(name, arch, head) {
     switch (WEIGHTS[name].when) {

@@ -1,5 +1,5 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-import { type ArchConfig, type ExitTable, type HeadConfig } from '../../contract/model.js';
+import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.js';
 import { type WorkCount } from '../plan.js';
 /** Fills `target` (the weightBytes of linear memory at WEIGHTS_BASE) with the packed weight blob. */
 export type WeightsWriter = (target: Uint8Array) => void | Promise<void>;
@@ -77,21 +77,31 @@ export declare class WasmEngine {
     /** Stops the worker threads (the engine cannot run afterwards). */
     dispose(): void;
     run(input: WasmRunInput, opts?: WasmRunOptions): WasmRunResult;
+    /** Runs one step of the program with its op's implementation. */
+    private step;
+    /** The WASM engine's implementation of every op. */
+    private readonly ops;
+    /**
+     * Two adjacent linear steps that use the same packed product on the same input with the same rows and
+     * adjacent columns (K/V, then Q of a fully active layer) run as one call over the union of their panels.
+     */
+    private fuseWithNext;
+    private mm;
+    private rowCount;
     /** Scratch addresses for this plan (after the weights), growing memory when needed; writes the plan's tables. */
     private prepare;
-    /** h0 = word + position + type embedding of each packed row (LayerNorm follows in wasm). */
+    /** emb = word + position (+ token type) embedding of each packed row ([n, E]). */
     private embed;
-    /** The L layers in prefix form. */
-    private encode;
-    /** pooled = tanh(h_cls @ Wp + bp) for each sequence. */
-    private poolCls;
-    /** rows x N logits = h [rows, d] @ Wc + bc (N is small: plain JS, f64 sums rounded to f32). */
-    private classify;
+    /** Copies each sequence's [CLS] row of `src` ([n, width]) to the CLSIN scratch ([B, width]); returns its address. */
+    private gatherCls;
+    /** rows x n = x [rows, k] @ W + b with row-major W (n is small: plain JS, f64 sums rounded to f32). */
+    private denseJs;
     /**
      * A kernel call, shared out over the pool when there is one and the call has at least minSplitMacs
      * multiply-accumulates (or equivalent work).
      */
     private par;
+    private kernel;
     private refreshViews;
 }
 /**

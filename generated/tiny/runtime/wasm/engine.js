@@ -1,13 +1,13 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-// WASM execution engine: loads a generated module + packed weights + exit table and runs ragged batches in
-// the prefix form of runtime/plan.ts (Q onward on the active prefix, K/V on all rows). Node and browsers.
-import { headOutputs } from "../../contract/model.js";
+// WASM execution engine: loads a generated module + packed weights + exit table and runs ragged batches by
+// executing the model's program (contract/program.ts) in the prefix form of runtime/plan.ts (Q onward on
+// the active prefix, K/V on all rows): one implementation per op. Node and browsers.
+import { bufferWidth, buffersOf, perSequence, programSteps } from "../../contract/program.js";
+import { alignUp, MAX_PAGES, WASM_NORMS, wasmLayout, WEIGHTS_BASE } from "../../contract/wasm-layout.js";
 import { checkBatch } from "../input.js";
 import { countWork, planBatch } from "../plan.js";
-import { KERNELS, MAX_PAGES } from "./abi.js";
 import { canUseThreads, isNode, supportsRelaxedSimd } from "./features.js";
-import { alignUp, wasmLayout, WEIGHTS_BASE } from "./layout.js";
-import { WorkerPool } from "./pool.js";
+import { kernelsOf, WorkerPool } from "./pool.js";
 let warnedThreads = false;
 const SCRATCH_PAGES = 16384;
 /**
@@ -60,7 +60,7 @@ export class WasmEngine {
         else
             await opts.weights(region);
         const instance = await WebAssembly.instantiate(module, { env: { memory } });
-        const k = kernelsOf(instance.exports);
+        const k = kernelsOf(module, instance);
         const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl) : undefined;
         return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
     }
@@ -69,7 +69,7 @@ export class WasmEngine {
         this.pool?.dispose();
     }
     run(input, opts = {}) {
-        const { arch, head } = this.layout;
+        const { arch, head, program } = this.layout;
         const types = checkInput(arch, input);
         const sequenceHead = head.kind === 'classification' || head.kind === 'regression';
         const clsOnly = opts.clsOnly ?? sequenceHead;
@@ -77,43 +77,153 @@ export class WasmEngine {
             throw new RangeError('clsOnly needs a sequence-level head, not a token head');
         const plan = planBatch(this.table, input.ids, arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: clsOnly });
         const s = this.prepare(plan);
-        this.embed(plan, input.ids, types, s.H);
-        this.par('ln_emb', [0, s.H, s.H, 0, plan.rows], { arg: 3 }, plan.rows * arch.hidden * LN_MACS_PER_ELEMENT);
-        this.encode(plan, s);
+        const call = { plan, ids: input.ids, types, s, layer: 0, logits: undefined };
+        const steps = programSteps(program);
+        for (let i = 0; i < steps.length; i++) {
+            const { stage, step } = steps[i];
+            if (stage !== 'layer') {
+                this.step(stage, step, call);
+                continue;
+            }
+            // the layer stage: its steps for every layer with an active row (a layer with none is skipped: its K/V would never be read)
+            const layerSteps = [];
+            for (; i < steps.length && steps[i].stage === 'layer'; i++)
+                layerSteps.push(steps[i]);
+            i--;
+            for (let l = 1; l <= arch.layers && plan.active[l] > 0; l++) {
+                call.layer = l;
+                for (let j = 0; j < layerSteps.length; j++) {
+                    // Q and K/V of a fully active layer: one pass over all the QKV panels
+                    if (this.fuseWithNext(layerSteps[j].step, layerSteps[j + 1]?.step, call)) {
+                        j++;
+                        continue;
+                    }
+                    this.step('layer', layerSteps[j].step, call);
+                }
+            }
+            call.layer = 0;
+        }
         const d = arch.hidden;
         const f32 = this.views.f32;
-        const rowState = (r) => f32.slice((s.H >> 2) + r * d, (s.H >> 2) + (r + 1) * d);
+        const out = s.buffers[program.output];
+        const rowState = (r) => f32.slice((out >> 2) + r * d, (out >> 2) + (r + 1) * d);
         const exits = input.ids.map((seq, b) => seq.map((_, p) => plan.exitOfRow[plan.rowOf[plan.seqStart[b] + p]]));
         const work = countWork(plan, arch);
-        const clsRows = input.ids.map((_, b) => plan.rowOf[plan.seqStart[b]]);
         const lastHidden = clsOnly ? undefined : input.ids.map((seq, b) => {
-            const out = new Float32Array(seq.length * d);
+            const h = new Float32Array(seq.length * d);
             for (let p = 0; p < seq.length; p++)
-                out.set(rowState(plan.rowOf[plan.seqStart[b] + p]), p * d);
-            return out;
+                h.set(rowState(plan.rowOf[plan.seqStart[b] + p]), p * d);
+            return h;
         });
-        const clsHidden = clsOnly ? clsRows.map(rowState) : undefined;
+        const clsHidden = clsOnly ? input.ids.map((_, b) => rowState(plan.rowOf[plan.seqStart[b]])) : undefined;
         if (head.kind === 'none')
             return { exits, lastHidden, clsHidden, work };
-        if (head.kind === 'token')
-            return { exits, lastHidden, work, logits: lastHidden.map((h) => this.classify(h, h.length / d)) };
-        const pooled = this.poolCls(clsRows, s);
-        return { exits, lastHidden, clsHidden, pooled, logits: pooled.map((p) => this.classify(p, 1)), work };
+        const N = bufferWidth('logits', arch, head);
+        if (head.kind === 'token') {
+            const packed = call.logits;
+            const logits = input.ids.map((seq, b) => {
+                const z = new Float32Array(seq.length * N);
+                for (let p = 0; p < seq.length; p++) {
+                    const r = plan.rowOf[plan.seqStart[b] + p];
+                    z.set(packed.subarray(r * N, (r + 1) * N), p * N);
+                }
+                return z;
+            });
+            return { exits, lastHidden, work, logits };
+        }
+        const pooledAt = s.buffers.pooled >> 2;
+        const pooled = input.ids.map((_, b) => f32.slice(pooledAt + b * d, pooledAt + (b + 1) * d));
+        const logits = input.ids.map((_, b) => call.logits.slice(b * N, (b + 1) * N));
+        return { exits, lastHidden, clsHidden, pooled, logits, work };
+    }
+    /** Runs one step of the program with its op's implementation. */
+    step(stage, step, call) {
+        this.ops[step.op](step, stage, call);
+    }
+    /** The WASM engine's implementation of every op. */
+    ops = {
+        embed: (step, _stage, call) => this.embed(call, call.s.buffers[step.out]),
+        norm: (step, stage, call) => {
+            const rows = this.rowCount(call, step.rows);
+            const width = bufferWidth(step.out, this.layout.arch, this.layout.head);
+            const { buffers } = call.s;
+            this.par(WASM_NORMS[step.weights].kernel, [layerArg(stage, call), buffers[step.x], buffers[step.out], 0, rows], { arg: 3 }, rows * width * LN_MACS_PER_ELEMENT);
+        },
+        linear: (step, stage, call) => {
+            const { arch, head } = this.layout;
+            const impl = this.layout.linear[step.weights];
+            const rows = this.rowCount(call, step.rows);
+            const k = bufferWidth(step.x, arch, head), n = bufferWidth(step.out, arch, head);
+            const { buffers } = call.s;
+            const x = step.rows === 'cls' ? this.gatherCls(call, buffers[step.x], k) : buffers[step.x];
+            if (impl.kind === 'js') {
+                call.logits = this.denseJs(x, rows, k, n, impl.weight, impl.bias);
+                return;
+            }
+            const g = this.layout.gemm[impl.gemm];
+            this.mm(impl.gemm, layerArg(stage, call), x, buffers[step.out], step.residual ? buffers[step.residual] : 0, rows, impl.col0 / g.nr, (impl.col0 + impl.cols) / g.nr);
+        },
+        attention: (step, _stage, call) => {
+            const { s, plan } = call;
+            const m = this.rowCount(call, step.rows);
+            const qkv = s.buffers[step.q];
+            this.par('gather_kt', [qkv, s.SEQMETA, 0, plan.seqCount], { arg: 2 }, plan.rows * this.layout.arch.hidden);
+            this.par('attend', [qkv, s.buffers[step.out], s.ROWSEQ, s.SEQMETA, s.SCORES, 0, m], { arg: 5, scratch: { arg: 4, stride: s.scoresStride } }, 2 * m * s.maxLen * this.layout.arch.hidden);
+        },
+    };
+    /**
+     * Two adjacent linear steps that use the same packed product on the same input with the same rows and
+     * adjacent columns (K/V, then Q of a fully active layer) run as one call over the union of their panels.
+     */
+    fuseWithNext(a, b, call) {
+        if (a.op !== 'linear' || b?.op !== 'linear' || a.x !== b.x || a.epilogue !== 'none' || b.epilogue !== 'none')
+            return false;
+        const ia = this.layout.linear[a.weights], ib = this.layout.linear[b.weights];
+        if (ia.kind !== 'gemm' || ib.kind !== 'gemm' || ia.gemm !== ib.gemm)
+            return false;
+        const rows = this.rowCount(call, a.rows);
+        if (rows !== this.rowCount(call, b.rows))
+            return false;
+        const [lo, hi] = ia.col0 < ib.col0 ? [ia, ib] : [ib, ia];
+        if (lo.col0 + lo.cols !== hi.col0)
+            return false;
+        const nr = this.layout.gemm[ia.gemm].nr, buffers = call.s.buffers;
+        this.mm(ia.gemm, call.layer - 1, buffers[a.x], buffers[a.out], 0, rows, lo.col0 / nr, (hi.col0 + hi.cols) / nr);
+        return true;
+    }
+    mm(gemm, layer, x, y, res, rows, p0, p1) {
+        const g = this.layout.gemm[gemm];
+        this.par(`mm_${gemm}`, [layer, x, y, res, 0, rows, p0, p1], { arg: 6 }, rows * (p1 - p0) * g.nr * g.k);
+    }
+    rowCount(call, rows) {
+        switch (rows) {
+            case 'all': return call.plan.rows;
+            case 'prefix': return call.plan.active[call.layer];
+            case 'cls':
+            case 'seqs': return call.plan.seqCount;
+        }
     }
     /** Scratch addresses for this plan (after the weights), growing memory when needed; writes the plan's tables. */
     prepare(plan) {
-        const { arch } = this.layout;
+        const { arch, head, program } = this.layout;
         const d = arch.hidden, n = plan.rows, B = plan.seqCount;
         const lens = Array.from({ length: B }, (_, b) => plan.seqStart[b + 1] - plan.seqStart[b]);
         const lpads = lens.map((len) => alignUp(len, 4));
         let cursor = this.layout.end;
         const take = (bytes) => { const at = cursor; cursor = alignUp(cursor + bytes); return at; };
-        const H = take(n * d * 4), QKV = take(n * 3 * d * 4), CTX = take(n * d * 4), T = take(n * d * 4), U = take(n * arch.ffn * 4);
+        // one region per program buffer, except q and kv: the fused QKV product writes rows [q | k | v] ([n, 3d])
+        const buffers = {};
+        const QKV = take(n * 3 * d * 4);
+        for (const b of buffersOf(program)) {
+            if (b === 'logits')
+                continue; // the classifier runs in JS
+            buffers[b] = b === 'q' || b === 'kv' ? QKV : take((perSequence(b, head) ? B : n) * bufferWidth(b, arch, head) * 4);
+        }
         const ktAt = lpads.map((lp) => take(d * lp * 4));
         const ROWSEQ = take(n * 4), KEYS = take(n * 4), SEQMETA = take(B * 16);
         const scoresStride = alignUp(4 * Math.max(...lpads) * 4); // 4 rows of scores at a time
         const SCORES = take(scoresStride * (this.pool?.size ?? 1));
-        const POOLIN = take(B * d * 4), POOLOUT = take(B * d * 4);
+        const CLSIN = take(B * Math.max(d, arch.embeddingSize) * 4);
         const have = this.memory.buffer.byteLength;
         if (cursor > have)
             this.memory.grow(Math.ceil((cursor - have) / 65536));
@@ -123,69 +233,49 @@ export class WasmEngine {
         i32.set(plan.keyRows, KEYS >> 2);
         for (let b = 0; b < B; b++)
             i32.set([ktAt[b], lens[b], KEYS + plan.seqStart[b] * 4, lpads[b]], (SEQMETA >> 2) + 4 * b);
-        return { H, QKV, CTX, T, U, ROWSEQ, SEQMETA, SCORES, scoresStride, POOLIN, POOLOUT, maxLen: Math.max(...lens) };
+        return { buffers, ROWSEQ, SEQMETA, SCORES, scoresStride, CLSIN, maxLen: Math.max(...lens) };
     }
-    /** h0 = word + position + type embedding of each packed row (LayerNorm follows in wasm). */
-    embed(plan, ids, types, H) {
-        const d = this.layout.arch.hidden, at = this.layout.at, f32 = this.views.f32;
+    /** emb = word + position (+ token type) embedding of each packed row ([n, E]). */
+    embed(call, out) {
+        const { plan, ids, types } = call;
+        const E = this.layout.arch.embeddingSize, at = this.layout.at, f32 = this.views.f32;
+        const typed = this.layout.arch.typeVocabSize > 0;
         const word = at['wordEmb'] >> 2, pos = at['posEmb'] >> 2, type = at['typeEmb'] >> 2;
         for (let r = 0; r < plan.rows; r++) {
             const b = plan.seqOfRow[r], p = plan.posOfRow[r];
-            const w = word + ids[b][p] * d, q = pos + p * d, t = type + types[b][p] * d, o = (H >> 2) + r * d;
-            for (let c = 0; c < d; c++)
-                f32[o + c] = f32[w + c] + f32[q + c] + f32[t + c];
-        }
-    }
-    /** The L layers in prefix form. */
-    encode(plan, s) {
-        const { arch, gemm } = this.layout;
-        const n = plan.rows, d = arch.hidden;
-        const panels = (g) => g.n / g.nr;
-        const pQkv = panels(gemm.qkv), pQ = d / gemm.qkv.nr, pD = panels(gemm.o), pF = panels(gemm.f1);
-        const mm = (name, layer, x, y, res, rows, p0, p1) => {
-            const g = gemm[name];
-            this.par(`mm_${name}`, [layer, x, y, res, 0, rows, p0, p1], { arg: 6 }, rows * (p1 - p0) * g.nr * g.k);
-        };
-        const ln = (name, layer, rows) => this.par(name, [layer, s.T, s.H, 0, rows], { arg: 3 }, rows * d * LN_MACS_PER_ELEMENT);
-        for (let l = 1; l <= arch.layers; l++) {
-            const m = plan.active[l], layer = l - 1;
-            if (m === 0)
-                break;
-            // Q for the active prefix, K/V for every row: one pass over the K/V panels, one row tail each
-            if (m === n)
-                mm('qkv', layer, s.H, s.QKV, 0, n, 0, pQkv);
-            else {
-                mm('qkv', layer, s.H, s.QKV, 0, m, 0, pQ);
-                mm('qkv', layer, s.H, s.QKV, 0, n, pQ, pQkv);
+            const w = word + ids[b][p] * E, q = pos + p * E, o = (out >> 2) + r * E;
+            if (typed) {
+                const t = type + types[b][p] * E;
+                for (let c = 0; c < E; c++)
+                    f32[o + c] = f32[w + c] + f32[q + c] + f32[t + c];
             }
-            this.par('gather_kt', [s.QKV, s.SEQMETA, 0, plan.seqCount], { arg: 2 }, n * d);
-            this.par('attend', [s.QKV, s.CTX, s.ROWSEQ, s.SEQMETA, s.SCORES, 0, m], { arg: 5, scratch: { arg: 4, stride: s.scoresStride } }, 2 * m * s.maxLen * d);
-            mm('o', layer, s.CTX, s.T, s.H, m, 0, pD);
-            ln('ln1', layer, m);
-            mm('f1', layer, s.H, s.U, 0, m, 0, pF);
-            mm('f2', layer, s.U, s.T, s.H, m, 0, pD);
-            ln('ln2', layer, m);
+            else {
+                for (let c = 0; c < E; c++)
+                    f32[o + c] = f32[w + c] + f32[q + c];
+            }
         }
     }
-    /** pooled = tanh(h_cls @ Wp + bp) for each sequence. */
-    poolCls(clsRows, s) {
-        const d = this.layout.arch.hidden;
+    /** Copies each sequence's [CLS] row of `src` ([n, width]) to the CLSIN scratch ([B, width]); returns its address. */
+    gatherCls(call, src, width) {
+        const { plan, s } = call;
         const f32 = this.views.f32;
-        clsRows.forEach((r, b) => f32.copyWithin((s.POOLIN >> 2) + b * d, (s.H >> 2) + r * d, (s.H >> 2) + (r + 1) * d));
-        this.k.mm_pool(0, s.POOLIN, s.POOLOUT, 0, 0, clsRows.length, 0, d / this.layout.gemm.pool.nr);
-        return clsRows.map((_, b) => f32.slice((s.POOLOUT >> 2) + b * d, (s.POOLOUT >> 2) + (b + 1) * d));
+        for (let b = 0; b < plan.seqCount; b++) {
+            const r = plan.rowOf[plan.seqStart[b]];
+            f32.copyWithin((s.CLSIN >> 2) + b * width, (src >> 2) + r * width, (src >> 2) + (r + 1) * width);
+        }
+        return s.CLSIN;
     }
-    /** rows x N logits = h [rows, d] @ Wc + bc (N is small: plain JS, f64 sums rounded to f32). */
-    classify(h, rows) {
-        const d = this.layout.arch.hidden, N = headOutputs(this.layout.head), f32 = this.views.f32;
-        const W = this.layout.at['classifier.weight'] >> 2, bias = this.layout.at['classifier.bias'] >> 2;
-        const out = new Float32Array(rows * N);
+    /** rows x n = x [rows, k] @ W + b with row-major W (n is small: plain JS, f64 sums rounded to f32). */
+    denseJs(x, rows, k, n, weight, bias) {
+        const f32 = this.views.f32;
+        const W = this.layout.at[weight] >> 2, B = this.layout.at[bias] >> 2, X = x >> 2;
+        const out = new Float32Array(rows * n);
         for (let r = 0; r < rows; r++) {
-            for (let j = 0; j < N; j++) {
-                let acc = f32[bias + j];
-                for (let c = 0; c < d; c++)
-                    acc += h[r * d + c] * f32[W + c * N + j];
-                out[r * N + j] = acc;
+            for (let j = 0; j < n; j++) {
+                let acc = f32[B + j];
+                for (let c = 0; c < k; c++)
+                    acc += f32[X + r * k + c] * f32[W + c * n + j];
+                out[r * n + j] = acc;
             }
         }
         return out;
@@ -198,7 +288,13 @@ export class WasmEngine {
         if (this.pool && macs >= this.minSplitMacs)
             this.pool.run(kernel, args, split);
         else
-            this.k[kernel](...args);
+            this.kernel(kernel)(...args);
+    }
+    kernel(name) {
+        const k = this.k[name];
+        if (!k)
+            throw new RangeError(`module has no kernel ${name}`);
+        return k;
     }
     refreshViews() {
         const buf = this.memory.buffer;
@@ -207,16 +303,12 @@ export class WasmEngine {
         this.views = { f32: new Float32Array(buf), i32: new Int32Array(buf) };
     }
 }
+/** The `layer` argument of a kernel: 0-based layer during the layer stage, 0 (no stride) elsewhere. */
+function layerArg(stage, call) {
+    return stage === 'layer' ? call.layer - 1 : 0;
+}
 async function compile(src) {
     return src instanceof WebAssembly.Module ? src : WebAssembly.compile(src);
-}
-function kernelsOf(exports) {
-    const out = {};
-    for (const name of KERNELS) {
-        const f = exports[name];
-        out[name] = typeof f === 'function' ? f : () => { throw new RangeError(`module has no kernel ${name}`); };
-    }
-    return out;
 }
 async function resolveThreads(opts) {
     const node = isNode();

@@ -1,5 +1,10 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-import { type Kernel, type KernelName } from './abi.js';
+/** An exported kernel: i32 arguments (byte addresses, counts, ranges), no result. */
+export type Kernel = (...args: number[]) => void;
+/** The module's exported kernels in export order: the caller and every worker index this same list. */
+export declare function kernelNamesOf(module: WebAssembly.Module): string[];
+/** The instance's kernels by name. */
+export declare function kernelsOf(module: WebAssembly.Module, instance: WebAssembly.Instance): Record<string, Kernel>;
 /** Control words (Int32Array indices). */
 export declare const CTL: {
     readonly generation: 0;
@@ -30,14 +35,15 @@ export declare class WorkerPool {
     private readonly kernels;
     private readonly ctl;
     private readonly blocking;
+    private readonly names;
     private constructor();
     get size(): number;
     /**
      * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
      * `workerUrl`: where worker.js is served (default: next to this file).
      */
-    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<KernelName, Kernel>>, workerUrl?: string | URL): Promise<WorkerPool>;
+    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, workerUrl?: string | URL): Promise<WorkerPool>;
     /** Runs `kernel(args)` shared out over all threads; returns when every share is done. */
-    run(kernel: KernelName, args: readonly number[], split: Split): void;
+    run(kernel: string, args: readonly number[], split: Split): void;
     dispose(): void;
 }

@@ -2,8 +2,15 @@
 // Worker pool over a shared WebAssembly.Memory: each worker instantiates the same module on the same memory
 // and runs its share of one kernel call; the calling thread takes share 0 and waits for the rest.
 // Synchronisation is one SharedArrayBuffer of i32 control words (Atomics.wait / notify), no messages per call.
-import { KERNELS } from "./abi.js";
 import { isNode } from "./features.js";
+/** The module's exported kernels in export order: the caller and every worker index this same list. */
+export function kernelNamesOf(module) {
+    return WebAssembly.Module.exports(module).filter((e) => e.kind === 'function').map((e) => e.name);
+}
+/** The instance's kernels by name. */
+export function kernelsOf(module, instance) {
+    return Object.fromEntries(kernelNamesOf(module).map((name) => [name, instance.exports[name]]));
+}
 /** Control words (Int32Array indices). */
 export const CTL = {
     generation: 0, // bumped by the caller for every task
@@ -34,10 +41,12 @@ export class WorkerPool {
     kernels;
     ctl;
     blocking;
-    constructor(workers, control, kernels) {
+    names;
+    constructor(workers, control, module, kernels) {
         this.workers = workers;
         this.kernels = kernels;
         this.ctl = new Int32Array(control);
+        this.names = kernelNamesOf(module);
         this.blocking = isNode(); // a browser main thread may not Atomics.wait: it spins instead
     }
     get size() { return this.workers.length + 1; }
@@ -70,12 +79,15 @@ export class WorkerPool {
             }
         }
         await Promise.all(ready);
-        return new WorkerPool(workers, control, kernels);
+        return new WorkerPool(workers, control, module, kernels);
     }
     /** Runs `kernel(args)` shared out over all threads; returns when every share is done. */
     run(kernel, args, split) {
         const ctl = this.ctl, shares = this.size;
-        ctl[CTL.kernel] = KERNELS.indexOf(kernel);
+        const index = this.names.indexOf(kernel);
+        if (index < 0)
+            throw new RangeError(`module has no kernel ${kernel}`);
+        ctl[CTL.kernel] = index;
         ctl[CTL.splitArg] = split.arg;
         ctl[CTL.scratchArg] = split.scratch ? split.scratch.arg : -1;
         ctl[CTL.scratchStride] = split.scratch ? split.scratch.stride : 0;

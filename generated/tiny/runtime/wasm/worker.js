@@ -1,11 +1,11 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // Worker entry of the WASM pool (Node worker_threads or a browser module Worker): instantiates the shared
 // module on the shared memory, then loops forever running its share of each task the caller posts.
-import { CTL, shareArgs } from "./pool.js";
-import { KERNELS } from "./abi.js";
+import { CTL, kernelNamesOf, shareArgs } from "./pool.js";
 import { isNode } from "./features.js";
 function serve(init, ready) {
     const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports;
+    const names = kernelNamesOf(init.module);
     const ctl = new Int32Array(init.control);
     let generation = Atomics.load(ctl, CTL.generation);
     ready();
@@ -19,7 +19,7 @@ function serve(init, ready) {
         const scratchArg = ctl[CTL.scratchArg];
         const split = { arg: ctl[CTL.splitArg], scratch: scratchArg >= 0 ? { arg: scratchArg, stride: ctl[CTL.scratchStride] } : undefined };
         try {
-            exports[KERNELS[k]](...shareArgs(args, split, init.index, ctl[CTL.shares]));
+            exports[names[k]](...shareArgs(args, split, init.index, ctl[CTL.shares]));
         }
         catch {
             Atomics.store(ctl, CTL.failed, 1); // reported by the caller, which must not wait forever

@@ -1,0 +1,232 @@
+// Memory layout of the WASM target, shared by the compiler (emitter, weight packer) and the engine: where
+// each pre-packed weight tensor lives in linear memory, which packed product computes each linear step
+// of the program, and which kernels a module exports. Weights occupy [WEIGHTS_BASE, WEIGHTS_BASE +
+// weightBytes); per-call scratch follows them. Derived from the weight table (contract/model.ts).
+
+import { WEIGHTS, hasWeight, weightShape, type ArchConfig, type HeadConfig, type WeightName } from './model.ts';
+import { LINEARS, encoderProgram, programSteps, type LinearName, type NormName, type Program } from './program.ts';
+
+/** Byte address of the first weight byte (bytes below it are never touched: a null guard). */
+export const WEIGHTS_BASE = 1024;
+/** Every tensor starts on a 64-byte (cache line) boundary. */
+export const ALIGN = 64;
+/** Largest linear memory a module may be given (4 GiB of 64 KiB pages); declared as its maximum. */
+export const MAX_PAGES = 65536;
+
+export type TensorLayout =
+  | { readonly kind: 'rowmajor' }                   // as in contract/model.ts
+  | { readonly kind: 'panels'; readonly nr: number }; // W [k, n] stored as [n / nr][k][nr]: panel p holds columns p*nr..p*nr+nr-1, k-major
+
+export interface TensorSlot {
+  readonly name: string;          // e.g. 'layers.3.qkv.weight'
+  readonly address: number;       // absolute byte address in linear memory
+  readonly bytes: number;
+  readonly shape: readonly number[]; // logical shape: [k, n] for matrices, [n] for vectors
+  readonly layout: TensorLayout;
+}
+
+/** Register tile of one product: rows x nr columns of accumulators. */
+export interface GemmShape { readonly k: number; readonly n: number; readonly nr: number; readonly mr: number }
+
+/** Packed products: each one exported kernel `mm_<name>` over panel-packed weights. */
+export type GemmName = 'proj' | 'qkv' | 'o' | 'f1' | 'f2' | 'pool';
+
+/**
+ * How the WASM target stores the weight table, in memory order: each packed tensor is made from table
+ * tensors with their columns side by side (one per layer for layer tensors, `layers.<l>.` prefixed); a
+ * `gemm` tensor is panel-packed for that product; `scaleFirst`: the first part is multiplied by
+ * 1 / sqrt(dh) (Q and its bias are pre-scaled: attention then needs no scaling).
+ */
+export const WASM_TENSORS: readonly { readonly name: string; readonly from: readonly WeightName[]; readonly gemm?: GemmName; readonly scaleFirst?: boolean }[] = [
+  { name: 'wordEmb', from: ['wordEmb'] },
+  { name: 'posEmb', from: ['posEmb'] },
+  { name: 'typeEmb', from: ['typeEmb'] },
+  { name: 'embLn.gamma', from: ['embLnG'] },
+  { name: 'embLn.beta', from: ['embLnB'] },
+  { name: 'embProj.weight', from: ['embProjW'], gemm: 'proj' },
+  { name: 'embProj.bias', from: ['embProjB'] },
+  { name: 'qkv.weight', from: ['qW', 'kW', 'vW'], gemm: 'qkv', scaleFirst: true },
+  { name: 'qkv.bias', from: ['qB', 'kB', 'vB'], scaleFirst: true },
+  { name: 'o.weight', from: ['oW'], gemm: 'o' },
+  { name: 'o.bias', from: ['oB'] },
+  { name: 'ln1.gamma', from: ['ln1G'] },
+  { name: 'ln1.beta', from: ['ln1B'] },
+  { name: 'f1.weight', from: ['f1W'], gemm: 'f1' },
+  { name: 'f1.bias', from: ['f1B'] },
+  { name: 'f2.weight', from: ['f2W'], gemm: 'f2' },
+  { name: 'f2.bias', from: ['f2B'] },
+  { name: 'ln2.gamma', from: ['ln2G'] },
+  { name: 'ln2.beta', from: ['ln2B'] },
+  { name: 'finalLn.gamma', from: ['finalLnG'] },
+  { name: 'finalLn.beta', from: ['finalLnB'] },
+  { name: 'pooler.weight', from: ['poolerW'], gemm: 'pool' },
+  { name: 'pooler.bias', from: ['poolerB'] },
+  { name: 'classifier.weight', from: ['classifierW'] },
+  { name: 'classifier.bias', from: ['classifierB'] },
+];
+
+/** The packed tensor names of each LayerNorm's gain and bias (layer ones prefixed `layers.<l>.`). */
+export const WASM_NORMS: Record<NormName, { readonly kernel: string; readonly tensor: string }> = {
+  embLn: { kernel: 'ln_emb', tensor: 'embLn' },
+  ln1: { kernel: 'ln1', tensor: 'ln1' },
+  ln2: { kernel: 'ln2', tensor: 'ln2' },
+  finalLn: { kernel: 'ln_final', tensor: 'finalLn' },
+};
+
+/** A linear step's product: columns [col0, col0 + cols) of a packed gemm, or plain JS (few outputs, row-major). */
+export type LinearImpl =
+  | { readonly kind: 'gemm'; readonly gemm: GemmName; readonly col0: number; readonly cols: number }
+  | { readonly kind: 'js'; readonly weight: string; readonly bias: string };
+
+export interface WasmLayout {
+  readonly arch: ArchConfig;
+  readonly head: HeadConfig;
+  readonly program: Program;
+  readonly headDim: number;                 // dh = d / heads
+  /** Folded into the Q columns of the QKV weights and bias at pack time: 1 / sqrt(dh). */
+  readonly qScale: number;
+  /** Bytes between layer l and l + 1 of every layer tensor; 0 with shared layers (stored once). */
+  readonly layerStride: number;
+  readonly weightBytes: number;             // size of the packed blob (from WEIGHTS_BASE)
+  readonly end: number;                     // WEIGHTS_BASE + weightBytes, 64-byte aligned: scratch starts here
+  readonly tensors: readonly TensorSlot[];  // every tensor, all stored layers, ascending address
+  /** Address of a tensor by name; layer tensors by their layer-0 name ('layers.0.qkv.weight'). */
+  readonly at: Readonly<Record<string, number>>;
+  /** Products present in this model. */
+  readonly gemm: Readonly<Partial<Record<GemmName, GemmShape>>>;
+  /** How each linear of the program is computed. */
+  readonly linear: Readonly<Partial<Record<LinearName, LinearImpl>>>;
+}
+
+/** Panel of 8 columns (4 for widths that are not a multiple of 8); undefined when n is not a multiple of 4. */
+export function panelWidth(n: number): number | undefined {
+  return [8, 4].find((nr) => n % nr === 0);
+}
+
+/**
+ * Rows per register tile: 4 x 8 keeps 8 accumulators + 2 weight vectors + 1 broadcast in V8's 16 xmm
+ * registers (bench/wasm-gemm.ts, relaxed: 4x8 and 2x16 reach ~47 GFLOP/s of ~61 peak; 3x16, 4x12, 5x8 spill).
+ */
+function tileRows(nr: number): number {
+  return nr === 8 ? 4 : 6;
+}
+
+function gemmShape(k: number, n: number): GemmShape {
+  const nr = panelWidth(n);
+  if (nr === undefined) throw new RangeError(`product width ${n} is not a multiple of 4`);
+  return { k, n, nr, mr: tileRows(nr) };
+}
+
+/** Logical shape of a packed tensor: its parts' columns side by side ([k, sum n] or [sum n]). */
+export function packedShape(parts: readonly WeightName[], arch: ArchConfig, head: HeadConfig): number[] {
+  const shapes = parts.map((p) => weightShape(p, arch, head));
+  const cols = shapes.reduce((s, sh) => s + sh[sh.length - 1]!, 0);
+  return shapes[0]!.length === 1 ? [cols] : [shapes[0]![0]!, cols];
+}
+
+/**
+ * Computes the layout for an architecture. Requires d, f and E to be multiples of 4 and d / heads to be
+ * a multiple of 4 (the emitter checks this first and reports a HasheeError).
+ */
+export function wasmLayout(arch: ArchConfig, head: HeadConfig): WasmLayout {
+  const program = encoderProgram(arch, head);
+  const dh = arch.hidden / arch.heads;
+  const tensors: TensorSlot[] = [];
+  const at: Record<string, number> = {};
+  const gemm: Partial<Record<GemmName, GemmShape>> = {};
+  let cursor = WEIGHTS_BASE;
+  const place = (name: string, shape: number[], layout: TensorLayout): void => {
+    const bytes = shape.reduce((a, b) => a * b, 1) * 4;
+    tensors.push({ name, address: cursor, bytes, shape, layout });
+    at[name] = cursor;
+    cursor = alignUp(cursor + bytes);
+  };
+  const present = WASM_TENSORS.filter((t) => hasWeight(t.from[0]!, arch, head));
+  const placeAll = (group: 'embed' | 'layer' | 'final' | 'head', prefix: string): void => {
+    for (const t of present.filter((x) => WEIGHTS[x.from[0]!].group === group)) {
+      const shape = packedShape(t.from, arch, head);
+      if (t.gemm) gemm[t.gemm] = gemmShape(shape[0]!, shape[1]!);
+      place(prefix + t.name, shape, t.gemm ? { kind: 'panels', nr: gemm[t.gemm]!.nr } : { kind: 'rowmajor' });
+    }
+  };
+  placeAll('embed', '');
+  // shared layers are stored once and every layer reads them (stride 0)
+  const stored = arch.sharedLayers ? Math.min(1, arch.layers) : arch.layers;
+  let layerStride = 0;
+  for (let l = 0; l < stored; l++) {
+    const start = cursor;
+    placeAll('layer', `layers.${l}.`);
+    layerStride = arch.sharedLayers ? 0 : cursor - start;
+  }
+  placeAll('final', '');
+  placeAll('head', '');
+  return {
+    arch, head, program, headDim: dh, qScale: 1 / Math.sqrt(dh), layerStride,
+    weightBytes: cursor - WEIGHTS_BASE, end: cursor, tensors, at, gemm, linear: linearImpls(program, present, arch, head),
+  };
+}
+
+/** Each linear of the program: the packed tensor holding its weights' columns, as a gemm column range or JS. */
+function linearImpls(program: Program, present: typeof WASM_TENSORS, arch: ArchConfig, head: HeadConfig): Partial<Record<LinearName, LinearImpl>> {
+  const out: Partial<Record<LinearName, LinearImpl>> = {};
+  for (const { stage, step } of programSteps(program)) {
+    if (step.op !== 'linear') continue;
+    const parts = LINEARS[step.weights].w;
+    const t = present.find((x) => x.from.includes(parts[0]!));
+    const first = t ? t.from.indexOf(parts[0]!) : -1;
+    if (!t || parts.some((p, i) => t.from[first + i] !== p)) throw new Error(`internal: no packed wasm tensor holds linear '${step.weights}'`);
+    const prefix = stage === 'layer' ? 'layers.0.' : '';
+    if (!t.gemm) {
+      const bias = present.find((x) => x.from.includes(LINEARS[step.weights].b[0]!))!;
+      out[step.weights] = { kind: 'js', weight: prefix + t.name, bias: prefix + bias.name };
+      continue;
+    }
+    const col0 = t.from.slice(0, first).reduce((s, p) => s + weightShape(p, arch, head)[1]!, 0);
+    const cols = parts.reduce((s, p) => s + weightShape(p, arch, head)[1]!, 0);
+    out[step.weights] = { kind: 'gemm', gemm: t.gemm, col0, cols };
+  }
+  return out;
+}
+
+export function alignUp(n: number, to = ALIGN): number {
+  return Math.ceil(n / to) * to;
+}
+
+/** JSON manifest of the packed weight blob (offsets relative to the blob's first byte). */
+export interface WeightsManifest {
+  readonly format: 'hashee-wasm-weights/1';
+  readonly dtype: 'f32';
+  readonly base: number;    // linear-memory address the blob is copied to (WEIGHTS_BASE)
+  readonly bytes: number;
+  readonly tensors: readonly { readonly name: string; readonly offset: number; readonly bytes: number; readonly shape: readonly number[]; readonly layout: TensorLayout }[];
+}
+
+export function manifestOf(layout: WasmLayout): WeightsManifest {
+  return {
+    format: 'hashee-wasm-weights/1', dtype: 'f32', base: WEIGHTS_BASE, bytes: layout.weightBytes,
+    tensors: layout.tensors.map((t) => ({ name: t.name, offset: t.address - WEIGHTS_BASE, bytes: t.bytes, shape: t.shape, layout: t.layout })),
+  };
+}
+
+/**
+ * The kernels a module exports, in emission order (the order of first use in the program):
+ *   mm_<gemm>(layer, x, y, res, r0, r1, p0, p1)  y [rows, n] = epilogue(x [rows, k] @ W + b), column panels [p0, p1)
+ *   <norm kernel>(layer, x, y, r0, r1)           y[r] = LayerNorm(x[r]) over the norm's width
+ *   gather_kt(qkv, seqMeta, s0, s1)             per-sequence transposed keys (compiler/emit/wasm/kernels.ts)
+ *   attend(qkv, ctx, rowSeq, seqMeta, scores, i0, i1)
+ * `layer` is 0-based; pointers are byte addresses in linear memory; ranges are half-open. The engine
+ * and the worker threads read the names from the module's exports, so this list is documentation.
+ */
+export function kernelNames(layout: WasmLayout): string[] {
+  const names: string[] = [];
+  const add = (n: string): void => { if (!names.includes(n)) names.push(n); };
+  for (const { step } of programSteps(layout.program)) {
+    if (step.op === 'norm') add(WASM_NORMS[step.weights].kernel);
+    if (step.op === 'attention') { add('gather_kt'); add('attend'); }
+    if (step.op === 'linear') {
+      const impl = layout.linear[step.weights]!;
+      if (impl.kind === 'gemm') add(`mm_${impl.gemm}`);
+    }
+  }
+  return names;
+}
