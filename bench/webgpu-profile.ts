@@ -11,7 +11,7 @@ import { loadAll } from '../compiler/pipeline.ts';
 import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { createEngine } from '../runtime/webgpu/engine.ts';
-import { packWeights } from '../runtime/webgpu/layout.ts';
+import { packWebGpuWeights } from '../compiler/passes/packWebGpuWeights.ts';
 import { nodeGpu } from '../runtime/webgpu/node.ts';
 import { SLOT_BYTES, TILES, TILE_NAMES, moduleKey, type TilePolicy } from '../runtime/webgpu/program.ts';
 import { callCounts, callInfo, scheduleCall, type Dispatch } from '../runtime/webgpu/schedule.ts';
@@ -29,7 +29,7 @@ const ids = len === 128 ? fixedLength(sents, 128) : sents.reduce((b, s) => (Math
 const gpu = await nodeGpu();
 const adapter = (await gpu.requestAdapter())!;
 const device = await adapter.requestDevice({ requiredFeatures: ['timestamp-query'] });
-const engine = await createEngine({ gpu: device, program: emitWgsl(arch, head), weights: packWeights(model), table });
+const engine = await createEngine({ gpu: device, program: emitWgsl(arch, head), weights: packWebGpuWeights(model), table });
 await engine.run({ ids: [ids] });
 const policy = (argOf('policy', '') || engine.tilePolicy) as TilePolicy;
 const kernels = process.argv.includes('kernels');

@@ -164,6 +164,13 @@ export function weightShape(name: WeightName, arch: ArchConfig, head: HeadConfig
   return WEIGHTS[name].shape.map((s) => dims[s]);
 }
 
+/** Shape of tensors whose columns sit side by side ([k, sum n] for matrices, [sum n] for vectors). */
+export function columnsShape(parts: readonly WeightName[], arch: ArchConfig, head: HeadConfig): number[] {
+  const shapes = parts.map((p) => weightShape(p, arch, head));
+  const cols = shapes.reduce((s, sh) => s + sh[sh.length - 1]!, 0);
+  return shapes[0]!.length === 1 ? [cols] : [shapes[0]![0]!, cols];
+}
+
 /** Number of float values of tensor `name`. */
 export function weightSize(name: WeightName, arch: ArchConfig, head: HeadConfig): number {
   return weightShape(name, arch, head).reduce((a, b) => a * b, 1);

@@ -3,7 +3,7 @@
 // of the program, and which kernels a module exports. Weights occupy [WEIGHTS_BASE, WEIGHTS_BASE +
 // weightBytes); per-call scratch follows them. Derived from the weight table (contract/model.ts).
 
-import { WEIGHTS, hasWeight, weightShape, type ArchConfig, type HeadConfig, type WeightName } from './model.ts';
+import { WEIGHTS, columnsShape, hasWeight, weightShape, type ArchConfig, type HeadConfig, type WeightName } from './model.ts';
 import { LINEARS, encoderProgram, programSteps, type LinearName, type NormName, type Program } from './program.ts';
 
 /** Byte address of the first weight byte (bytes below it are never touched: a null guard). */
@@ -117,13 +117,6 @@ function gemmShape(k: number, n: number): GemmShape {
   return { k, n, nr, mr: tileRows(nr) };
 }
 
-/** Logical shape of a packed tensor: its parts' columns side by side ([k, sum n] or [sum n]). */
-export function packedShape(parts: readonly WeightName[], arch: ArchConfig, head: HeadConfig): number[] {
-  const shapes = parts.map((p) => weightShape(p, arch, head));
-  const cols = shapes.reduce((s, sh) => s + sh[sh.length - 1]!, 0);
-  return shapes[0]!.length === 1 ? [cols] : [shapes[0]![0]!, cols];
-}
-
 /**
  * Computes the layout for an architecture. Requires d, f and E to be multiples of 4 and d / heads to be
  * a multiple of 4 (the emitter checks this first and reports a HasheeError).
@@ -144,7 +137,7 @@ export function wasmLayout(arch: ArchConfig, head: HeadConfig): WasmLayout {
   const present = WASM_TENSORS.filter((t) => hasWeight(t.from[0]!, arch, head));
   const placeAll = (group: 'embed' | 'layer' | 'final' | 'head', prefix: string): void => {
     for (const t of present.filter((x) => WEIGHTS[x.from[0]!].group === group)) {
-      const shape = packedShape(t.from, arch, head);
+      const shape = columnsShape(t.from, arch, head);
       if (t.gemm) gemm[t.gemm] = gemmShape(shape[0]!, shape[1]!);
       place(prefix + t.name, shape, t.gemm ? { kind: 'panels', nr: gemm[t.gemm]!.nr } : { kind: 'rowmajor' });
     }

@@ -11,7 +11,7 @@ import { randomWeights } from '../compiler/weights/random.ts';
 import type { Activation, ArchConfig, HeadConfig, Model } from '../contract/model.ts';
 import { gelu, geluTanh, runReference, type RunInput } from '../runtime/reference/index.ts';
 import { createEngine, type EngineResult } from '../runtime/webgpu/engine.ts';
-import { packWeights } from '../runtime/webgpu/layout.ts';
+import { packWebGpuWeights } from '../compiler/passes/packWebGpuWeights.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
 
 /**
@@ -114,7 +114,7 @@ test('activations on the GPU match the f64 definitions (GELU through the erf app
 
 test('tiny spec (classification): single and ragged batches, sentence pairs, exits and full depth, with and without hidden states', async () => {
   const { model, table } = tinySpec;
-  const engine = await createEngine({ gpu: device, program: emitWgsl(model.arch, model.head), weights: packWeights(model), table });
+  const engine = await createEngine({ gpu: device, program: emitWgsl(model.arch, model.head), weights: packWebGpuWeights(model), table });
   const inputs: RunInput[] = [
     { ids: [[1, 7, 8, 9, 2]] },
     { ids: [[1, 5, 6, 7, 8, 9, 10, 2], [1, 3, 2], [1, 40, 41, 42, 43, 2]] },
@@ -130,7 +130,7 @@ test('tiny spec (classification): single and ragged batches, sentence pairs, exi
 
 test('mid spec (4 layers, d 256, whole tiles): single and ragged batches, exits and full depth', async () => {
   const { model, table } = midSpec;
-  const engine = await createEngine({ gpu: device, program: emitWgsl(model.arch, model.head), weights: packWeights(model), table });
+  const engine = await createEngine({ gpu: device, program: emitWgsl(model.arch, model.head), weights: packWebGpuWeights(model), table });
   const single = [seq(12, 1, mid.vocabSize)]; // SwiftShader runs d 256 at about 0.05 GFLOP/s: keep batches short
   const ragged = [single[0]!, seq(9, 2, mid.vocabSize)];
   const alone = await engine.run({ ids: single }, { hidden: true });
@@ -150,7 +150,7 @@ test('token head with gelu_tanh, head size 4, partial column tiles and three row
   const head: HeadConfig = { kind: 'token', labels: 3 };
   const model: Model = { arch, head, weights: randomWeights(arch, head, 12, 0.4) };
   const table = Uint8Array.from({ length: arch.vocabSize }, (_, id) => 1 + (id % arch.layers));
-  const engine = await createEngine({ gpu: device, program: emitWgsl(arch, head), weights: packWeights(model), table });
+  const engine = await createEngine({ gpu: device, program: emitWgsl(arch, head), weights: packWebGpuWeights(model), table });
   const ids = [seq(32, 1, arch.vocabSize), seq(25, 2, arch.vocabSize), seq(32, 3, arch.vocabSize), seq(31, 4, arch.vocabSize), seq(9, 5, arch.vocabSize)]; // 129 rows
   for (const fullDepth of [false, true]) compare(model, table, { ids }, await engine.run({ ids }, { fullDepth, hidden: true }), fullDepth);
   device.destroy();

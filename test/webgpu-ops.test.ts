@@ -8,16 +8,19 @@ import { createRng } from '../compiler/util/rng.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { ArchConfig, HeadConfig } from '../contract/model.ts';
 import { gelu } from '../runtime/reference/index.ts';
-import { packWeights, weightLayout } from '../runtime/webgpu/layout.ts';
+import { packWebGpuWeights } from '../compiler/passes/packWebGpuWeights.ts';
+import { weightLayout } from '../contract/webgpu-layout.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
-import { COUNT_FIELDS, SLOT_FIELDS, TILES, bindingsOf, type KernelName, type Role, type TileName } from '../runtime/webgpu/program.ts';
+import { COUNT_FIELDS, SLOT_FIELDS, TILES, bindingsOf, kernelsOf, type KernelName, type Role, type TileName } from '../runtime/webgpu/program.ts';
 
 /**
  * Tolerances, per op (u = 2^-24, the f32 unit roundoff):
  * - matrix products: |error| <= (K + 2) u (sum_k |x_k w_k| + |b|), the worst-case bound of a K-term dot
  *   product in any summation order; with GELU after it, that times 1.13 (max |gelu'|) plus the erf
  *   approximation's 0.75e-7 |z| and 2 u |y|;
- * - LayerNorm kernels (embedding sum, bias + residual): |error| <= 4 d u (1 + |x_hat|) |gain| + 2 u |y|
+ * - LayerNorm kernels: |error| <= 4 d u (1 + |x_hat|) |gain| + 2 u |y|
+ * - embedding sum (three terms): |error| <= 2 u sum |terms|; products with the residual epilogue: the product
+ *   bound plus u (|y| + |residual|)
  *   (mean and variance each carry about d u relative error; first order);
  * - attention: |error| <= 32 u (1 + max |score|) max |v| (score rounding, exp's few ulps, normalisation);
  * - pooler (dense + tanh): the product bound plus 2e-7 (tanh through exp).
@@ -38,7 +41,8 @@ const arch: ArchConfig = {
 const head: HeadConfig = { kind: 'classification', labels: 2 };
 const d = arch.hidden;
 const model = { arch, head, weights: randomWeights(arch, head, 7, 0.3) };
-const packed = packWeights(model);
+const packed = packWebGpuWeights(model);
+const kernels = kernelsOf(arch, head);
 const layout = weightLayout(arch, head);
 const program = emitWgsl(arch, head);
 const lw = model.weights.layers[0]!;
@@ -64,7 +68,7 @@ async function runOp(kernel: KernelName, tile: TileName | undefined, counts: Cou
   const slot = new Uint32Array(SLOT_FIELDS);
   COUNT_FIELDS.forEach((f, i) => { slot[i] = counts[f] ?? 0; });
   const outBuffers = new Map<Role, GPUBuffer>();
-  const entries = bindingsOf(kernel).map((b): GPUBindGroupEntry => {
+  const entries = bindingsOf(kernels.get(kernel)!).map((b): GPUBindGroupEntry => {
     if (b.name === 'counts') return { binding: b.binding, resource: { buffer: upload(slot, GPUBufferUsage.UNIFORM | GPUBufferUsage.COPY_DST) } };
     if (b.name === 'weights') return { binding: b.binding, resource: { buffer: upload(weights, storage) } };
     const input = inputs[b.name];
@@ -141,7 +145,7 @@ test('matrix products (both tiles, full and partly live tiles): x @ W + b over t
 test('matrix product with the bias + GELU epilogue', async () => {
   const n = 20, m = 20, f = arch.ffn;
   const x = random(n * d, 2);
-  const got = await runOp('ffnUp', 'narrow', { prefix: m, rows: n }, packed.layers[0]!, { h1: x }, { ffn: n * f }, [1, 2, 1]);
+  const got = await runOp('ffnUp', 'narrow', { prefix: m, rows: n }, packed.layers[0]!, { x }, { ffn: n * f }, [1, 2, 1]);
   const { y: z, bound: zb } = product(x, m, d, lw.f1W, lw.f1B, f);
   const y = z.map(gelu);
   const bound = zb.map((b, i) => 1.13 * b + 0.75e-7 * Math.abs(z[i]!) + 2 * u * Math.abs(y[i]!) + 1e-30);
@@ -165,30 +169,46 @@ function layerNorm(v: Float64Array, m: number, g: Float32Array, b: Float32Array)
   return { y, bound };
 }
 
-test('bias + residual + LayerNorm over the active prefix only', async () => {
-  const n = 10, m = 7;
-  const tmp = random(n * d, 3);
+test('matrix product with the bias + residual epilogue (attention output) over the active prefix only', async () => {
+  const n = 40, m = 23;
+  const ctx = random(n * d, 2);
   const res = random(n * d, 3);
-  const got = await runOp('attnNorm', undefined, { prefix: m, rows: n }, packed.layers[0]!, { tmp, h: res }, { h1: n * d }, [m, 1, 1]);
-  const v = Float64Array.from({ length: m * d }, (_, i) => tmp[i]! + lw.oB[i % d]! + res[i]!);
-  const { y, bound } = layerNorm(v, m, lw.ln1G, lw.ln1B);
-  ratios['attnNorm'] = check(got.h1!, y, bound, m, d, 'attnNorm');
+  for (const tile of ['wide', 'narrow'] as const) {
+    const groups: [number, number, number] = [1, Math.ceil(m / TILES[tile].rows), 1];
+    const got = await runOp('attnOut', tile, { prefix: m, rows: n }, packed.layers[0]!, { ctx, h: res }, { t: n * d }, groups);
+    const { y: z, bound: zb } = product(ctx, m, d, lw.oW, lw.oB, d);
+    const y = z.map((v, i) => v + res[i]!);
+    const bound = zb.map((b, i) => b + u * (Math.abs(y[i]!) + Math.abs(res[i]!)) + 1e-30);
+    ratios[`attnOut/${tile}`] = check(got.t!, y, bound, m, d, `attnOut/${tile}`);
+  }
 });
 
-test('embedding sum (word + position + type) + LayerNorm over every row', async () => {
+test('LayerNorm over the active prefix only', async () => {
+  const n = 10, m = 7;
+  const t = random(n * d, 3);
+  const got = await runOp('attnNorm', undefined, { prefix: m, rows: n }, packed.layers[0]!, { t }, { x: n * d }, [m, 1, 1]);
+  const { y, bound } = layerNorm(Float64Array.from(t.subarray(0, m * d)), m, lw.ln1G, lw.ln1B);
+  ratios['attnNorm'] = check(got.x!, y, bound, m, d, 'attnNorm');
+});
+
+test('embedding sum (word + position + type) over every row, then its LayerNorm', async () => {
   const rows = [[3, 0, 0], [17, 1, 5], [0, 1, 15], [19, 0, 9]]; // id, type, position
   const n = rows.length;
   const info = new Uint32Array(n * 5);
   rows.forEach(([id, ty, pos], r) => info.set([id!, ty!, pos!, 0, 1], r * 5));
-  const got = await runOp('embed', undefined, { rows: n }, packed.embed, { info }, { h: n * d }, [n, 1, 1]);
+  const got = await runOp('embed', undefined, { rows: n }, packed.embed, { info }, { emb: n * d }, [n, 1, 1]);
   const w = model.weights;
-  const v = Float64Array.from({ length: n * d }, (_, i) => {
+  const terms = (i: number): number[] => {
     const [id, ty, pos] = rows[Math.floor(i / d)]!;
     const c = i % d;
-    return w.wordEmb[id! * d + c]! + w.posEmb[pos! * d + c]! + w.typeEmb[ty! * d + c]!;
-  });
-  const { y, bound } = layerNorm(v, n, w.embLnG, w.embLnB);
-  ratios['embed'] = check(got.h!, y, bound, n, d, 'embed');
+    return [w.wordEmb[id! * d + c]!, w.posEmb[pos! * d + c]!, w.typeEmb[ty! * d + c]!];
+  };
+  const v = Float64Array.from({ length: n * d }, (_, i) => terms(i).reduce((a, b) => a + b, 0));
+  const vb = Float64Array.from({ length: n * d }, (_, i) => 2 * u * terms(i).reduce((a, b) => a + Math.abs(b), 0) + 1e-30);
+  ratios['embed'] = check(got.emb!, v, vb, n, d, 'embed');
+  const normed = await runOp('embedNorm', undefined, { rows: n }, packed.embed, { emb: got.emb! }, { h: n * d }, [n, 1, 1]);
+  const { y, bound } = layerNorm(Float64Array.from(got.emb!), n, w.embLnG, w.embLnB);
+  ratios['embedNorm'] = check(normed.h!, y, bound, n, d, 'embedNorm');
 });
 
 test('attention: each active row attends to its own sequence only, softmax without overflow', async () => {
@@ -240,7 +260,7 @@ test('pooler: tanh(h[CLS] @ W + b) for each sequence, reading its [CLS] row', as
   const y = z.map(Math.tanh);
   const bound = zb.map((b) => b + 2e-7);
   ratios['pooler'] = check(got.pooled!, y, bound, B, d, 'pooler');
-  assert.is(layout.head.poolerW.size, d * d);
+  assert.is(layout.head.slots['poolerW']!.size, d * d);
 });
 
 test.after(() => {

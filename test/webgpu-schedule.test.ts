@@ -6,7 +6,8 @@ import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { ArchConfig, HeadConfig } from '../contract/model.ts';
 import { createEngine } from '../runtime/webgpu/engine.ts';
-import { joinWeights, packWeights, splitWeights, weightLayout } from '../runtime/webgpu/layout.ts';
+import { joinWeights, splitWeights, weightLayout } from '../contract/webgpu-layout.ts';
+import { packWebGpuWeights } from '../compiler/passes/packWebGpuWeights.ts';
 
 type Event =
   | { op: 'pipeline'; label: string }
@@ -90,7 +91,7 @@ const batch = [seq(20, 10, 9), seq(10, 10, 9)];
 async function load(log: Event[], adapterInfo?: Partial<GPUAdapterInfo>) {
   const model = { arch, head, weights: randomWeights(arch, head, 3) };
   const program = emitWgsl(arch, head);
-  return createEngine({ gpu: fakeDevice(log, undefined, adapterInfo), program, weights: packWeights(model), table });
+  return createEngine({ gpu: fakeDevice(log, undefined, adapterInfo), program, weights: packWebGpuWeights(model), table });
 }
 
 /**
@@ -125,7 +126,7 @@ test('pipelines are all created at load, one per module, and none during a call'
   const made = log.filter((e) => e.op === 'pipeline').map((e) => (e as { label: string }).label);
   const products = (k: string) => [`${k}/wide`, `${k}/narrow`];
   assert.equal(made.sort(), [
-    'embed', ...products('kv'), ...products('query'), 'attention', ...products('attnOut'), 'attnNorm',
+    'embed', 'embedNorm', ...products('kv'), ...products('query'), 'attention', ...products('attnOut'), 'attnNorm',
     ...products('ffnUp'), ...products('ffnDown'), 'ffnNorm', 'pooler', 'classifier',
   ].sort());
   log.length = 0;
@@ -140,7 +141,7 @@ test('a call dispatches the hand-derived schedule: K/V over all rows, the rest o
   log.length = 0;
   await engine.run({ ids: batch });
   assert.equal(dispatches(log), [
-    ['embed@0', [70, 1, 1]],
+    ['embed@0', [70, 1, 1]], ['embedNorm@0', [70, 1, 1]],
     ...layer(1, 70, 70), ...layer(2, 70, 40), ...layer(3, 70, 2),
     ['pooler@4', [2, 2, 1]], ['classifier@4', [1, 2, 1]],
   ]);
@@ -185,11 +186,11 @@ test('hidden states keep the full last layer; full depth keeps every row; an all
   log.length = 0;
   const seqHeadless = await createEngine({
     gpu: fakeDevice(log), program: emitWgsl(arch, { kind: 'none' }), table,
-    weights: packWeights({ arch, head: { kind: 'none' }, weights: randomWeights(arch, { kind: 'none' }, 3) }),
+    weights: packWebGpuWeights({ arch, head: { kind: 'none' }, weights: randomWeights(arch, { kind: 'none' }, 3) }),
   });
   log.length = 0;
   await seqHeadless.run({ ids: [[10, 11, 12]] }); // every token exits after layer 1
-  assert.equal(dispatches(log).map(([k]) => k), ['embed@0', ...layer(1, 3, 3).map(([k]) => k)]);
+  assert.equal(dispatches(log).map(([k]) => k), ['embed@0', 'embedNorm@0', ...layer(1, 3, 3).map(([k]) => k)]);
   engine.dispose();
   seqHeadless.dispose();
 });
@@ -214,14 +215,14 @@ test('the engine rejects bad input and use after dispose with clear errors', asy
   await rejects(() => engine.run({ ids: [Array(65).fill(1)] }), /max_positions is 64/);
   engine.dispose();
   await rejects(() => engine.run({ ids: [[1]] }), /disposed/);
-  const weights = packWeights({ arch, head, weights: randomWeights(arch, head, 3) });
+  const weights = packWebGpuWeights({ arch, head, weights: randomWeights(arch, head, 3) });
   await rejects(() => createEngine({ program: emitWgsl(arch, head), weights, table }), /no navigator\.gpu/); // Node has none
 });
 
 test('a lost device fails the next call with a clear error', async () => {
   const lostInfo = { reason: 'unknown', message: 'the adapter was unplugged' };
   const program = emitWgsl(arch, head);
-  const weights = packWeights({ arch, head, weights: randomWeights(arch, head, 3) });
+  const weights = packWebGpuWeights({ arch, head, weights: randomWeights(arch, head, 3) });
   const engine = await createEngine({ gpu: fakeDevice([], Promise.resolve(lostInfo)), program, weights, table });
   await rejects(() => engine.run({ ids: [[1, 2]] }), /device was lost \(unknown: the adapter was unplugged\)/);
   engine.dispose();
@@ -230,18 +231,18 @@ test('a lost device fails the next call with a clear error', async () => {
 test('weight layout: K and V side by side per input row, blocks round-trip through one array', () => {
   const weights = randomWeights(arch, head, 5);
   const layout = weightLayout(arch, head);
-  const packed = packWeights({ arch, head, weights });
+  const packed = packWebGpuWeights({ arch, head, weights });
   const d = arch.hidden;
-  const kv = layout.layer.kvW.at;
+  const kv = layout.layer.slots['kvW']!.at;
   const l2 = weights.layers[1]!;
   for (const [i, j] of [[0, 0], [3, 7], [d - 1, d - 1]] as const) {
     assert.is(packed.layers[1]![kv + i * 2 * d + j], l2.kW[i * d + j]);
     assert.is(packed.layers[1]![kv + i * 2 * d + d + j], l2.vW[i * d + j]);
   }
-  assert.is(packed.layers[1]![layout.layer.kvB.at + d], l2.vB[0]);
-  assert.is(packed.head[layout.head.classifierB.at + 1], weights.head.classifierB![1]);
-  for (const slot of Object.values(layout.layer)) if (typeof slot === 'object') assert.is(slot.at % 4, 0);
-  const back = splitWeights(layout, arch.layers, joinWeights(packed));
+  assert.is(packed.layers[1]![layout.layer.slots['kvB']!.at + d], l2.vB[0]);
+  assert.is(packed.head[layout.head.slots['classifierB']!.at + 1], weights.head.classifierB![1]);
+  for (const slot of Object.values(layout.layer.slots)) assert.is(slot.at % 4, 0);
+  const back = splitWeights(layout, joinWeights(packed));
   assert.equal([back.embed, ...back.layers, back.head], [packed.embed, ...packed.layers, packed.head]);
 });
 

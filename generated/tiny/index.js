@@ -51,6 +51,10 @@ const WEBGPU_FILES = {
             file: 'webgpu/embed.wgsl',
         },
         {
+            kernel: 'embedNorm',
+            file: 'webgpu/embedNorm.wgsl',
+        },
+        {
             kernel: 'kv',
             tile: 'wide',
             file: 'webgpu/kv.wide.wgsl',

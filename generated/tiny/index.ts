@@ -62,6 +62,10 @@ const WEBGPU_FILES: WebGpuFiles = {
       file: 'webgpu/embed.wgsl',
     },
     {
+      kernel: 'embedNorm',
+      file: 'webgpu/embedNorm.wgsl',
+    },
+    {
       kernel: 'kv',
       tile: 'wide',
       file: 'webgpu/kv.wide.wgsl',

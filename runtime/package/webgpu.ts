@@ -2,7 +2,7 @@
 // on the caller's GPU or device, navigator.gpu in browsers, or Dawn (the `webgpu` package) in Node.
 
 import { createEngine } from '../webgpu/engine.ts';
-import { splitWeights, weightLayout } from '../webgpu/layout.ts';
+import { splitWeights, weightLayout } from '../../contract/webgpu-layout.ts';
 import type { WebGpuProgram, WgslModule } from '../webgpu/program.ts';
 import { float32View } from './files.ts';
 import { PackageError } from './errors.ts';
@@ -12,7 +12,7 @@ import type { Backend, OpenContext } from './types.ts';
 export interface WebGpuFiles {
   /** Every WGSL module of the program (its fields but the code) and the file holding its code, program order. */
   readonly modules: readonly (Omit<WgslModule, 'code'> & { readonly file: string })[];
-  readonly weights: string;          // float32 blocks in file order: embeddings, layers 1..L, head
+  readonly weights: string;          // float32 blocks in file order: embeddings, stored layers, head
 }
 
 export interface WebGpuLoadOptions {
@@ -31,7 +31,7 @@ export async function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: Web
   const blob = float32View(await ctx.files.read(files.weights), files.weights);
   let weights;
   try {
-    weights = splitWeights(weightLayout(arch, head), arch.layers, blob);
+    weights = splitWeights(weightLayout(arch, head), blob);
   } catch (e) {
     throw new PackageError('file', `${files.weights}: ${(e as Error).message}`);
   }

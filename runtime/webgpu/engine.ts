@@ -7,8 +7,9 @@ import { checkBatch } from '../input.ts';
 import { planBatch, type BatchPlan } from '../plan.ts';
 import type { RunInput } from '../reference/api.ts';
 import { WebGpuError } from './errors.ts';
-import { weightLayout, type PackedWeights } from './layout.ts';
-import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, moduleKey, type KernelName, type Role, type TilePolicy, type WebGpuProgram } from './program.ts';
+import { weightLayout, type PackedWeights } from '../../contract/webgpu-layout.ts';
+import { SLOT_BYTES, SLOT_FIELDS, bindingsOf, kernelsOf, moduleKey, slotOf, type KernelInfo, type KernelName, type Role, type TilePolicy, type WebGpuProgram } from './program.ts';
+import { bufferWidth, buffersOf, encoderProgram, perSequence, type Buffer } from '../../contract/program.ts';
 import { callCounts, callInfo, infoWords, scheduleCall, type Dispatch } from './schedule.ts';
 
 /** GPUBufferUsage and GPUMapMode values from the WebGPU spec: the engine needs no globals installed. */
@@ -136,8 +137,8 @@ function tilePolicyOf(info: GPUAdapterInfo | undefined): TilePolicy {
 
 function checkWeights(program: WebGpuProgram, w: PackedWeights, limits: GPUSupportedLimits): void {
   const layout = weightLayout(program.arch, program.head);
-  if (w.layers.length !== program.arch.layers) {
-    throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program has ${program.arch.layers} layers`);
+  if (w.layers.length !== layout.storedLayers) {
+    throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program stores ${layout.storedLayers}`);
   }
   const check = (name: string, data: Float32Array | undefined, floats: number): void => {
     if (!data || data.length !== floats) throw new WebGpuError('weights', `weight block ${name} has ${data?.length ?? 0} floats, the program's layout needs ${floats}`);
@@ -153,9 +154,12 @@ function checkWeights(program: WebGpuProgram, w: PackedWeights, limits: GPUSuppo
 /** One bind group layout per kernel (shared by its tile variants, so one bind group serves both). */
 function createLayouts(device: GPUDevice, program: WebGpuProgram): Map<KernelName, GPUBindGroupLayout> {
   const layouts = new Map<KernelName, GPUBindGroupLayout>();
+  const kernels = kernelsOf(program.arch, program.head);
   for (const { kernel } of program.modules) {
     if (layouts.has(kernel)) continue;
-    const entries: GPUBindGroupLayoutEntry[] = bindingsOf(kernel).map((b) => ({
+    const info = kernels.get(kernel);
+    if (!info) throw new WebGpuError('shader', `the program has a module for '${kernel}', which is no step of this model`);
+    const entries: GPUBindGroupLayoutEntry[] = bindingsOf(info).map((b) => ({
       binding: b.binding,
       visibility: COMPUTE_STAGE,
       buffer: { type: b.kind === 'uniform' ? 'uniform' : b.kind === 'read' ? 'read-only-storage' : 'storage' },
@@ -185,12 +189,10 @@ async function createPipelines(device: GPUDevice, program: WebGpuProgram, layout
   return new Map(made);
 }
 
-/** Float count of each activation buffer for R rows and S sequences. */
-function roleFloats(program: WebGpuProgram, R: number, S: number): Record<Exclude<Role, 'info'>, number> {
-  const { hidden: d, ffn: f } = program.arch;
-  const n = headOutputs(program.head);
-  const logitRows = program.head.kind === 'token' ? R : S;
-  return { h: R * d, h1: R * d, tmp: R * d, q: R * d, ctx: R * d, kv: 2 * R * d, ffn: R * f, pooled: S * d, logits: logitRows * n };
+/** Float count of each activation buffer of the program for R rows and S sequences. */
+function roleFloats(program: WebGpuProgram, R: number, S: number): Map<Buffer, number> {
+  const { arch, head } = program;
+  return new Map(buffersOf(encoderProgram(arch, head)).map((b) => [b, (perSequence(b, head) ? S : R) * bufferWidth(b, arch, head)]));
 }
 
 interface Activations {
@@ -214,6 +216,9 @@ class Engine implements WebGpuEngine {
   readonly tilePolicy: TilePolicy;
   private readonly ownsDevice: boolean;
   private parents: readonly object[]; // held, never read: see Acquired.parents
+  private readonly kernels: ReadonlyMap<KernelName, KernelInfo>;
+  /** The buffer holding h^L once the program ran (contract/program.ts Program.output). */
+  private readonly output: Buffer;
 
   constructor(
     acquired: Acquired,
@@ -229,6 +234,8 @@ class Engine implements WebGpuEngine {
     this.tilePolicy = acquired.tilePolicy;
     this.ownsDevice = acquired.owned;
     this.parents = acquired.parents;
+    this.kernels = kernelsOf(program.arch, program.head);
+    this.output = encoderProgram(program.arch, program.head).output;
     void device.lost.then((info) => { this.lost = info; });
     const upload = (label: string, data: Float32Array<ArrayBuffer>): GPUBuffer => {
       const buffer = device.createBuffer({ label, size: data.byteLength, usage: USAGE.STORAGE | USAGE.COPY_DST });
@@ -299,16 +306,16 @@ class Engine implements WebGpuEngine {
     return unpack(plan, this.program, outputs, data);
   }
 
-  private outputsOf(plan: BatchPlan, hidden: boolean): { role: Role; floats: number }[] {
+  private outputsOf(plan: BatchPlan, hidden: boolean): Output[] {
     const { hidden: d } = this.program.arch;
     const head = this.program.head;
     const n = headOutputs(head);
-    const out: { role: Role; floats: number }[] = [];
-    if (hidden) out.push({ role: 'h', floats: plan.rows * d });
+    const out: Output[] = [];
+    if (hidden) out.push({ what: 'hidden', role: this.output, floats: plan.rows * d });
     if (head.kind === 'classification' || head.kind === 'regression') {
-      out.push({ role: 'pooled', floats: plan.seqCount * d }, { role: 'logits', floats: plan.seqCount * n });
+      out.push({ what: 'pooled', role: 'pooled', floats: plan.seqCount * d }, { what: 'logits', role: 'logits', floats: plan.seqCount * n });
     }
-    if (head.kind === 'token') out.push({ role: 'logits', floats: plan.rows * n });
+    if (head.kind === 'token') out.push({ what: 'logits', role: 'logits', floats: plan.rows * n });
     return out;
   }
 
@@ -357,9 +364,9 @@ class Engine implements WebGpuEngine {
       }
       buffers.set(role, device.createBuffer({ label: role, size: Math.max(16, bytes), usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST }));
     };
-    for (const [role, f] of Object.entries(floats) as [Role, number][]) make(role, f * 4);
+    for (const [role, f] of floats) make(role, f * 4);
     make('info', infoWords(R, S) * 4);
-    const readbackBytes = 4 * (floats.h + floats.pooled + floats.logits);
+    const readbackBytes = 4 * (floats.get(this.output)! + (floats.get('pooled') ?? 0) + (floats.get('logits') ?? 0));
     const readback = device.createBuffer({ label: 'readback', size: Math.max(16, readbackBytes), usage: USAGE.MAP_READ | USAGE.COPY_DST });
     return { rows: R, seqs: S, buffers, readback, bindGroups: this.bindAll(buffers) };
   }
@@ -369,11 +376,13 @@ class Engine implements WebGpuEngine {
     const L = this.program.arch.layers;
     const groups = new Map<string, GPUBindGroup>();
     for (const [kernel, layout] of this.layouts) {
-      const block = KERNELS[kernel].block;
-      const slots = kernel === 'embed' ? [0] : block === 'head' ? [L + 1] : Array.from({ length: L }, (_, i) => i + 1);
+      const info = this.kernels.get(kernel)!;
+      const slots = info.stage === 'layer' ? Array.from({ length: L }, (_, i) => i + 1) : [slotOf(info.stage, 0, L)];
       for (const slot of slots) {
-        const weights = block === 'embed' ? this.weightBuffers.embed : block === 'head' ? this.weightBuffers.head : this.weightBuffers.layers[slot - 1]!;
-        const entries: GPUBindGroupEntry[] = bindingsOf(kernel).map((b) => ({
+        // shared layers: every layer binds the one stored block
+        const weights = info.block === 'embed' ? this.weightBuffers.embed : info.block === 'head' ? this.weightBuffers.head
+          : this.weightBuffers.layers[Math.min(slot, this.weightBuffers.layers.length) - 1]!;
+        const entries: GPUBindGroupEntry[] = bindingsOf(info).map((b) => ({
           binding: b.binding,
           resource:
             b.name === 'counts' ? { buffer: this.counts, offset: slot * SLOT_BYTES, size: SLOT_FIELDS * 4 }
@@ -387,6 +396,13 @@ class Engine implements WebGpuEngine {
   }
 }
 
+/** One region of the readback: h^L (from the program's output buffer), pooled or logits. */
+interface Output {
+  readonly what: 'hidden' | 'pooled' | 'logits';
+  readonly role: Role;
+  readonly floats: number;
+}
+
 /** Validated flat ids and token types (input order); throws WebGpuError('input'). */
 function checkInput(program: WebGpuProgram, input: RunInput): { ids: Uint32Array; types: Uint32Array } {
   if (input.ids.length === 0) throw new WebGpuError('input', 'the batch is empty');
@@ -395,7 +411,7 @@ function checkInput(program: WebGpuProgram, input: RunInput): { ids: Uint32Array
 }
 
 /** Splits the staging data into outputs and puts packed rows back in input order. */
-function unpack(plan: BatchPlan, program: WebGpuProgram, outputs: readonly { role: Role; floats: number }[], data: Float32Array): EngineResult {
+function unpack(plan: BatchPlan, program: WebGpuProgram, outputs: readonly Output[], data: Float32Array): EngineResult {
   const d = program.arch.hidden;
   const n = headOutputs(program.head);
   const seqLen = (s: number): number => plan.seqStart[s + 1]! - plan.seqStart[s]!;
@@ -417,9 +433,9 @@ function unpack(plan: BatchPlan, program: WebGpuProgram, outputs: readonly { rol
   for (const o of outputs) {
     const part = data.subarray(at, at + o.floats);
     at += o.floats;
-    if (o.role === 'h') result.lastHidden = rowsToInputOrder(part, d);
-    else if (o.role === 'pooled') result.pooled = perSeq(part, d);
-    else if (o.role === 'logits') result.logits = program.head.kind === 'token' ? rowsToInputOrder(part, n) : perSeq(part, n);
+    if (o.what === 'hidden') result.lastHidden = rowsToInputOrder(part, d);
+    else if (o.what === 'pooled') result.pooled = perSeq(part, d);
+    else result.logits = program.head.kind === 'token' ? rowsToInputOrder(part, n) : perSeq(part, n);
   }
   return result;
 }

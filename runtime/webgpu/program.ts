@@ -1,58 +1,52 @@
-// The WebGPU program: the kernel catalogue shared by the WGSL emitter and the engine (bindings, row
-// counts, tile sizes), and the compiled artifact (one WGSL module per kernel) the engine loads.
+// The WebGPU program: one kernel per step of the model's program (contract/program.ts), with what the WGSL
+// emitter and the engine share about it (weight block, bindings, row counts, tile sizes), and the compiled
+// artifact (one WGSL module per kernel, one per tile shape for products) the engine loads.
 
 import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
+import { encoderProgram, programSteps, stepReads, type Buffer, type Rows, type Stage, type Step, type StepName } from '../../contract/program.ts';
+import { BLOCK_OF_GROUP, type BlockName } from '../../contract/webgpu-layout.ts';
 
-export type KernelName =
-  | 'embed' | 'kv' | 'query' | 'attention' | 'attnOut' | 'attnNorm' | 'ffnUp' | 'ffnDown' | 'ffnNorm'
-  | 'pooler' | 'classifier' | 'tokenHead';
+/** A kernel is named after the program step it runs. */
+export type KernelName = StepName;
 
 /** Activation buffers (packed row order, capacity R rows, S sequences) and the per-call metadata. */
-export type Role = 'info' | 'h' | 'h1' | 'tmp' | 'q' | 'kv' | 'ctx' | 'ffn' | 'pooled' | 'logits';
+export type Role = 'info' | Buffer;
 
-/** Which weight block a kernel binds: embeddings, the current layer's, the head's, or none. */
-export type Block = 'embed' | 'layer' | 'head' | 'none';
+/** Which weight block a kernel binds: embeddings, the current layer's, the head's (with the final LayerNorm), or none. */
+export type Block = BlockName | 'none';
 
 /** Which per-call count bounds a kernel's rows: all rows n, the layer's active prefix, or sequences B. */
 export type RowCount = 'rows' | 'prefix' | 'seqs';
 
 export interface KernelInfo {
+  readonly step: Step;
+  readonly stage: Stage;
   readonly block: Block;
   readonly reads: readonly Role[];
   readonly writes: readonly Role[];
   readonly count: RowCount;
 }
 
-export const KERNELS: Record<KernelName, KernelInfo> = {
-  embed: { block: 'embed', reads: ['info'], writes: ['h'], count: 'rows' },
-  kv: { block: 'layer', reads: ['h'], writes: ['kv'], count: 'rows' },
-  query: { block: 'layer', reads: ['h'], writes: ['q'], count: 'prefix' },
-  attention: { block: 'none', reads: ['info', 'q', 'kv'], writes: ['ctx'], count: 'prefix' },
-  attnOut: { block: 'layer', reads: ['ctx'], writes: ['tmp'], count: 'prefix' },
-  attnNorm: { block: 'layer', reads: ['tmp', 'h'], writes: ['h1'], count: 'prefix' },
-  ffnUp: { block: 'layer', reads: ['h1'], writes: ['ffn'], count: 'prefix' },
-  ffnDown: { block: 'layer', reads: ['ffn'], writes: ['tmp'], count: 'prefix' },
-  ffnNorm: { block: 'layer', reads: ['tmp', 'h1'], writes: ['h'], count: 'prefix' },
-  pooler: { block: 'head', reads: ['info', 'h'], writes: ['pooled'], count: 'seqs' },
-  classifier: { block: 'head', reads: ['pooled'], writes: ['logits'], count: 'seqs' },
-  tokenHead: { block: 'head', reads: ['h'], writes: ['logits'], count: 'rows' },
-};
+const COUNT_OF_ROWS: Record<Rows, RowCount> = { all: 'rows', prefix: 'prefix', cls: 'seqs', seqs: 'seqs' };
 
-/** Encoder kernels in dispatch order within one layer. */
-export const LAYER_KERNELS: readonly KernelName[] = ['kv', 'query', 'attention', 'attnOut', 'attnNorm', 'ffnUp', 'ffnDown', 'ffnNorm'];
-
-/** Head kernels in dispatch order. */
-export function headKernels(head: HeadConfig): readonly KernelName[] {
-  switch (head.kind) {
-    case 'none': return [];
-    case 'classification': case 'regression': return ['pooler', 'classifier'];
-    case 'token': return ['tokenHead'];
-  }
+/** Steps that read the per-row metadata: embeddings (ids, types, positions), attention (key rows), [CLS] gathers. */
+function readsInfo(step: Step): boolean {
+  return step.op === 'embed' || step.op === 'attention' || step.rows === 'cls';
 }
 
-/** Every kernel a model needs, in a fixed order (the order of the program's modules). */
-export function kernelsFor(head: HeadConfig): readonly KernelName[] {
-  return ['embed', ...LAYER_KERNELS, ...headKernels(head)];
+function blockOf(step: Step, stage: Stage): Block {
+  if (step.op === 'attention') return 'none';
+  return BLOCK_OF_GROUP[stage === 'layer' ? 'layer' : stage === 'embed' ? 'embed' : stage];
+}
+
+/** Every kernel of a model in program order, with its bindings' roles and row count. */
+export function kernelsOf(arch: ArchConfig, head: HeadConfig): ReadonlyMap<KernelName, KernelInfo> {
+  const out = new Map<KernelName, KernelInfo>();
+  for (const { stage, step } of programSteps(encoderProgram(arch, head))) {
+    const reads: Role[] = [...(readsInfo(step) ? ['info' as const] : []), ...stepReads(step)];
+    out.set(step.name, { step, stage, block: blockOf(step, stage), reads, writes: [step.out], count: COUNT_OF_ROWS[step.rows] });
+  }
+  return out;
 }
 
 export interface Binding {
@@ -62,23 +56,17 @@ export interface Binding {
 }
 
 /** Bind group 0 of a kernel: 0 = counts (uniform slot), 1 = weight block (if any), then reads, then writes. */
-export function bindingsOf(kernel: KernelName): readonly Binding[] {
-  const k = KERNELS[kernel];
+export function bindingsOf(kernel: KernelInfo): readonly Binding[] {
   const list: Binding[] = [{ binding: 0, name: 'counts', kind: 'uniform' }];
-  if (k.block !== 'none') list.push({ binding: list.length, name: 'weights', kind: 'read' });
-  for (const r of k.reads) list.push({ binding: list.length, name: r, kind: 'read' });
-  for (const r of k.writes) list.push({ binding: list.length, name: r, kind: 'read_write' });
+  if (kernel.block !== 'none') list.push({ binding: list.length, name: 'weights', kind: 'read' });
+  for (const r of kernel.reads) list.push({ binding: list.length, name: r, kind: 'read' });
+  for (const r of kernel.writes) list.push({ binding: list.length, name: r, kind: 'read_write' });
   return list;
 }
 
-/** Kernels that are matrix products: each has one module per tile shape. */
-export type ProductKernel = 'kv' | 'query' | 'attnOut' | 'ffnUp' | 'ffnDown' | 'tokenHead';
-export type RowKernel = Exclude<KernelName, ProductKernel>;
-
-const PRODUCTS: ReadonlySet<KernelName> = new Set<ProductKernel>(['kv', 'query', 'attnOut', 'ffnUp', 'ffnDown', 'tokenHead']);
-
-export function isProduct(kernel: KernelName): kernel is ProductKernel {
-  return PRODUCTS.has(kernel);
+/** Linear steps over token rows are tiled matrix products (one module per tile shape); per-sequence ones are row kernels. */
+export function isProduct(kernel: KernelInfo): boolean {
+  return kernel.step.op === 'linear' && (kernel.step.rows === 'all' || kernel.step.rows === 'prefix');
 }
 
 export type TileName = 'wide' | 'narrow';
@@ -128,16 +116,21 @@ export function moduleKey(kernel: KernelName, tile?: TileName): string {
   return tile ? `${kernel}/${tile}` : kernel;
 }
 
-/** Workgroup size of the row kernels (embedding, LayerNorm, attention, pooler, classifier). */
+/** Workgroup size of the row kernels (embedding, LayerNorm, attention, per-sequence dense layers). */
 export const ROW_THREADS = 64;
 
 /**
  * Per-call uniform slots, one per 256 bytes (minUniformBufferOffsetAlignment): slot 0 = embeddings,
- * slot l = layer l, slot L + 1 = head. Fields are u32, in this order.
+ * slot l = layer l, slot L + 1 = final LayerNorm and head. Fields are u32, in this order.
  */
 export const COUNT_FIELDS = ['rows', 'prefix', 'seqs', 'keyRowsAt', 'clsAt'] as const;
 export const SLOT_BYTES = 256;
 export const SLOT_FIELDS = 8; // struct padded to 32 bytes (uniform structs are 16-byte multiples)
+
+/** Uniform slot (and weight block) of a stage: embeddings 0, layer l, final and head L + 1. */
+export function slotOf(stage: Stage, layer: number, layers: number): number {
+  return stage === 'embed' ? 0 : stage === 'layer' ? layer : layers + 1;
+}
 
 /** Per-row metadata in the info buffer (u32): id, token type, position, key start, key count. */
 export const ROW_INFO = 5;
@@ -152,5 +145,5 @@ export interface WgslModule {
 export interface WebGpuProgram {
   readonly arch: ArchConfig;
   readonly head: HeadConfig;
-  readonly modules: readonly WgslModule[]; // kernelsFor(head) order; products wide then narrow
+  readonly modules: readonly WgslModule[]; // program order; products wide then narrow
 }

@@ -2,14 +2,14 @@
 // submitted: the dispatch list with its workgroup counts, the uniform count slots and the row metadata.
 
 import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
-import { headOutputs } from '../../contract/model.ts';
+import { bufferWidth, type Op, type StepOf } from '../../contract/program.ts';
 import type { BatchPlan } from '../plan.ts';
-import { COUNT_FIELDS, KERNELS, LAYER_KERNELS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILES, headKernels, isProduct, tileFor } from './program.ts';
-import type { KernelName, TileName, TilePolicy } from './program.ts';
+import { COUNT_FIELDS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILES, isProduct, kernelsOf, slotOf, tileFor } from './program.ts';
+import type { KernelInfo, KernelName, RowCount, TileName, TilePolicy } from './program.ts';
 
 export interface Dispatch {
   readonly kernel: KernelName;
-  /** Uniform slot and weight block: 0 = embeddings, l = layer l (1..L), L + 1 = head. */
+  /** Uniform slot and weight block: 0 = embeddings, l = layer l (1..L), L + 1 = final LayerNorm and head. */
   readonly slot: number;
   /** Tile shape of a product (its module), by the rows it covers. */
   readonly tile?: TileName;
@@ -22,48 +22,49 @@ type Groups = [number, number, number];
 const tiles = (rows: number, cols: number, t: TileName): Groups =>
   [Math.ceil(cols / TILES[t].cols), Math.ceil(rows / TILES[t].rows), 1];
 
-/** Workgroup counts of each kernel for `rows` rows (its RowCount) and its tile (products), from the baked dimensions. */
-const GROUPS: Record<KernelName, (rows: number, arch: ArchConfig, head: HeadConfig, tile: TileName) => Groups> = {
-  embed: (m) => [m, 1, 1],
-  kv: (m, a, _h, t) => tiles(m, 2 * a.hidden, t),
-  query: (m, a, _h, t) => tiles(m, a.hidden, t),
-  attention: (m, a) => [m, a.heads, 1],
-  attnOut: (m, a, _h, t) => tiles(m, a.hidden, t),
-  attnNorm: (m) => [m, 1, 1],
-  ffnUp: (m, a, _h, t) => tiles(m, a.ffn, t),
-  ffnDown: (m, a, _h, t) => tiles(m, a.hidden, t),
-  ffnNorm: (m) => [m, 1, 1],
-  pooler: (b, a) => [Math.ceil(a.hidden / ROW_THREADS), b, 1],
-  classifier: (b, _a, h) => [Math.ceil(headOutputs(h) / ROW_THREADS), b, 1],
-  tokenHead: (m, _a, h, t) => tiles(m, headOutputs(h), t),
+/**
+ * Workgroup counts of each op's kernel for `rows` rows (its RowCount) and tile (products): row kernels
+ * one workgroup per row, attention one per (row, head), products one per output tile, per-sequence
+ * dense layers ROW_THREADS outputs per workgroup and one workgroup row per sequence.
+ */
+const GROUPS: { readonly [O in Op]: (step: StepOf<O>, kernel: KernelInfo, rows: number, arch: ArchConfig, head: HeadConfig, tile: TileName) => Groups } = {
+  embed: (_s, _k, m) => [m, 1, 1],
+  norm: (_s, _k, m) => [m, 1, 1],
+  attention: (_s, _k, m, a) => [m, a.heads, 1],
+  linear: (s, k, m, a, h, t) => {
+    const n = bufferWidth(s.out, a, h);
+    return isProduct(k) ? tiles(m, n, t) : [Math.ceil(n / ROW_THREADS), m, 1];
+  },
 };
 
 /** The number each RowCount means in a slot: slot 0 and L + 1 count every row. */
-function slotCount(plan: BatchPlan, slot: number, count: 'rows' | 'prefix' | 'seqs'): number {
+function slotCount(plan: BatchPlan, slot: number, count: RowCount): number {
   if (count === 'seqs') return plan.seqCount;
   if (count === 'rows' || slot === 0 || slot > plan.layers) return plan.rows;
   return plan.active[slot]!;
 }
 
 /**
- * The dispatches of one call, in order: embeddings over all rows; per layer K/V over all rows and the
- * rest over the active prefix (a layer with no active rows is skipped: its K/V would never be read);
- * then the head. Sizes and product tiles come from the plan and the adapter's tile policy alone.
+ * The dispatches of one call, in program order: the embedding steps over all rows; per layer its steps
+ * (K/V over all rows, the rest over the active prefix; a layer with no active rows is skipped: its K/V
+ * would never be read); then the final LayerNorm and the head. Sizes and product tiles come from the
+ * plan and the adapter's tile policy alone.
  */
 export function scheduleCall(plan: BatchPlan, arch: ArchConfig, head: HeadConfig, policy: TilePolicy = 'gpu'): Dispatch[] {
   const out: Dispatch[] = [];
-  const add = (kernel: KernelName, slot: number): void => {
-    const rows = slotCount(plan, slot, KERNELS[kernel].count);
+  const kernels = [...kernelsOf(arch, head).values()];
+  const add = (k: KernelInfo, slot: number): void => {
+    const rows = slotCount(plan, slot, k.count);
     const tile = tileFor(rows, policy);
-    const groups = GROUPS[kernel](rows, arch, head, tile);
-    out.push(isProduct(kernel) ? { kernel, slot, tile, groups } : { kernel, slot, groups });
+    const groups = (GROUPS[k.step.op] as (s: typeof k.step, k: KernelInfo, ...rest: [number, ArchConfig, HeadConfig, TileName]) => Groups)(k.step, k, rows, arch, head, tile);
+    out.push(isProduct(k) ? { kernel: k.step.name, slot, tile, groups } : { kernel: k.step.name, slot, groups });
   };
-  add('embed', 0);
+  for (const k of kernels.filter((x) => x.stage === 'embed')) add(k, 0);
   for (let l = 1; l <= plan.layers; l++) {
     if (plan.active[l] === 0) continue;
-    for (const k of LAYER_KERNELS) add(k, l);
+    for (const k of kernels.filter((x) => x.stage === 'layer')) add(k, slotOf('layer', l, plan.layers));
   }
-  for (const k of headKernels(head)) add(k, plan.layers + 1);
+  for (const k of kernels.filter((x) => x.stage === 'final' || x.stage === 'head')) add(k, slotOf(k.stage, 0, plan.layers));
   return out;
 }
 

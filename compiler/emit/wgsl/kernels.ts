@@ -1,14 +1,14 @@
 // WGSL text of every kernel, written through WgslWriter with all dimensions and weight offsets baked in.
 // Each emitter takes decided values (shapes, offsets, expressions chosen in TypeScript) and writes them.
 
-import type { Activation } from '../../../contract/model.ts';
-import type { Slot } from '../../../runtime/webgpu/layout.ts';
-import type { KernelName, Role, RowCount, TileName } from '../../../runtime/webgpu/program.ts';
-import { COUNT_FIELDS, KERNELS, ROW_INFO, ROW_THREADS, SLOT_FIELDS, TILES, bindingsOf, moduleKey } from '../../../runtime/webgpu/program.ts';
+import type { Activation, PoolerActivation } from '../../../contract/model.ts';
+import type { Slot } from '../../../contract/webgpu-layout.ts';
+import type { KernelInfo, Role, TileName } from '../../../runtime/webgpu/program.ts';
+import { COUNT_FIELDS, ROW_INFO, ROW_THREADS, SLOT_FIELDS, TILES, bindingsOf, moduleKey } from '../../../runtime/webgpu/program.ts';
 import { WgslWriter, f32, u32 } from './writer.ts';
 
 /** Header lines, bindings and the counts struct every kernel module starts with. */
-function prologue(w: WgslWriter, name: string, kernel: KernelName, header: readonly string[]): void {
+function prologue(w: WgslWriter, name: string, kernel: KernelInfo, header: readonly string[]): void {
   for (const h of header) w.line(`// ${h}`);
   w.line(`// kernel ${name}`);
   w.line();
@@ -27,9 +27,8 @@ function prologue(w: WgslWriter, name: string, kernel: KernelName, header: reado
   w.line();
 }
 
-function countOf(kernel: KernelName): string {
-  const c: RowCount = KERNELS[kernel].count;
-  return `counts.${c}`;
+function countOf(kernel: KernelInfo): string {
+  return `counts.${kernel.count}`;
 }
 
 const REDUCTIONS = { wgSum: 'a + b', wgMax: 'max(a, b)' } as const;
@@ -76,7 +75,8 @@ function tanhFunction(w: WgslWriter): void {
  */
 const AS_7_1_26 = { p: 0.3275911, a1: 0.254829592, a2: -0.284496736, a3: 1.421413741, a4: -1.453152027, a5: 1.061405429 };
 
-const ACTIVATIONS: Record<Activation, (w: WgslWriter) => void> = {
+/** `fn act(x: f32) -> f32` for every activation an epilogue can apply. */
+const ACTIVATIONS: Record<Activation | PoolerActivation, (w: WgslWriter) => void> = {
   gelu: (w) => {
     const c = AS_7_1_26;
     w.block('fn act(x: f32) -> f32', () => {
@@ -99,6 +99,11 @@ const ACTIVATIONS: Record<Activation, (w: WgslWriter) => void> = {
     w.block('fn act(x: f32) -> f32', () => w.line('return max(x, 0.0f);'));
     w.line();
   },
+  tanh: (w) => {
+    tanhFunction(w);
+    w.block('fn act(x: f32) -> f32', () => w.line('return tanhSafe(x);'));
+    w.line();
+  },
 };
 
 export interface MatmulShape {
@@ -107,8 +112,9 @@ export interface MatmulShape {
   readonly k: number;
   readonly n: number;
   readonly w: Slot;          // [k, n] in the kernel's weight block
-  readonly bias?: Slot;      // [n]
-  readonly act?: Activation; // applied after the bias
+  readonly bias: Slot;       // [n]
+  readonly act?: Activation | PoolerActivation; // applied after the bias
+  readonly residual?: Role;  // added after the bias: y = x @ W + b + residual (same row, same column)
 }
 
 /**
@@ -130,14 +136,15 @@ function staged(w: WgslWriter, count: number, threads: number, body: () => void)
 }
 
 /** y = act(x @ W + b) over rows [0, count) with the tile's module: staged through workgroup memory or direct. */
-export function matmulKernel(kernel: KernelName, tile: TileName, s: MatmulShape, header: readonly string[]): string {
+export function matmulKernel(kernel: KernelInfo, tile: TileName, s: MatmulShape, header: readonly string[]): string {
   const depth = TILES[tile].depth;
   return depth === null ? directProduct(kernel, tile, s, header) : stagedProduct(kernel, tile, depth, s, header);
 }
 
-/** The epilogue applied to accumulator `a` of column c. */
+/** The epilogue applied to accumulator `a` of row r, column c: bias, then the activation or the residual. */
 function epilogue(s: MatmulShape, a: string): string {
-  const biased = s.bias ? `${a} + weights[B_AT + c]` : a;
+  const biased = `${a} + weights[B_AT + c]`;
+  if (s.residual) return `${biased} + ${s.residual}[r * N + c]`;
   return s.act ? `act(${biased})` : biased;
 }
 
@@ -146,15 +153,15 @@ function epilogue(s: MatmulShape, a: string): string {
  * 4 columns of tile row y and reads its x row and the W columns straight from storage (the W values it
  * reads are shared by the tile's live rows through the cache); invocations past the live rows return.
  */
-function directProduct(kernel: KernelName, tile: TileName, s: MatmulShape, header: readonly string[]): string {
+function directProduct(kernel: KernelInfo, tile: TileName, s: MatmulShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, moduleKey(kernel, tile), kernel, header);
+  prologue(w, moduleKey(kernel.step.name, tile), kernel, header);
   const T = TILES[tile];
   const perCol = T.cols / T.threadsX;
   w.line(`const K: u32 = ${u32(s.k)};`);
   w.line(`const N: u32 = ${u32(s.n)};`);
   w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
-  if (s.bias) w.line(`const B_AT: u32 = ${u32(s.bias.at)};`);
+  w.line(`const B_AT: u32 = ${u32(s.bias.at)};`);
   w.line();
   if (s.act) ACTIVATIONS[s.act](w);
   // a partial last column group reads column N - 1 in place of the missing ones (never stored)
@@ -192,9 +199,9 @@ function directProduct(kernel: KernelName, tile: TileName, s: MatmulShape, heade
  * tile that exits have thinned costs in proportion to its rows (the loops stop at the first dead row,
  * which every invocation of a SIMD group meets together: they share y).
  */
-function stagedProduct(kernel: KernelName, tile: TileName, depth: number, s: MatmulShape, header: readonly string[]): string {
+function stagedProduct(kernel: KernelInfo, tile: TileName, depth: number, s: MatmulShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, moduleKey(kernel, tile), kernel, header);
+  prologue(w, moduleKey(kernel.step.name, tile), kernel, header);
   const T = { ...TILES[tile], depth };
   const threads = T.threadsX * T.threadsY;
   const perRow = T.rows / T.threadsY;
@@ -202,7 +209,7 @@ function stagedProduct(kernel: KernelName, tile: TileName, depth: number, s: Mat
   w.line(`const K: u32 = ${u32(s.k)};`);
   w.line(`const N: u32 = ${u32(s.n)};`);
   w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
-  if (s.bias) w.line(`const B_AT: u32 = ${u32(s.bias.at)};`);
+  w.line(`const B_AT: u32 = ${u32(s.bias.at)};`);
   w.line();
   w.line(`var<workgroup> tileX: array<f32, ${T.rows * T.depth}>; // [${T.rows} rows][${T.depth} k]`);
   w.line(`var<workgroup> tileW: array<f32, ${T.depth * T.cols}>; // [${T.depth} k][${T.cols} cols]`);
@@ -272,14 +279,9 @@ function stagedProduct(kernel: KernelName, tile: TileName, depth: number, s: Mat
   return w.text();
 }
 
-/** Where a LayerNorm kernel's pre-norm value comes from: the embedding sum, or bias + residual. */
-export type NormInput =
-  | { readonly kind: 'embed'; readonly word: Slot; readonly pos: Slot; readonly type: Slot }
-  | { readonly kind: 'residual'; readonly x: Role; readonly residual: Role; readonly bias: Slot };
-
 export interface NormShape {
-  readonly input: NormInput;
-  readonly out: Role;
+  readonly x: Role;   // input rows [*, d]
+  readonly out: Role; // output rows [*, d]
   readonly d: number;
   readonly eps: number;
   readonly gain: Slot;
@@ -287,26 +289,15 @@ export interface NormShape {
 }
 
 /**
- * One workgroup per row: v = input (embedding sum, or x + bias + residual), then
- * out = (v - mean) / sqrt(var + eps) * gain + beta with the biased variance, two passes over the row.
+ * One workgroup per row: out = (x - mean) / sqrt(var + eps) * gain + beta with the biased variance, two
+ * passes over the row (mean, then the centred squares).
  */
-export function layerNormKernel(kernel: KernelName, s: NormShape, header: readonly string[]): string {
+export function layerNormKernel(kernel: KernelInfo, s: NormShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, kernel, kernel, header);
+  prologue(w, kernel.step.name, kernel, header);
   w.line(`const D: u32 = ${u32(s.d)};`);
   w.line(`const G_AT: u32 = ${u32(s.gain.at)};`);
   w.line(`const BETA_AT: u32 = ${u32(s.beta.at)};`);
-  const inp = s.input;
-  const value = inp.kind === 'embed'
-    ? 'weights[WORD_AT + id * D + c] + weights[POS_AT + pos * D + c] + weights[TYPE_AT + ty * D + c]'
-    : `${inp.x}[o + c] + weights[B_AT + c] + ${inp.residual}[o + c]`;
-  if (inp.kind === 'embed') {
-    w.line(`const WORD_AT: u32 = ${u32(inp.word.at)};`);
-    w.line(`const POS_AT: u32 = ${u32(inp.pos.at)};`);
-    w.line(`const TYPE_AT: u32 = ${u32(inp.type.at)};`);
-  } else {
-    w.line(`const B_AT: u32 = ${u32(inp.bias.at)};`);
-  }
   w.line();
   reductions(w, ['wgSum']);
   const step = u32(ROW_THREADS);
@@ -315,32 +306,56 @@ export function layerNormKernel(kernel: KernelName, s: NormShape, header: readon
     w.line('let r = wg.x;');
     w.block(`if (r >= ${countOf(kernel)})`, () => w.line('return;'));
     w.line('let o = r * D;');
-    if (inp.kind === 'embed') {
-      w.line(`let id = info[r * ${u32(ROW_INFO)}];`);
-      w.line(`let ty = info[r * ${u32(ROW_INFO)} + 1u];`);
-      w.line(`let pos = info[r * ${u32(ROW_INFO)} + 2u];`);
-    }
     w.line('var sum = 0.0f;');
-    w.block(`for (var c = tid; c < D; c = c + ${step})`, () => {
-      w.line(`let v = ${value};`);
-      w.line(`${s.out}[o + c] = v;`);
-      w.line('sum = sum + v;');
-    });
+    w.block(`for (var c = tid; c < D; c = c + ${step})`, () => w.line(`sum = sum + ${s.x}[o + c];`));
     w.line('let mean = wgSum(sum, tid) / f32(D);');
     w.line('var sq = 0.0f;');
     w.block(`for (var c = tid; c < D; c = c + ${step})`, () => {
-      w.line(`let dv = ${s.out}[o + c] - mean;`);
+      w.line(`let dv = ${s.x}[o + c] - mean;`);
       w.line('sq = sq + dv * dv;');
     });
     w.line(`let inv = 1.0f / sqrt(wgSum(sq, tid) / f32(D) + ${f32(s.eps)});`);
     w.block(`for (var c = tid; c < D; c = c + ${step})`, () => {
-      w.line(`${s.out}[o + c] = (${s.out}[o + c] - mean) * inv * weights[G_AT + c] + weights[BETA_AT + c];`);
+      w.line(`${s.out}[o + c] = (${s.x}[o + c] - mean) * inv * weights[G_AT + c] + weights[BETA_AT + c];`);
     });
   });
   return w.text();
 }
 
+export interface EmbedShape {
+  readonly out: Role;   // [rows, E]
+  readonly width: number;
+  readonly word: Slot;  // [V, E]
+  readonly pos: Slot;   // [P, E]
+  readonly type?: Slot; // [T, E], absent for a model without token types
+}
+
+/** One workgroup per row: out = word[id] + pos[position] (+ type[token type]), ids from the info buffer. */
+export function embedKernel(kernel: KernelInfo, s: EmbedShape, header: readonly string[]): string {
+  const w = new WgslWriter();
+  prologue(w, kernel.step.name, kernel, header);
+  w.line(`const E: u32 = ${u32(s.width)};`);
+  w.line(`const WORD_AT: u32 = ${u32(s.word.at)};`);
+  w.line(`const POS_AT: u32 = ${u32(s.pos.at)};`);
+  if (s.type) w.line(`const TYPE_AT: u32 = ${u32(s.type.at)};`);
+  w.line();
+  w.line(`@compute @workgroup_size(${ROW_THREADS})`);
+  w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
+    w.line('let r = wg.x;');
+    w.block(`if (r >= ${countOf(kernel)})`, () => w.line('return;'));
+    w.line(`let id = info[r * ${u32(ROW_INFO)}];`);
+    if (s.type) w.line(`let ty = info[r * ${u32(ROW_INFO)} + 1u];`);
+    w.line(`let pos = info[r * ${u32(ROW_INFO)} + 2u];`);
+    const sum = `weights[WORD_AT + id * E + c] + weights[POS_AT + pos * E + c]${s.type ? ' + weights[TYPE_AT + ty * E + c]' : ''}`;
+    w.block(`for (var c = tid; c < E; c = c + ${u32(ROW_THREADS)})`, () => w.line(`${s.out}[r * E + c] = ${sum};`));
+  });
+  return w.text();
+}
+
 export interface AttentionShape {
+  readonly q: Role;         // [rows, d]
+  readonly kv: Role;        // [rows, 2d]: [K | V] per row
+  readonly out: Role;       // [rows, d]
   readonly d: number;
   readonly heads: number;
   readonly maxKeys: number; // max_positions: the longest sequence
@@ -351,9 +366,9 @@ export interface AttentionShape {
  * per-sequence key range is the padding mask), softmax with the max subtracted, then the context.
  * kv rows are [K | V], each [d]; q and ctx rows are [d]; head hd owns columns [hd*dh, (hd+1)*dh).
  */
-export function attentionKernel(kernel: KernelName, s: AttentionShape, header: readonly string[]): string {
+export function attentionKernel(kernel: KernelInfo, s: AttentionShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, kernel, kernel, header);
+  prologue(w, kernel.step.name, kernel, header);
   const dh = s.d / s.heads;
   const step = u32(ROW_THREADS);
   w.line(`const D: u32 = ${u32(s.d)};`);
@@ -371,13 +386,13 @@ export function attentionKernel(kernel: KernelName, s: AttentionShape, header: r
     w.line(`let keyStart = counts.keyRowsAt + info[r * ${u32(ROW_INFO)} + 3u];`);
     w.line(`let keyLen = info[r * ${u32(ROW_INFO)} + 4u];`);
     w.line('let qAt = r * D + hd * DH;');
-    w.block(`for (var c = tid; c < DH; c = c + ${step})`, () => w.line('qh[c] = q[qAt + c];'));
+    w.block(`for (var c = tid; c < DH; c = c + ${step})`, () => w.line(`qh[c] = ${s.q}[qAt + c];`));
     w.line('workgroupBarrier();');
     w.line(`var best = ${f32(-3e38)};`);
     w.block(`for (var j = tid; j < keyLen; j = j + ${step})`, () => {
       w.line('let kAt = info[keyStart + j] * (2u * D) + hd * DH;');
       w.line('var qk = 0.0f;');
-      w.block('for (var c = 0u; c < DH; c = c + 1u)', () => w.line('qk = qk + qh[c] * kv[kAt + c];'));
+      w.block('for (var c = 0u; c < DH; c = c + 1u)', () => w.line(`qk = qk + qh[c] * ${s.kv}[kAt + c];`));
       w.line('let sc = qk * SCALE;');
       w.line('scores[j] = sc;');
       w.line('best = max(best, sc);');
@@ -393,9 +408,9 @@ export function attentionKernel(kernel: KernelName, s: AttentionShape, header: r
     w.block(`for (var c = tid; c < DH; c = c + ${step})`, () => {
       w.line('var acc = 0.0f;');
       w.block('for (var j = 0u; j < keyLen; j = j + 1u)', () => {
-        w.line('acc = acc + scores[j] * kv[info[keyStart + j] * (2u * D) + D + hd * DH + c];');
+        w.line(`acc = acc + scores[j] * ${s.kv}[info[keyStart + j] * (2u * D) + D + hd * DH + c];`);
       });
-      w.line('ctx[qAt + c] = acc * inv;');
+      w.line(`${s.out}[qAt + c] = acc * inv;`);
     });
   });
   return w.text();
@@ -408,22 +423,22 @@ export interface DenseRowShape {
   readonly n: number;
   readonly w: Slot;         // [k, n]
   readonly bias: Slot;      // [n]
-  readonly tanh: boolean;
+  readonly act?: PoolerActivation; // applied after the bias
   readonly gatherCls: boolean; // input row of sequence s: its [CLS] row (info clsRows) instead of row s
 }
 
-/** One output per invocation, one sequence per workgroup row: y[s, c] = f(x[row(s)] @ W[:, c] + b[c]). */
-export function denseRowKernel(kernel: KernelName, s: DenseRowShape, header: readonly string[]): string {
+/** One output per invocation, one sequence per workgroup row: y[s, c] = act(x[row(s)] @ W[:, c] + b[c]). */
+export function denseRowKernel(kernel: KernelInfo, s: DenseRowShape, header: readonly string[]): string {
   const w = new WgslWriter();
-  prologue(w, kernel, kernel, header);
+  prologue(w, kernel.step.name, kernel, header);
   w.line(`const K: u32 = ${u32(s.k)};`);
   w.line(`const N: u32 = ${u32(s.n)};`);
   w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
   w.line(`const B_AT: u32 = ${u32(s.bias.at)};`);
   w.line();
-  if (s.tanh) tanhFunction(w);
+  if (s.act) ACTIVATIONS[s.act](w);
   const row = s.gatherCls ? 'info[counts.clsAt + sq]' : 'sq';
-  const value = s.tanh ? 'tanhSafe(acc + weights[B_AT + c])' : 'acc + weights[B_AT + c]';
+  const value = s.act ? 'act(acc + weights[B_AT + c])' : 'acc + weights[B_AT + c]';
   w.line(`@compute @workgroup_size(${ROW_THREADS})`);
   w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
     w.line('let sq = wg.y;');

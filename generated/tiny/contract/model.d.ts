@@ -302,6 +302,8 @@ export declare function checkWeights(model: {
 export declare function hasWeight(name: WeightName, arch: ArchConfig, head: HeadConfig): boolean;
 /** Concrete shape of tensor `name` for an architecture and head. */
 export declare function weightShape(name: WeightName, arch: ArchConfig, head: HeadConfig): number[];
+/** Shape of tensors whose columns sit side by side ([k, sum n] for matrices, [sum n] for vectors). */
+export declare function columnsShape(parts: readonly WeightName[], arch: ArchConfig, head: HeadConfig): number[];
 /** Number of float values of tensor `name`. */
 export declare function weightSize(name: WeightName, arch: ArchConfig, head: HeadConfig): number;
 export interface Model {

@@ -78,8 +78,6 @@ export interface WasmLayout {
 }
 /** Panel of 8 columns (4 for widths that are not a multiple of 8); undefined when n is not a multiple of 4. */
 export declare function panelWidth(n: number): number | undefined;
-/** Logical shape of a packed tensor: its parts' columns side by side ([k, sum n] or [sum n]). */
-export declare function packedShape(parts: readonly WeightName[], arch: ArchConfig, head: HeadConfig): number[];
 /**
  * Computes the layout for an architecture. Requires d, f and E to be multiples of 4 and d / heads to be
  * a multiple of 4 (the emitter checks this first and reports a HasheeError).

@@ -14,14 +14,12 @@ struct Counts {
 
 @group(0) @binding(0) var<uniform> counts: Counts;
 @group(0) @binding(1) var<storage, read> weights: array<f32>;
-@group(0) @binding(2) var<storage, read> tmp: array<f32>;
-@group(0) @binding(3) var<storage, read> h: array<f32>;
-@group(0) @binding(4) var<storage, read_write> h1: array<f32>;
+@group(0) @binding(2) var<storage, read> t: array<f32>;
+@group(0) @binding(3) var<storage, read_write> x: array<f32>;
 
 const D: u32 = 8u;
 const G_AT: u32 = 288u;
 const BETA_AT: u32 = 296u;
-const B_AT: u32 = 280u;
 
 var<workgroup> red: array<f32, 64>;
 
@@ -50,18 +48,16 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   let o = r * D;
   var sum = 0.0f;
   for (var c = tid; c < D; c = c + 64u) {
-    let v = tmp[o + c] + weights[B_AT + c] + h[o + c];
-    h1[o + c] = v;
-    sum = sum + v;
+    sum = sum + t[o + c];
   }
   let mean = wgSum(sum, tid) / f32(D);
   var sq = 0.0f;
   for (var c = tid; c < D; c = c + 64u) {
-    let dv = h1[o + c] - mean;
+    let dv = t[o + c] - mean;
     sq = sq + dv * dv;
   }
   let inv = 1.0f / sqrt(wgSum(sq, tid) / f32(D) + 1e-12f);
   for (var c = tid; c < D; c = c + 64u) {
-    h1[o + c] = (h1[o + c] - mean) * inv * weights[G_AT + c] + weights[BETA_AT + c];
+    x[o + c] = (t[o + c] - mean) * inv * weights[G_AT + c] + weights[BETA_AT + c];
   }
 }

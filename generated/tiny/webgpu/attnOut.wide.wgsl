@@ -15,11 +15,13 @@ struct Counts {
 @group(0) @binding(0) var<uniform> counts: Counts;
 @group(0) @binding(1) var<storage, read> weights: array<f32>;
 @group(0) @binding(2) var<storage, read> ctx: array<f32>;
-@group(0) @binding(3) var<storage, read_write> tmp: array<f32>;
+@group(0) @binding(3) var<storage, read> h: array<f32>;
+@group(0) @binding(4) var<storage, read_write> t: array<f32>;
 
 const K: u32 = 8u;
 const N: u32 = 8u;
 const W_AT: u32 = 216u;
+const B_AT: u32 = 280u;
 
 var<workgroup> tileX: array<f32, 1024>; // [128 rows][8 k]
 var<workgroup> tileW: array<f32, 512>; // [8 k][64 cols]
@@ -72,7 +74,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
     for (var j = 0u; j < 4u; j = j + 1u) {
       let c = col0 + lid.x * 4u + j;
       if (c < N) {
-        tmp[r * N + c] = acc[i][j];
+        t[r * N + c] = acc[i][j] + weights[B_AT + c] + h[r * N + c];
       }
     }
   }

@@ -15,32 +15,12 @@ struct Counts {
 @group(0) @binding(0) var<uniform> counts: Counts;
 @group(0) @binding(1) var<storage, read> weights: array<f32>;
 @group(0) @binding(2) var<storage, read> info: array<u32>;
-@group(0) @binding(3) var<storage, read_write> h: array<f32>;
+@group(0) @binding(3) var<storage, read_write> emb: array<f32>;
 
-const D: u32 = 8u;
-const G_AT: u32 = 784u;
-const BETA_AT: u32 = 792u;
+const E: u32 = 8u;
 const WORD_AT: u32 = 0u;
 const POS_AT: u32 = 512u;
 const TYPE_AT: u32 = 768u;
-
-var<workgroup> red: array<f32, 64>;
-
-fn wgSum(v: f32, tid: u32) -> f32 {
-  red[tid] = v;
-  workgroupBarrier();
-  for (var s = 32u; s > 0u; s = s / 2u) {
-    if (tid < s) {
-      let a = red[tid];
-      let b = red[tid + s];
-      red[tid] = a + b;
-    }
-    workgroupBarrier();
-  }
-  let total = red[0];
-  workgroupBarrier();
-  return total;
-}
 
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
@@ -48,24 +28,10 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   if (r >= counts.rows) {
     return;
   }
-  let o = r * D;
   let id = info[r * 5u];
   let ty = info[r * 5u + 1u];
   let pos = info[r * 5u + 2u];
-  var sum = 0.0f;
-  for (var c = tid; c < D; c = c + 64u) {
-    let v = weights[WORD_AT + id * D + c] + weights[POS_AT + pos * D + c] + weights[TYPE_AT + ty * D + c];
-    h[o + c] = v;
-    sum = sum + v;
-  }
-  let mean = wgSum(sum, tid) / f32(D);
-  var sq = 0.0f;
-  for (var c = tid; c < D; c = c + 64u) {
-    let dv = h[o + c] - mean;
-    sq = sq + dv * dv;
-  }
-  let inv = 1.0f / sqrt(wgSum(sq, tid) / f32(D) + 1e-12f);
-  for (var c = tid; c < D; c = c + 64u) {
-    h[o + c] = (h[o + c] - mean) * inv * weights[G_AT + c] + weights[BETA_AT + c];
+  for (var c = tid; c < E; c = c + 64u) {
+    emb[r * E + c] = weights[WORD_AT + id * E + c] + weights[POS_AT + pos * E + c] + weights[TYPE_AT + ty * E + c];
   }
 }

@@ -15,11 +15,13 @@ struct Counts {
 @group(0) @binding(0) var<uniform> counts: Counts;
 @group(0) @binding(1) var<storage, read> weights: array<f32>;
 @group(0) @binding(2) var<storage, read> ffn: array<f32>;
-@group(0) @binding(3) var<storage, read_write> tmp: array<f32>;
+@group(0) @binding(3) var<storage, read> x: array<f32>;
+@group(0) @binding(4) var<storage, read_write> t: array<f32>;
 
 const K: u32 = 16u;
 const N: u32 = 8u;
 const W_AT: u32 = 448u;
+const B_AT: u32 = 576u;
 
 @compute @workgroup_size(16, 16)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid: vec3<u32>) {
@@ -37,7 +39,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
   for (var j = 0u; j < 4u; j = j + 1u) {
     let c = c0 + j;
     if (c < N) {
-      tmp[r * N + c] = acc[j];
+      t[r * N + c] = acc[j] + weights[B_AT + c] + x[r * N + c];
     }
   }
 }

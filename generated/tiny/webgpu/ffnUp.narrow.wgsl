@@ -14,7 +14,7 @@ struct Counts {
 
 @group(0) @binding(0) var<uniform> counts: Counts;
 @group(0) @binding(1) var<storage, read> weights: array<f32>;
-@group(0) @binding(2) var<storage, read> h1: array<f32>;
+@group(0) @binding(2) var<storage, read> x: array<f32>;
 @group(0) @binding(3) var<storage, read_write> ffn: array<f32>;
 
 const K: u32 = 8u;
@@ -41,7 +41,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
   var acc = vec4<f32>();
   for (var k = 0u; k < K; k = k + 1u) {
     let wAt = W_AT + k * N;
-    acc = acc + h1[xAt + k] * vec4<f32>(weights[wAt + min(c0, N - 1u)], weights[wAt + min(c0 + 1u, N - 1u)], weights[wAt + min(c0 + 2u, N - 1u)], weights[wAt + min(c0 + 3u, N - 1u)]);
+    acc = acc + x[xAt + k] * vec4<f32>(weights[wAt + min(c0, N - 1u)], weights[wAt + min(c0 + 1u, N - 1u)], weights[wAt + min(c0 + 2u, N - 1u)], weights[wAt + min(c0 + 3u, N - 1u)]);
   }
   for (var j = 0u; j < 4u; j = j + 1u) {
     let c = c0 + j;

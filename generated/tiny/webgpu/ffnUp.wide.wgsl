@@ -14,7 +14,7 @@ struct Counts {
 
 @group(0) @binding(0) var<uniform> counts: Counts;
 @group(0) @binding(1) var<storage, read> weights: array<f32>;
-@group(0) @binding(2) var<storage, read> h1: array<f32>;
+@group(0) @binding(2) var<storage, read> x: array<f32>;
 @group(0) @binding(3) var<storage, read_write> ffn: array<f32>;
 
 const K: u32 = 8u;
@@ -44,7 +44,7 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_id) lid:
     for (var e = tid; e < live * 8u; e = e + 256u) {
       let r = row0 + e / 8u;
       let k = k0 + e % 8u;
-      tileX[e] = h1[r * K + k];
+      tileX[e] = x[r * K + k];
     }
     for (var i = 0u; i < 2u; i = i + 1u) {
       let e = tid + i * 256u;

@@ -28,6 +28,10 @@ fn tanhSafe(x: f32) -> f32 {
   return sign(x) * (1.0f - t) / (1.0f + t);
 }
 
+fn act(x: f32) -> f32 {
+  return tanhSafe(x);
+}
+
 @compute @workgroup_size(64)
 fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32) {
   let sq = wg.y;
@@ -40,5 +44,5 @@ fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) t
   for (var k = 0u; k < K; k = k + 1u) {
     acc = acc + h[xAt + k] * weights[W_AT + k * N + c];
   }
-  pooled[sq * N + c] = tanhSafe(acc + weights[B_AT + c]);
+  pooled[sq * N + c] = act(acc + weights[B_AT + c]);
 }

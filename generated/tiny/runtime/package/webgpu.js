@@ -2,7 +2,7 @@
 // WebGPU backend of a package: reads the WGSL modules and the weight blocks, creates runtime/webgpu's engine
 // on the caller's GPU or device, navigator.gpu in browsers, or Dawn (the `webgpu` package) in Node.
 import { createEngine } from "../webgpu/engine.js";
-import { splitWeights, weightLayout } from "../webgpu/layout.js";
+import { splitWeights, weightLayout } from "../../contract/webgpu-layout.js";
 import { float32View } from "./files.js";
 import { PackageError } from "./errors.js";
 export async function openWebGpu(ctx, files, opts) {
@@ -13,7 +13,7 @@ export async function openWebGpu(ctx, files, opts) {
     const blob = float32View(await ctx.files.read(files.weights), files.weights);
     let weights;
     try {
-        weights = splitWeights(weightLayout(arch, head), arch.layers, blob);
+        weights = splitWeights(weightLayout(arch, head), blob);
     }
     catch (e) {
         throw new PackageError('file', `${files.weights}: ${e.message}`);

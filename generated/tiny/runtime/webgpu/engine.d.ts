@@ -1,7 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ExitTable } from '../../contract/model.js';
 import type { RunInput } from '../reference/api.js';
-import { type PackedWeights } from './layout.js';
+import { type PackedWeights } from '../../contract/webgpu-layout.js';
 import { type TilePolicy, type WebGpuProgram } from './program.js';
 import { type Dispatch } from './schedule.js';
 export interface EngineOptions {

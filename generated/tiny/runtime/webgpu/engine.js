@@ -5,8 +5,9 @@ import { headOutputs } from "../../contract/model.js";
 import { checkBatch } from "../input.js";
 import { planBatch } from "../plan.js";
 import { WebGpuError } from "./errors.js";
-import { weightLayout } from "./layout.js";
-import { KERNELS, SLOT_BYTES, SLOT_FIELDS, bindingsOf, moduleKey } from "./program.js";
+import { weightLayout } from "../../contract/webgpu-layout.js";
+import { SLOT_BYTES, SLOT_FIELDS, bindingsOf, kernelsOf, moduleKey, slotOf } from "./program.js";
+import { bufferWidth, buffersOf, encoderProgram, perSequence } from "../../contract/program.js";
 import { callCounts, callInfo, infoWords, scheduleCall } from "./schedule.js";
 /** GPUBufferUsage and GPUMapMode values from the WebGPU spec: the engine needs no globals installed. */
 const USAGE = { MAP_READ: 0x0001, COPY_SRC: 0x0004, COPY_DST: 0x0008, UNIFORM: 0x0040, STORAGE: 0x0080 };
@@ -72,8 +73,8 @@ function tilePolicyOf(info) {
 }
 function checkWeights(program, w, limits) {
     const layout = weightLayout(program.arch, program.head);
-    if (w.layers.length !== program.arch.layers) {
-        throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program has ${program.arch.layers} layers`);
+    if (w.layers.length !== layout.storedLayers) {
+        throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program stores ${layout.storedLayers}`);
     }
     const check = (name, data, floats) => {
         if (!data || data.length !== floats)
@@ -89,10 +90,14 @@ function checkWeights(program, w, limits) {
 /** One bind group layout per kernel (shared by its tile variants, so one bind group serves both). */
 function createLayouts(device, program) {
     const layouts = new Map();
+    const kernels = kernelsOf(program.arch, program.head);
     for (const { kernel } of program.modules) {
         if (layouts.has(kernel))
             continue;
-        const entries = bindingsOf(kernel).map((b) => ({
+        const info = kernels.get(kernel);
+        if (!info)
+            throw new WebGpuError('shader', `the program has a module for '${kernel}', which is no step of this model`);
+        const entries = bindingsOf(info).map((b) => ({
             binding: b.binding,
             visibility: COMPUTE_STAGE,
             buffer: { type: b.kind === 'uniform' ? 'uniform' : b.kind === 'read' ? 'read-only-storage' : 'storage' },
@@ -121,12 +126,10 @@ async function createPipelines(device, program, layouts) {
     }));
     return new Map(made);
 }
-/** Float count of each activation buffer for R rows and S sequences. */
+/** Float count of each activation buffer of the program for R rows and S sequences. */
 function roleFloats(program, R, S) {
-    const { hidden: d, ffn: f } = program.arch;
-    const n = headOutputs(program.head);
-    const logitRows = program.head.kind === 'token' ? R : S;
-    return { h: R * d, h1: R * d, tmp: R * d, q: R * d, ctx: R * d, kv: 2 * R * d, ffn: R * f, pooled: S * d, logits: logitRows * n };
+    const { arch, head } = program;
+    return new Map(buffersOf(encoderProgram(arch, head)).map((b) => [b, (perSequence(b, head) ? S : R) * bufferWidth(b, arch, head)]));
 }
 class Engine {
     program;
@@ -144,6 +147,9 @@ class Engine {
     tilePolicy;
     ownsDevice;
     parents; // held, never read: see Acquired.parents
+    kernels;
+    /** The buffer holding h^L once the program ran (contract/program.ts Program.output). */
+    output;
     constructor(acquired, program, weights, table, layouts, pipelines) {
         this.program = program;
         this.table = table;
@@ -155,6 +161,8 @@ class Engine {
         this.tilePolicy = acquired.tilePolicy;
         this.ownsDevice = acquired.owned;
         this.parents = acquired.parents;
+        this.kernels = kernelsOf(program.arch, program.head);
+        this.output = encoderProgram(program.arch, program.head).output;
         void device.lost.then((info) => { this.lost = info; });
         const upload = (label, data) => {
             const buffer = device.createBuffer({ label, size: data.byteLength, usage: USAGE.STORAGE | USAGE.COPY_DST });
@@ -231,12 +239,12 @@ class Engine {
         const n = headOutputs(head);
         const out = [];
         if (hidden)
-            out.push({ role: 'h', floats: plan.rows * d });
+            out.push({ what: 'hidden', role: this.output, floats: plan.rows * d });
         if (head.kind === 'classification' || head.kind === 'regression') {
-            out.push({ role: 'pooled', floats: plan.seqCount * d }, { role: 'logits', floats: plan.seqCount * n });
+            out.push({ what: 'pooled', role: 'pooled', floats: plan.seqCount * d }, { what: 'logits', role: 'logits', floats: plan.seqCount * n });
         }
         if (head.kind === 'token')
-            out.push({ role: 'logits', floats: plan.rows * n });
+            out.push({ what: 'logits', role: 'logits', floats: plan.rows * n });
         return out;
     }
     checkAlive() {
@@ -285,10 +293,10 @@ class Engine {
             }
             buffers.set(role, device.createBuffer({ label: role, size: Math.max(16, bytes), usage: USAGE.STORAGE | USAGE.COPY_SRC | USAGE.COPY_DST }));
         };
-        for (const [role, f] of Object.entries(floats))
+        for (const [role, f] of floats)
             make(role, f * 4);
         make('info', infoWords(R, S) * 4);
-        const readbackBytes = 4 * (floats.h + floats.pooled + floats.logits);
+        const readbackBytes = 4 * (floats.get(this.output) + (floats.get('pooled') ?? 0) + (floats.get('logits') ?? 0));
         const readback = device.createBuffer({ label: 'readback', size: Math.max(16, readbackBytes), usage: USAGE.MAP_READ | USAGE.COPY_DST });
         return { rows: R, seqs: S, buffers, readback, bindGroups: this.bindAll(buffers) };
     }
@@ -297,11 +305,13 @@ class Engine {
         const L = this.program.arch.layers;
         const groups = new Map();
         for (const [kernel, layout] of this.layouts) {
-            const block = KERNELS[kernel].block;
-            const slots = kernel === 'embed' ? [0] : block === 'head' ? [L + 1] : Array.from({ length: L }, (_, i) => i + 1);
+            const info = this.kernels.get(kernel);
+            const slots = info.stage === 'layer' ? Array.from({ length: L }, (_, i) => i + 1) : [slotOf(info.stage, 0, L)];
             for (const slot of slots) {
-                const weights = block === 'embed' ? this.weightBuffers.embed : block === 'head' ? this.weightBuffers.head : this.weightBuffers.layers[slot - 1];
-                const entries = bindingsOf(kernel).map((b) => ({
+                // shared layers: every layer binds the one stored block
+                const weights = info.block === 'embed' ? this.weightBuffers.embed : info.block === 'head' ? this.weightBuffers.head
+                    : this.weightBuffers.layers[Math.min(slot, this.weightBuffers.layers.length) - 1];
+                const entries = bindingsOf(info).map((b) => ({
                     binding: b.binding,
                     resource: b.name === 'counts' ? { buffer: this.counts, offset: slot * SLOT_BYTES, size: SLOT_FIELDS * 4 }
                         : b.name === 'weights' ? { buffer: weights }
@@ -340,11 +350,11 @@ function unpack(plan, program, outputs, data) {
     for (const o of outputs) {
         const part = data.subarray(at, at + o.floats);
         at += o.floats;
-        if (o.role === 'h')
+        if (o.what === 'hidden')
             result.lastHidden = rowsToInputOrder(part, d);
-        else if (o.role === 'pooled')
+        else if (o.what === 'pooled')
             result.pooled = perSeq(part, d);
-        else if (o.role === 'logits')
+        else
             result.logits = program.head.kind === 'token' ? rowsToInputOrder(part, n) : perSeq(part, n);
     }
     return result;

@@ -1,36 +1,34 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ArchConfig, HeadConfig } from '../../contract/model.js';
-export type KernelName = 'embed' | 'kv' | 'query' | 'attention' | 'attnOut' | 'attnNorm' | 'ffnUp' | 'ffnDown' | 'ffnNorm' | 'pooler' | 'classifier' | 'tokenHead';
+import { type Buffer, type Stage, type Step, type StepName } from '../../contract/program.js';
+import { type BlockName } from '../../contract/webgpu-layout.js';
+/** A kernel is named after the program step it runs. */
+export type KernelName = StepName;
 /** Activation buffers (packed row order, capacity R rows, S sequences) and the per-call metadata. */
-export type Role = 'info' | 'h' | 'h1' | 'tmp' | 'q' | 'kv' | 'ctx' | 'ffn' | 'pooled' | 'logits';
-/** Which weight block a kernel binds: embeddings, the current layer's, the head's, or none. */
-export type Block = 'embed' | 'layer' | 'head' | 'none';
+export type Role = 'info' | Buffer;
+/** Which weight block a kernel binds: embeddings, the current layer's, the head's (with the final LayerNorm), or none. */
+export type Block = BlockName | 'none';
 /** Which per-call count bounds a kernel's rows: all rows n, the layer's active prefix, or sequences B. */
 export type RowCount = 'rows' | 'prefix' | 'seqs';
 export interface KernelInfo {
+    readonly step: Step;
+    readonly stage: Stage;
     readonly block: Block;
     readonly reads: readonly Role[];
     readonly writes: readonly Role[];
     readonly count: RowCount;
 }
-export declare const KERNELS: Record<KernelName, KernelInfo>;
-/** Encoder kernels in dispatch order within one layer. */
-export declare const LAYER_KERNELS: readonly KernelName[];
-/** Head kernels in dispatch order. */
-export declare function headKernels(head: HeadConfig): readonly KernelName[];
-/** Every kernel a model needs, in a fixed order (the order of the program's modules). */
-export declare function kernelsFor(head: HeadConfig): readonly KernelName[];
+/** Every kernel of a model in program order, with its bindings' roles and row count. */
+export declare function kernelsOf(arch: ArchConfig, head: HeadConfig): ReadonlyMap<KernelName, KernelInfo>;
 export interface Binding {
     readonly binding: number;
     readonly name: 'counts' | 'weights' | Role;
     readonly kind: 'uniform' | 'read' | 'read_write';
 }
 /** Bind group 0 of a kernel: 0 = counts (uniform slot), 1 = weight block (if any), then reads, then writes. */
-export declare function bindingsOf(kernel: KernelName): readonly Binding[];
-/** Kernels that are matrix products: each has one module per tile shape. */
-export type ProductKernel = 'kv' | 'query' | 'attnOut' | 'ffnUp' | 'ffnDown' | 'tokenHead';
-export type RowKernel = Exclude<KernelName, ProductKernel>;
-export declare function isProduct(kernel: KernelName): kernel is ProductKernel;
+export declare function bindingsOf(kernel: KernelInfo): readonly Binding[];
+/** Linear steps over token rows are tiled matrix products (one module per tile shape); per-sequence ones are row kernels. */
+export declare function isProduct(kernel: KernelInfo): boolean;
 export type TileName = 'wide' | 'narrow';
 export declare const TILE_NAMES: readonly TileName[];
 export interface TileShape {
@@ -64,15 +62,17 @@ export declare const NARROW_MAX_ROWS = 16;
 export declare function tileFor(rows: number, policy?: TilePolicy): TileName;
 /** Name of a kernel's module (and pipeline): `query/wide`, `query/narrow`, `attention`. */
 export declare function moduleKey(kernel: KernelName, tile?: TileName): string;
-/** Workgroup size of the row kernels (embedding, LayerNorm, attention, pooler, classifier). */
+/** Workgroup size of the row kernels (embedding, LayerNorm, attention, per-sequence dense layers). */
 export declare const ROW_THREADS = 64;
 /**
  * Per-call uniform slots, one per 256 bytes (minUniformBufferOffsetAlignment): slot 0 = embeddings,
- * slot l = layer l, slot L + 1 = head. Fields are u32, in this order.
+ * slot l = layer l, slot L + 1 = final LayerNorm and head. Fields are u32, in this order.
  */
 export declare const COUNT_FIELDS: readonly ["rows", "prefix", "seqs", "keyRowsAt", "clsAt"];
 export declare const SLOT_BYTES = 256;
 export declare const SLOT_FIELDS = 8;
+/** Uniform slot (and weight block) of a stage: embeddings 0, layer l, final and head L + 1. */
+export declare function slotOf(stage: Stage, layer: number, layers: number): number;
 /** Per-row metadata in the info buffer (u32): id, token type, position, key start, key count. */
 export declare const ROW_INFO = 5;
 export interface WgslModule {

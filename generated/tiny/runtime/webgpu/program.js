@@ -1,50 +1,42 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-// The WebGPU program: the kernel catalogue shared by the WGSL emitter and the engine (bindings, row
-// counts, tile sizes), and the compiled artifact (one WGSL module per kernel) the engine loads.
-export const KERNELS = {
-    embed: { block: 'embed', reads: ['info'], writes: ['h'], count: 'rows' },
-    kv: { block: 'layer', reads: ['h'], writes: ['kv'], count: 'rows' },
-    query: { block: 'layer', reads: ['h'], writes: ['q'], count: 'prefix' },
-    attention: { block: 'none', reads: ['info', 'q', 'kv'], writes: ['ctx'], count: 'prefix' },
-    attnOut: { block: 'layer', reads: ['ctx'], writes: ['tmp'], count: 'prefix' },
-    attnNorm: { block: 'layer', reads: ['tmp', 'h'], writes: ['h1'], count: 'prefix' },
-    ffnUp: { block: 'layer', reads: ['h1'], writes: ['ffn'], count: 'prefix' },
-    ffnDown: { block: 'layer', reads: ['ffn'], writes: ['tmp'], count: 'prefix' },
-    ffnNorm: { block: 'layer', reads: ['tmp', 'h1'], writes: ['h'], count: 'prefix' },
-    pooler: { block: 'head', reads: ['info', 'h'], writes: ['pooled'], count: 'seqs' },
-    classifier: { block: 'head', reads: ['pooled'], writes: ['logits'], count: 'seqs' },
-    tokenHead: { block: 'head', reads: ['h'], writes: ['logits'], count: 'rows' },
-};
-/** Encoder kernels in dispatch order within one layer. */
-export const LAYER_KERNELS = ['kv', 'query', 'attention', 'attnOut', 'attnNorm', 'ffnUp', 'ffnDown', 'ffnNorm'];
-/** Head kernels in dispatch order. */
-export function headKernels(head) {
-    switch (head.kind) {
-        case 'none': return [];
-        case 'classification':
-        case 'regression': return ['pooler', 'classifier'];
-        case 'token': return ['tokenHead'];
-    }
+// The WebGPU program: one kernel per step of the model's program (contract/program.ts), with what the WGSL
+// emitter and the engine share about it (weight block, bindings, row counts, tile sizes), and the compiled
+// artifact (one WGSL module per kernel, one per tile shape for products) the engine loads.
+import { encoderProgram, programSteps, stepReads } from "../../contract/program.js";
+import { BLOCK_OF_GROUP } from "../../contract/webgpu-layout.js";
+const COUNT_OF_ROWS = { all: 'rows', prefix: 'prefix', cls: 'seqs', seqs: 'seqs' };
+/** Steps that read the per-row metadata: embeddings (ids, types, positions), attention (key rows), [CLS] gathers. */
+function readsInfo(step) {
+    return step.op === 'embed' || step.op === 'attention' || step.rows === 'cls';
 }
-/** Every kernel a model needs, in a fixed order (the order of the program's modules). */
-export function kernelsFor(head) {
-    return ['embed', ...LAYER_KERNELS, ...headKernels(head)];
+function blockOf(step, stage) {
+    if (step.op === 'attention')
+        return 'none';
+    return BLOCK_OF_GROUP[stage === 'layer' ? 'layer' : stage === 'embed' ? 'embed' : stage];
+}
+/** Every kernel of a model in program order, with its bindings' roles and row count. */
+export function kernelsOf(arch, head) {
+    const out = new Map();
+    for (const { stage, step } of programSteps(encoderProgram(arch, head))) {
+        const reads = [...(readsInfo(step) ? ['info'] : []), ...stepReads(step)];
+        out.set(step.name, { step, stage, block: blockOf(step, stage), reads, writes: [step.out], count: COUNT_OF_ROWS[step.rows] });
+    }
+    return out;
 }
 /** Bind group 0 of a kernel: 0 = counts (uniform slot), 1 = weight block (if any), then reads, then writes. */
 export function bindingsOf(kernel) {
-    const k = KERNELS[kernel];
     const list = [{ binding: 0, name: 'counts', kind: 'uniform' }];
-    if (k.block !== 'none')
+    if (kernel.block !== 'none')
         list.push({ binding: list.length, name: 'weights', kind: 'read' });
-    for (const r of k.reads)
+    for (const r of kernel.reads)
         list.push({ binding: list.length, name: r, kind: 'read' });
-    for (const r of k.writes)
+    for (const r of kernel.writes)
         list.push({ binding: list.length, name: r, kind: 'read_write' });
     return list;
 }
-const PRODUCTS = new Set(['kv', 'query', 'attnOut', 'ffnUp', 'ffnDown', 'tokenHead']);
+/** Linear steps over token rows are tiled matrix products (one module per tile shape); per-sequence ones are row kernels. */
 export function isProduct(kernel) {
-    return PRODUCTS.has(kernel);
+    return kernel.step.op === 'linear' && (kernel.step.rows === 'all' || kernel.step.rows === 'prefix');
 }
 export const TILE_NAMES = ['wide', 'narrow'];
 /**
@@ -71,14 +63,18 @@ export function tileFor(rows, policy = 'gpu') {
 export function moduleKey(kernel, tile) {
     return tile ? `${kernel}/${tile}` : kernel;
 }
-/** Workgroup size of the row kernels (embedding, LayerNorm, attention, pooler, classifier). */
+/** Workgroup size of the row kernels (embedding, LayerNorm, attention, per-sequence dense layers). */
 export const ROW_THREADS = 64;
 /**
  * Per-call uniform slots, one per 256 bytes (minUniformBufferOffsetAlignment): slot 0 = embeddings,
- * slot l = layer l, slot L + 1 = head. Fields are u32, in this order.
+ * slot l = layer l, slot L + 1 = final LayerNorm and head. Fields are u32, in this order.
  */
 export const COUNT_FIELDS = ['rows', 'prefix', 'seqs', 'keyRowsAt', 'clsAt'];
 export const SLOT_BYTES = 256;
 export const SLOT_FIELDS = 8; // struct padded to 32 bytes (uniform structs are 16-byte multiples)
+/** Uniform slot (and weight block) of a stage: embeddings 0, layer l, final and head L + 1. */
+export function slotOf(stage, layer, layers) {
+    return stage === 'embed' ? 0 : stage === 'layer' ? layer : layers + 1;
+}
 /** Per-row metadata in the info buffer (u32): id, token type, position, key start, key count. */
 export const ROW_INFO = 5;

@@ -4,16 +4,17 @@ import type { BatchPlan } from '../plan.js';
 import type { KernelName, TileName, TilePolicy } from './program.js';
 export interface Dispatch {
     readonly kernel: KernelName;
-    /** Uniform slot and weight block: 0 = embeddings, l = layer l (1..L), L + 1 = head. */
+    /** Uniform slot and weight block: 0 = embeddings, l = layer l (1..L), L + 1 = final LayerNorm and head. */
     readonly slot: number;
     /** Tile shape of a product (its module), by the rows it covers. */
     readonly tile?: TileName;
     readonly groups: readonly [number, number, number];
 }
 /**
- * The dispatches of one call, in order: embeddings over all rows; per layer K/V over all rows and the
- * rest over the active prefix (a layer with no active rows is skipped: its K/V would never be read);
- * then the head. Sizes and product tiles come from the plan and the adapter's tile policy alone.
+ * The dispatches of one call, in program order: the embedding steps over all rows; per layer its steps
+ * (K/V over all rows, the rest over the active prefix; a layer with no active rows is skipped: its K/V
+ * would never be read); then the final LayerNorm and the head. Sizes and product tiles come from the
+ * plan and the adapter's tile policy alone.
  */
 export declare function scheduleCall(plan: BatchPlan, arch: ArchConfig, head: HeadConfig, policy?: TilePolicy): Dispatch[];
 /** Size in u32 of the info buffer for n rows and B sequences. */

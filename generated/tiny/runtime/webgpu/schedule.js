@@ -1,24 +1,23 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // Per-call schedule of the WebGPU engine, computed on the CPU from the batch plan before anything is
 // submitted: the dispatch list with its workgroup counts, the uniform count slots and the row metadata.
-import { headOutputs } from "../../contract/model.js";
-import { COUNT_FIELDS, KERNELS, LAYER_KERNELS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILES, headKernels, isProduct, tileFor } from "./program.js";
+import { bufferWidth } from "../../contract/program.js";
+import { COUNT_FIELDS, ROW_INFO, ROW_THREADS, SLOT_BYTES, TILES, isProduct, kernelsOf, slotOf, tileFor } from "./program.js";
 /** Workgroups of a product with `rows` rows and `cols` output columns in tile `t`. */
 const tiles = (rows, cols, t) => [Math.ceil(cols / TILES[t].cols), Math.ceil(rows / TILES[t].rows), 1];
-/** Workgroup counts of each kernel for `rows` rows (its RowCount) and its tile (products), from the baked dimensions. */
+/**
+ * Workgroup counts of each op's kernel for `rows` rows (its RowCount) and tile (products): row kernels
+ * one workgroup per row, attention one per (row, head), products one per output tile, per-sequence
+ * dense layers ROW_THREADS outputs per workgroup and one workgroup row per sequence.
+ */
 const GROUPS = {
-    embed: (m) => [m, 1, 1],
-    kv: (m, a, _h, t) => tiles(m, 2 * a.hidden, t),
-    query: (m, a, _h, t) => tiles(m, a.hidden, t),
-    attention: (m, a) => [m, a.heads, 1],
-    attnOut: (m, a, _h, t) => tiles(m, a.hidden, t),
-    attnNorm: (m) => [m, 1, 1],
-    ffnUp: (m, a, _h, t) => tiles(m, a.ffn, t),
-    ffnDown: (m, a, _h, t) => tiles(m, a.hidden, t),
-    ffnNorm: (m) => [m, 1, 1],
-    pooler: (b, a) => [Math.ceil(a.hidden / ROW_THREADS), b, 1],
-    classifier: (b, _a, h) => [Math.ceil(headOutputs(h) / ROW_THREADS), b, 1],
-    tokenHead: (m, _a, h, t) => tiles(m, headOutputs(h), t),
+    embed: (_s, _k, m) => [m, 1, 1],
+    norm: (_s, _k, m) => [m, 1, 1],
+    attention: (_s, _k, m, a) => [m, a.heads, 1],
+    linear: (s, k, m, a, h, t) => {
+        const n = bufferWidth(s.out, a, h);
+        return isProduct(k) ? tiles(m, n, t) : [Math.ceil(n / ROW_THREADS), m, 1];
+    },
 };
 /** The number each RowCount means in a slot: slot 0 and L + 1 count every row. */
 function slotCount(plan, slot, count) {
@@ -29,27 +28,30 @@ function slotCount(plan, slot, count) {
     return plan.active[slot];
 }
 /**
- * The dispatches of one call, in order: embeddings over all rows; per layer K/V over all rows and the
- * rest over the active prefix (a layer with no active rows is skipped: its K/V would never be read);
- * then the head. Sizes and product tiles come from the plan and the adapter's tile policy alone.
+ * The dispatches of one call, in program order: the embedding steps over all rows; per layer its steps
+ * (K/V over all rows, the rest over the active prefix; a layer with no active rows is skipped: its K/V
+ * would never be read); then the final LayerNorm and the head. Sizes and product tiles come from the
+ * plan and the adapter's tile policy alone.
  */
 export function scheduleCall(plan, arch, head, policy = 'gpu') {
     const out = [];
-    const add = (kernel, slot) => {
-        const rows = slotCount(plan, slot, KERNELS[kernel].count);
+    const kernels = [...kernelsOf(arch, head).values()];
+    const add = (k, slot) => {
+        const rows = slotCount(plan, slot, k.count);
         const tile = tileFor(rows, policy);
-        const groups = GROUPS[kernel](rows, arch, head, tile);
-        out.push(isProduct(kernel) ? { kernel, slot, tile, groups } : { kernel, slot, groups });
+        const groups = GROUPS[k.step.op](k.step, k, rows, arch, head, tile);
+        out.push(isProduct(k) ? { kernel: k.step.name, slot, tile, groups } : { kernel: k.step.name, slot, groups });
     };
-    add('embed', 0);
+    for (const k of kernels.filter((x) => x.stage === 'embed'))
+        add(k, 0);
     for (let l = 1; l <= plan.layers; l++) {
         if (plan.active[l] === 0)
             continue;
-        for (const k of LAYER_KERNELS)
-            add(k, l);
+        for (const k of kernels.filter((x) => x.stage === 'layer'))
+            add(k, slotOf('layer', l, plan.layers));
     }
-    for (const k of headKernels(head))
-        add(k, plan.layers + 1);
+    for (const k of kernels.filter((x) => x.stage === 'final' || x.stage === 'head'))
+        add(k, slotOf(k.stage, 0, plan.layers));
     return out;
 }
 /** Info buffer sections for n rows and B sequences (u32 offsets): rows [n x ROW_INFO], keyRows [n], clsRows [B]. */
