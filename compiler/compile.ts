@@ -5,9 +5,6 @@ import { readFileSync } from 'node:fs';
 import type { Target } from './spec/types.ts';
 import type { Loaded } from './pipeline.ts';
 import { writeDirAtomic } from './util/fs.ts';
-import { HasheeError } from './errors.ts';
-import { SpecErrors } from './spec/index.ts';
-import { poolerActivation } from '../contract/model.ts';
 import { scheduleFor } from './schedule/report.ts';
 import { emitWasmTarget } from './emit/package/wasm.ts';
 import { emitWebGpuTarget } from './emit/package/webgpu.ts';
@@ -36,26 +33,8 @@ const emitters: Record<Target, TargetEmitter> = {
   webgpu: emitWebGpuTarget,
 };
 
-/**
- * Architecture features the generated backends do not compile yet, as located errors (the reference
- * executor runs them). Empty when every feature of the spec is supported.
- */
-export function unsupportedFeatures(spec: Loaded['spec']): HasheeError[] {
-  const a = spec.arch;
-  const found: [string, string, string][] = [];
-  if (a.norm === 'pre') found.push(['model.norm', "norm 'pre' (pre-LayerNorm)", 'post']);
-  if (a.embeddingSize !== a.hidden) found.push(['model.embedding_size', `embedding_size ${a.embeddingSize} != hidden ${a.hidden} (factorised embeddings)`, `${a.hidden}`]);
-  if (a.typeVocabSize === 0) found.push(['model.type_vocab_size', 'type_vocab_size 0 (no token-type embedding)', '>= 1']);
-  if (poolerActivation(spec.head) !== 'tanh') found.push(['head.pooler', `pooler '${poolerActivation(spec.head)}'`, 'tanh']);
-  return found.map(([key, what, expected]) => new HasheeError('spec-value', `${what} is not compiled to wasm/webgpu yet (the reference backend runs it)`, {
-    location: spec.locations.get(key), keyPath: key, expected,
-  }));
-}
-
 export async function compilePackage(loaded: Loaded, outDir: string, opts: CompileOptions): Promise<string[]> {
   const { spec, table } = loaded;
-  const unsupported = unsupportedFeatures(spec);
-  if (unsupported.length > 0) throw new SpecErrors(unsupported);
   const header = `hashee ${opts.toolVersion} · spec ${spec.name} sha256:${spec.hash}`;
   const files: PackageFiles = new Map();
   files.set('exits.bin', table);

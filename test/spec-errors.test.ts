@@ -7,7 +7,6 @@ import * as assert from 'uvu/assert';
 import { parseDocument } from 'yaml';
 import { HasheeError } from '../compiler/errors.ts';
 import { loadSpec, parseSpecText, SpecErrors } from '../compiler/spec/index.ts';
-import { unsupportedFeatures } from '../compiler/compile.ts';
 import { assertAt, caught, fixture, FIXTURES, positionOf } from './fixtures/specs/expect.ts';
 
 test('unknown key: did-you-mean at the key, and no extra "missing" error for the key it meant', () => {
@@ -144,15 +143,9 @@ test('missing required key: at the parent key, with the key path and what the ke
   assertAt(e, file, positionOf(text, 'model:'));
 });
 
-test('norm: pre passes check; the compiled targets refuse it with a located error until they support it', () => {
-  const { file, text } = fixture('norm-pre.yaml');
-  const spec = loadSpec(file);
-  assert.is(spec.arch.norm, 'pre');
-  const [e, ...rest] = unsupportedFeatures(spec);
-  assert.is(rest.length, 0);
-  assert.is(e!.keyPath, 'model.norm');
-  assert.match(e!.message, 'not compiled to wasm/webgpu yet');
-  assertAt(e!, file, positionOf(text, 'norm: pre', { shift: 'norm: '.length }));
+test('norm: pre is a valid spec', () => {
+  const { file } = fixture('norm-pre.yaml');
+  assert.is(loadSpec(file).arch.norm, 'pre');
 });
 
 test('special ids must be below vocab_size: one error per offending id', () => {
