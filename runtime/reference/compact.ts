@@ -8,36 +8,60 @@ import { ACTIVATIONS, dense, embedRow, layerNormRow, type Store } from './math.t
 /**
  * Runs embeddings and all layers. ids/types are flat in input order ([n], plan.seqStart offsets).
  * Returns the packed states [n, d] (row r = plan.order[r]): each row holds h^L, i.e. its state at its
- * exit layer; with plan.clsOnlyLastLayer, rows outside active[L] hold h^(L-1) instead.
+ * exit layer (pre-LN: with the final LayerNorm applied); with plan.clsOnlyLastLayer, rows outside
+ * active[L] hold h^(L-1) instead.
  */
 export function compactForward(model: Model, plan: BatchPlan, ids: Int32Array, types: Int32Array, store: Store): Float64Array {
-  const { hidden: d, layerNormEps: eps } = model.arch;
+  const { hidden: d, embeddingSize: E, layerNormEps: eps } = model.arch;
+  const w = model.weights;
   const n = plan.rows;
-  const H = new Float64Array(n * d);
+  const X = new Float64Array(n * E); // [n, E] embedding sums, then their LayerNorm
   for (let r = 0; r < n; r++) {
     const g = plan.order[r]!;
-    embedRow(model, ids[g]!, plan.posOfRow[r]!, types[g]!, H, r);
+    embedRow(model, ids[g]!, plan.posOfRow[r]!, types[g]!, X, r);
   }
-  store(H);
-  for (let r = 0; r < n; r++) layerNormRow(H, r, d, model.weights.embLnG, model.weights.embLnB, eps);
-  store(H);
-  for (let l = 1; l <= plan.layers; l++) compactLayer(model, model.weights.layers[l - 1]!, plan, plan.active[l]!, H, store);
+  store(X);
+  for (let r = 0; r < n; r++) layerNormRow(X, r, E, w.embLnG, w.embLnB, eps);
+  store(X);
+  let H = X; // [n, d] h^0
+  if (E !== d) { // factorised embeddings (ALBERT): h^0 = LN(emb) @ embProjW + embProjB
+    H = new Float64Array(n * d);
+    dense(X, n, E, w.embProjW!, w.embProjB!, d, H);
+    store(H);
+  }
+  for (let l = 1; l <= plan.layers; l++) compactLayer(model, w.layers[l - 1]!, plan, plan.active[l]!, H, store);
+  if (model.arch.norm === 'pre') { // every row's h^L, exited ones included, goes through the final LayerNorm
+    for (let r = 0; r < n; r++) layerNormRow(H, r, d, w.finalLnG!, w.finalLnB!, eps);
+    store(H);
+  }
   return H;
 }
 
-/** One post-LN encoder layer on packed states H [n, d], updating rows [0, m) in place. */
+/**
+ * One encoder layer on packed states H [n, d], updating rows [0, m) in place.
+ * post (BERT): A = H; h1 = LN1(H + O(Attn(A))); out = LN2(h1 + FFN(h1)).
+ * pre: A = LN1(H) for every row (exited rows' K/V read LN1 of their frozen state); h1 = H + O(Attn(A));
+ * out = h1 + FFN(LN2(h1)).
+ */
 function compactLayer(model: Model, lw: LayerWeights, plan: BatchPlan, m: number, H: Float64Array, store: Store): void {
   const { hidden: d, ffn: f, heads, layerNormEps: eps } = model.arch;
+  const pre = model.arch.norm === 'pre';
   const n = plan.rows;
+  let A = H; // [n, d] what the projections read
+  if (pre) {
+    A = H.slice();
+    for (let r = 0; r < n; r++) layerNormRow(A, r, d, lw.ln1G, lw.ln1B, eps);
+    store(A);
+  }
   const K = new Float64Array(n * d); // [n, d] keys of every row, from its current state
   const V = new Float64Array(n * d);
-  dense(H, n, d, lw.kW, lw.kB, d, K);
-  dense(H, n, d, lw.vW, lw.vB, d, V);
+  dense(A, n, d, lw.kW, lw.kB, d, K);
+  dense(A, n, d, lw.vW, lw.vB, d, V);
   store(K);
   store(V);
   if (m === 0) return;
   const Q = new Float64Array(m * d); // [m, d]
-  dense(H, m, d, lw.qW, lw.qB, d, Q);
+  dense(A, m, d, lw.qW, lw.qB, d, Q);
   store(Q);
 
   const dh = d / heads;
@@ -76,26 +100,34 @@ function compactLayer(model: Model, lw: LayerWeights, plan: BatchPlan, m: number
   }
   store(ctx);
 
-  const h1 = new Float64Array(m * d); // [m, d] LN(h + attention output)
+  const h1 = new Float64Array(m * d); // [m, d] post: LN1(h + attention output); pre: h + attention output
   dense(ctx, m, d, lw.oW, lw.oB, d, h1);
   store(h1);
   for (let i = 0; i < m * d; i++) h1[i] += H[i]!;
   store(h1);
-  for (let r = 0; r < m; r++) layerNormRow(h1, r, d, lw.ln1G, lw.ln1B, eps);
-  store(h1);
+  let ffnIn = h1; // [m, d] post: h1; pre: LN2(h1)
+  if (pre) {
+    ffnIn = h1.slice();
+    for (let r = 0; r < m; r++) layerNormRow(ffnIn, r, d, lw.ln2G, lw.ln2B, eps);
+  } else {
+    for (let r = 0; r < m; r++) layerNormRow(h1, r, d, lw.ln1G, lw.ln1B, eps);
+  }
+  store(ffnIn);
 
   const act = ACTIVATIONS[model.arch.activation];
   const mid = new Float64Array(m * f); // [m, f]
-  dense(h1, m, d, lw.f1W, lw.f1B, f, mid);
+  dense(ffnIn, m, d, lw.f1W, lw.f1B, f, mid);
   store(mid);
   for (let i = 0; i < m * f; i++) mid[i] = act(mid[i]!);
   store(mid);
-  const out = new Float64Array(m * d); // [m, d] LN(h1 + FFN(h1))
+  const out = new Float64Array(m * d); // [m, d] post: LN2(h1 + FFN(h1)); pre: h1 + FFN(LN2(h1))
   dense(mid, m, f, lw.f2W, lw.f2B, d, out);
   store(out);
   for (let i = 0; i < m * d; i++) out[i] += h1[i]!;
   store(out);
-  for (let r = 0; r < m; r++) layerNormRow(out, r, d, lw.ln2G, lw.ln2B, eps);
-  store(out);
+  if (!pre) {
+    for (let r = 0; r < m; r++) layerNormRow(out, r, d, lw.ln2G, lw.ln2B, eps);
+    store(out);
+  }
   H.set(out, 0);
 }

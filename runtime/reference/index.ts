@@ -1,6 +1,6 @@
 // Reference executor: the plain-loop oracle every backend is compared against (docs/hashee.md section 1).
 
-import { poolerActivation, type ExitTable, type Model } from '../model.ts';
+import type { ExitTable, Model } from '../model.ts';
 import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan } from '../plan.ts';
 import type { ClsOnlyOptions, ClsOnlyResult, RunInput, RunOptions, RunResult } from './api.ts';
@@ -68,15 +68,24 @@ function flatten(batch: readonly (readonly number[])[]): Int32Array {
   return Int32Array.from(batch.flat());
 }
 
+/** The weights a model's architecture needs (projection, final LayerNorm, one shared layer object) are there. */
 function checkModel(model: Model): void {
   const a = model.arch;
-  if (a.norm !== 'post') throw new RangeError(`layer norm placement '${a.norm}' is not supported yet (only 'post')`);
-  if (a.embeddingSize !== a.hidden) throw new RangeError(`embedding size ${a.embeddingSize} != hidden ${a.hidden} (factorised embeddings) is not supported yet`);
-  if (a.typeVocabSize === 0) throw new RangeError('models without token types are not supported yet');
-  if (poolerActivation(model.head) !== 'tanh') throw new RangeError(`pooler activation '${poolerActivation(model.head)}' is not supported yet`);
+  const w = model.weights;
+  const E = a.embeddingSize, d = a.hidden;
   if (a.hidden % a.heads !== 0) throw new RangeError(`hidden size ${a.hidden} is not divisible by ${a.heads} heads`);
-  if (model.weights.layers.length !== a.layers) {
-    throw new RangeError(`model has ${model.weights.layers.length} layers of weights, arch says ${a.layers}`);
+  if (w.layers.length !== a.layers) {
+    throw new RangeError(`model has ${w.layers.length} layers of weights, arch says ${a.layers}`);
+  }
+  if (E !== d && (w.embProjW?.length !== E * d || w.embProjB?.length !== d)) {
+    throw new RangeError(`embedding size ${E} != hidden ${d} needs an embedding projection [${E}, ${d}] and its bias [${d}]`);
+  }
+  if (E === d && w.embProjW) throw new RangeError(`an embedding projection needs embedding size != hidden (both ${d})`);
+  if (a.norm === 'pre' && (w.finalLnG?.length !== d || w.finalLnB?.length !== d)) {
+    throw new RangeError(`pre-LayerNorm models need the final LayerNorm's gain and bias [${d}]`);
+  }
+  if (a.sharedLayers && w.layers.some((l) => l !== w.layers[0])) {
+    throw new RangeError('shared layers: weights.layers must hold the same object at every depth');
   }
 }
 
