@@ -92,7 +92,8 @@ function exitLines(exit: ExitPolicy, rel: (p: string) => string): string[] {
       out.push(`  # e.g. policy: random with seed: 0 and buckets: N (no data needed); frequency and mi need a tokenizer and a corpus`);
       break;
     case 'table':
-      out.push(line(1, 'table', str(rel(exit.path)), 'JSON {"<token id>": layers}'));
+      out.push(line(1, 'table', str(rel(exit.path)), 'JSON, pickle or torch.save {token id: value}'));
+      if (exit.values === 'buckets') out.push(line(1, 'table_values', 'buckets', 'reference bucket values: v runs v - 1 layers'));
       break;
     default: {
       out.push(line(1, 'buckets', String(exit.buckets), 'bucket j runs 1 + j * (layers // buckets) layers'));
