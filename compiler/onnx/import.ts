@@ -197,11 +197,14 @@ function readEmbeddings(g: OnnxGraph): Embeddings {
       if (positions) g.fail('one position embedding', 'two Gathers with position indices', gather);
       positions = { table, offset: role.offset };
     } else {
-      if (typeEmb) g.fail('one token-type embedding', 'two Gathers of token-type tables', gather);
+      if (typeEmb) g.fail('one embedding table indexed by a graph input besides input_ids (token types; position ids given as an input are not supported: hashee numbers positions itself)', 'two', gather);
       typeEmb = table;
     }
   }
-  if (!positions) g.fail('a position embedding Gather added to the word embedding (indices 0..n-1, or offset)', `tables indexed by ${leaves.map((l) => g.describe(g.producer(l))).join(', ')}`, word);
+  if (!positions) {
+    g.fail('a position embedding Gather added to the word embedding, its indices computed in the graph (0..n-1, or offset; position ids given as an input are not supported)',
+      `tables indexed by ${leaves.map((l) => g.describe(g.producer(l))).join(', ')}`, word);
+  }
   return finishEmbeddings(g, g.floats(word.input![0]!)!, positions.table, positions.offset, typeEmb, norm, word);
 }
 
