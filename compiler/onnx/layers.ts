@@ -3,7 +3,7 @@
 
 import type { Activation } from '../../runtime/model.ts';
 import type { OnnxGraph } from './graph.ts';
-import { activationFrom, flowFrom, layerNormOf, linearsFrom, residualOf, withBias, type Linear, type Norm, type Residual } from './match.ts';
+import { activationFrom, flowFrom, layerNormOf, linearsFrom, residualOf, shapeValues, withBias, type Linear, type Norm, type Residual } from './match.ts';
 import { floatAttr, findAttr, intAttr, intsAttr, type NodeProto } from './proto.ts';
 
 export interface RawLayer {
@@ -136,15 +136,6 @@ function headsFrom(g: OnnxGraph, shapes: readonly string[], d: number): number |
   return undefined;
 }
 
-/** A shape tensor's entries, NaN where computed at run time; a Concat's computed parts count one entry each. */
-function shapeValues(g: OnnxGraph, value: string): number[] | undefined {
-  const direct = g.ints(value);
-  if (direct) return direct;
-  const concat = g.producer(value);
-  if (concat?.opType !== 'Concat') return undefined;
-  return (concat.input ?? []).flatMap((i) => g.ints(i) ?? [Number.NaN]);
-}
-
 export function single(g: OnnxGraph, found: Linear[], what: string, near: NodeProto | undefined): Linear {
   if (found.length !== 1) g.fail(`${what} (MatMul/Gemm with a constant weight)`, found.length === 0 ? g.describe(near) : `${found.length} of them`, near);
   return found[0]!;
@@ -157,6 +148,7 @@ function ffnFrom(g: OnnxGraph, x: string): { f1: Linear; f2: Linear; activation:
   if (!act.activation || !act.down) {
     g.fail('an activation (Erf GELU, Tanh GELU, Gelu, BiasGelu, FastGelu or Relu) followed by the FFN down projection', `ops ${act.ops.join(', ') || 'none'}`, g.consumers(f1.out)[0] ?? f1.first);
   }
+  if (act.bias && act.bias.length !== f1.nOut) g.fail(`an activation bias of width ${f1.nOut}`, `width ${act.bias.length}`, g.consumers(f1.out)[0]);
   return { f1: withBias(f1, act.bias), f2: act.down, activation: act.activation };
 }
 

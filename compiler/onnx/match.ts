@@ -5,6 +5,7 @@ import type { Activation } from '../../runtime/model.ts';
 import { intAttr, intsAttr, floatAttr, type NodeProto } from './proto.ts';
 import { transpose } from './matrix.ts';
 import type { OnnxGraph } from './graph.ts';
+import { probe, ProbeStop } from './probe.ts';
 
 export interface Linear {
   readonly w: Float32Array;   // [in, out]
@@ -158,7 +159,7 @@ export function flowFrom(g: OnnxGraph, value: string): Flow {
     if (users.length !== 1) return { node: undefined, index: -1, value: v, scale, shapes, perm, permsAtReshapes };
     const n = users[0]!;
     const other = n.input?.find((i) => i !== v);
-    const factor = other !== undefined && (n.opType === 'Mul' || n.opType === 'Div') ? g.scalar(other) : undefined;
+    const factor = other !== undefined && (n.opType === 'Mul' || n.opType === 'Div') ? g.scalar(other) ?? computedScalar(g, other) : undefined;
     if (PASS_THROUGH.has(n.opType ?? '') && n.input?.[0] === v) {
       if (n.opType === 'Reshape') {
         shapes.push(n.input[1] ?? '');
@@ -176,6 +177,54 @@ export function flowFrom(g: OnnxGraph, value: string): Flow {
       return { node: n, index: (n.input ?? []).indexOf(v), value: v, scale, shapes, perm, permsAtReshapes };
     }
     v = n.output![0]!;
+  }
+}
+
+/** A shape tensor's entries, NaN where computed at run time; a Concat's computed parts count one entry each. */
+export function shapeValues(g: OnnxGraph, value: string): number[] | undefined {
+  const direct = g.ints(value);
+  if (direct) return direct;
+  const concat = g.producer(value);
+  if (concat?.opType !== 'Concat') return undefined;
+  return (concat.input ?? []).flatMap((i) => g.ints(i) ?? [Number.NaN]);
+}
+
+/**
+ * Dims of a float value found by walking back through Transpose, Reshape (constant or Concat shape) and
+ * scalings to a Reshape; NaN where only known at run time, undefined when no Reshape is reached.
+ */
+export function inferDims(g: OnnxGraph, value: string): number[] | undefined {
+  const n = g.producer(value);
+  if (!n) return undefined;
+  const input = n.input?.[0] ?? '';
+  switch (n.opType) {
+    case 'Transpose': {
+      const perm = intsAttr(n, 'perm');
+      let dims = inferDims(g, input);
+      // A Concat's computed leading part (Slice of a Shape) may stand for several dims: the perm gives the rank.
+      if (dims && perm && dims.length < perm.length && Number.isNaN(dims[0])) dims = [...new Array<number>(perm.length - dims.length).fill(Number.NaN), ...dims];
+      return dims && perm && perm.length === dims.length ? perm.map((i) => dims![i]!) : undefined;
+    }
+    case 'Reshape': {
+      const shape = shapeValues(g, n.input?.[1] ?? '');
+      return shape?.map((s) => (s > 0 ? s : Number.NaN));
+    }
+    case 'Mul': case 'Div': case 'Identity':
+      return inferDims(g, input);
+    default:
+      return undefined;
+  }
+}
+
+/** A scalar computed from shapes (torch's SDPA export scales by Sqrt(1 / Sqrt(Shape(q)[-1]))), if finite. */
+function computedScalar(g: OnnxGraph, value: string): number | undefined {
+  if (g.isConst(value)) return undefined; // a constant that is not a scalar
+  try {
+    const r = probe(g, value, new Map(), { dimsOf: (v) => inferDims(g, v) });
+    return r.data.length === 1 && Number.isFinite(r.data[0]) ? r.data[0] : undefined;
+  } catch (e) {
+    if (e instanceof ProbeStop) return undefined;
+    throw e;
   }
 }
 
@@ -199,6 +248,8 @@ export function residualOf(g: OnnxGraph, out: string, residual: string): Residua
       const beta = ins[3] ? g.floats(ins[3]) : undefined;
       const bias = ins[4] ? g.floats(ins[4]) : undefined;
       if (!gamma || (ins[3] && !beta) || (ins[4] && !bias)) g.fail('constant gamma, beta and bias', 'computed ones', n);
+      const widths = [gamma.data.length, beta?.data.length ?? gamma.data.length, bias?.data.length ?? gamma.data.length];
+      if (widths.some((w) => w !== gamma.data.length)) g.fail('gamma, beta and bias of one width', `widths ${widths.join(', ')}`, n);
       const norm = { gamma: gamma.data, beta: beta?.data ?? new Float32Array(gamma.data.length), eps: g.epsilon(n), out: n.output![0]! };
       return { sum: n.output?.[3] || undefined, norm, bias: bias?.data, node: n };
     }

@@ -1,14 +1,21 @@
-// Evaluates the small integer subgraphs exporters write for embedding indices (position ids from Range,
-// a sliced buffer or RoBERTa's cumsum over input_ids, buffered token types) on a probe input, so the
-// importer can tell what a Gather's indices are without reading any names.
+// Evaluates the small shape-and-index subgraphs exporters write — embedding indices (position ids from
+// Range, a sliced buffer or RoBERTa's cumsum over input_ids, buffered token types) on a probe input, and
+// scalars computed from shapes (torch's SDPA export: 1/sqrt(Shape(q)[-1])) — so the importer can tell
+// what a value is without reading any names.
 
 import type { OnnxGraph } from './graph.ts';
 import { findAttr, intAttr, intsAttr, toNumber, type NodeProto } from './proto.ts';
 
-/** An integer (or boolean 0/1) tensor, row-major. */
+/** An integer (or boolean 0/1) tensor, row-major; `float` once a Cast to float or a float constant is involved. */
 export interface IntTensor {
   readonly dims: readonly number[];
   readonly data: readonly number[];
+  readonly float?: boolean;
+}
+
+export interface ProbeOptions {
+  /** Dims of a float value that Shape may read without evaluating it (NaN where unknown). */
+  readonly dimsOf?: (value: string) => readonly number[] | undefined;
 }
 
 /** A value the probe cannot compute, and the node where it stopped. */
@@ -21,7 +28,7 @@ export class ProbeStop extends Error {
 type Eval = (value: string) => IntTensor;
 
 /** `value` computed from the graph inputs given in `inputs` (constants come from the graph). */
-export function probe(g: OnnxGraph, value: string, inputs: ReadonlyMap<string, IntTensor>): IntTensor {
+export function probe(g: OnnxGraph, value: string, inputs: ReadonlyMap<string, IntTensor>, options: ProbeOptions = {}): IntTensor {
   const memo = new Map<string, IntTensor>();
   const evaluate: Eval = (v) => {
     const known = memo.get(v) ?? inputs.get(v);
@@ -30,15 +37,17 @@ export function probe(g: OnnxGraph, value: string, inputs: ReadonlyMap<string, I
     let out: IntTensor;
     if (t) {
       const floats = g.floatsOf(t);
-      const data = g.intsOf(t) ?? (floats && Array.from(floats));
+      const ints = g.intsOf(t);
+      const data = ints ?? (floats && Array.from(floats));
       if (!data) throw new ProbeStop(g.producer(v), `constant '${v}' is neither an integer nor a float tensor`);
-      out = { dims: (t.dims ?? []).map(toNumber), data };
+      out = { dims: (t.dims ?? []).map(toNumber), data, float: !ints };
     } else {
       const n = g.producer(v);
       if (!n) throw new ProbeStop(undefined, `'${v}' is neither a graph input nor computed by a node`);
+      const known = n.opType === 'Shape' ? options.dimsOf?.(n.input?.[0] ?? '') : undefined;
       const op = OPS[n.opType ?? ''];
-      if (!op) throw new ProbeStop(n, `op ${n.opType} is not one the index probe evaluates`);
-      out = op(n, evaluate, g);
+      if (!op) throw new ProbeStop(n, `op ${n.opType} is not one the probe evaluates`);
+      out = known ? shapeOf(n, known) : op(n, evaluate, g);
     }
     memo.set(v, out);
     return out;
@@ -74,7 +83,7 @@ function broadcast(a: IntTensor, b: IntTensor, f: (x: number, y: number) => numb
     }
     return f(a.data[ia]!, b.data[ib]!);
   });
-  return { dims, data };
+  return { dims, data, float: a.float || b.float };
 }
 
 const binary = (f: (x: number, y: number) => number) => (n: NodeProto, ev: Eval): IntTensor =>
@@ -82,8 +91,15 @@ const binary = (f: (x: number, y: number) => number) => (n: NodeProto, ev: Eval)
 
 const unary = (f: (x: number) => number) => (n: NodeProto, ev: Eval): IntTensor => {
   const x = ev(n.input![0]!);
-  return { dims: x.dims, data: x.data.map(f) };
+  return { dims: x.dims, data: x.data.map(f), float: x.float };
 };
+
+/** Integer division truncates (ONNX Div on ints); float division does not. */
+function divide(n: NodeProto, ev: Eval): IntTensor {
+  const a = ev(n.input![0]!), b = ev(n.input![1]!);
+  const float = a.float || b.float;
+  return broadcast(a, b, (x, y) => (float ? x / y : Math.trunc(x / y)), n);
+}
 
 const axisOf = (axis: number, rank: number): number => (axis < 0 ? axis + rank : axis);
 
@@ -106,7 +122,7 @@ function gather(n: NodeProto, ev: Eval): IntTensor {
       for (let i = 0; i < inner; i++) data.push(x.data[(o * len + k) * inner + i]!);
     }
   }
-  return { dims: [...x.dims.slice(0, axis), ...idx.dims, ...x.dims.slice(axis + 1)], data };
+  return { dims: [...x.dims.slice(0, axis), ...idx.dims, ...x.dims.slice(axis + 1)], data, float: x.float };
 }
 
 function slice(n: NodeProto, ev: Eval): IntTensor {
@@ -130,7 +146,7 @@ function slice(n: NodeProto, ev: Eval): IntTensor {
     for (let k = 0; k < dims.length; k++) at += (ranges[k]!.start + (Math.floor(i / so[k]!) % dims[k]!)) * sx[k]!;
     return x.data[at]!;
   });
-  return { dims, data };
+  return { dims, data, float: x.float };
 }
 
 function reshape(x: IntTensor, shape: readonly number[], n: NodeProto): IntTensor {
@@ -138,7 +154,7 @@ function reshape(x: IntTensor, shape: readonly number[], n: NodeProto): IntTenso
   const known = size(dims.filter((s) => s !== -1));
   const full = dims.map((s) => (s === -1 ? size(x.dims) / known : s));
   if (size(full) !== size(x.dims)) throw new ProbeStop(n, `cannot reshape [${x.dims}] to [${shape}]`);
-  return { dims: full, data: x.data };
+  return { dims: full, data: x.data, float: x.float };
 }
 
 function unsqueeze(n: NodeProto, ev: Eval): IntTensor {
@@ -149,14 +165,14 @@ function unsqueeze(n: NodeProto, ev: Eval): IntTensor {
   const dims: number[] = [];
   let k = 0;
   for (let i = 0; i < rank; i++) dims.push(at.has(i) ? 1 : x.dims[k++]!);
-  return { dims, data: x.data };
+  return { dims, data: x.data, float: x.float };
 }
 
 function squeeze(n: NodeProto, ev: Eval): IntTensor {
   const x = ev(n.input![0]!);
   const axes = listInput(n, 1, 'axes', ev);
   const drop = new Set((axes ?? x.dims.flatMap((s, i) => (s === 1 ? [i] : []))).map((a) => axisOf(a, x.dims.length)));
-  return { dims: x.dims.filter((_, i) => !drop.has(i)), data: x.data };
+  return { dims: x.dims.filter((_, i) => !drop.has(i)), data: x.data, float: x.float };
 }
 
 function concat(n: NodeProto, ev: Eval): IntTensor {
@@ -173,7 +189,7 @@ function concat(n: NodeProto, ev: Eval): IntTensor {
   }
   const dims = [...parts[0]!.dims];
   dims[axis] = parts.reduce((a, p) => a + p.dims[axis]!, 0);
-  return { dims, data };
+  return { dims, data, float: parts.some((p) => p.float) };
 }
 
 function cumsum(n: NodeProto, ev: Eval): IntTensor {
@@ -194,7 +210,7 @@ function cumsum(n: NodeProto, ev: Eval): IntTensor {
       }
     }
   }
-  return { dims: x.dims, data };
+  return { dims: x.dims, data, float: x.float };
 }
 
 function expand(n: NodeProto, ev: Eval): IntTensor {
@@ -202,13 +218,13 @@ function expand(n: NodeProto, ev: Eval): IntTensor {
   return broadcast(ev(n.input![0]!), { dims: shape, data: new Array<number>(size(shape)).fill(0) }, (x) => x, n);
 }
 
-/** Cast: to BOOL gives 0/1, to an integer type truncates; floats pass (index subgraphs hold whole numbers). */
+/** Cast: to BOOL gives 0/1, to an integer type truncates, to a float type marks the tensor float. */
 function cast(n: NodeProto, ev: Eval): IntTensor {
   const x = ev(n.input![0]!);
   const to = intAttr(n, 'to', 0);
   const BOOL = 9, FLOAT = 1, FLOAT16 = 10, DOUBLE = 11;
   if (to === BOOL) return { dims: x.dims, data: x.data.map((v) => (v !== 0 ? 1 : 0)) };
-  if (to === FLOAT || to === FLOAT16 || to === DOUBLE) return x;
+  if (to === FLOAT || to === FLOAT16 || to === DOUBLE) return { ...x, float: true };
   return { dims: x.dims, data: x.data.map(Math.trunc) };
 }
 
@@ -219,12 +235,12 @@ function constantOfShape(n: NodeProto, ev: Eval, g: OnnxGraph): IntTensor {
   return { dims, data: new Array<number>(size(dims)).fill(fill) };
 }
 
-function shape(n: NodeProto, ev: Eval): IntTensor {
-  const x = ev(n.input![0]!);
-  const rank = x.dims.length;
+/** Shape of a tensor with dims `of` (attributes start/end of opset 15). */
+function shapeOf(n: NodeProto, of: readonly number[]): IntTensor {
+  const rank = of.length;
   const start = axisOf(intAttr(n, 'start', 0), rank);
   const end = findAttr(n, 'end') ? axisOf(intAttr(n, 'end', rank), rank) : rank;
-  const dims = x.dims.slice(start, end);
+  const dims = of.slice(start, end);
   return { dims: [dims.length], data: dims };
 }
 
@@ -243,7 +259,7 @@ function where(n: NodeProto, ev: Eval): IntTensor {
 
 const OPS: Record<string, (n: NodeProto, ev: Eval, g: OnnxGraph) => IntTensor> = {
   Identity: (n, ev) => ev(n.input![0]!),
-  Shape: shape,
+  Shape: (n, ev) => shapeOf(n, ev(n.input![0]!).dims),
   Gather: gather,
   Slice: slice,
   Reshape: (n, ev) => reshape(ev(n.input![0]!), ev(n.input![1]!).data, n),
@@ -259,7 +275,8 @@ const OPS: Record<string, (n: NodeProto, ev: Eval, g: OnnxGraph) => IntTensor> =
   Add: binary((x, y) => x + y),
   Sub: binary((x, y) => x - y),
   Mul: binary((x, y) => x * y),
-  Div: binary((x, y) => Math.trunc(x / y)),
+  Div: divide,
+  Sqrt: (n, ev) => ({ ...unary(Math.sqrt)(n, ev), float: true }),
   Equal: binary((x, y) => (x === y ? 1 : 0)),
   Greater: binary((x, y) => (x > y ? 1 : 0)),
   Less: binary((x, y) => (x < y ? 1 : 0)),

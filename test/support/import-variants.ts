@@ -54,9 +54,9 @@ export const variants: readonly Variant[] = [
     style: { positions: 'roberta', types: 'buffer', attention: { scale: 'scores', keys: 'one', mask: 'additive', shapes: 'size' } },
   },
   {
-    name: 'ALBERT: factorised embeddings E=8 with the mapping projection, one layer used 3 times, gelu_new',
+    name: 'ALBERT: factorised embeddings E=8 with the mapping projection, one layer used 3 times, gelu_new, SDPA export computing the scale from Shape(q)',
     model: seeded(albertArch, { kind: 'classification', labels: 2 }, 14),
-    style: { positions: 'buffer' },
+    style: { positions: 'buffer', attention: { scale: 'sdpa', keys: 'separate', mask: 'additive', shapes: 'size' } },
   },
   {
     name: 'ALBERT with a copy of the shared weights per layer (as constant folding writes them), Gemm transB=1',

@@ -13,8 +13,11 @@ import type { LayerWeights, Model } from '../../runtime/model.ts';
 
 /** How attention is written when it is not fused. */
 export interface AttentionStyle {
-  /** Where 1/sqrt(dh) goes: Div of the scores (BERT), Div of Q (DistilBERT), dh^-1/4 on Q and K (torch SDPA export). */
-  readonly scale: 'scores' | 'query' | 'both';
+  /**
+   * Where 1/sqrt(dh) goes: Div of the scores (BERT), Div of Q (DistilBERT), a constant dh^-1/4 on Q and K
+   * (torch's SDPA export given the scale), or torch's SDPA export computing it: Sqrt(1 / Sqrt(Cast(Shape(q)[-1:]))).
+   */
+  readonly scale: 'scores' | 'query' | 'both' | 'sdpa';
   /** K to [b, h, dh, s]: one Transpose [0,2,3,1] of the split, or [0,2,1,3] then a separate [0,1,3,2] (k.transpose(2, 3)). */
   readonly keys: 'one' | 'separate';
   /** (1 - mask) * min added to the scores, or Where(mask == 0, min, scores) (masked_fill). */
@@ -299,6 +302,12 @@ class FixtureWriter {
       if (style.scale === 'both') {
         qh = g.op('Mul', [qh, this.scalar(dh ** -0.25)], sc);
         kh = g.op('Mul', [kh, this.scalar(dh ** -0.25)], sc);
+      }
+      if (style.scale === 'sdpa') { // symbolic_opset14 scaled_dot_product_attention with scale=None
+        const last = g.op('Slice', [g.op('Shape', [qh], sc), this.ints([-1]), this.ints([Number.MAX_SAFE_INTEGER])], sc);
+        const scale = g.op('Div', [this.g.floats(`one_${this.count++}`, [1], Float32Array.of(1)), g.op('Sqrt', [g.op('Cast', [last], sc, [attr.int('to', FLOAT)])], sc)], sc);
+        qh = g.op('Mul', [qh, g.op('Sqrt', [scale], sc)], sc);
+        kh = g.op('Mul', [kh, g.op('Sqrt', [scale], sc)], sc);
       }
       let scores = g.op('MatMul', [qh, kh], sc);
       if (style.scale === 'scores') scores = g.op('Div', [scores, this.scalar(Math.sqrt(dh))], sc);
