@@ -80,7 +80,7 @@ const run: Command = {
 };
 
 const importCmd: Command = {
-  usage: 'hashee import FILE.onnx [--name NAME] [--out SPEC.yaml]\n  Reads a BERT-style encoder by graph structure and prints a spec that matches it.',
+  usage: 'hashee import FILE.onnx [--name NAME] [--out SPEC.yaml]\n  Reads a BERT-family encoder (BERT, DistilBERT, RoBERTa, ALBERT, pre-LN; torch, Optimum or onnxruntime-optimized)\n  by graph structure and prints a spec that matches it.',
   async run(args, opts, ctx) {
     if (args.length !== 1) throw new HasheeError('usage', `expected one FILE.onnx argument\n${this.usage}`);
     const file = resolve(args[0]!);
@@ -96,6 +96,7 @@ const importCmd: Command = {
       head: found.head,
       onnxPath: file,
       specFile: outFile ?? resolve('spec.yaml'),
+      positionOffset: found.positionOffset,
     });
     if (outFile) { writeFileAtomic(outFile, text); ctx.err(`wrote ${opts.out}\n`); } else ctx.out(text);
   },

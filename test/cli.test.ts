@@ -122,4 +122,25 @@ test('the installed bin runs (tsx loader) and reports its version', () => {
   assert.match(out.trim(), /^\d+\.\d+\.\d+$/);
 });
 
+test('run --backend wasm never reuses a package compiled from other weights behind the same spec text', async () => {
+  // Two folders with byte-identical spec.yaml files whose model.onnx differ: the compiled-package cache
+  // must tell them apart (it once keyed on the spec text alone and ran stale weights).
+  const outs: number[][] = [];
+  for (const seed of [21, 22]) {
+    const sub = mkdtempSync(join(dir, `same-spec-${seed}-`));
+    const other: Model = { arch, head, weights: randomWeights(arch, head, seed, 0.3) };
+    writeFileSync(join(sub, 'model.onnx'), exportOnnx(other));
+    writeFileSync(join(sub, 'exits.json'), JSON.stringify(table));
+    writeFileSync(join(sub, 'spec.yaml'), specText);
+    const ids = '1,5,6,9,2';
+    const wasm = await cli('run', join(sub, 'spec.yaml'), '--backend', 'wasm', '--threads', '1', '--ids', ids, '--json');
+    const ref = await cli('run', join(sub, 'spec.yaml'), '--ids', ids, '--json');
+    assert.is(wasm.code, 0, wasm.err);
+    const [a, b] = [wasm, ref].map((r) => (JSON.parse(r.out) as { logits: number[] }).logits);
+    a!.forEach((v, k) => assert.ok(Math.abs(v - b![k]!) <= 1e-4, `seed ${seed}: logit ${k}`));
+    outs.push(a!);
+  }
+  assert.ok(Math.abs(outs[0]![0]! - outs[1]![0]!) > 1e-6, 'different weights give different logits');
+});
+
 test.run();

@@ -2,6 +2,7 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync } from 'node:fs';
+import { crc32, deflateRawSync } from 'node:zlib';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { ArchConfig } from '../contract/model.ts';
@@ -173,6 +174,75 @@ test('table: explicit ids (object or array), unlisted ids at L; errors name the 
     assert.ok(e.message.includes(p), name);
   }
   assert.is(hasheeError(() => buildExitTable(tableSpec(join(dir, 'missing.json')))).code, 'file-missing');
+});
+
+// The HashEE reference keeps token2bucket, a dict {token id: bucket value}, with bucket value v running v - 1
+// layers (remain_layers = exit_layers - 1) and MAX_LAYER = L + 1 for special ids. Files written by hand from
+// the pickle opcodes (protocol 2 as pickle.dump(d, f, 2) writes it; protocol 4 with FRAME and MEMOIZE).
+const REFERENCE: [number, number][] = [[0, 5], [2, 5], [5, 2], [7, 4], [300, 3], [70000, 2]]; // L = 4
+const bytes = (...parts: (number | number[])[]): Uint8Array => Uint8Array.from(parts.flat());
+const K = (n: number): number[] => [0x4b, n];                                   // BININT1
+const PICKLE_2 = bytes(
+  0x80, 2, 0x7d, 0x71, 0, 0x28,                                                 // PROTO 2, EMPTY_DICT, BINPUT 0, MARK
+  K(0), K(5), K(2), K(5), K(5), K(2), K(7), K(4),
+  [0x4d, 0x2c, 0x01], K(3),                                                     // BININT2 300
+  [0x4a, 0x70, 0x11, 0x01, 0x00], K(2),                                         // BININT 70000
+  0x75, 0x2e,                                                                   // SETITEMS, STOP
+);
+const body4 = bytes(
+  0x7d, 0x94, 0x28, K(0), K(5), K(2), K(5), K(5), K(2), 0x75,                   // EMPTY_DICT, MEMOIZE, MARK ... SETITEMS
+  0x28, K(7), K(4), [0x4d, 0x2c, 0x01], K(3), 0x75,                             // a second batch
+  [0x8a, 3, 0x70, 0x11, 0x01], K(2), 0x73, 0x2e,                                // LONG1 70000, SETITEM, STOP
+);
+const PICKLE_4 = bytes(0x80, 4, 0x95, [body4.length, 0, 0, 0, 0, 0, 0, 0], [...body4]); // PROTO 4, FRAME
+
+/** A zip archive as torch.save writes it (archive/data.pkl, archive/version, archive/byteorder), built by hand. */
+function torchSaveZip(pkl: Uint8Array, deflate: boolean): Uint8Array {
+  const files: [string, Uint8Array][] = [['archive/data.pkl', pkl], ['archive/version', Buffer.from('3\n')], ['archive/byteorder', Buffer.from('little')]];
+  const u16 = (v: number): number[] => [v & 0xff, v >>> 8];
+  const u32 = (v: number): number[] => [v & 0xff, (v >>> 8) & 0xff, (v >>> 16) & 0xff, v >>> 24];
+  const out: number[] = [], central: number[] = [];
+  for (const [name, raw] of files) {
+    const data = deflate ? new Uint8Array(deflateRawSync(raw)) : raw;
+    const n = Buffer.from(name);
+    const common = [...u16(20), ...u16(0), ...u16(deflate ? 8 : 0), ...u16(0), ...u16(0), ...u32(crc32(raw)), ...u32(data.length), ...u32(raw.length), ...u16(n.length), ...u16(0)];
+    central.push(...u32(0x02014b50), ...u16(20), ...common, ...u16(0), ...u16(0), ...u16(0), ...u32(0), ...u32(out.length), ...n);
+    out.push(...u32(0x04034b50), ...common, ...n, ...data);
+  }
+  const eocd = [...u32(0x06054b50), ...u16(0), ...u16(0), ...u16(files.length), ...u16(files.length), ...u32(central.length), ...u32(out.length), ...u16(0)];
+  return Uint8Array.from([...out, ...central, ...eocd]);
+}
+
+test('table: the reference token2bucket as pickle or torch.save, bucket value v -> v - 1 layers', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hashee-pickle-'));
+  const write = (name: string, data: Uint8Array | string): string => { const p = join(dir, name); writeFileSync(p, data); return p; };
+  const want = new Uint8Array(70001).fill(4);
+  for (const [id, v] of REFERENCE) want[id] = v - 1;
+  const buckets = (path: string): Spec => spec(4, 70001, { kind: 'table', path, values: 'buckets' });
+  const files = {
+    'p2.pkl': PICKLE_2, 'p4.pkl': PICKLE_4, 'stored.pt': torchSaveZip(PICKLE_2, false), 'deflated.pt': torchSaveZip(PICKLE_4, true),
+    'ref.json': JSON.stringify(Object.fromEntries(REFERENCE)),
+  };
+  for (const [name, data] of Object.entries(files)) {
+    assert.equal(buildExitTable(buckets(write(name, data))), want, name);
+  }
+  // Read as layer counts, the specials' L + 1 is out of range: the message points at table_values.
+  const asLayers = hasheeError(() => buildExitTable(spec(4, 70001, { kind: 'table', path: join(dir, 'p2.pkl') })));
+  assert.is(asLayers.code, 'file-format');
+  assert.match(asLayers.message, /token 0: 5 is not a layer count in 1\.\.4 \(a HashEE reference token2bucket holds bucket values 2\.\.5: set exit\.table_values: buckets\)/);
+  // Bucket value 1 would mean 0 layers; a special id below MAX_LAYER; a dict with a string key; a cut pickle.
+  const bad: [string, Uint8Array, RegExp][] = [
+    ['one.pkl', bytes(0x80, 2, 0x7d, K(5), K(1), 0x73, 0x2e), /token 5: 1 is not a bucket value in 2\.\.5/],
+    ['special.pkl', bytes(0x80, 2, 0x7d, K(2), K(3), 0x73, 0x2e), /token 2 is a special token/],
+    ['string.pkl', bytes(0x80, 2, 0x7d, 0x58, [1, 0, 0, 0], 0x61, K(1), 0x73, 0x2e), /opcode 0x58 \('X'\) at byte 3: only a dict of ints is read; write the table as JSON instead/],
+    ['cut.pkl', PICKLE_2.subarray(0, 12), /ends inside an opcode|no STOP/],
+    ['nodata.pt', torchSaveZip(PICKLE_2, false).subarray(0, 40), /zip archive without an end of central directory/],
+  ];
+  for (const [name, data, message] of bad) {
+    const e = hasheeError(() => buildExitTable(buckets(write(name, data))));
+    assert.is(e.code, 'file-format', name);
+    assert.match(e.message, message, name);
+  }
 });
 
 test('none: every id at full depth', () => {

@@ -4,6 +4,7 @@ import * as assert from 'uvu/assert';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { ArchConfig, ExitTable, HeadConfig, LayerWeights, Model } from '../contract/model.ts';
 import { erf, runReference, runReferenceClsOnly, type RunInput } from '../runtime/reference/index.ts';
+import { naiveLastHidden, naiveSequenceLogits } from './support/naive-hashee.ts';
 
 const ARCH: ArchConfig = {
   layers: 3, hidden: 16, heads: 2, ffn: 32, vocabSize: 50, maxPositions: 16, typeVocabSize: 2,
@@ -173,9 +174,129 @@ test('invalid inputs are rejected', () => {
   assert.throws(() => runReference(model, TABLE, { ids: [new Array(17).fill(1)] }), /max_positions/);
   assert.throws(() => runReference(model, TABLE, { ids: [[1, 2]], typeIds: [[0, 2]] }), /outside/);
   assert.throws(() => runReference(model, TABLE, { ids: [[1, 2]], typeIds: [[0]] }), /entries/);
-  // weights that do not fit the architecture: a pre-LN arch needs the final LayerNorm, a wider one bigger tensors
-  assert.throws(() => runReference({ ...model, arch: { ...model.arch, norm: 'pre' } }, TABLE, { ids: [[1]] }), /finalLnG.*missing/);
+  // weights that do not fit the architecture: a wider FFN needs bigger tensors
   assert.throws(() => runReference({ ...model, arch: { ...model.arch, ffn: 40 } }, TABLE, { ids: [[1]] }), /f1W has 512 values, expected 640/);
+});
+
+test('models missing what their architecture needs are rejected', () => {
+  const model = tinyModel();
+  assert.throws(() => runReference({ ...model, arch: { ...model.arch, norm: 'pre' } }, TABLE, { ids: [[1]] }), /finalLnG is missing/);
+  assert.throws(() => runReference({ ...model, arch: { ...model.arch, embeddingSize: 8 } }, TABLE, { ids: [[1]] }), /embProjW is missing|has \d+ values, expected/);
+  assert.throws(() => runReference({ ...model, arch: { ...model.arch, sharedLayers: true } }, TABLE, { ids: [[1]] }), /same object/);
+  const untyped = tinyModel(CLS, { ...ARCH, typeVocabSize: 0 });
+  assert.throws(() => runReference(untyped, TABLE, { ids: [[1, 2]], typeIds: [[0, 1]] }), /no token types/);
+});
+
+// Architecture features of the encoders users export: each alone, and all together.
+const FEATURES: { readonly name: string; readonly arch: ArchConfig; readonly head: HeadConfig }[] = [
+  { name: 'no token types (DistilBERT)', arch: { ...ARCH, typeVocabSize: 0 }, head: CLS },
+  { name: 'factorised embeddings E=8 (ALBERT)', arch: { ...ARCH, embeddingSize: 8 }, head: CLS },
+  { name: 'pre-LN with a final LayerNorm', arch: { ...ARCH, norm: 'pre' }, head: CLS },
+  { name: 'shared layers (ALBERT)', arch: { ...ARCH, sharedLayers: true }, head: CLS },
+  { name: 'relu pooler (DistilBERT head)', arch: ARCH, head: { kind: 'classification', labels: 3, pooler: 'relu' } },
+  {
+    name: 'all together, regression head',
+    arch: { ...ARCH, typeVocabSize: 0, embeddingSize: 6, norm: 'pre', sharedLayers: true, activation: 'gelu_tanh' },
+    head: { kind: 'regression', pooler: 'relu' },
+  },
+];
+const UNTYPED: RunInput = { ids: RAGGED.ids };
+
+for (const { name, arch, head } of FEATURES) {
+  const model = tinyModel(head, arch, 21);
+
+  test(`${name}: compact == masked, single and ragged, with exits and at full depth`, () => {
+    for (const fullDepth of [false, true]) {
+      for (const input of [{ ids: [RAGGED.ids[2]!] }, UNTYPED]) {
+        const a = runReference(model, TABLE, input, { fullDepth });
+        const b = runReference(model, TABLE, input, { fullDepth, form: 'masked' });
+        assert.equal(a.exits, b.exits);
+        assert.ok(maxAbsDiff(a.lastHidden, b.lastHidden) <= 1e-12);
+        assert.ok(maxAbsDiff(a.pooled!, b.pooled!) <= 1e-12);
+        assert.ok(maxAbsDiff(a.logits!, b.logits!) <= 1e-12);
+      }
+    }
+  });
+
+  test(`${name}: matches the independent naive implementation`, () => {
+    const exitOf = (id: number): number => TABLE[id] ?? arch.layers;
+    const r = runReference(model, TABLE, UNTYPED);
+    UNTYPED.ids.forEach((ids, s) => {
+      const want = naiveLastHidden(model, exitOf, ids);
+      assert.ok(maxAbsDiff([r.lastHidden[s]!], [Float64Array.from(want.flat())]) <= 1e-10, `sequence ${s}`);
+      assert.ok(maxAbsDiff([r.logits![s]!], [Float64Array.from(naiveSequenceLogits(model, want))]) <= 1e-10, `logits ${s}`);
+    });
+  });
+
+  test(`${name}: a batch equals one-by-one runs in both forms; the [CLS]-only layer gives the same logits`, () => {
+    for (const form of ['compact', 'masked'] as const) {
+      const batch = runReference(model, TABLE, UNTYPED, { form });
+      UNTYPED.ids.forEach((ids, s) => {
+        const one = runReference(model, TABLE, { ids: [ids] }, { form });
+        assert.ok(maxAbsDiff([batch.lastHidden[s]!], one.lastHidden) <= 1e-12);
+        assert.ok(maxAbsDiff([batch.logits![s]!], one.logits!) <= 1e-12);
+      });
+    }
+    const cls = runReferenceClsOnly(model, TABLE, UNTYPED);
+    assert.ok(maxAbsDiff(cls.logits!, runReference(model, TABLE, UNTYPED).logits!) <= 1e-12);
+  });
+
+  test(`${name}: an exited token's final state is a model cut at its exit layer`, () => {
+    const encoder: Model = { ...model, head: { kind: 'none' } };
+    const full = runReference(encoder, TABLE, UNTYPED);
+    for (const k of [1, 2]) {
+      const truncated: Model = {
+        ...encoder,
+        arch: { ...arch, layers: k },
+        weights: { ...encoder.weights, layers: encoder.weights.layers.slice(0, k) },
+      };
+      const short = runReference(truncated, TABLE.map((e) => Math.min(e, k)), UNTYPED);
+      let checked = 0;
+      UNTYPED.ids.forEach((ids, s) => ids.forEach((_, p) => {
+        if (full.exits[s]![p] !== k) return;
+        const d = arch.hidden;
+        const got = full.lastHidden[s]!.subarray(p * d, (p + 1) * d);
+        const want = short.lastHidden[s]!.subarray(p * d, (p + 1) * d);
+        assert.ok(maxAbsDiff([got], [want]) <= 1e-12, `sequence ${s} position ${p}, exit ${k}`);
+        checked++;
+      }));
+      assert.ok(checked >= 2);
+    }
+  });
+
+  test(`${name}: f32 agrees with f64 and stores float32 values`, () => {
+    for (const form of ['compact', 'masked'] as const) {
+      const a = runReference(model, TABLE, UNTYPED, { form, precision: 'f32' });
+      const b = runReference(model, TABLE, UNTYPED, { form });
+      assert.ok(maxAbsDiff(a.lastHidden, b.lastHidden) <= 1e-5 * maxAbs(b.lastHidden));
+      assert.ok(maxAbsDiff(a.logits!, b.logits!) <= 1e-5 * Math.max(1, maxAbs(b.logits!)));
+      assert.ok(a.lastHidden.every((h) => h.every((v) => Math.fround(v) === v)));
+      assert.ok(a.logits!.every((h) => h.every((v) => Math.fround(v) === v)));
+    }
+  });
+}
+
+test('shared layers: one weights object at every depth, read in place (no copies, no writes)', () => {
+  const arch: ArchConfig = { ...ARCH, sharedLayers: true };
+  const model = tinyModel(CLS, arch, 5);
+  const layers = model.weights.layers;
+  assert.ok(layers.every((l) => l === layers[0]));
+  const before = Float32Array.from(layers[0]!.qW);
+  const shared = runReference(model, TABLE, UNTYPED);
+  assert.ok(layers[0]!.qW.every((v, i) => v === before[i]));
+  // The same numbers as separate objects at each depth (an unshared model) give the same result.
+  const copies: Model = { ...model, arch: { ...arch, sharedLayers: false }, weights: { ...model.weights, layers: layers.map((l) => ({ ...l })) } };
+  assert.ok(maxAbsDiff(shared.lastHidden, runReference(copies, TABLE, UNTYPED).lastHidden) === 0);
+});
+
+test('the pre-LN exited token\'s K/V use LN1 of its frozen state: changing an exited token changes the others', () => {
+  const model = tinyModel({ kind: 'none' }, { ...ARCH, norm: 'pre' }, 9);
+  const a = runReference(model, TABLE, { ids: [[1, 5, 9, 7]] });
+  const b = runReference(model, TABLE, { ids: [[1, 5, 12, 7]] });
+  const d = ARCH.hidden;
+  for (const p of [0, 1, 3]) {
+    assert.ok(maxAbsDiff([a.lastHidden[0]!.subarray(p * d, (p + 1) * d)], [b.lastHidden[0]!.subarray(p * d, (p + 1) * d)]) > 1e-6, `position ${p}`);
+  }
 });
 
 /**

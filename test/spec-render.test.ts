@@ -81,6 +81,7 @@ test('every exit policy round-trips', () => withTempDir((dir) => {
     { kind: 'mi', corpus, buckets: 2 },
     { kind: 'frequency', corpus: { files: corpus.files, textColumns: ['sentence'] }, buckets: 6 },
     { kind: 'table', path: table },
+    { kind: 'table', path: table, values: 'buckets' },
   ];
   for (const exit of exits) {
     const { spec } = roundTrip(dir, { name: 'p', arch: ARCH, head: { kind: 'none' }, tokenizer, exit, targets: ['wasm'] });

@@ -64,6 +64,6 @@ export function buildExitTable(spec: Spec, deps: ExitTableDeps = {}): ExitTable 
     }
     case 'table':
       // Without a tokenizer section the spec declares no special ids: the table is taken as given.
-      return readExitTable(exit.path, L, V, spec.tokenizer ? special : new Set<number>(), locations.get('exit.table'));
+      return readExitTable(exit.path, L, V, spec.tokenizer ? special : new Set<number>(), locations.get('exit.table'), exit.values);
   }
 }

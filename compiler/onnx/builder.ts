@@ -23,6 +23,17 @@ export class GraphBuilder {
     return out;
   }
 
+  /**
+   * A node with several outputs, in `domain` (default: the standard one). `used[i]` false leaves optional
+   * output i unnamed (''); returns the output names.
+   */
+  opOutputs(opType: string, inputs: readonly string[], scope: string, used: readonly boolean[], attributes: AttributeProto[] = [], domain?: string): string[] {
+    const name = `${scope}/${opType}_${this.count++}`;
+    const outputs = used.map((u, i) => (u ? `${name}_output_${i}` : ''));
+    this.nodes.push({ name, opType, input: [...inputs], output: outputs, attribute: attributes, ...(domain ? { domain } : {}) });
+    return outputs;
+  }
+
   floats(name: string, dims: readonly number[], data: Float32Array): string {
     return this.constant(floatTensor(name, dims, data, this.storage));
   }
@@ -71,13 +82,14 @@ export class GraphBuilder {
     return this.op('ReduceMean', [x], scope, [attr.ints('axes', [-1]), attr.int('keepdims', 1)]);
   }
 
-  finish(name: string, outputs: readonly ValueInfoProto[]): GraphProto {
+  /** The graph; inputs default to int64 [batch, seq] input_ids, attention_mask and token_type_ids. */
+  finish(name: string, outputs: readonly ValueInfoProto[], inputs?: readonly ValueInfoProto[]): GraphProto {
     const intInput = (n: string): ValueInfoProto => tensorInfo(n, INT64, ['batch', 'seq']);
     return {
       name,
       node: this.nodes,
       initializer: this.initializers,
-      input: [intInput('input_ids'), intInput('attention_mask'), intInput('token_type_ids')],
+      input: [...(inputs ?? [intInput('input_ids'), intInput('attention_mask'), intInput('token_type_ids')])],
       output: [...outputs],
     };
   }

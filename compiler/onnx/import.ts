@@ -1,41 +1,57 @@
-// Reads a BERT-style encoder's weights from an ONNX file by graph structure (not by names).
+// Reads a BERT-family encoder's weights from an ONNX file by graph structure (never by names): BERT,
+// DistilBERT, RoBERTa, ALBERT and pre-LN encoders, as torch.onnx.export and Optimum write them, and
+// after onnxruntime's transformer optimizer (com.microsoft fused ops).
 
-import type { Activation, ArchConfig, HeadConfig, HeadWeights, LayerWeights, ModelWeights } from '../../contract/model.ts';
+import type { ArchConfig, HeadConfig, HeadWeights, LayerWeights, ModelWeights, NormPlacement } from '../../contract/model.ts';
 import { HasheeError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import { OnnxGraph } from './graph.ts';
-import { activationFrom, flowFrom, layerNormOf, linearsFrom, type Linear, type Norm } from './match.ts';
+import { attentionAt, readPostLayer, readPreLayer, single, type LayerRead, type RawLayer, type Stream } from './layers.ts';
+import { flowFrom, layerNormOf, linearsFrom, type Norm } from './match.ts';
+import { probe, ProbeStop, type IntTensor } from './probe.ts';
 import { intAttr, onnx, toNumber, type GraphProto, type NodeProto } from './proto.ts';
 
 export interface OnnxImport {
   readonly arch: ArchConfig;
   readonly head: HeadConfig;
   readonly weights: ModelWeights;
+  /**
+   * Rows of the file's position table before hashee's position 0 (RoBERTa: padding_idx + 1, as its
+   * position ids start there); weights.posEmb and arch.maxPositions hold the rows from there on.
+   */
+  readonly positionOffset: number;
 }
 
+/** onnxruntime contrib ops (domain com.microsoft) the importer understands. */
+const FUSED_OPS = new Set(['Attention', 'SkipLayerNormalization', 'EmbedLayerNormalization', 'FastGelu', 'BiasGelu', 'Gelu']);
+
+/** `file` names the model in messages; external data is read relative to its folder. */
 export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress): OnnxImport {
   const { graph, opset } = decodeModel(bytes, file);
   const g = new OnnxGraph(graph, file, opset);
-  const foreign = g.nodes.find((n) => n.domain && n.domain !== 'ai.onnx');
-  if (foreign) g.fail('standard ONNX ops (export without onnxruntime graph fusions)', `${g.describe(foreign)} from domain '${foreign.domain}'`);
+  const foreign = g.nodes.find((n) => n.domain && n.domain !== 'ai.onnx' && !(n.domain === 'com.microsoft' && FUSED_OPS.has(n.opType ?? '')));
+  if (foreign) g.fail(`standard ONNX ops or the onnxruntime fused ops ${[...FUSED_OPS].join(', ')}`, `an op from domain '${foreign.domain}'`, foreign);
   const emb = readEmbeddings(g);
-  const d = emb.wordEmb.dims[1]!;
-  progress?.start('reading ONNX weights', g.nodes.filter((n) => n.opType === 'Softmax').length);
-  const layers: LayerRead[] = [];
-  let x = emb.norm.out;
-  for (let layer = readLayer(g, x, d); layer; layer = readLayer(g, x, d)) {
-    layers.push(layer);
-    x = layer.weights.ln2.out;
-    progress?.tick();
-  }
+  const E = emb.wordEmb.dims[1]!;
+  // ALBERT: the embedding LayerNorm output [*, E] goes through one projection to the hidden width.
+  const mapping = linearsFrom(g, emb.norm.out);
+  const projection = mapping.length === 1 ? mapping[0] : undefined;
+  const h0 = projection?.out ?? emb.norm.out;
+  const d = projection?.nOut ?? E;
+  if (projection && (projection.nIn !== E || d === E)) g.fail(`an embedding projection [${E}, hidden != ${E}]`, `[${projection.nIn}, ${projection.nOut}]`, projection.first);
+  const norm = normPlacement(g, h0, d);
+  progress?.start('reading ONNX weights', g.nodes.filter((n) => n.opType === 'Softmax' || n.opType === 'Attention').length);
+  const { layers, out, finalNorm } = readLayers(g, norm, h0, d, progress);
   progress?.done();
-  if (layers.length === 0) g.fail('an encoder layer (Q, K, V projections) after the embedding LayerNorm', describeUsers(g, emb.norm.out));
-  const head = readHead(g, x, d);
+  const head = readHead(g, out, d);
   const first = layers[0]!;
   const eps = emb.norm.eps;
-  const shape = (l: LayerRead): string => `eps ${l.weights.ln1.eps}/${l.weights.ln2.eps}, ${l.activation}, ${l.heads} heads, ffn ${l.weights.f1.nOut}`;
-  const odd = layers.find((l) => shape(l) !== shape(first) || l.weights.ln1.eps !== eps);
-  if (odd) g.fail(`every layer like layer 0 (embedding LayerNorm eps ${eps}, ${shape(first)})`, `layer ${layers.indexOf(odd)} with ${shape(odd)}`);
+  const epsilons = [eps, ...layers.flatMap((l) => [l.weights.ln1.eps, l.weights.ln2.eps]), ...(finalNorm ? [finalNorm.eps] : [])];
+  if (epsilons.some((e) => Math.fround(e) !== Math.fround(eps))) g.fail(`one LayerNorm epsilon everywhere (the embedding LayerNorm's ${eps})`, `epsilons ${[...new Set(epsilons)].join(', ')}`);
+  const shape = (l: LayerRead): string => `${l.activation}, ${l.heads} heads, ffn ${l.weights.f1.nOut}`;
+  const odd = layers.find((l) => shape(l) !== shape(first));
+  if (odd) g.fail(`every layer like layer 0 (${shape(first)})`, `layer ${layers.indexOf(odd)} with ${shape(odd)}`, odd.weights.q.first);
+  const sharedLayers = layers.length > 1 && layers.every((l) => sameWeights(l.weights, first.weights));
   const arch: ArchConfig = {
     layers: layers.length,
     hidden: d,
@@ -43,20 +59,24 @@ export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress)
     ffn: first.weights.f1.nOut,
     vocabSize: emb.wordEmb.dims[0]!,
     maxPositions: emb.posEmb.dims[0]!,
-    typeVocabSize: emb.typeEmb.dims[0]!,
-    embeddingSize: d,
+    typeVocabSize: emb.typeEmb?.dims[0] ?? 0,
+    embeddingSize: E,
     activation: first.activation,
     layerNormEps: shortestFloat32(eps),
-    norm: 'post',
-    sharedLayers: false,
+    norm,
+    sharedLayers,
   };
+  // Shared layers (ALBERT): one weights object at every depth, not L copies.
+  const shared = sharedLayers ? layerWeights(first.weights) : undefined;
   const weights: ModelWeights = {
-    wordEmb: emb.wordEmb.data, posEmb: emb.posEmb.data, typeEmb: emb.typeEmb.data,
+    wordEmb: emb.wordEmb.data, posEmb: emb.posEmb.data, typeEmb: emb.typeEmb?.data ?? new Float32Array(0),
     embLnG: emb.norm.gamma, embLnB: emb.norm.beta,
-    layers: layers.map((l) => layerWeights(l.weights)),
+    ...(projection ? { embProjW: projection.w, embProjB: projection.b } : {}),
+    layers: layers.map((l) => shared ?? layerWeights(l.weights)),
+    ...(finalNorm ? { finalLnG: finalNorm.gamma, finalLnB: finalNorm.beta } : {}),
     head: head.weights,
   };
-  return { arch, head: head.config, weights };
+  return { arch, head: head.config, weights, positionOffset: emb.positionOffset };
 }
 
 /** The graph and the default-domain opset version. */
@@ -73,44 +93,153 @@ function decodeModel(bytes: Uint8Array, file: string): { graph: GraphProto; opse
   return { graph, opset: toNumber(opset?.version) };
 }
 
-function describeUsers(g: OnnxGraph, value: string): string {
-  const users = g.consumers(value);
-  return users.length === 0 ? `no consumer of '${value}'` : users.map((n) => g.describe(n)).join(', ');
+/** post when the first layer's attention reads h^0 itself, pre when it reads a LayerNorm of h^0. */
+function normPlacement(g: OnnxGraph, h0: string, d: number): NormPlacement {
+  if (attentionAt(g, h0, d)) return 'post';
+  const ln = layerNormOf(g, h0);
+  if (ln && attentionAt(g, ln.out, d)) return 'pre';
+  return g.fail('an encoder layer after the embeddings: self-attention reading them (post-LN) or their LayerNorm (pre-LN)', g.describeUsers(h0), g.consumers(h0)[0]);
+}
+
+function readLayers(g: OnnxGraph, norm: NormPlacement, h0: string, d: number, progress?: Progress): { layers: LayerRead[]; out: string; finalNorm?: Norm } {
+  const layers: LayerRead[] = [];
+  if (norm === 'post') {
+    let x = h0;
+    for (let r = readPostLayer(g, x, d); r; r = readPostLayer(g, x, d)) {
+      layers.push(r.layer);
+      x = r.next;
+      progress?.tick();
+    }
+    return { layers, out: x };
+  }
+  let stream: Stream = { value: h0 };
+  for (;;) {
+    const r = readPreLayer(g, stream, d);
+    if ('final' in r) return { layers, out: r.final.out, finalNorm: r.final };
+    layers.push(r.layer);
+    stream = r.next;
+    progress?.tick();
+  }
+}
+
+/** Bit-identical layer weights (the same initializers, or copies an exporter wrote per use). */
+function sameWeights(a: RawLayer, b: RawLayer): boolean {
+  const arrays = (w: RawLayer): Float32Array[] => [w.q, w.k, w.v, w.o, w.f1, w.f2].flatMap((l) => [l.w, l.b]).concat([w.ln1.gamma, w.ln1.beta, w.ln2.gamma, w.ln2.beta]);
+  const [x, y] = [arrays(a), arrays(b)];
+  return x.every((u, i) => {
+    const v = y[i]!;
+    if (u === v) return true;
+    if (u.length !== v.length) return false;
+    const [bu, bv] = [new Uint32Array(u.buffer, u.byteOffset, u.length), new Uint32Array(v.buffer, v.byteOffset, v.length)];
+    return bu.every((bits, j) => bits === bv[j]);
+  });
 }
 
 interface Table { readonly dims: readonly number[]; readonly data: Float32Array }
 
 interface Embeddings {
   readonly wordEmb: Table;
-  readonly posEmb: Table;
-  readonly typeEmb: Table;
-  readonly norm: Norm;
+  readonly posEmb: Table;          // the rows hashee's positions 0.. use
+  readonly typeEmb: Table | undefined;
+  readonly norm: Norm;             // over E
+  readonly positionOffset: number;
 }
 
-/** word Gather(input_ids) + position Gather + token type Gather, summed by Adds, then LayerNorm. */
+/** Ops an index passes through unchanged on its way from a graph input to a Gather. */
+const INDEX_PASS = new Set(['Cast', 'Identity', 'Unsqueeze', 'Squeeze', 'Reshape', 'Flatten']);
+
+/** The graph input `value` is, through casts and reshapes, if any. */
+function graphInputOf(g: OnnxGraph, value: string): string | undefined {
+  if (g.inputs.includes(value)) return value;
+  const p = g.producer(value);
+  return p && INDEX_PASS.has(p.opType ?? '') ? graphInputOf(g, p.input?.[0] ?? '') : undefined;
+}
+
+/**
+ * The embeddings: onnxruntime's EmbedLayerNormalization, or Gathers of 2-D tables summed by Adds and
+ * normalised (LayerNormalization, decomposed, or SkipLayerNormalization over two partial sums). The word
+ * table is the largest one indexed by a graph input (that input is input_ids); another table indexed by a
+ * graph input holds token types; tables indexed by computed values are classified by evaluating the
+ * indices on a probe input: 0..n-1 plus an offset are positions, all zeros are (buffered) token types.
+ */
 function readEmbeddings(g: OnnxGraph): Embeddings {
-  const ids = g.inputs.includes('input_ids') ? 'input_ids' : g.inputs[0];
-  if (ids === undefined) g.fail('a graph input (input_ids)', 'no graph inputs');
-  const word = g.consumers(ids).find((n) => n.opType === 'Gather' && n.input?.[1] === ids && g.floats(n.input[0] ?? '')?.dims.length === 2);
-  if (!word) g.fail(`a Gather of a 2-D embedding table by '${ids}'`, describeUsers(g, ids));
+  const fused = g.nodes.find((n) => n.opType === 'EmbedLayerNormalization');
+  if (fused) return fusedEmbeddings(g, fused);
+  const gathers = g.nodes.filter((n) => n.opType === 'Gather' && g.floats(n.input?.[0] ?? '')?.dims.length === 2 && graphInputOf(g, n.input?.[1] ?? '') !== undefined);
+  const rows = (n: NodeProto): number => g.floats(n.input![0]!)!.dims[0]!;
+  const word = [...gathers].sort((a, b) => rows(b) - rows(a))[0];
+  if (!word) g.fail('a Gather of a 2-D embedding table indexed by a graph input (input_ids)', `graph inputs ${g.inputs.join(', ') || 'none'}`);
+  const ids = graphInputOf(g, word.input![1]!)!;
   let sum = word.output![0]!;
   for (let add = g.consumer(sum, 'Add'); add && g.consumers(sum).length === 1; add = g.consumer(sum, 'Add')) sum = add.output![0]!;
-  const tables = new Map<'word' | 'position' | 'type', Table>();
-  for (const leaf of addLeaves(g, sum)) {
+  const skip = g.consumers(sum).find((n) => n.opType === 'SkipLayerNormalization' && n.input?.slice(0, 2).includes(sum));
+  let leaves: string[];
+  let norm: Norm | undefined;
+  if (skip) {
+    if (skip.input?.[4]) g.fail('an embedding SkipLayerNormalization without a bias', 'a bias input', skip);
+    leaves = skip.input!.slice(0, 2).flatMap((v) => addLeaves(g, v));
+    const gamma = g.floats(skip.input?.[2] ?? ''), beta = skip.input?.[3] ? g.floats(skip.input[3]) : undefined;
+    if (gamma) norm = { gamma: gamma.data, beta: beta?.data ?? new Float32Array(gamma.data.length), eps: g.epsilon(skip), out: skip.output![0]! };
+  } else {
+    leaves = addLeaves(g, sum);
+    norm = layerNormOf(g, sum);
+  }
+  if (!norm) g.fail('the embedding LayerNorm (LayerNormalization, SkipLayerNormalization or ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div/Mul/Add)', g.describeUsers(sum), g.consumers(sum)[0]);
+  let typeEmb: Table | undefined;
+  let positions: { table: Table; offset: number } | undefined;
+  for (const leaf of leaves) {
     const gather = g.producer(leaf);
     const table = gather?.opType === 'Gather' ? g.floats(gather.input?.[0] ?? '') : undefined;
-    if (!gather || !table || table.dims.length !== 2) g.fail('embedding Gathers summed by Add', g.describe(gather));
-    tables.set(embeddingRole(g, gather, ids), table);
+    if (!gather || !table || table.dims.length !== 2) g.fail('embedding Gathers of constant 2-D tables summed by Add', gather ? g.describe(gather) : `graph value '${leaf}'`, gather);
+    if (gather === word) continue;
+    const role = indexRole(g, gather.input![1]!, ids, gather);
+    if (role.kind === 'position') {
+      if (positions) g.fail('one position embedding', 'two Gathers with position indices', gather);
+      positions = { table, offset: role.offset };
+    } else {
+      if (typeEmb) g.fail('one embedding table indexed by a graph input besides input_ids (token types; position ids given as an input are not supported: hashee numbers positions itself)', 'two', gather);
+      typeEmb = table;
+    }
   }
-  const norm = layerNormOf(g, sum);
-  if (!norm) g.fail('the embedding LayerNorm (LayerNormalization or ReduceMean/Sub/Pow/ReduceMean/Add/Sqrt/Div/Mul/Add)', describeUsers(g, sum));
-  const get = (role: 'word' | 'position' | 'type'): Table => tables.get(role) ?? g.fail(`a ${role} embedding Gather added to the word embedding`, 'none');
-  const [wordEmb, posEmb, typeEmb] = [get('word'), get('position'), get('type')];
-  const d = wordEmb.dims[1];
-  if (posEmb.dims[1] !== d || typeEmb.dims[1] !== d || norm.gamma.length !== d) {
-    g.fail(`embedding tables and LayerNorm of width ${d}`, `position [${posEmb.dims}], type [${typeEmb.dims}], LayerNorm ${norm.gamma.length}`);
+  if (!positions) {
+    g.fail('a position embedding Gather added to the word embedding, its indices computed in the graph (0..n-1, or offset; position ids given as an input are not supported)',
+      `tables indexed by ${leaves.map((l) => g.describe(g.producer(l))).join(', ')}`, word);
   }
-  return { wordEmb, posEmb, typeEmb, norm };
+  return finishEmbeddings(g, g.floats(word.input![0]!)!, positions.table, positions.offset, typeEmb, norm, word);
+}
+
+/**
+ * com.microsoft EmbedLayerNormalization(input_ids, segment_ids?, word, position, segment?, gamma, beta,
+ * mask?, position_ids?): positions are 0..n-1 unless position_ids says otherwise.
+ */
+function fusedEmbeddings(g: OnnxGraph, n: NodeProto): Embeddings {
+  const ins = n.input ?? [];
+  const ids = graphInputOf(g, ins[0] ?? '');
+  const [word, pos, seg, gamma, beta] = [2, 3, 4, 5, 6].map((i) => (ins[i] ? g.floats(ins[i]!) : undefined));
+  if (!ids) g.fail('EmbedLayerNormalization reading the input_ids graph input', `'${ins[0]}'`, n);
+  if (!word || !pos || !gamma || !beta || (ins[4] && !seg)) g.fail('EmbedLayerNormalization with constant tables, gamma and beta', 'computed inputs', n);
+  if (ins[1] && !graphInputOf(g, ins[1])) g.fail('segment ids from a graph input (token_type_ids)', `'${ins[1]}'`, n);
+  if (Boolean(ins[1]) !== Boolean(ins[4])) g.fail('segment ids and a segment table together', ins[1] ? 'ids without a table' : 'a table without ids', n);
+  let offset = 0;
+  if (ins[8]) {
+    const role = indexRole(g, ins[8], ids, n);
+    if (role.kind !== 'position') g.fail('position_ids 0..n-1 (or offset)', 'constant zeros', n);
+    offset = role.offset;
+  }
+  const norm = { gamma: gamma.data, beta: beta.data, eps: g.epsilon(n), out: n.output![0]! };
+  return finishEmbeddings(g, word, pos, offset, seg, norm, n);
+}
+
+/** Slices the position table at the offset and checks every width against E. */
+function finishEmbeddings(g: OnnxGraph, wordEmb: Table, table: Table, offset: number, typeEmb: Table | undefined, norm: Norm, at: NodeProto): Embeddings {
+  const E = wordEmb.dims[1]!;
+  const [rows, width] = table.dims as [number, number];
+  if (offset >= rows) g.fail(`position ids inside the position table (${rows} rows)`, `ids from ${offset}`, at);
+  const posEmb = offset === 0 ? table : { dims: [rows - offset, width], data: table.data.subarray(offset * width) };
+  if (width !== E || (typeEmb && typeEmb.dims[1] !== E) || norm.gamma.length !== E) {
+    g.fail(`embedding tables and LayerNorm of width ${E}`, `position [${table.dims}], type [${typeEmb?.dims ?? 'none'}], LayerNorm ${norm.gamma.length}`, at);
+  }
+  return { wordEmb, posEmb, typeEmb, norm, positionOffset: offset };
 }
 
 /** The values summed by a tree of Adds ending in `value`. */
@@ -120,120 +249,43 @@ function addLeaves(g: OnnxGraph, value: string): string[] {
   return (p.input ?? []).flatMap((i) => addLeaves(g, i));
 }
 
-/** Word: indexed by input_ids; type: by another graph input (not position_ids); position: computed indices. */
-function embeddingRole(g: OnnxGraph, gather: NodeProto, ids: string): 'word' | 'position' | 'type' {
-  const indices = gather.input?.[1] ?? '';
-  if (indices === ids) return 'word';
-  return g.inputs.includes(indices) && !/position/i.test(indices) ? 'type' : 'position';
-}
-
-interface RawLayer {
-  readonly q: Linear; readonly k: Linear; readonly v: Linear; readonly o: Linear;
-  readonly ln1: Norm; readonly f1: Linear; readonly f2: Linear; readonly ln2: Norm;
-}
-
-interface LayerRead {
-  readonly weights: RawLayer;
-  readonly heads: number;
-  readonly activation: Activation;
-}
+const PROBE_BATCH = 2, PROBE_SEQ = 5;
 
 /**
- * One post-norm encoder layer reading `x`, or undefined when `x` feeds no three projections (end of encoder).
- * Q and K meet in the scores MatMul (Q left, K right), V is the right operand of the context MatMul.
+ * What the indices of a non-word embedding Gather are: a graph input other than input_ids (token types),
+ * or, evaluated on a probe (input_ids a value no index subgraph compares with, other inputs all 1 as an
+ * attention mask), positions `offset + 0..n-1` in every row or all zeros (token types not given as input).
  */
-function readLayer(g: OnnxGraph, x: string, d: number): LayerRead | undefined {
-  const projections = linearsFrom(g, x);
-  if (projections.length < 2) return undefined;
-  if (projections.length !== 3) g.fail(`three projections (Q, K, V) reading '${x}'`, `${projections.length}: ${projections.map((p) => g.describe(p.first)).join(', ')}`);
-  const flows = projections.map((p) => ({ p, flow: flowFrom(g, p.out) }));
-  const scoresMm = flows.find((f) => f.flow.index === 0 && f.flow.node?.opType === 'MatMul')?.flow.node;
-  const q = flows.find((f) => f.flow.node === scoresMm && f.flow.index === 0);
-  const k = flows.find((f) => f.flow.node === scoresMm && f.flow.index === 1);
-  const v = flows.find((f) => f !== q && f !== k && f.flow.node?.opType === 'MatMul' && f.flow.index === 1);
-  if (!q || !k || !v) {
-    g.fail('Q and K meeting in a MatMul and V entering a second MatMul', flows.map((f) => `${g.describe(f.p.first)} -> ${g.describe(f.flow.node)}`).join('; '));
+function indexRole(g: OnnxGraph, indices: string, ids: string, at: NodeProto): { kind: 'type' } | { kind: 'position'; offset: number } {
+  const input = graphInputOf(g, indices);
+  if (input !== undefined && input !== ids) return { kind: 'type' };
+  if (input === ids) g.fail('one table indexed by input_ids (the word embedding)', 'a second one', at);
+  const feeds = new Map<string, IntTensor>();
+  for (const name of g.inputs) {
+    const [b, s] = g.inputDims(name);
+    const dims = [b ?? PROBE_BATCH, s ?? PROBE_SEQ];
+    const count = dims[0]! * dims[1]!;
+    feeds.set(name, { dims, data: new Array<number>(count).fill(name === ids ? 1_000_003 : 1) });
   }
-  const contextMm = v.flow.node!;
-  const attention = scoresToSoftmax(g, scoresMm!.output![0]!);
-  const after = attention.softmax && flowFrom(g, attention.softmax.output![0]!).node;
-  if (!attention.softmax || after !== contextMm) {
-    g.fail(`scores from ${g.describe(scoresMm)} through scale/mask to Softmax(axis -1) into ${g.describe(contextMm)}`, g.describe(attention.stop ?? after));
+  const [batch, seq] = feeds.get(ids)!.dims as [number, number];
+  let r: IntTensor;
+  try {
+    r = probe(g, indices, feeds);
+  } catch (e) {
+    if (!(e instanceof ProbeStop)) throw e;
+    return g.fail(`embedding indices computed from input_ids by Shape/Range/Slice/CumSum-style ops (${e.message})`, e.node ? g.describe(e.node) : 'an unknown value', e.node ?? at);
   }
-  const heads = headsFrom(g, q.flow.shapes, d);
-  const scale = q.flow.scale * k.flow.scale * attention.scale;
-  if (heads === undefined) g.fail(`a Reshape to [batch, seq, heads, ${d}/heads] on the Q path`, `shapes ${q.flow.shapes.map((s) => `[${g.ints(s) ?? '?'}]`).join(', ') || 'none'}`);
-  if (Math.abs(scale * Math.sqrt(d / heads) - 1) > 1e-5) g.fail(`attention scores scaled by 1/sqrt(${d / heads})`, `a scale of ${scale}`);
-  const merged = flowFrom(g, contextMm.output![0]!);
-  const o = single(g, linearsFrom(g, merged.value), 'the attention output projection', merged.node);
-  const ln1 = residualNorm(g, o.out, x, 'attention');
-  const f1 = single(g, linearsFrom(g, ln1.out), 'the FFN up projection', g.consumers(ln1.out)[0]);
-  const act = activationFrom(g, f1.out);
-  if (!act.activation || !act.down) g.fail('an activation (Erf GELU, Tanh GELU or Relu) followed by the FFN down projection', `ops ${act.ops.join(', ') || 'none'} after ${g.describe(f1.first)}`);
-  const ln2 = residualNorm(g, act.down.out, ln1.out, 'FFN');
-  const weights = { q: q.p, k: k.p, v: v.p, o, ln1, f1, f2: act.down, ln2 };
-  checkLayerShapes(g, weights, d);
-  return { weights, heads, activation: act.activation };
-}
-
-function single(g: OnnxGraph, found: Linear[], what: string, near: NodeProto | undefined): Linear {
-  if (found.length !== 1) g.fail(`${what} (MatMul/Gemm with a constant weight)`, g.describe(near));
-  return found[0]!;
-}
-
-/** Add(sublayer output, residual) then LayerNorm. */
-function residualNorm(g: OnnxGraph, out: string, residual: string, what: string): Norm {
-  const add = g.consumers(out).find((n) => n.opType === 'Add' && n.input?.includes(residual));
-  if (!add) g.fail(`the ${what} residual Add of '${out}' and the layer input`, describeUsers(g, out));
-  const norm = layerNormOf(g, add.output![0]!);
-  if (!norm) g.fail(`the ${what} LayerNorm after the residual Add`, describeUsers(g, add.output![0]!));
-  return norm;
-}
-
-/** From the scores MatMul: constant scalings, the additive mask and Softmax over the last axis. */
-function scoresToSoftmax(g: OnnxGraph, scores: string): { softmax?: NodeProto; scale: number; stop?: NodeProto } {
-  let v = scores, scale = 1;
-  for (;;) {
-    const flow = flowFrom(g, v);
-    scale *= flow.scale;
-    const n = flow.node;
-    if (n?.opType === 'Softmax') {
-      const axis = intAttr(n, 'axis', g.opset >= 13 ? -1 : 1); // before opset 13: flatten at axis, default 1
-      return axis === -1 || axis === 3 ? { softmax: n, scale } : { scale, stop: n };
-    }
-    if (!n || !['Add', 'Where', 'Sub'].includes(n.opType ?? '')) return { scale, stop: n };
-    v = n.output![0]!;
+  const rowsOk = r.dims.length <= 2 && r.dims[r.dims.length - 1] === seq && (r.dims.length < 2 || r.dims[0] === 1 || r.dims[0] === batch);
+  if (!rowsOk) g.fail(`position or type indices of shape [${batch}, ${seq}] (or broadcastable)`, `shape [${r.dims}]`, at);
+  const rowCount = r.data.length / seq;
+  const row = (k: number): readonly number[] => r.data.slice(k * seq, (k + 1) * seq);
+  if (r.data.every((v) => v === 0)) return { kind: 'type' };
+  const offset = r.data[0]!;
+  for (let k = 0; k < rowCount; k++) {
+    if (row(k).some((v, p) => v !== offset + p)) g.fail(`position indices ${offset}..${offset + seq - 1} in every row`, `[${row(k)}]`, at);
   }
-}
-
-/** Heads from a Reshape on the Q path to [batch, seq, heads, head_dim] (constant or Concat of constants). */
-function headsFrom(g: OnnxGraph, shapes: readonly string[], d: number): number | undefined {
-  for (const s of shapes) {
-    const dims = shapeValues(g, s);
-    if (dims?.length !== 4) continue;
-    const [, , h, dh] = dims as [number, number, number, number];
-    if (h > 0 && d % h === 0) return h;
-    if (dh > 0 && d % dh === 0) return d / dh;
-  }
-  return undefined;
-}
-
-/** A shape tensor's entries; NaN where computed at run time. */
-function shapeValues(g: OnnxGraph, value: string): number[] | undefined {
-  const direct = g.ints(value);
-  if (direct) return direct;
-  const concat = g.producer(value);
-  if (concat?.opType !== 'Concat') return undefined;
-  return (concat.input ?? []).flatMap((i) => g.ints(i) ?? [Number.NaN]);
-}
-
-function checkLayerShapes(g: OnnxGraph, w: RawLayer, d: number): void {
-  const f = w.f1.nOut;
-  const expect: [string, Linear, number, number][] = [['Q', w.q, d, d], ['K', w.k, d, d], ['V', w.v, d, d], ['output', w.o, d, d], ['FFN up', w.f1, d, f], ['FFN down', w.f2, f, d]];
-  for (const [name, l, nIn, nOut] of expect) {
-    if (l.nIn !== nIn || l.nOut !== nOut) g.fail(`${name} weight [${nIn}, ${nOut}]`, `[${l.nIn}, ${l.nOut}] at ${g.describe(l.first)}`);
-  }
-  if (w.ln1.gamma.length !== d || w.ln2.gamma.length !== d) g.fail(`LayerNorm width ${d}`, `${w.ln1.gamma.length} and ${w.ln2.gamma.length}`);
+  if (offset < 0) g.fail('position indices from 0 or a positive offset', `from ${offset}`, at);
+  return { kind: 'position', offset };
 }
 
 function layerWeights(w: RawLayer): LayerWeights {
@@ -245,7 +297,8 @@ function layerWeights(w: RawLayer): LayerWeights {
 
 /**
  * After the encoder: nothing (no head), a classifier on every token (token head), or the first token
- * (Gather index 0 / Slice 0:1 on axis 1) -> pooler -> Tanh -> classifier. One output is a regression head.
+ * (Gather index 0 / Slice 0:1 on axis 1) -> dense -> Tanh (BERT pooler, RoBERTa and ALBERT heads) or Relu
+ * (DistilBERT's pre_classifier) -> classifier. One output is a regression head.
  */
 function readHead(g: OnnxGraph, x: string, d: number): { config: HeadConfig; weights: HeadWeights } {
   const direct = linearsFrom(g, x);
@@ -256,21 +309,22 @@ function readHead(g: OnnxGraph, x: string, d: number): { config: HeadConfig; wei
   const first = g.consumers(x).find((n) => isFirstToken(g, n, x));
   if (!first) return { config: { kind: 'none' }, weights: {} };
   const pooler = single(g, linearsFrom(g, flowFrom(g, first.output![0]!).value), 'the pooler dense layer', first);
-  const tanh = g.consumer(pooler.out, 'Tanh');
-  if (!tanh) g.fail('Tanh after the pooler dense layer', describeUsers(g, pooler.out));
-  const classifiers = linearsFrom(g, tanh.output![0]!);
+  const act = g.consumers(pooler.out).find((n) => n.opType === 'Tanh' || n.opType === 'Relu');
+  if (!act || g.consumers(pooler.out).length !== 1) g.fail('Tanh or Relu after the pooler dense layer', g.describeUsers(pooler.out), g.consumers(pooler.out)[0] ?? pooler.first);
+  const classifiers = linearsFrom(g, act.output![0]!);
   if (classifiers.length === 0) return { config: { kind: 'none' }, weights: {} };
-  const c = single(g, classifiers, 'the classifier', tanh);
-  if (pooler.nIn !== d || pooler.nOut !== d || c.nIn !== d) g.fail(`pooler [${d}, ${d}] and classifier [${d}, N]`, `[${pooler.nIn}, ${pooler.nOut}] and [${c.nIn}, ${c.nOut}]`);
-  const config: HeadConfig = c.nOut === 1 ? { kind: 'regression' } : { kind: 'classification', labels: c.nOut };
+  const c = single(g, classifiers, 'the classifier', act);
+  if (pooler.nIn !== d || pooler.nOut !== d || c.nIn !== d) g.fail(`pooler [${d}, ${d}] and classifier [${d}, N]`, `[${pooler.nIn}, ${pooler.nOut}] and [${c.nIn}, ${c.nOut}]`, pooler.first);
+  const pooled = act.opType === 'Relu' ? { pooler: 'relu' as const } : {};
+  const config: HeadConfig = c.nOut === 1 ? { kind: 'regression', ...pooled } : { kind: 'classification', labels: c.nOut, ...pooled };
   return { config, weights: { poolerW: pooler.w, poolerB: pooler.b, classifierW: c.w, classifierB: c.b } };
 }
 
 function isFirstToken(g: OnnxGraph, n: NodeProto, x: string): boolean {
   if (n.input?.[0] !== x) return false;
-  if (n.opType === 'Gather') return intAttr(n, 'axis', 0) === 1 && g.ints(n.input[1] ?? '')?.[0] === 0;
+  if (n.opType === 'Gather') return intAttr(n, 'axis', 0) === 1 && g.ints(n.input[1] ?? '')?.[0] === 0 && g.ints(n.input[1] ?? '')?.length === 1;
   if (n.opType !== 'Slice') return false;
-  const [starts, ends, axes] = [2, 3, 4].map((i) => g.ints(n.input?.[i] ?? ''));
+  const [starts, ends, axes] = [1, 2, 3].map((i) => g.ints(n.input?.[i] ?? '')); // Slice(data, starts, ends, axes)
   return starts?.[0] === 0 && ends?.[0] === 1 && axes?.[0] === 1;
 }
 

@@ -1,9 +1,11 @@
-// Structural patterns of a BERT-style ONNX graph: linear layers, LayerNorm (fused or decomposed), activations.
+// Structural patterns of a BERT-style ONNX graph: linear layers, LayerNorm (fused, decomposed or onnxruntime's
+// SkipLayerNormalization), residual adds, data movement between projections and attention, activations.
 
 import type { Activation } from '../../contract/model.ts';
-import { intAttr, floatAttr, type NodeProto } from './proto.ts';
+import { intAttr, intsAttr, floatAttr, type NodeProto } from './proto.ts';
 import { transpose } from './matrix.ts';
 import type { OnnxGraph } from './graph.ts';
+import { probe, ProbeStop } from './probe.ts';
 
 export interface Linear {
   readonly w: Float32Array;   // [in, out]
@@ -78,6 +80,11 @@ function scaled(a: Float32Array, s: number): Float32Array {
   return s === 1 ? a : a.map((v) => v * s);
 }
 
+/** `l` with `extra` added to its bias (a bias an optimizer folded into the next fused op). */
+export function withBias(l: Linear, extra: Float32Array | undefined): Linear {
+  return extra ? { ...l, b: l.b.map((v, i) => v + extra[i]!) } : l;
+}
+
 /** The LayerNorm applied to `x`: LayerNormalization, or mean/variance/normalise/affine decomposed. */
 export function layerNormOf(g: OnnxGraph, x: string): Norm | undefined {
   const fused = g.consumers(x).find((n) => n.opType === 'LayerNormalization' && n.input?.[0] === x);
@@ -132,34 +139,130 @@ export interface Flow {
   readonly value: string;               // the value entering `node`
   readonly scale: number;               // product of constant Mul/Div factors passed
   readonly shapes: readonly string[];   // Reshape shape inputs passed, in order
+  /** Axis order after the last Reshape: the Transposes since composed (undefined after a Squeeze/Unsqueeze/Flatten). */
+  readonly perm: readonly number[] | undefined;
+  /** The axis order in effect as each Reshape in `shapes` was passed. */
+  readonly permsAtReshapes: readonly (readonly number[] | undefined)[];
 }
 
-/** Follows `value` through single-consumer reshapes, transposes and constant scalings. */
+/**
+ * Follows `value` through single-consumer reshapes, transposes and constant scalings. Shape nodes do not
+ * count as consumers: they read only the dims (torch's view(x.size()[:-1] + ...) writes them).
+ */
 export function flowFrom(g: OnnxGraph, value: string): Flow {
   let v = value, scale = 1;
   const shapes: string[] = [];
+  const permsAtReshapes: (number[] | undefined)[] = [];
+  let perm: number[] | undefined = [0, 1, 2, 3];
   for (;;) {
-    const users = g.consumers(v);
-    if (users.length !== 1) return { node: undefined, index: -1, value: v, scale, shapes };
+    const users = g.consumers(v).filter((n) => n.opType !== 'Shape');
+    if (users.length !== 1) return { node: undefined, index: -1, value: v, scale, shapes, perm, permsAtReshapes };
     const n = users[0]!;
     const other = n.input?.find((i) => i !== v);
-    const factor = other !== undefined && (n.opType === 'Mul' || n.opType === 'Div') ? g.scalar(other) : undefined;
+    const factor = other !== undefined && (n.opType === 'Mul' || n.opType === 'Div') ? g.scalar(other) ?? computedScalar(g, other) : undefined;
     if (PASS_THROUGH.has(n.opType ?? '') && n.input?.[0] === v) {
-      if (n.opType === 'Reshape') shapes.push(n.input[1] ?? '');
+      if (n.opType === 'Reshape') {
+        shapes.push(n.input[1] ?? '');
+        permsAtReshapes.push(perm);
+        perm = [0, 1, 2, 3];
+      } else if (n.opType === 'Transpose') {
+        const p = intsAttr(n, 'perm');
+        perm = perm && p?.length === 4 ? p.map((i) => perm![i]!) : undefined;
+      } else if (n.opType !== 'Identity') {
+        perm = undefined;
+      }
     } else if (factor !== undefined && (n.opType === 'Mul' || n.input?.[0] === v)) {
       scale *= n.opType === 'Mul' ? factor : 1 / factor;
     } else {
-      return { node: n, index: (n.input ?? []).indexOf(v), value: v, scale, shapes };
+      return { node: n, index: (n.input ?? []).indexOf(v), value: v, scale, shapes, perm, permsAtReshapes };
     }
     v = n.output![0]!;
   }
 }
 
+/** A shape tensor's entries, NaN where computed at run time; a Concat's computed parts count one entry each. */
+export function shapeValues(g: OnnxGraph, value: string): number[] | undefined {
+  const direct = g.ints(value);
+  if (direct) return direct;
+  const concat = g.producer(value);
+  if (concat?.opType !== 'Concat') return undefined;
+  return (concat.input ?? []).flatMap((i) => g.ints(i) ?? [Number.NaN]);
+}
+
+/**
+ * Dims of a float value found by walking back through Transpose, Reshape (constant or Concat shape) and
+ * scalings to a Reshape; NaN where only known at run time, undefined when no Reshape is reached.
+ */
+export function inferDims(g: OnnxGraph, value: string): number[] | undefined {
+  const n = g.producer(value);
+  if (!n) return undefined;
+  const input = n.input?.[0] ?? '';
+  switch (n.opType) {
+    case 'Transpose': {
+      const perm = intsAttr(n, 'perm');
+      let dims = inferDims(g, input);
+      // A Concat's computed leading part (Slice of a Shape) may stand for several dims: the perm gives the rank.
+      if (dims && perm && dims.length < perm.length && Number.isNaN(dims[0])) dims = [...new Array<number>(perm.length - dims.length).fill(Number.NaN), ...dims];
+      return dims && perm && perm.length === dims.length ? perm.map((i) => dims![i]!) : undefined;
+    }
+    case 'Reshape': {
+      const shape = shapeValues(g, n.input?.[1] ?? '');
+      return shape?.map((s) => (s > 0 ? s : Number.NaN));
+    }
+    case 'Mul': case 'Div': case 'Identity':
+      return inferDims(g, input);
+    default:
+      return undefined;
+  }
+}
+
+/** A scalar computed from shapes (torch's SDPA export scales by Sqrt(1 / Sqrt(Shape(q)[-1]))), if finite. */
+function computedScalar(g: OnnxGraph, value: string): number | undefined {
+  if (g.isConst(value)) return undefined; // a constant that is not a scalar
+  try {
+    const r = probe(g, value, new Map(), { dimsOf: (v) => inferDims(g, v) });
+    return r.data.length === 1 && Number.isFinite(r.data[0]) ? r.data[0] : undefined;
+  } catch (e) {
+    if (e instanceof ProbeStop) return undefined;
+    throw e;
+  }
+}
+
+/** What a residual add of a sublayer output and the stream becomes. */
+export interface Residual {
+  readonly sum: string | undefined;       // the value out + residual (+ bias); SkipLayerNormalization: its optional 4th output
+  readonly norm: Norm | undefined;        // SkipLayerNormalization's LayerNorm of the sum (an Add leaves it to the caller)
+  readonly bias: Float32Array | undefined; // a bias the fused op adds (belongs to the sublayer's projection)
+  readonly node: NodeProto;
+}
+
+/** `out + residual` as an Add, or onnxruntime's SkipLayerNormalization(out, residual, gamma, beta?, bias?). */
+export function residualOf(g: OnnxGraph, out: string, residual: string): Residual | undefined {
+  for (const n of g.consumers(out)) {
+    const ins = n.input ?? [];
+    if (n.opType === 'Add' && ins.length === 2 && ins.includes(residual) && ins.includes(out)) {
+      return { sum: n.output![0]!, norm: undefined, bias: undefined, node: n };
+    }
+    if (n.opType === 'SkipLayerNormalization' && ins.slice(0, 2).includes(out) && ins.slice(0, 2).includes(residual)) {
+      const gamma = g.floats(ins[2] ?? '');
+      const beta = ins[3] ? g.floats(ins[3]) : undefined;
+      const bias = ins[4] ? g.floats(ins[4]) : undefined;
+      if (!gamma || (ins[3] && !beta) || (ins[4] && !bias)) g.fail('constant gamma, beta and bias', 'computed ones', n);
+      const widths = [gamma.data.length, beta?.data.length ?? gamma.data.length, bias?.data.length ?? gamma.data.length];
+      if (widths.some((w) => w !== gamma.data.length)) g.fail('gamma, beta and bias of one width', `widths ${widths.join(', ')}`, n);
+      const norm = { gamma: gamma.data, beta: beta?.data ?? new Float32Array(gamma.data.length), eps: g.epsilon(n), out: n.output![0]! };
+      return { sum: n.output?.[3] || undefined, norm, bias: bias?.data, node: n };
+    }
+  }
+  return undefined;
+}
+
 /**
  * The activation between FFN up and down: follows every path from `x` until each reaches a linear layer
- * (which must be one and the same), and names the activation by the ops seen.
+ * (which must be one and the same), and names the activation by the ops seen. onnxruntime's BiasGelu and
+ * FastGelu add a bias first: it is returned (it belongs to the up projection).
  */
-export function activationFrom(g: OnnxGraph, x: string): { activation: Activation | undefined; ops: string[]; down: Linear | undefined } {
+export function activationFrom(g: OnnxGraph, x: string): { activation: Activation | undefined; ops: string[]; down: Linear | undefined; bias: Float32Array | undefined } {
   const seen = new Set<NodeProto>();
   const downs = new Set<Linear>();
   const queue = [x];
@@ -173,14 +276,24 @@ export function activationFrom(g: OnnxGraph, x: string): { activation: Activatio
       queue.push(...(n.output ?? []));
     }
   }
-  const ops = [...seen].map((n) => n.opType ?? '').sort();
+  const nodes = [...seen];
+  const ops = nodes.map((n) => n.opType ?? '').sort();
   const down = downs.size === 1 ? [...downs][0] : undefined;
-  return { activation: classifyActivation(ops, [...seen]), ops, down };
+  const fused = nodes.length === 1 && (ops[0] === 'BiasGelu' || ops[0] === 'FastGelu') ? nodes[0]!.input?.[1] : undefined;
+  const bias = fused ? g.floats(fused) : undefined;
+  if (fused && !bias) return { activation: undefined, ops, down, bias: undefined };
+  return { activation: classifyActivation(ops, nodes), ops, down, bias: bias?.data };
 }
 
 function classifyActivation(ops: readonly string[], nodes: readonly NodeProto[]): Activation | undefined {
-  if (ops.length === 1 && ops[0] === 'Relu') return 'relu';
-  if (ops.length === 1 && ops[0] === 'Gelu') return (nodes[0] && tanhApproximated(nodes[0])) ? 'gelu_tanh' : 'gelu';
+  if (ops.length === 1) {
+    switch (ops[0]) {
+      case 'Relu': return 'relu';
+      case 'Gelu': return tanhApproximated(nodes[0]!) ? 'gelu_tanh' : 'gelu'; // ONNX opset 20 or com.microsoft (erf)
+      case 'BiasGelu': return 'gelu';
+      case 'FastGelu': return 'gelu_tanh';
+    }
+  }
   if (ops.includes('Erf') && !ops.includes('Tanh')) return 'gelu';
   if (ops.includes('Tanh') && !ops.includes('Erf') && (ops.includes('Pow') || ops.filter((o) => o === 'Mul').length >= 4)) return 'gelu_tanh';
   return undefined;

@@ -59,30 +59,92 @@ export function tensorSize(t: TensorProto): number {
   return tensorDims(t).reduce((a, b) => a * b, 1);
 }
 
-/** FLOAT tensor values, or undefined for any other element type. */
-export function readFloats(t: TensorProto): Float32Array | undefined {
-  if (t.dataType !== FLOAT) return undefined;
-  const n = tensorSize(t);
-  if (t.rawData && t.rawData.length > 0) {
-    if (t.rawData.length !== 4 * n) return undefined;
-    if (HOST_LITTLE_ENDIAN) {
-      const copy = new Uint8Array(t.rawData.length); // decoded bytes may be an unaligned view into the file
-      copy.set(t.rawData);
-      return new Float32Array(copy.buffer);
-    }
-    const view = new DataView(t.rawData.buffer, t.rawData.byteOffset, t.rawData.byteLength);
-    const out = new Float32Array(n);
-    for (let i = 0; i < n; i++) out[i] = view.getFloat32(4 * i, true);
-    return out;
+export const FLOAT16 = onnx.TensorProto.DataType.FLOAT16;
+export const BFLOAT16 = onnx.TensorProto.DataType.BFLOAT16;
+export const EXTERNAL = onnx.TensorProto.DataLocation.EXTERNAL;
+
+const DT = onnx.TensorProto.DataType;
+/** Bytes per element of the element types with a fixed size (strings and unknown types are absent). */
+const ELEMENT_BYTES: ReadonlyMap<number, number> = new Map([
+  [DT.FLOAT, 4], [DT.UINT8, 1], [DT.INT8, 1], [DT.UINT16, 2], [DT.INT16, 2], [DT.INT32, 4], [DT.INT64, 8],
+  [DT.BOOL, 1], [DT.FLOAT16, 2], [DT.DOUBLE, 8], [DT.UINT32, 4], [DT.UINT64, 8], [DT.BFLOAT16, 2],
+]);
+
+export function elementBytes(dataType: number): number | undefined {
+  return ELEMENT_BYTES.get(dataType);
+}
+
+export function dataTypeName(dataType: number): string {
+  return DT[dataType] ?? `type ${dataType}`;
+}
+
+/** How many values the typed repeated field of t holds (the field its element type uses). */
+export function typedFieldLength(t: TensorProto): number {
+  switch (t.dataType) {
+    case DT.FLOAT: return t.floatData?.length ?? 0;
+    case DT.INT64: return t.int64Data?.length ?? 0;
+    case DT.DOUBLE: return t.doubleData?.length ?? 0;
+    case DT.UINT32: case DT.UINT64: return t.uint64Data?.length ?? 0;
+    default: return t.int32Data?.length ?? 0; // int32, int16, int8, uint16, uint8, bool, float16, bfloat16
   }
-  const data = t.floatData ?? [];
-  return data.length === n ? Float32Array.from(data) : undefined;
+}
+
+/** IEEE half-precision bits to the (exactly representable) float value. */
+export function halfToFloat(h: number): number {
+  const sign = h & 0x8000 ? -1 : 1;
+  const e = (h >> 10) & 0x1f, m = h & 0x3ff;
+  if (e === 0) return sign * m * 2 ** -24;
+  if (e === 31) return m ? Number.NaN : sign * Number.POSITIVE_INFINITY;
+  return sign * (1 + m / 1024) * 2 ** (e - 15);
+}
+
+function aligned(raw: Uint8Array): ArrayBuffer {
+  const copy = new Uint8Array(raw.length); // decoded bytes may be an unaligned view into the file
+  copy.set(raw);
+  return copy.buffer;
+}
+
+/**
+ * FLOAT, FLOAT16 or BFLOAT16 tensor values as float32 (half types convert exactly), or undefined for any
+ * other element type or a size that does not match. `external` holds the bytes of external data.
+ */
+export function readFloats(t: TensorProto, external?: Uint8Array): Float32Array | undefined {
+  const n = tensorSize(t);
+  const raw = external ?? (t.rawData && t.rawData.length > 0 ? t.rawData : undefined);
+  if (t.dataType === FLOAT) {
+    if (raw) {
+      if (raw.length !== 4 * n) return undefined;
+      if (HOST_LITTLE_ENDIAN) return new Float32Array(aligned(raw));
+      const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+      return Float32Array.from({ length: n }, (_, i) => view.getFloat32(4 * i, true));
+    }
+    const data = t.floatData ?? [];
+    return data.length === n ? Float32Array.from(data) : undefined;
+  }
+  if (t.dataType !== FLOAT16 && t.dataType !== BFLOAT16) return undefined;
+  let bits: ArrayLike<number>;
+  if (raw) {
+    if (raw.length !== 2 * n) return undefined;
+    const view = new DataView(raw.buffer, raw.byteOffset, raw.byteLength);
+    bits = Uint16Array.from({ length: n }, (_, i) => view.getUint16(2 * i, true));
+  } else {
+    bits = t.int32Data ?? []; // half types keep their bit patterns in int32_data
+    if (bits.length !== n) return undefined;
+  }
+  const out = new Float32Array(n);
+  if (t.dataType === FLOAT16) for (let i = 0; i < n; i++) out[i] = halfToFloat(bits[i]! & 0xffff);
+  else {
+    const words = new Uint32Array(out.buffer);
+    for (let i = 0; i < n; i++) words[i] = (bits[i]! & 0xffff) << 16;
+  }
+  return out;
 }
 
 /** INT64 / INT32 tensor values as numbers, or undefined for any other element type. */
-export function readInts(t: TensorProto): number[] | undefined {
+export function readInts(t: TensorProto, external?: Uint8Array): number[] | undefined {
   const n = tensorSize(t);
-  const raw = t.rawData && t.rawData.length > 0 ? new DataView(t.rawData.buffer, t.rawData.byteOffset, t.rawData.byteLength) : undefined;
+  const bytes = external ?? (t.rawData && t.rawData.length > 0 ? t.rawData : undefined);
+  const raw = bytes && new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   if (t.dataType === INT64) {
     if (raw) return raw.byteLength === 8 * n ? Array.from({ length: n }, (_, i) => Number(raw.getBigInt64(8 * i, true))) : undefined;
     const data = (t.int64Data ?? []).map(toNumber);
@@ -92,6 +154,11 @@ export function readInts(t: TensorProto): number[] | undefined {
     if (raw) return raw.byteLength === 4 * n ? Array.from({ length: n }, (_, i) => raw.getInt32(4 * i, true)) : undefined;
     const data = t.int32Data ?? [];
     return data.length === n ? [...data] : undefined;
+  }
+  if (t.dataType === DT.BOOL) {
+    if (raw) return raw.byteLength === n ? Array.from({ length: n }, (_, i) => (raw.getUint8(i) ? 1 : 0)) : undefined;
+    const data = t.int32Data ?? [];
+    return data.length === n ? data.map((v) => (v ? 1 : 0)) : undefined;
   }
   return undefined;
 }

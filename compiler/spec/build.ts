@@ -3,7 +3,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Activation, ArchConfig, HeadConfig, NormPlacement, PoolerActivation } from '../../contract/model.ts';
 import type { SourceLocation } from '../errors.ts';
-import type { CorpusRef, ExitPolicy, Spec, Target, TokenizerRef, WeightsSource } from './types.ts';
+import type { CorpusRef, ExitPolicy, Spec, TableValues, Target, TokenizerRef, WeightsSource } from './types.ts';
 
 /** Values of the optional keys; the schema's `default` annotations say the same (a test checks). */
 export const SPEC_DEFAULTS = {
@@ -38,6 +38,7 @@ export interface RawSpec {
     seed?: number;
     iterations?: number;
     table?: string;
+    table_values?: TableValues;
   };
   targets?: Target[];
 }
@@ -108,6 +109,6 @@ function buildExit(e: RawSpec['exit'], path: (p: string) => string): ExitPolicy 
     case 'mi': return { kind: 'mi', corpus: corpus(), ...buckets };
     case 'random': return { kind: 'random', seed: e.seed ?? SPEC_DEFAULTS.exitSeed, ...buckets };
     case 'cluster': return { kind: 'cluster', seed: e.seed ?? SPEC_DEFAULTS.exitSeed, iterations: e.iterations ?? SPEC_DEFAULTS.clusterIterations, ...buckets };
-    case 'table': return { kind: 'table', path: path(e.table!) };
+    case 'table': return { kind: 'table', path: path(e.table!), ...(e.table_values ? { values: e.table_values } : {}) };
   }
 }

@@ -18,6 +18,8 @@ export interface RenderSpecInput {
   readonly targets?: readonly Target[]; // default wasm and webgpu
   /** Where the text will be saved: paths are written relative to its folder (default ./spec.yaml). */
   readonly specFile?: string;
+  /** Rows of the ONNX file's position table before position 0 (RoBERTa: padding_idx + 1), said in a comment. */
+  readonly positionOffset?: number;
 }
 
 const COMMENT_COLUMN = 26;
@@ -40,7 +42,7 @@ export function renderSpecYaml(input: RenderSpecInput): string {
     line(1, 'heads', String(a.heads), 'must divide hidden'),
     line(1, 'ffn', String(a.ffn), 'feed-forward width'),
     line(1, 'vocab_size', String(a.vocabSize)),
-    line(1, 'max_positions', String(a.maxPositions)),
+    line(1, 'max_positions', String(a.maxPositions), input.positionOffset ? positionComment(input.positionOffset) : undefined),
     line(1, 'type_vocab_size', String(a.typeVocabSize), a.typeVocabSize === 0 ? 'no token-type embedding' : undefined),
     ...(a.embeddingSize !== a.hidden ? [line(1, 'embedding_size', String(a.embeddingSize), 'factorised embeddings, projected to hidden')] : []),
     line(1, 'activation', a.activation, 'gelu | gelu_tanh | relu'),
@@ -54,6 +56,11 @@ export function renderSpecYaml(input: RenderSpecInput): string {
     line(0, 'targets', flow(input.targets ?? ['wasm', 'webgpu']), 'wasm | webgpu'),
   ];
   return `${lines.join('\n')}\n`;
+}
+
+/** RoBERTa-style position ids start at padding_idx + 1: hashee's position 0 is that row of the file's table. */
+function positionComment(offset: number): string {
+  return `file's position table from row ${offset} (RoBERTa: padding_idx + 1); inputs must not contain the padding id`;
 }
 
 function headLines(head: HeadConfig): string[] {
@@ -85,7 +92,8 @@ function exitLines(exit: ExitPolicy, rel: (p: string) => string): string[] {
       out.push(`  # e.g. policy: random with seed: 0 and buckets: N (no data needed); frequency and mi need a tokenizer and a corpus`);
       break;
     case 'table':
-      out.push(line(1, 'table', str(rel(exit.path)), 'JSON {"<token id>": layers}'));
+      out.push(line(1, 'table', str(rel(exit.path)), 'JSON, pickle or torch.save {token id: value}'));
+      if (exit.values === 'buckets') out.push(line(1, 'table_values', 'buckets', 'reference bucket values: v runs v - 1 layers'));
       break;
     default: {
       out.push(line(1, 'buckets', String(exit.buckets), 'bucket j runs 1 + j * (layers // buckets) layers'));

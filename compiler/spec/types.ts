@@ -33,13 +33,17 @@ interface BucketParams {
   readonly bucketLayers?: readonly number[];
 }
 
+/** How an exit table file's values count: layers 1..L, or the HashEE reference's bucket values 2..L+1. */
+export type TableValues = 'layers' | 'buckets';
+
 export type ExitPolicy =
   | { readonly kind: 'none' }                                                    // full depth
   | ({ readonly kind: 'frequency'; readonly corpus: CorpusRef } & BucketParams)
   | ({ readonly kind: 'mi'; readonly corpus: CorpusRef } & BucketParams)         // corpus needs labels
   | ({ readonly kind: 'random'; readonly seed: number } & BucketParams)
   | ({ readonly kind: 'cluster'; readonly seed: number; readonly iterations: number } & BucketParams)
-  | { readonly kind: 'table'; readonly path: string };                           // JSON {"id": layers}
+  /** JSON, pickle or torch.save {id: value}; values count layers, or (buckets) the reference's bucket values (v - 1 layers). */
+  | { readonly kind: 'table'; readonly path: string; readonly values?: TableValues };
 
 export type Target = 'wasm' | 'webgpu';
 

@@ -1,7 +1,7 @@
 // Output heads (pooler + classifier, or per-token classifier) on h^L: shared by both forms.
 
-import type { Model } from '../../contract/model.ts';
-import { dense, type Store } from './math.ts';
+import { poolerActivation, type Model } from '../../contract/model.ts';
+import { dense, relu, type Store } from './math.ts';
 
 export interface HeadOutputs {
   readonly pooled?: Float64Array[]; // [B] of [d]
@@ -10,7 +10,7 @@ export interface HeadOutputs {
 
 /**
  * Applies the model's head to h^L of each sequence ([B] of [len, d], input order). Sequence heads read
- * row 0 only ([CLS]): pooled = tanh(h0 @ Wp + bp), logits = pooled @ Wc + bc. Token head: h @ Wc + bc.
+ * row 0 only ([CLS]): pooled = act(h0 @ Wp + bp), act tanh or relu (head.pooler), logits = pooled @ Wc + bc. Token head: h @ Wc + bc.
  */
 export function applyHead(model: Model, hidden: readonly Float64Array[], store: Store): HeadOutputs {
   const d = model.arch.hidden;
@@ -32,13 +32,14 @@ export function applyHead(model: Model, hidden: readonly Float64Array[], store: 
   }
   if (!hw.poolerW || !hw.poolerB) throw new RangeError(`model head '${head.kind}' has no pooler weights`);
   const pW = hw.poolerW, pB = hw.poolerB;
+  const act = poolerActivation(head) === 'relu' ? relu : Math.tanh;
   const pooled: Float64Array[] = [];
   const logits: Float64Array[] = [];
   for (const h of hidden) {
     const p = new Float64Array(d);
     dense(h, 1, d, pW, pB, d, p); // row 0 = [CLS]
     store(p);
-    for (let j = 0; j < d; j++) p[j] = Math.tanh(p[j]!);
+    for (let j = 0; j < d; j++) p[j] = act(p[j]!);
     store(p);
     const z = new Float64Array(labels);
     dense(p, 1, d, cW, cB, labels, z);

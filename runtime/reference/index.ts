@@ -1,6 +1,6 @@
 // Reference executor: the plain-loop oracle every backend is compared against (docs/hashee.md section 1).
 
-import { checkWeights, headOutputs, poolerActivation, type ExitTable, type Model } from '../../contract/model.ts';
+import { checkWeights, headOutputs, type ExitTable, type Model } from '../../contract/model.ts';
 import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan } from '../plan.ts';
 import type { ClsOnlyOptions, ClsOnlyResult, RunInput, RunOptions, RunResult } from './api.ts';
@@ -26,7 +26,6 @@ export function runReference(model: Model, table: ExitTable, input: RunInput, op
   const plan = planBatch(table, input.ids, model.arch.layers, { fullDepth });
   const work = countWork(plan, model.arch);
   if (opts.form === 'masked') {
-    checkMaskedSupports(model);
     const { exits, hidden } = maskedForward(model, table, input.ids, types, fullDepth, store);
     return { exits, lastHidden: hidden, ...applyHead(model, hidden, store), work };
   }
@@ -91,22 +90,20 @@ function flatten(batch: readonly (readonly number[])[]): Int32Array {
   return Int32Array.from(batch.flat());
 }
 
+/** The weights a model's architecture needs (projection, final LayerNorm, one shared layer object) are there. */
 function checkModel(model: Model): void {
   const a = model.arch;
+  const w = model.weights;
+  const E = a.embeddingSize, d = a.hidden;
   if (a.hidden % a.heads !== 0) throw new RangeError(`hidden size ${a.hidden} is not divisible by ${a.heads} heads`);
-  if (model.weights.layers.length !== a.layers) {
-    throw new RangeError(`model has ${model.weights.layers.length} layers of weights, arch says ${a.layers}`);
+  if (w.layers.length !== a.layers) {
+    throw new RangeError(`model has ${w.layers.length} layers of weights, arch says ${a.layers}`);
+  }
+  if (E === d && w.embProjW) throw new RangeError(`an embedding projection needs embedding size != hidden (both ${d})`);
+  if (a.sharedLayers && w.layers.some((l) => l !== w.layers[0])) {
+    throw new RangeError('shared layers: weights.layers must hold the same object at every depth');
   }
   checkWeights(model);
-}
-
-/** The masked form implements post-LN BERT layers with E = d, token types and a tanh pooler. */
-function checkMaskedSupports(model: Model): void {
-  const a = model.arch;
-  if (a.norm !== 'post') throw new RangeError(`the masked form does not support layer norm placement '${a.norm}' yet (only 'post')`);
-  if (a.embeddingSize !== a.hidden) throw new RangeError(`the masked form does not support embedding size ${a.embeddingSize} != hidden ${a.hidden} yet`);
-  if (a.typeVocabSize === 0) throw new RangeError('the masked form does not support models without token types yet');
-  if (poolerActivation(model.head) !== 'tanh') throw new RangeError(`the masked form does not support pooler activation '${poolerActivation(model.head)}' yet`);
 }
 
 /** Validates ids and token types; returns the token types (all 0 when absent), same ragged shape. */

@@ -110,9 +110,15 @@ export function layerNormRow(x: Float64Array, r: number, d: number, g: Float32Ar
   for (let j = 0; j < d; j++) x[o + j] = (x[o + j]! - mean) * inv * g[j]! + b[j]!;
 }
 
-/** out[r, :] = wordEmb[id] + posEmb[pos] + typeEmb[type], before the embedding LayerNorm. */
+/**
+ * out[r, :] = wordEmb[id] + posEmb[pos] + typeEmb[type] over the embedding width E (out is [*, E]), before
+ * the embedding LayerNorm; a model without token types (T = 0) adds no type row.
+ */
 export function embedRow(model: Model, id: number, pos: number, type: number, out: Float64Array, r: number): void {
-  const d = model.arch.hidden;
+  const E = model.arch.embeddingSize;
   const w = model.weights;
-  for (let j = 0; j < d; j++) out[r * d + j] = w.wordEmb[id * d + j]! + w.posEmb[pos * d + j]! + w.typeEmb[type * d + j]!;
+  const typed = model.arch.typeVocabSize > 0;
+  for (let j = 0; j < E; j++) {
+    out[r * E + j] = w.wordEmb[id * E + j]! + w.posEmb[pos * E + j]! + (typed ? w.typeEmb[type * E + j]! : 0);
+  }
 }

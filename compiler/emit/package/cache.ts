@@ -1,6 +1,7 @@
-// Compiled packages for `hashee run --backend wasm|webgpu`: one directory per (spec, target, tool build)
+// Compiled packages for `hashee run --backend wasm|webgpu`: one directory per (spec, weights and tables, target, tool build)
 // under os.tmpdir()/hashee-cache, written atomically by compilePackage and reused while nothing changed.
 
+import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -9,6 +10,7 @@ import type { Loaded } from '../../pipeline.ts';
 import type { Target } from '../../spec/types.ts';
 import { compilePackage } from '../../compile.ts';
 import { sha256 } from './text.ts';
+import { weightNames } from '../../../contract/model.ts';
 
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 /** Sources whose changes change a package: the runtime it ships and the code that emits it. */
@@ -36,8 +38,24 @@ function toolVersion(): string {
   return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
+/**
+ * sha256 of what a package is compiled from besides the spec text: every weight tensor (an ONNX file's
+ * weights are not in the spec's hash), the exit table and the tokenizer. Same inputs, same digest.
+ */
+function inputsDigest(loaded: Loaded): string {
+  const h = createHash('sha256');
+  const add = (a: ArrayBufferView | undefined): void => { if (a) h.update(new Uint8Array(a.buffer, a.byteOffset, a.byteLength)); };
+  const w = loaded.model.weights as unknown as Record<string, Float32Array | undefined>;
+  for (const name of [...weightNames('embed'), ...weightNames('final')]) add(w[name]);
+  for (const layer of loaded.model.weights.layers) for (const name of weightNames('layer')) add((layer as Record<string, Float32Array | undefined>)[name]);
+  for (const name of weightNames('head')) add((loaded.model.weights.head as Record<string, Float32Array | undefined>)[name]);
+  add(loaded.table);
+  if (loaded.spec.tokenizer) add(readFileSync(loaded.spec.tokenizer.path));
+  return h.digest('hex');
+}
+
 export function cacheDirOf(loaded: Loaded, target: Target): string {
-  return join(tmpdir(), 'hashee-cache', `${loaded.spec.hash.slice(0, 16)}-${target}-${fingerprint().slice(0, 12)}`);
+  return join(tmpdir(), 'hashee-cache', `${loaded.spec.hash.slice(0, 12)}-${inputsDigest(loaded).slice(0, 12)}-${target}-${fingerprint().slice(0, 12)}`);
 }
 
 /** The package directory for one target of the loaded spec, compiled on first use. */
