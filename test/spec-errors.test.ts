@@ -237,4 +237,46 @@ test('not a mapping, and a spec file that does not exist', () => {
   }
 });
 
+test('YAML oddities are located spec-syntax errors, never internal ones', () => {
+  const cases: [string, string, string, string][] = [
+    ['an alias without its anchor', 'name: a\nmodel:\n  kind: *a\n', "alias '*a' has no anchor", '*a'],
+    ['an alias inside the value it names', 'a: &a\n  b: *a\n', 'a cycle', '*a'],
+    ['a merge key', 'x: &b { a: 1 }\ny:\n  <<: *b\n', "merge keys ('<<') are not supported", '<<'],
+    ['a custom tag', 'name: !foo x\n', 'Unresolved tag: !foo', '!foo'],
+    ['a standard tag that is no plain value', 'name: !!binary aGVsbG8=\n', "YAML tag '!!binary' is not supported", 'aGVsbG8='],
+    ['a list as a key', '[a, b]: 1\n', 'must be a plain name', '[a, b]'],
+    ['an empty key', 'name: a\n: 2\n', 'must be a plain name', ': 2'],
+    ['aliases that expand too far', `a: &a [${'x,'.repeat(9)}x]\nb: &b [${'*a,'.repeat(9)}*a]\nc: &c [${'*b,'.repeat(9)}*b]\n`, 'aliases expand too far', 'a:'],
+  ];
+  for (const [what, text, message, needle] of cases) {
+    const errors = caught(() => parseSpecText(text, 'odd.yaml'));
+    assert.is(errors.length, 1, `${what}: ${errors.map((e) => e.format()).join('\n')}`);
+    assert.is(errors[0]!.code, 'spec-syntax', what);
+    assert.match(errors[0]!.message, message, what);
+    assertAt(errors[0]!, 'odd.yaml', positionOf(text, needle));
+  }
+});
+
+test('a document that is a scalar, a list or empty is a spec-type error at 1:1', () => {
+  for (const [text, got] of [['hello\n', 'string "hello"'], ['- a\n', 'a list'], ['', 'an empty value'], ['# only a comment\n', 'an empty value']] as const) {
+    const [e, ...rest] = caught(() => parseSpecText(text, 'doc.yaml')) as [HasheeError];
+    assert.is(rest.length, 0);
+    assert.is(e.code, 'spec-type');
+    assert.is(e.message, `expected a mapping, got ${got}`);
+    assertAt(e, 'doc.yaml', { line: 1, col: 1 });
+  }
+});
+
+test('.nan and .inf are named as not finite numbers, not as "number NaN"', () => {
+  const base = 'name: n\nmodel: { layers: 2, hidden: HIDDEN, heads: 2, ffn: 16, vocab_size: 64, max_positions: 32, layer_norm_eps: EPS }\nhead: { kind: none }\nweights: { random: { seed: 1 } }\nexit: { policy: none }\n';
+  const text = base.replace('HIDDEN', '.nan').replace('EPS', '-.inf');
+  const errors = caught(() => parseSpecText(text, 'n.yaml'));
+  assert.equal(errors.map((e) => [e.keyPath, e.message]), [
+    ['model.hidden', 'expected integer, got .nan (not a finite number)'],
+    ['model.layer_norm_eps', 'expected number, got -.inf (not a finite number)'],
+  ]);
+  assertAt(errors[0]!, 'n.yaml', positionOf(text, '.nan'));
+  assert.not.match(errors.map((e) => e.format()).join('\n'), /NaN|Infinity/);
+});
+
 test.run();
