@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { main } from '../compiler/cli.ts';
 import { exportOnnx } from '../compiler/onnx/index.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
@@ -120,6 +120,15 @@ test('export-onnx and compile write whole outputs; a failing compile leaves noth
 test('the installed bin runs (tsx loader) and reports its version', () => {
   const out = execFileSync(process.execPath, [new URL('../bin/hashee.mjs', import.meta.url).pathname, '--version'], { encoding: 'utf8' });
   assert.match(out.trim(), /^\d+\.\d+\.\d+$/);
+});
+
+test('compile works from any working directory (the type-check finds its types from hashee\'s install)', () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), 'hashee-cwd-'));
+  const spec = new URL('../specs/tiny.yaml', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, [new URL('../bin/hashee.mjs', import.meta.url).pathname, 'compile', spec, '--target', 'wasm', '--out', 'pkg'], { cwd: elsewhere, encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  assert.ok(existsSync(join(elsewhere, 'pkg', 'index.js')));
+  assert.ok(existsSync(join(elsewhere, 'pkg', 'manifest.json')));
 });
 
 test.run();
