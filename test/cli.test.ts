@@ -131,4 +131,15 @@ test('compile works from any working directory (the type-check finds its types f
   assert.ok(existsSync(join(elsewhere, 'pkg', 'manifest.json')));
 });
 
+test('a spec too large for memory fails check and run with exit 1 before anything is allocated', async () => {
+  const big = join(dir, 'huge-vocab.yaml');
+  writeFileSync(big, specText.replace('vocab_size: 40', 'vocab_size: 1000000000').replace('weights: { onnx: model.onnx }', 'weights: { random: { seed: 1 } }').replace('exit: { policy: table, table: exits.json }', 'exit: { policy: none }'));
+  for (const argv of [['check', big], ['run', big, '--ids', '1,2,3']]) {
+    const r = await cli(...argv);
+    assert.is(r.code, 1, r.err);
+    assert.match(r.err, /huge-vocab\.yaml:2:\d+: error\[spec-value\]: the weights need 59\.6 GiB/);
+    assert.match(r.err, /\(at model\.vocab_size\)/);
+  }
+});
+
 test.run();

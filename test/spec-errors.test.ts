@@ -279,4 +279,35 @@ test('.nan and .inf are named as not finite numbers, not as "number NaN"', () =>
   assert.not.match(errors.map((e) => e.format()).join('\n'), /NaN|Infinity/);
 });
 
+test('sizes beyond 4 GiB of float32 weights and activations are refused at the key that drives them', () => {
+  const spec = (model: string): string => `name: big\nmodel: { ${model} }\nhead: { kind: classification, labels: 2 }\nweights: { random: { seed: 1 } }\nexit: { policy: none }\n`;
+  const base = { layers: 2, hidden: 8, heads: 2, ffn: 16, vocab_size: 64, max_positions: 32 };
+  const text = (over: Partial<typeof base>): string => spec(Object.entries({ ...base, ...over }).map(([k, v]) => `${k}: ${v}`).join(', '));
+  const cases: [Partial<typeof base>, string, RegExp][] = [
+    // word embeddings alone: 1e9 x 8 float32 = 32000000000 bytes
+    [{ vocab_size: 1e9 }, 'model.vocab_size', /the weights need 29\.8 GiB \(\d+ bytes\) as float32, over the 4 GiB limit; the largest part is the word embeddings \[vocab_size 1000000000, 8\]: 29\.8 GiB \(32000000000 bytes\)/],
+    // 2 layers x 4 x d^2 x 4 bytes = 3.2e19 bytes
+    [{ hidden: 1e9, heads: 1e9 }, 'model.hidden', /over the 4 GiB limit; the largest part is the 2 encoder layers of \[hidden 1000000000, ffn 16\]: 27\.8 EiB \(3\.200e\+19 bytes\)/],
+    // 2 layers x 2 x d x f x 4 bytes = 12800000000 bytes
+    [{ ffn: 1e8 }, 'model.ffn', /the largest part is the 2 encoder layers of \[hidden 8, ffn 100000000\]: 12\.7 GiB/],
+    // weights fit (position embeddings 2e7 x 8 x 4 = 640 MB) but one input's activations do not: 2e7 x (8 x 8 + 16) x 4 = 6.4e9 bytes
+    [{ max_positions: 2e7 }, 'model.max_positions', /one input of max_positions \(20000000\) tokens needs 6\.0 GiB \(6400000000 bytes\) of float32 activations/],
+  ];
+  for (const [over, key, message] of cases) {
+    const t = text(over);
+    const errors = caught(() => parseSpecText(t, 'big.yaml'));
+    assert.equal(errors.map((e) => [e.code, e.keyPath]), [['spec-value', key]], errors.map((e) => e.format()).join('\n'));
+    assert.match(errors[0]!.message, message);
+    assert.match(errors[0]!.expected ?? '', '4.0 GiB (4294967296 bytes)');
+    const name = key.split('.')[1]!;
+    assertAt(errors[0]!, 'big.yaml', positionOf(t, `${name}: `, { shift: name.length + 2 }));
+  }
+  // 3.2e9 bytes of word embeddings: big, but within the limit (nothing is allocated by the check)
+  assert.is(parseSpecText(text({ vocab_size: 1e8 }), 'big.yaml').arch.vocabSize, 1e8);
+  // heads is bounded by hidden (it must divide it)
+  const [heads, ...others] = caught(() => parseSpecText(text({ heads: 1e9 }), 'big.yaml'));
+  assert.equal([heads!.keyPath, others.length], ['model.heads', 0]);
+  assert.match(heads!.message, 'heads (1000000000) must divide hidden (8): each head gets hidden / heads dimensions (nearest divisors: 8)');
+});
+
 test.run();
