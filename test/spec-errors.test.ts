@@ -310,4 +310,55 @@ test('sizes beyond 4 GiB of float32 weights and activations are refused at the k
   assert.match(heads!.message, 'heads (1000000000) must divide hidden (8): each head gets hidden / heads dimensions (nearest divisors: 8)');
 });
 
+test('check validates the table policy\'s JSON: each bad entry, in file order, at its line:col in the JSON and at exit.table', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hashee-table-'));
+  try {
+    writeFileSync(join(dir, 'tok.json'), '{}');
+    const text = [
+      'name: t', 'model: { layers: 3, hidden: 8, heads: 2, ffn: 16, vocab_size: 200, max_positions: 32 }', 'head: { kind: none }',
+      'weights: { random: { seed: 1 } }', 'tokenizer: { path: tok.json, special_ids: { cls: 101, sep: 102, pad: 0, unk: 100, mask: 103 } }',
+      'exit: { policy: table, table: exits.json }', '',
+    ].join('\n');
+    const file = join(dir, 'spec.yaml');
+    writeFileSync(file, text);
+    const json = '{\n  "5": 1,\n  "6": -3,\n  "7": "x",\n  "8": [1],\n  "abc": 2,\n  "9": { "a": "}\\"" }, "101": 1, "250": 2,\n  "10": 3\n}\n';
+    writeFileSync(join(dir, 'exits.json'), json);
+    const errors = caught(() => loadSpec(file));
+    const shown = join(dir, 'exits.json');
+    const where = (needle: string): string => { const p = positionOf(json, needle); return `${shown}:${p.line}:${p.col}: `; };
+    assert.equal(errors.map((e) => e.message), [
+      `${where('-3')}token 6: -3 is not a layer count`,
+      `${where('"x"')}token 7: "x" is not a layer count`,
+      `${where('[1]')}token 8: [1] is not a layer count`,
+      `${where('"abc"')}key "abc" is not a token id`,
+      `${where('{ "a"')}token 9: {"a":"}\\""} is not a layer count`,
+      `${where('1, "250"')}token 101 is a special token and must run all 3 layers`,
+      `${where('"250"')}key "250" is not a token id`,
+    ]);
+    for (const e of errors) {
+      assert.is(e.code, 'file-format');
+      assert.is(e.keyPath, 'exit.table');
+      assertAt(e, file, positionOf(text, 'exits.json'));
+    }
+    // Not JSON: the position of the syntax error; not a table: the file alone.
+    const bad = '{\n  "5": 1,,\n}';
+    writeFileSync(join(dir, 'exits.json'), bad);
+    const [syntax] = caught(() => loadSpec(file));
+    const comma = positionOf(bad, ',,', { shift: 1 });
+    assert.match(syntax!.message, `${shown}:${comma.line}:${comma.col}: not valid JSON`);
+    writeFileSync(join(dir, 'exits.json'), '"5"');
+    assert.match(caught(() => loadSpec(file))[0]!.message, `${shown}: an exit table must be a JSON object`);
+    // Thousands of bad entries: the first ten and a count.
+    writeFileSync(join(dir, 'exits.json'), JSON.stringify(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [String(i + 1), 0]))));
+    const many = caught(() => loadSpec(file));
+    assert.is(many.length, 11);
+    assert.is(many[10]!.message, `${shown}: 5 more problems not listed`);
+    // A good table passes check.
+    writeFileSync(join(dir, 'exits.json'), '[null, 2, 3, 1]');
+    assert.is(loadSpec(file).exit.kind, 'table');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

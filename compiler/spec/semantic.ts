@@ -3,8 +3,10 @@
 // so one run reports every problem.
 
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { HasheeError, type ErrorCode } from '../errors.ts';
+import { readExitTable } from '../hash/table.ts';
+import { SpecErrors } from './spec-errors.ts';
 import { locate, type SourceMap } from './source.ts';
 import { SPEC_DEFAULTS } from './build.ts';
 import { activationValues, formatBytes, MEMORY_LIMIT_BYTES, weightParts, type SizeDims } from './size.ts';
@@ -24,11 +26,12 @@ interface Ctx {
 export function semanticErrors(data: unknown, source: SourceMap, file: string, options: SemanticOptions): HasheeError[] {
   const ctx: Ctx = { data, source, file, errors: [] };
   checkModel(ctx);
-  checkSizes(ctx);
+  const fits = checkSizes(ctx);
   checkBuckets(ctx);
   checkPolicyNeeds(ctx);
   checkSpecialIds(ctx);
   if (options.checkFiles) checkFiles(ctx);
+  if (options.checkFiles && fits) checkTable(ctx);
   return ctx.errors;
 }
 
@@ -45,9 +48,9 @@ function checkModel(ctx: Ctx): void {
  * Weights and one longest input's activations (float32) must fit MEMORY_LIMIT_BYTES: checked here, before
  * any weight or table is allocated, so an oversized spec fails at its key instead of in an allocation.
  */
-function checkSizes(ctx: Ctx): void {
+function checkSizes(ctx: Ctx): boolean {
   const dims = sizeDims(ctx);
-  if (!dims) return;
+  if (!dims) return false;
   const parts = weightParts(dims).map((p) => ({ ...p, bytes: 4 * p.values }));
   const weights = parts.reduce((sum, p) => sum + p.bytes, 0);
   const expected = `at most ${formatBytes(MEMORY_LIMIT_BYTES)}: WebAssembly's 32-bit memory holds the weights and one call's activations`;
@@ -56,14 +59,16 @@ function checkSizes(ctx: Ctx): void {
     report(ctx, 'spec-value', largest.key, `the weights need ${formatBytes(weights)} as float32, over the 4 GiB limit; the largest part is the ${largest.what}: ${formatBytes(largest.bytes)}`, {
       expected, actual: formatBytes(weights),
     });
-    return;
+    return false;
   }
   const activations = 4 * activationValues(dims);
   if (weights + activations > MEMORY_LIMIT_BYTES) {
     report(ctx, 'spec-value', 'model.max_positions', `one input of max_positions (${dims.maxPositions}) tokens needs ${formatBytes(activations)} of float32 activations, which with ${formatBytes(weights)} of weights is over the 4 GiB limit`, {
       expected, actual: formatBytes(weights + activations),
     });
+    return false;
   }
+  return true;
 }
 
 /** The dimensions of the size check, or undefined while any of them is absent or malformed. */
@@ -157,6 +162,33 @@ function checkFiles(ctx: Ctx): void {
         expected: `a file at ${abs}`, actual: kind === 'dir' ? 'a directory' : 'nothing there',
       });
     }
+  }
+}
+
+/**
+ * The table policy's JSON, validated as the table build does (ids in the vocabulary, layers in 1..L,
+ * special ids at L when a tokenizer declares them): its errors name the JSON's line:col and exit.table.
+ */
+function checkTable(ctx: Ctx): void {
+  const rel = at(ctx.data, 'exit.table');
+  const layers = int(ctx, 'model.layers'), vocab = int(ctx, 'model.vocab_size');
+  if (at(ctx.data, 'exit.policy') !== 'table' || typeof rel !== 'string' || layers === undefined || layers < 1 || layers > 255 || vocab === undefined || vocab < 1) return;
+  const abs = resolve(dirname(resolve(ctx.file)), rel);
+  if (fileKind(abs) !== 'file') return; // checkFiles reports it
+  // Without a tokenizer section the spec declares no special ids: the table is taken as given (compiler/hash).
+  const special = new Set<number>();
+  if (at(ctx.data, 'tokenizer') !== undefined) {
+    for (const name of SPECIAL_TOKENS) {
+      const id = int(ctx, `tokenizer.special_ids.${name}`);
+      if (id !== undefined) special.add(id);
+    }
+  }
+  try {
+    readExitTable(abs, layers, vocab, special, locate(ctx.source, 'exit.table', ctx.file), join(dirname(ctx.file), rel));
+  } catch (e) {
+    if (e instanceof SpecErrors) ctx.errors.push(...e.errors);
+    else if (e instanceof HasheeError) ctx.errors.push(e);
+    else throw e;
   }
 }
 
