@@ -2,7 +2,7 @@
 // encoder with a table policy against an independent float64 implementation of the semantics.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -140,6 +140,62 @@ test('a spec too large for memory fails check and run with exit 1 before anythin
     assert.match(r.err, /huge-vocab\.yaml:2:\d+: error\[spec-value\]: the weights need 59\.6 GiB/);
     assert.match(r.err, /\(at model\.vocab_size\)/);
   }
+});
+
+test('compile --out refuses to replace a file or a folder that is not a package, unless --force', async () => {
+  const spec = join(dir, 'spec.yaml');
+  const out = mkdtempSync(join(tmpdir(), 'hashee-out-'));
+  const leftovers = (): string[] => readdirSync(out).filter((f) => f.includes('.tmp'));
+  const file = join(out, 'notes.txt');
+  writeFileSync(file, 'precious');
+  const onFile = await cli('compile', spec, '--out', file, '--target', 'wasm');
+  assert.is(onFile.code, 1, onFile.err);
+  assert.match(onFile.err, /error\[output\]: --out .*notes\.txt is an existing file; .* pass --force to replace it/);
+  assert.is(readFileSync(file, 'utf8'), 'precious');
+  const folder = join(out, 'mine');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'a.txt'), 'mine');
+  const onFolder = await cli('compile', spec, '--out', folder, '--target', 'wasm');
+  assert.is(onFolder.code, 1, onFolder.err);
+  assert.match(onFolder.err, /is a folder that is not a hashee package \(no manifest\.json with "format": "hashee-package\/1"\).*--force/);
+  assert.equal(readdirSync(folder), ['a.txt']);
+  // a manifest.json of something else is no package either
+  writeFileSync(join(folder, 'manifest.json'), '{"format": "other/1"}');
+  assert.is((await cli('compile', spec, '--out', folder, '--target', 'wasm')).code, 1);
+  assert.equal(leftovers(), []);
+  // an empty folder is filled; a package is rebuilt; --force replaces the file and the folder
+  const empty = join(out, 'empty');
+  mkdirSync(empty);
+  for (const target of [empty, empty]) assert.is((await cli('compile', spec, '--out', target, '--target', 'wasm')).code, 0);
+  for (const target of [file, folder]) {
+    const forced = await cli('compile', spec, '--out', target, '--target', 'wasm', '--force');
+    assert.is(forced.code, 0, forced.err);
+    assert.ok(existsSync(join(target, 'manifest.json')));
+  }
+  assert.not.ok(existsSync(join(folder, 'a.txt')));
+  assert.equal(leftovers(), []);
+  // never a folder holding the spec itself, even with --force
+  const holder = await cli('compile', spec, '--out', dir, '--target', 'wasm', '--force');
+  assert.is(holder.code, 1);
+  assert.match(holder.err, /holds the spec's input .*spec\.yaml: compile replaces the whole folder/);
+  assert.ok(existsSync(spec));
+});
+
+test('export-onnx and import --out onto a folder, or under a file, are output errors (exit 1)', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'hashee-out-'));
+  writeFileSync(join(folder, 'plain'), 'x');
+  const cases = [
+    ['export-onnx', join(dir, 'spec.yaml'), '--out', folder],
+    ['import', join(dir, 'model.onnx'), '--out', folder],
+    ['export-onnx', join(dir, 'spec.yaml'), '--out', join(folder, 'plain', 'x.onnx')],
+    ['compile', join(dir, 'spec.yaml'), '--out', join(folder, 'plain', 'pkg')],
+  ];
+  for (const argv of cases) {
+    const r = await cli(...argv);
+    assert.is(r.code, 1, `${argv.join(' ')}: ${r.err}`);
+    assert.match(r.err, /error\[output\]: cannot write .*: (it is a directory|a part of the path is a file, not a directory)/);
+  }
+  assert.equal(readdirSync(folder), ['plain']);
 });
 
 test.run();
