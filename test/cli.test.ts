@@ -78,6 +78,9 @@ test('usage errors and bad --ids exit 1 with a message', async () => {
   assert.is(r.code, 1);
   assert.match(r.err, /outside the vocabulary/);
   assert.is((await cli('run', join(dir, 'spec.yaml'))).code, 1);
+  const long = await cli('run', join(dir, 'spec.yaml'), '--ids', '1,2', '--ids', new Array(17).fill(1).join(','));
+  assert.is(long.code, 1);
+  assert.match(long.err, 'error[input]: input 2 has 17 tokens, more than max_positions (16)');
   assert.is((await cli('run', join(dir, 'spec.yaml'), '--ids', '1', '--output', 'bogus')).code, 1);
 });
 
