@@ -8,6 +8,7 @@ import { statOut, writeDirAtomic } from './util/fs.ts';
 import { HasheeError } from './errors.ts';
 import { SpecErrors } from './spec/index.ts';
 import { poolerActivation } from '../runtime/model.ts';
+import { MANIFEST_FILE, type FileDigest } from '../runtime/package/digest.ts';
 import { scheduleFor } from './schedule/report.ts';
 import { emitWasmTarget } from './emit/package/wasm.ts';
 import { emitWebGpuTarget } from './emit/package/webgpu.ts';
@@ -88,6 +89,14 @@ export function checkPackageOut(outDir: string, spec: Loaded['spec'], force = fa
   }
 }
 
+/** Size and sha256 of every file, by path in sorted order: the loader checks each file it reads against them. */
+function fileDigests(files: PackageFiles): Record<string, FileDigest> {
+  return Object.fromEntries([...files.keys()].sort().map((path) => {
+    const data = files.get(path)!;
+    return [path, { bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength, sha256: sha256(data) }];
+  }));
+}
+
 /** Whether `path` is `dir` or lies under it (both absolute). */
 function contains(dir: string, path: string): boolean {
   const r = relative(dir, path);
@@ -96,7 +105,7 @@ function contains(dir: string, path: string): boolean {
 
 function isPackage(dir: string): boolean {
   try {
-    return (JSON.parse(readFileSync(resolve(dir, 'manifest.json'), 'utf8')) as { format?: unknown }).format === PACKAGE_FORMAT;
+    return (JSON.parse(readFileSync(resolve(dir, MANIFEST_FILE), 'utf8')) as { format?: unknown }).format === PACKAGE_FORMAT;
   } catch {
     return false;
   }
@@ -135,8 +144,9 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
     exitTable: { file: 'exits.bin', dtype: 'uint8', length: table.length, sha256: sha256(table) },
     tokenizer: spec.tokenizer ? { file: 'tokenizer.json', specialIds: spec.tokenizer.specialIds } : null,
     targets,
+    files: fileDigests(files),
   };
-  files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
   // Checked again at the end: something may have appeared at outDir while the package was built.
   checkPackageOut(outDir, spec, opts.force);
   writeDirAtomic(outDir, files);
