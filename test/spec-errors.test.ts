@@ -292,6 +292,8 @@ test('sizes beyond 4 GiB of float32 weights and activations are refused at the k
     [{ ffn: 1e8 }, 'model.ffn', /the largest part is the 2 encoder layers of \[hidden 8, ffn 100000000\]: 12\.7 GiB/],
     // weights fit (position embeddings 2e7 x 8 x 4 = 640 MB) but one input's activations do not: 2e7 x (8 x 8 + 16) x 4 = 6.4e9 bytes
     [{ max_positions: 2e7 }, 'model.max_positions', /one input of max_positions \(20000000\) tokens needs 6\.0 GiB \(6400000000 bytes\) of float32 activations/],
+    // beyond what a double holds
+    [{ hidden: 1e300, heads: 1e300 }, 'model.hidden', /the weights need more than 1e308 bytes as float32, over the 4 GiB limit/],
   ];
   for (const [over, key, message] of cases) {
     const t = text(over);

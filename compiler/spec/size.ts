@@ -58,6 +58,7 @@ export function activationValues(m: SizeDims): number {
 
 /** `5.0 GiB (5368709120 bytes)`: a binary-prefixed size and the exact count (while a double holds it exactly). */
 export function formatBytes(bytes: number): string {
+  if (!Number.isFinite(bytes)) return 'more than 1e308 bytes';
   const exact = Number.isSafeInteger(bytes) ? `${bytes} bytes` : `${bytes.toPrecision(4)} bytes`;
   const units = ['EiB', 'PiB', 'TiB', 'GiB', 'MiB', 'KiB'].map((name, i) => [name, 2 ** (60 - 10 * i)] as const);
   const unit = units.find(([, size]) => bytes >= size);
