@@ -172,6 +172,7 @@ function checkFiles(ctx: Ctx): void {
 function checkTable(ctx: Ctx): void {
   const rel = at(ctx.data, 'exit.table');
   const layers = int(ctx, 'model.layers'), vocab = int(ctx, 'model.vocab_size');
+  // layers beyond 255 do not fit the table's bytes: the schema reports them
   if (at(ctx.data, 'exit.policy') !== 'table' || typeof rel !== 'string' || layers === undefined || layers < 1 || layers > 255 || vocab === undefined || vocab < 1) return;
   const abs = resolve(dirname(resolve(ctx.file)), rel);
   if (fileKind(abs) !== 'file') return; // checkFiles reports it

@@ -16,7 +16,13 @@ const TYPE_PACKAGES = ['@webgpu/types', '@types/node'] as const;
 /** The node_modules folder holding each type package, wherever npm placed (or hoisted) it. */
 function typeRoots(): string[] {
   const require = createRequire(import.meta.url);
-  return [...new Set(TYPE_PACKAGES.map((name) => dirname(dirname(dirname(require.resolve(`${name}/package.json`))))))];
+  return [...new Set(TYPE_PACKAGES.map((name) => {
+    try {
+      return dirname(dirname(dirname(require.resolve(`${name}/package.json`))));
+    } catch {
+      throw new Error(`internal: ${name} is not installed with hashee (it is a dependency: reinstall hashee)`);
+    }
+  }))];
 }
 
 const OPTIONS: CompilerOptions = {
@@ -24,8 +30,7 @@ const OPTIONS: CompilerOptions = {
   module: ModuleKind.ES2022,
   moduleResolution: ModuleResolutionKind.Bundler,
   lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  typeRoots: typeRoots(),
-  types: [...TYPE_PACKAGES],
+  types: [...TYPE_PACKAGES], // found through typeRoots() (set when the project is made)
   strict: true,
   skipLibCheck: true,
   declaration: true,
@@ -52,7 +57,7 @@ const emitted = new Map<string, readonly (readonly [string, string])[]>();
  * dynamic imports. Throws when the generated index.ts does not type-check.
  */
 export function compileHost(indexSource: string, extraEntries: readonly string[]): HostBuild {
-  project ??= new Project({ compilerOptions: OPTIONS, skipAddingFilesFromTsConfig: true });
+  project ??= new Project({ compilerOptions: { ...OPTIONS, typeRoots: typeRoots() }, skipAddingFilesFromTsConfig: true });
   const index = project.createSourceFile(join(ROOT, 'index.ts'), indexSource, { overwrite: true });
   const entries = [index, ...extraEntries.map((e) => project!.getSourceFile(join(ROOT, e)) ?? project!.addSourceFileAtPath(join(ROOT, e)))];
   project.resolveSourceFileDependencies();
