@@ -18,7 +18,7 @@ Usage:
   hashee import FILE.onnx [--name NAME] [--out SPEC.yaml]
                                              print a spec that matches an ONNX encoder
   hashee export-onnx SPEC --out FILE.onnx    write the model at full depth as ONNX (opset 17)
-  hashee compile SPEC --out DIR [--target wasm|webgpu]...
+  hashee compile SPEC --out DIR [--target wasm|webgpu]... [--force]
                                              write the deployable package
 
 Options:
@@ -43,6 +43,7 @@ const OPTIONS = {
   name: { type: 'string' },
   target: { type: 'string', multiple: true },
   threads: { type: 'string' },
+  force: { type: 'boolean' },
 } as const satisfies ParseArgsConfig['options'];
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

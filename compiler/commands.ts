@@ -11,8 +11,8 @@ import { exportOnnx, importOnnx } from './onnx/index.ts';
 import { renderSpecYaml } from './spec/index.ts';
 import { scheduleFor } from './schedule/report.ts';
 import { runOnInputs, formatRun, runJson, parseIdsArg, type OutputKind, type BackendName } from './run.ts';
-import { compilePackage } from './compile.ts';
-import { writeFileAtomic } from './util/fs.ts';
+import { checkPackageOut, compilePackage } from './compile.ts';
+import { checkFileOut, writeFileAtomic } from './util/fs.ts';
 import { createProgress } from './progress.ts';
 
 export interface CommandContext {
@@ -88,8 +88,9 @@ const importCmd: Command = {
     try { bytes = readFileSync(file); } catch (e) {
       throw new HasheeError('file-missing', `cannot read ${args[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
-    const found = importOnnx(bytes, args[0]!, createProgress('reading ONNX weights'));
     const outFile = opts.out ? resolve(opts.out) : undefined;
+    if (outFile) checkFileOut(outFile);
+    const found = importOnnx(bytes, args[0]!, createProgress('reading ONNX weights'));
     const text = renderSpecYaml({
       name: opts.name ?? basename(file).replace(/\.onnx$/i, ''),
       arch: found.arch,
@@ -107,6 +108,7 @@ const exportCmd: Command = {
   async run(args, opts, ctx) {
     const spec = oneSpec(args, this.usage);
     if (!opts.out) throw new HasheeError('usage', `--out FILE.onnx is required\n${this.usage}`);
+    checkFileOut(resolve(opts.out));
     const bytes = exportOnnx(loadModel(spec, createProgress('loading weights')));
     writeFileAtomic(resolve(opts.out), bytes);
     ctx.err(`wrote ${opts.out} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
@@ -114,12 +116,15 @@ const exportCmd: Command = {
 };
 
 const compile: Command = {
-  usage: 'hashee compile SPEC --out DIR [--target wasm|webgpu]...\n  Writes the deployable package: exit table, schedule, manifest and the targets\' code (default: the spec\'s targets).',
+  usage: 'hashee compile SPEC --out DIR [--target wasm|webgpu]... [--force]\n  Writes the deployable package: exit table, schedule, manifest and the targets\' code (default: the spec\'s targets).\n' +
+    '  DIR is replaced as a whole when it is a hashee package or empty; --force replaces a file or any other folder.',
   async run(args, opts, ctx) {
     const spec = oneSpec(args, this.usage);
     if (!opts.out) throw new HasheeError('usage', `--out DIR is required\n${this.usage}`);
     const targets = (opts.target ?? spec.targets).map((t) => choice(t, ['wasm', 'webgpu'] as const, '--target', 'wasm'));
-    const written = await compilePackage(loadAll(spec, createProgress('loading')), resolve(opts.out), { targets, toolVersion: ctx.version });
+    const force = !!opts.force;
+    checkPackageOut(opts.out, spec, force); // before the model is loaded: a refused --out fails at once
+    const written = await compilePackage(loadAll(spec, createProgress('loading')), resolve(opts.out), { targets, toolVersion: ctx.version, force });
     const top = [...new Set(written.map((f) => f.split('/')[0]!))].sort();
     ctx.err(`wrote ${opts.out} (${written.length} files): ${top.join(', ')}\n`);
   },

@@ -1,19 +1,27 @@
 // `hashee compile`: the deployable package — exit table, schedule, manifest, and each target's files.
 
-import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Target } from './spec/types.ts';
 import type { Loaded } from './pipeline.ts';
-import { writeDirAtomic } from './util/fs.ts';
+import { statOut, writeDirAtomic } from './util/fs.ts';
+import { HasheeError } from './errors.ts';
+import { MANIFEST_FILE, type FileDigest } from '../runtime/package/digest.ts';
 import { scheduleFor } from './schedule/report.ts';
 import { emitWasmTarget } from './emit/package/wasm.ts';
 import { emitWebGpuTarget } from './emit/package/webgpu.ts';
 import { emitHost } from './emit/package/host.ts';
+import { sha256 } from './emit/package/text.ts';
 
 export interface CompileOptions {
   readonly targets: readonly Target[];
   readonly toolVersion: string;
+  /** Replace whatever is at the output path (a file, a folder that is not a package); default false. */
+  readonly force?: boolean;
 }
+
+/** manifest.json's `format`: what marks a folder as a hashee package (which compile may replace). */
+export const PACKAGE_FORMAT = 'hashee-package/1';
 
 export type PackageFiles = Map<string, string | Uint8Array>;
 
@@ -33,8 +41,61 @@ const emitters: Record<Target, TargetEmitter> = {
   webgpu: emitWebGpuTarget,
 };
 
+/**
+ * Throws an 'output' error unless `outDir` may be replaced by a package: nothing there, an empty folder or
+ * a hashee package (the rebuild case); with `force` also a file or any other folder. Never a folder that
+ * holds the spec's own inputs or the working directory, which replacing it would delete.
+ */
+export function checkPackageOut(outDir: string, spec: Loaded['spec'], force = false): void {
+  const out = resolve(outDir);
+  const st = statOut(out);
+  if (!st) return;
+  const inputs = [spec.file, process.cwd(), ...(spec.weights.kind === 'onnx' ? [spec.weights.path] : []), ...(spec.tokenizer ? [spec.tokenizer.path] : []),
+    ...(spec.exit.kind === 'table' ? [spec.exit.path] : []), ...('corpus' in spec.exit ? spec.exit.corpus.files : [])];
+  const inside = inputs.find((p) => contains(out, p));
+  if (st.isDirectory() && inside !== undefined) {
+    throw new HasheeError('output', `--out ${outDir} holds ${inside === process.cwd() ? 'the working directory' : `the spec's input ${inside}`}: compile replaces the whole folder, so it would be deleted`, {
+      expected: 'a new folder, an empty one or a hashee package', actual: 'a folder with the inputs',
+    });
+  }
+  if (force) return;
+  if (!st.isDirectory()) {
+    throw new HasheeError('output', `--out ${outDir} is an existing file; compile writes a package folder there: pass --force to replace it`, {
+      expected: 'a new folder, an empty one or a hashee package', actual: 'a file',
+    });
+  }
+  if (readdirSync(out).length > 0 && !isPackage(out)) {
+    throw new HasheeError('output', `--out ${outDir} is a folder that is not a hashee package (no manifest.json with "format": "${PACKAGE_FORMAT}"); compile replaces the whole folder: pass --force to replace it`, {
+      expected: 'a new folder, an empty one or a hashee package', actual: 'a folder with other files',
+    });
+  }
+}
+
+/** Size and sha256 of every file, by path in sorted order: the loader checks each file it reads against them. */
+function fileDigests(files: PackageFiles): Record<string, FileDigest> {
+  return Object.fromEntries([...files.keys()].sort().map((path) => {
+    const data = files.get(path)!;
+    return [path, { bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength, sha256: sha256(data) }];
+  }));
+}
+
+/** Whether `path` is `dir` or lies under it (both absolute). */
+function contains(dir: string, path: string): boolean {
+  const r = relative(dir, path);
+  return r === '' || (r !== '..' && !r.startsWith(`..${sep}`) && !isAbsolute(r));
+}
+
+function isPackage(dir: string): boolean {
+  try {
+    return (JSON.parse(readFileSync(resolve(dir, MANIFEST_FILE), 'utf8')) as { format?: unknown }).format === PACKAGE_FORMAT;
+  } catch {
+    return false;
+  }
+}
+
 export async function compilePackage(loaded: Loaded, outDir: string, opts: CompileOptions): Promise<string[]> {
   const { spec, table } = loaded;
+  checkPackageOut(outDir, spec, opts.force);
   const header = `hashee ${opts.toolVersion} · spec ${spec.name} sha256:${spec.hash}`;
   const files: PackageFiles = new Map();
   files.set('exits.bin', table);
@@ -53,7 +114,7 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
   // Host code (index.ts/.js/.d.ts and the runtime it imports) for the targets that were built.
   if (Object.keys(built).length > 0) for (const [k, v] of emitHost(ctx, built)) files.set(k, v);
   const manifest = {
-    format: 'hashee-package/1',
+    format: PACKAGE_FORMAT,
     generator: header,
     name: spec.name,
     specSha256: spec.hash,
@@ -63,12 +124,11 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
     exitTable: { file: 'exits.bin', dtype: 'uint8', length: table.length, sha256: sha256(table) },
     tokenizer: spec.tokenizer ? { file: 'tokenizer.json', specialIds: spec.tokenizer.specialIds } : null,
     targets,
+    files: fileDigests(files),
   };
-  files.set('manifest.json', `${JSON.stringify(manifest, null, 2)}\n`);
+  files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
+  // Checked again at the end: something may have appeared at outDir while the package was built.
+  checkPackageOut(outDir, spec, opts.force);
   writeDirAtomic(outDir, files);
   return [...files.keys()].sort();
-}
-
-function sha256(bytes: Uint8Array): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }

@@ -9,7 +9,7 @@ export interface SourceLocation {
 export type ErrorCode =
   | 'spec-syntax' | 'spec-unknown-key' | 'spec-type' | 'spec-value' | 'spec-missing'
   | 'file-missing' | 'file-format' | 'onnx-structure' | 'onnx-mismatch'
-  | 'policy' | 'input' | 'usage' | 'backend';
+  | 'policy' | 'input' | 'usage' | 'backend' | 'output';
 
 /** An error caused by the user's input: printed as `file:line:col: message` and exit code 1. */
 export class HasheeError extends Error {

@@ -55,7 +55,7 @@ export async function runOnInputs(loaded: Loaded, req: RunRequest, settings: Run
   const inputs = [...(encoded?.ids ?? []), ...req.ids];
   inputs.forEach((ids, i) => {
     if (ids.length > spec.arch.maxPositions) {
-      throw new HasheeError('input', `input ${i + 1} has ${ids.length} tokens, more than the model's max_positions`, { expected: `<= ${spec.arch.maxPositions}`, actual: String(ids.length) });
+      throw new HasheeError('input', `input ${i + 1} has ${ids.length} tokens, more than max_positions (${spec.arch.maxPositions})`, { expected: `<= ${spec.arch.maxPositions}`, actual: String(ids.length) });
     }
     if (ids.length === 0) throw new HasheeError('input', `input ${i + 1} is empty`);
   });

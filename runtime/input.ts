@@ -17,7 +17,7 @@ export function checkBatch(
   if (types.length !== ids.length) fail(`typeIds has ${types.length} sequences, ids has ${ids.length}`);
   ids.forEach((seq, s) => {
     if (seq.length === 0) fail(`sequence ${s} is empty`);
-    if (seq.length > arch.maxPositions) fail(`sequence ${s} has ${seq.length} tokens, max_positions is ${arch.maxPositions}`);
+    if (seq.length > arch.maxPositions) fail(`sequence ${s} has ${seq.length} tokens, more than max_positions (${arch.maxPositions})`);
     if (types[s]!.length !== seq.length) fail(`typeIds[${s}] has ${types[s]!.length} entries, ids[${s}] has ${seq.length}`);
     seq.forEach((id, p) => {
       if (!Number.isInteger(id) || id < 0 || id >= arch.vocabSize) fail(`ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${arch.vocabSize})`);

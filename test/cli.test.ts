@@ -2,10 +2,10 @@
 // encoder with a table policy against an independent float64 implementation of the semantics.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { main } from '../compiler/cli.ts';
 import { exportOnnx } from '../compiler/onnx/index.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
@@ -78,6 +78,9 @@ test('usage errors and bad --ids exit 1 with a message', async () => {
   assert.is(r.code, 1);
   assert.match(r.err, /outside the vocabulary/);
   assert.is((await cli('run', join(dir, 'spec.yaml'))).code, 1);
+  const long = await cli('run', join(dir, 'spec.yaml'), '--ids', '1,2', '--ids', new Array(17).fill(1).join(','));
+  assert.is(long.code, 1);
+  assert.match(long.err, 'error[input]: input 2 has 17 tokens, more than max_positions (16)');
   assert.is((await cli('run', join(dir, 'spec.yaml'), '--ids', '1', '--output', 'bogus')).code, 1);
 });
 
@@ -141,6 +144,82 @@ test('run --backend wasm never reuses a package compiled from other weights behi
     outs.push(a!);
   }
   assert.ok(Math.abs(outs[0]![0]! - outs[1]![0]!) > 1e-6, 'different weights give different logits');
+});
+
+test('compile works from any working directory (the type-check finds its types from hashee\'s install)', () => {
+  const elsewhere = mkdtempSync(join(tmpdir(), 'hashee-cwd-'));
+  const spec = new URL('../specs/tiny.yaml', import.meta.url).pathname;
+  const r = spawnSync(process.execPath, [new URL('../bin/hashee.mjs', import.meta.url).pathname, 'compile', spec, '--target', 'wasm', '--out', 'pkg'], { cwd: elsewhere, encoding: 'utf8' });
+  assert.is(r.status, 0, r.stderr);
+  assert.ok(existsSync(join(elsewhere, 'pkg', 'index.js')));
+  assert.ok(existsSync(join(elsewhere, 'pkg', 'manifest.json')));
+});
+
+test('a spec too large for memory fails check and run with exit 1 before anything is allocated', async () => {
+  const big = join(dir, 'huge-vocab.yaml');
+  writeFileSync(big, specText.replace('vocab_size: 40', 'vocab_size: 1000000000').replace('weights: { onnx: model.onnx }', 'weights: { random: { seed: 1 } }').replace('exit: { policy: table, table: exits.json }', 'exit: { policy: none }'));
+  for (const argv of [['check', big], ['run', big, '--ids', '1,2,3']]) {
+    const r = await cli(...argv);
+    assert.is(r.code, 1, r.err);
+    assert.match(r.err, /huge-vocab\.yaml:2:\d+: error\[spec-value\]: the weights need 59\.6 GiB/);
+    assert.match(r.err, /\(at model\.vocab_size\)/);
+  }
+});
+
+test('compile --out refuses to replace a file or a folder that is not a package, unless --force', async () => {
+  const spec = join(dir, 'spec.yaml');
+  const out = mkdtempSync(join(tmpdir(), 'hashee-out-'));
+  const leftovers = (): string[] => readdirSync(out).filter((f) => f.includes('.tmp'));
+  const file = join(out, 'notes.txt');
+  writeFileSync(file, 'precious');
+  const onFile = await cli('compile', spec, '--out', file, '--target', 'wasm');
+  assert.is(onFile.code, 1, onFile.err);
+  assert.match(onFile.err, /error\[output\]: --out .*notes\.txt is an existing file; .* pass --force to replace it/);
+  assert.is(readFileSync(file, 'utf8'), 'precious');
+  const folder = join(out, 'mine');
+  mkdirSync(folder);
+  writeFileSync(join(folder, 'a.txt'), 'mine');
+  const onFolder = await cli('compile', spec, '--out', folder, '--target', 'wasm');
+  assert.is(onFolder.code, 1, onFolder.err);
+  assert.match(onFolder.err, /is a folder that is not a hashee package \(no manifest\.json with "format": "hashee-package\/1"\).*--force/);
+  assert.equal(readdirSync(folder), ['a.txt']);
+  // a manifest.json of something else is no package either
+  writeFileSync(join(folder, 'manifest.json'), '{"format": "other/1"}');
+  assert.is((await cli('compile', spec, '--out', folder, '--target', 'wasm')).code, 1);
+  assert.equal(leftovers(), []);
+  // an empty folder is filled; a package is rebuilt; --force replaces the file and the folder
+  const empty = join(out, 'empty');
+  mkdirSync(empty);
+  for (const target of [empty, empty]) assert.is((await cli('compile', spec, '--out', target, '--target', 'wasm')).code, 0);
+  for (const target of [file, folder]) {
+    const forced = await cli('compile', spec, '--out', target, '--target', 'wasm', '--force');
+    assert.is(forced.code, 0, forced.err);
+    assert.ok(existsSync(join(target, 'manifest.json')));
+  }
+  assert.not.ok(existsSync(join(folder, 'a.txt')));
+  assert.equal(leftovers(), []);
+  // never a folder holding the spec itself, even with --force
+  const holder = await cli('compile', spec, '--out', dir, '--target', 'wasm', '--force');
+  assert.is(holder.code, 1);
+  assert.match(holder.err, /holds the spec's input .*spec\.yaml: compile replaces the whole folder/);
+  assert.ok(existsSync(spec));
+});
+
+test('export-onnx and import --out onto a folder, or under a file, are output errors (exit 1)', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'hashee-out-'));
+  writeFileSync(join(folder, 'plain'), 'x');
+  const cases = [
+    ['export-onnx', join(dir, 'spec.yaml'), '--out', folder],
+    ['import', join(dir, 'model.onnx'), '--out', folder],
+    ['export-onnx', join(dir, 'spec.yaml'), '--out', join(folder, 'plain', 'x.onnx')],
+    ['compile', join(dir, 'spec.yaml'), '--out', join(folder, 'plain', 'pkg')],
+  ];
+  for (const argv of cases) {
+    const r = await cli(...argv);
+    assert.is(r.code, 1, `${argv.join(' ')}: ${r.err}`);
+    assert.match(r.err, /error\[output\]: cannot write .*: (it is a directory|a part of the path is a file, not a directory)/);
+  }
+  assert.equal(readdirSync(folder), ['plain']);
 });
 
 test.run();

@@ -229,7 +229,7 @@ test('table: the reference token2bucket as pickle or torch.save, bucket value v 
   // Read as layer counts, the specials' L + 1 is out of range: the message points at table_values.
   const asLayers = hasheeError(() => buildExitTable(spec(4, 70001, { kind: 'table', path: join(dir, 'p2.pkl') })));
   assert.is(asLayers.code, 'file-format');
-  assert.match(asLayers.message, /token 0: 5 is not a layer count in 1\.\.4 \(a HashEE reference token2bucket holds bucket values 2\.\.5: set exit\.table_values: buckets\)/);
+  assert.match(asLayers.format(), /token 0: 5 is not a layer count in 1\.\.4 \(a HashEE reference token2bucket holds bucket values 2\.\.5: set exit\.table_values: buckets\)/);
   // Bucket value 1 would mean 0 layers; a special id below MAX_LAYER; a dict with a string key; a cut pickle.
   const bad: [string, Uint8Array, RegExp][] = [
     ['one.pkl', bytes(0x80, 2, 0x7d, K(5), K(1), 0x73, 0x2e), /token 5: 1 is not a bucket value in 2\.\.5/],

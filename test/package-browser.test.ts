@@ -2,7 +2,7 @@
 // localhost, so files are fetched relative to the module URL, and runs both backends against the reference.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -44,6 +44,43 @@ test('Chromium runs the package from localhost on wasm and webgpu, matching the 
       assert.equal(got.exits, ref.exits, `${backend}: exits`);
       got.logits.forEach((l, b) => l.forEach((x, j) => assert.ok(Math.abs(x - ref.logits![b]![j]!) <= TOL_LOGITS, `${backend}: logits[${b}][${j}]`)));
       assert.ok(got.flops > 0);
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+});
+
+test('in Chromium a truncated or damaged package file is named against manifest.json (WebCrypto, and the JS hash for shared memory)', async () => {
+  const copy = (name: string, file: string, edit: (b: Buffer) => Buffer): string => {
+    const dir = join(work, name);
+    cpSync(join(work, 'tiny'), dir, { recursive: true });
+    writeFileSync(join(dir, file), edit(readFileSync(join(dir, file))));
+    return dir;
+  };
+  const truncated = copy('truncated', 'wasm/simd128.wasm', (b) => b.subarray(0, 50));
+  const flipped = copy('flipped', 'wasm/weights.bin', (b) => { b[b.length >> 1] ^= 1; return b; });
+  const server = await serve({ '/truncated/': truncated, '/flipped/': flipped }, { '/': '<!doctype html><title>hashee package</title>' });
+  const browser = await launchChromium();
+  try {
+    await browser.page.goto(`${server.url}/`);
+    // (no named functions inside evaluate: tsx's helpers do not exist in the page)
+    const outcomes = await browser.page.evaluate(async (attempts) => {
+      const out: string[] = [];
+      for (const [entry, options] of attempts) {
+        try { (await (await import(entry)).load(options)).dispose(); out.push('loaded'); } catch (e) { out.push((e as Error).message); }
+      }
+      return out;
+    }, [
+      ['/truncated/index.js', { backend: 'wasm', threads: 1 }],
+      ['/truncated/index.js', { backend: 'webgpu' }], // reads its own files: intact
+      ['/flipped/index.js', { backend: 'wasm', threads: 1 }],
+      ['/flipped/index.js', { backend: 'wasm', threads: 2 }],
+    ] as [string, object][]);
+    assert.match(outcomes[0]!, /^package file wasm\/simd128\.wasm does not match manifest\.json: expected \d+ bytes, sha256 [0-9a-f]{64}; got 50 bytes, sha256 [0-9a-f]{64} /);
+    assert.is(outcomes[1], 'loaded');
+    for (const message of outcomes.slice(2)) {
+      assert.match(message, /^package file wasm\/weights\.bin does not match manifest\.json: expected (\d+) bytes, sha256 ([0-9a-f]{64}); got \1 bytes, sha256 (?!\2)[0-9a-f]{64} /);
     }
   } finally {
     await browser.close();

@@ -6,6 +6,7 @@ import * as assert from 'uvu/assert';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { execFileSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget } from 'ts-morph';
@@ -125,15 +126,65 @@ test('bad inputs are rejected with the package error', async () => {
   const model = await loadFrom(tinyDir);
   await rejects(model.run([1, 9999]), /outside the vocabulary/);
   await rejects(model.run([]), /empty/);
+  await rejects(model.run(new Array(33).fill(1)), /^input 1 has 33 tokens, more than max_positions \(32\)$/);
   await rejects(model.run('hello'), /no tokenizer/);
   await rejects(loadFrom(tinyDir, { backend: 'webgpu' }), /not compiled for webgpu/);
   model.dispose();
   const broken = join(work, 'broken');
   cpSync(tinyDir, broken, { recursive: true });
   writeFileSync(join(broken, 'wasm/weights.bin'), readFileSync(join(tinyDir, 'wasm/weights.bin')).subarray(0, 100));
-  await rejects(loadFrom(broken), /wasm\/weights\.bin has 100 bytes, expected \d+/);
+  await rejects(loadFrom(broken), /package file wasm\/weights\.bin does not match manifest\.json: expected \d+ bytes, sha256 [0-9a-f]{64}; got 100 bytes/);
   rmSync(join(broken, 'exits.bin'));
   await rejects(loadFrom(broken), /cannot read package file exits\.bin/);
+});
+
+/** Path -> {bytes, sha256} as manifest.json records them. */
+function manifestFiles(dir: string): Record<string, { bytes: number; sha256: string }> {
+  return (JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as { files: Record<string, { bytes: number; sha256: string }> }).files;
+}
+
+test('manifest.json records the size and sha256 of every other file of the package', () => {
+  const files = manifestFiles(tinyDir);
+  assert.equal(Object.keys(files), listFiles(tinyDir).filter((f) => f !== 'manifest.json'));
+  for (const [path, d] of Object.entries(files)) {
+    const bytes = readFileSync(join(tinyDir, path));
+    assert.equal(d, { bytes: bytes.length, sha256: createHash('sha256').update(bytes).digest('hex') }, path);
+  }
+});
+
+test('a truncated or damaged package file is named with its expected and actual size and hash', async () => {
+  const damaged = (name: string, edit: (dir: string) => void): string => {
+    const dir = join(work, name);
+    cpSync(tinyDir, dir, { recursive: true });
+    edit(dir);
+    return dir;
+  };
+  const want = manifestFiles(tinyDir)['wasm/simd128.wasm']!;
+  const truncated = damaged('truncated-wasm', (dir) => writeFileSync(join(dir, 'wasm/simd128.wasm'), readFileSync(join(tinyDir, 'wasm/simd128.wasm')).subarray(0, 50)));
+  const short = createHash('sha256').update(readFileSync(join(truncated, 'wasm/simd128.wasm'))).digest('hex');
+  await rejects(loadFrom(truncated), new RegExp(`^package file wasm/simd128\\.wasm does not match manifest\\.json: expected ${want.bytes} bytes, sha256 ${want.sha256}; got 50 bytes, sha256 ${short} `));
+  // Same size, one byte changed: only the hash tells, on the Node path and through fetch (WebCrypto,
+  // and the JS hash for the shared memory two threads use).
+  const flip = (file: string) => (dir: string): void => { const b = readFileSync(join(dir, file)); b[b.length >> 1] ^= 1; writeFileSync(join(dir, file), b); };
+  const weights = damaged('flipped-weights', flip('wasm/weights.bin'));
+  const fetchFrom = (dir: string) => async (url: string) => {
+    const bytes = readFileSync(join(dir, url.slice(pathToFileURL(dir).href.length + 1)));
+    return { ok: true, status: 200, statusText: 'OK', arrayBuffer: async () => bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) };
+  };
+  for (const options of [{}, { fetch: fetchFrom(weights) }, { fetch: fetchFrom(weights), threads: 2 }]) {
+    await rejects(loadFrom(weights, options), /^package file wasm\/weights\.bin does not match manifest\.json: expected (\d+) bytes, sha256 ([0-9a-f]{64}); got \1 bytes, sha256 (?!\2)[0-9a-f]{64} /);
+  }
+  // The undamaged package loads through the same fetch paths.
+  for (const options of [{ fetch: fetchFrom(tinyDir) }, { fetch: fetchFrom(tinyDir), threads: 2 }]) (await loadFrom(tinyDir, options)).dispose();
+  await rejects(loadFrom(damaged('flipped-exits', flip('exits.bin'))), /^package file exits\.bin does not match manifest\.json/);
+  // A manifest without the file list, or from another build, is refused before any file is used.
+  const edit = (dir: string, change: (m: Record<string, unknown>) => void): void => {
+    const m = JSON.parse(readFileSync(join(dir, 'manifest.json'), 'utf8')) as Record<string, unknown>;
+    change(m);
+    writeFileSync(join(dir, 'manifest.json'), JSON.stringify(m));
+  };
+  await rejects(loadFrom(damaged('no-list', (dir) => edit(dir, (m) => { delete m.files; }))), /manifest\.json lists no file sizes and hashes/);
+  await rejects(loadFrom(damaged('other-build', (dir) => edit(dir, (m) => { m.specSha256 = '0'.repeat(64); }))), /manifest\.json is from another build/);
 });
 
 test('threads: two threads give the single-thread results', async () => {

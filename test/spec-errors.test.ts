@@ -230,4 +230,130 @@ test('not a mapping, and a spec file that does not exist', () => {
   }
 });
 
+test('YAML oddities are located spec-syntax errors, never internal ones', () => {
+  const cases: [string, string, string, string][] = [
+    ['an alias without its anchor', 'name: a\nmodel:\n  kind: *a\n', "alias '*a' has no anchor", '*a'],
+    ['an alias inside the value it names', 'a: &a\n  b: *a\n', 'a cycle', '*a'],
+    ['a merge key', 'x: &b { a: 1 }\ny:\n  <<: *b\n', "merge keys ('<<') are not supported", '<<'],
+    ['a custom tag', 'name: !foo x\n', 'Unresolved tag: !foo', '!foo'],
+    ['a standard tag that is no plain value', 'name: !!binary aGVsbG8=\n', "YAML tag '!!binary' is not supported", 'aGVsbG8='],
+    ['a list as a key', '[a, b]: 1\n', 'must be a plain name', '[a, b]'],
+    ['an empty key', 'name: a\n: 2\n', 'must be a plain name', ': 2'],
+    ['aliases that expand too far', `a: &a [${'x,'.repeat(9)}x]\nb: &b [${'*a,'.repeat(9)}*a]\nc: &c [${'*b,'.repeat(9)}*b]\n`, 'aliases expand too far', 'a:'],
+  ];
+  for (const [what, text, message, needle] of cases) {
+    const errors = caught(() => parseSpecText(text, 'odd.yaml'));
+    assert.is(errors.length, 1, `${what}: ${errors.map((e) => e.format()).join('\n')}`);
+    assert.is(errors[0]!.code, 'spec-syntax', what);
+    assert.match(errors[0]!.message, message, what);
+    assertAt(errors[0]!, 'odd.yaml', positionOf(text, needle));
+  }
+});
+
+test('a document that is a scalar, a list or empty is a spec-type error at 1:1', () => {
+  for (const [text, got] of [['hello\n', 'string "hello"'], ['- a\n', 'a list'], ['', 'an empty value'], ['# only a comment\n', 'an empty value']] as const) {
+    const [e, ...rest] = caught(() => parseSpecText(text, 'doc.yaml')) as [HasheeError];
+    assert.is(rest.length, 0);
+    assert.is(e.code, 'spec-type');
+    assert.is(e.message, `expected a mapping, got ${got}`);
+    assertAt(e, 'doc.yaml', { line: 1, col: 1 });
+  }
+});
+
+test('.nan and .inf are named as not finite numbers, not as "number NaN"', () => {
+  const base = 'name: n\nmodel: { layers: 2, hidden: HIDDEN, heads: 2, ffn: 16, vocab_size: 64, max_positions: 32, layer_norm_eps: EPS }\nhead: { kind: none }\nweights: { random: { seed: 1 } }\nexit: { policy: none }\n';
+  const text = base.replace('HIDDEN', '.nan').replace('EPS', '-.inf');
+  const errors = caught(() => parseSpecText(text, 'n.yaml'));
+  assert.equal(errors.map((e) => [e.keyPath, e.message]), [
+    ['model.hidden', 'expected integer, got .nan (not a finite number)'],
+    ['model.layer_norm_eps', 'expected number, got -.inf (not a finite number)'],
+  ]);
+  assertAt(errors[0]!, 'n.yaml', positionOf(text, '.nan'));
+  assert.not.match(errors.map((e) => e.format()).join('\n'), /NaN|Infinity/);
+});
+
+test('sizes beyond 4 GiB of float32 weights and activations are refused at the key that drives them', () => {
+  const spec = (model: string): string => `name: big\nmodel: { ${model} }\nhead: { kind: classification, labels: 2 }\nweights: { random: { seed: 1 } }\nexit: { policy: none }\n`;
+  const base = { layers: 2, hidden: 8, heads: 2, ffn: 16, vocab_size: 64, max_positions: 32 };
+  const text = (over: Partial<typeof base>): string => spec(Object.entries({ ...base, ...over }).map(([k, v]) => `${k}: ${v}`).join(', '));
+  const cases: [Partial<typeof base>, string, RegExp][] = [
+    // word embeddings alone: 1e9 x 8 float32 = 32000000000 bytes
+    [{ vocab_size: 1e9 }, 'model.vocab_size', /the weights need 29\.8 GiB \(\d+ bytes\) as float32, over the 4 GiB limit; the largest part is the word embeddings \[vocab_size 1000000000, 8\]: 29\.8 GiB \(32000000000 bytes\)/],
+    // 2 layers x 4 x d^2 x 4 bytes = 3.2e19 bytes
+    [{ hidden: 1e9, heads: 1e9 }, 'model.hidden', /over the 4 GiB limit; the largest part is the 2 encoder layers of \[hidden 1000000000, ffn 16\]: 27\.8 EiB \(3\.200e\+19 bytes\)/],
+    // 2 layers x 2 x d x f x 4 bytes = 12800000000 bytes
+    [{ ffn: 1e8 }, 'model.ffn', /the largest part is the 2 encoder layers of \[hidden 8, ffn 100000000\]: 12\.7 GiB/],
+    // weights fit (position embeddings 2e7 x 8 x 4 = 640 MB) but one input's activations do not: 2e7 x (8 x 8 + 16) x 4 = 6.4e9 bytes
+    [{ max_positions: 2e7 }, 'model.max_positions', /one input of max_positions \(20000000\) tokens needs 6\.0 GiB \(6400000000 bytes\) of float32 activations/],
+    // beyond what a double holds
+    [{ hidden: 1e300, heads: 1e300 }, 'model.hidden', /the weights need more than 1e308 bytes as float32, over the 4 GiB limit/],
+  ];
+  for (const [over, key, message] of cases) {
+    const t = text(over);
+    const errors = caught(() => parseSpecText(t, 'big.yaml'));
+    assert.equal(errors.map((e) => [e.code, e.keyPath]), [['spec-value', key]], errors.map((e) => e.format()).join('\n'));
+    assert.match(errors[0]!.message, message);
+    assert.match(errors[0]!.expected ?? '', '4.0 GiB (4294967296 bytes)');
+    const name = key.split('.')[1]!;
+    assertAt(errors[0]!, 'big.yaml', positionOf(t, `${name}: `, { shift: name.length + 2 }));
+  }
+  // 3.2e9 bytes of word embeddings: big, but within the limit (nothing is allocated by the check)
+  assert.is(parseSpecText(text({ vocab_size: 1e8 }), 'big.yaml').arch.vocabSize, 1e8);
+  // heads is bounded by hidden (it must divide it)
+  const [heads, ...others] = caught(() => parseSpecText(text({ heads: 1e9 }), 'big.yaml'));
+  assert.equal([heads!.keyPath, others.length], ['model.heads', 0]);
+  assert.match(heads!.message, 'heads (1000000000) must divide hidden (8): each head gets hidden / heads dimensions (nearest divisors: 8)');
+});
+
+test('check validates the table policy\'s JSON: each bad entry, in file order, at its line:col in the JSON and at exit.table', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hashee-table-'));
+  try {
+    writeFileSync(join(dir, 'tok.json'), '{}');
+    const text = [
+      'name: t', 'model: { layers: 3, hidden: 8, heads: 2, ffn: 16, vocab_size: 200, max_positions: 32 }', 'head: { kind: none }',
+      'weights: { random: { seed: 1 } }', 'tokenizer: { path: tok.json, special_ids: { cls: 101, sep: 102, pad: 0, unk: 100, mask: 103 } }',
+      'exit: { policy: table, table: exits.json }', '',
+    ].join('\n');
+    const file = join(dir, 'spec.yaml');
+    writeFileSync(file, text);
+    const json = '{\n  "5": 1,\n  "6": -3,\n  "7": "x",\n  "8": [1],\n  "abc": 2,\n  "9": { "a": "}\\"" }, "101": 1, "250": 2,\n  "10": 3\n}\n';
+    writeFileSync(join(dir, 'exits.json'), json);
+    const errors = caught(() => loadSpec(file));
+    const shown = join(dir, 'exits.json');
+    const where = (needle: string): string => { const p = positionOf(json, needle); return `${shown}:${p.line}:${p.col}: `; };
+    assert.equal(errors.map((e) => e.message), [
+      `${where('-3')}token 6: -3 is not a layer count in 1..3`,
+      `${where('"x"')}token 7: "x" is not a layer count in 1..3`,
+      `${where('[1]')}token 8: [1] is not a layer count in 1..3`,
+      `${where('"abc"')}key "abc" is not a token id`,
+      `${where('{ "a"')}token 9: {"a":"}\\""} is not a layer count in 1..3`,
+      `${where('1, "250"')}token 101 is a special token and must run all 3 layers`,
+      `${where('"250"')}key "250" is not a token id`,
+    ]);
+    for (const e of errors) {
+      assert.is(e.code, 'file-format');
+      assert.is(e.keyPath, 'exit.table');
+      assertAt(e, file, positionOf(text, 'exits.json'));
+    }
+    // Not JSON: the position of the syntax error; not a table: the file alone.
+    const bad = '{\n  "5": 1,,\n}';
+    writeFileSync(join(dir, 'exits.json'), bad);
+    const [syntax] = caught(() => loadSpec(file));
+    const comma = positionOf(bad, ',,', { shift: 1 });
+    assert.match(syntax!.message, `${shown}:${comma.line}:${comma.col}: not valid JSON`);
+    writeFileSync(join(dir, 'exits.json'), '"5"');
+    assert.match(caught(() => loadSpec(file))[0]!.message, `${shown}: an exit table must be a JSON object`);
+    // Thousands of bad entries: the first ten and a count.
+    writeFileSync(join(dir, 'exits.json'), JSON.stringify(Object.fromEntries(Array.from({ length: 15 }, (_, i) => [String(i + 1), 0]))));
+    const many = caught(() => loadSpec(file));
+    assert.is(many.length, 11);
+    assert.is(many[10]!.message, `${shown}: 5 more problems not listed`);
+    // A good table passes check.
+    writeFileSync(join(dir, 'exits.json'), '[null, 2, 3, 1]');
+    assert.is(loadSpec(file).exit.kind, 'table');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
 test.run();

@@ -80,7 +80,7 @@ function buildArch(m: RawSpec['model']): ArchConfig {
 function buildHead(h: RawSpec['head']): HeadConfig {
   switch (h.kind) {
     case 'none': return { kind: 'none' };
-    // pooler is kept only when written: absent means tanh (poolerActivation in runtime/model.ts)
+    // pooler is kept only when written: absent means tanh (poolerActivation in contract/model.ts)
     case 'regression': return { kind: 'regression', ...(h.pooler ? { pooler: h.pooler } : {}) };
     case 'classification': return { kind: 'classification', labels: h.labels!, ...(h.pooler ? { pooler: h.pooler } : {}) };
     case 'token': return { kind: 'token', labels: h.labels! };

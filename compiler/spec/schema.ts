@@ -189,12 +189,13 @@ function typeName(t: string): string {
   return t === 'object' ? 'a mapping' : t === 'array' ? 'a list' : t;
 }
 
-/** How a YAML value reads in a message: `string "12"`, `integer 3`, `a list`, `an empty value`. */
+/** How a YAML value reads in a message: `string "12"`, `integer 3`, `.nan (not a finite number)`, `a list`, `an empty value`. */
 export function describeValue(v: unknown): string {
   if (v === null || v === undefined) return 'an empty value';
   if (Array.isArray(v)) return 'a list';
   if (typeof v === 'object') return 'a mapping';
   if (typeof v === 'string') return `string ${JSON.stringify(v)}`;
+  if (typeof v === 'number' && !Number.isFinite(v)) return `${Number.isNaN(v) ? '.nan' : v > 0 ? '.inf' : '-.inf'} (not a finite number)`;
   if (typeof v === 'number') return `${Number.isInteger(v) ? 'integer' : 'number'} ${v}`;
   return `${typeof v} ${String(v)}`;
 }

@@ -3,9 +3,13 @@
 // so one run reports every problem.
 
 import { statSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { HasheeError, type ErrorCode } from '../errors.ts';
+import { readExitTable } from '../hash/table.ts';
+import { SpecErrors } from './spec-errors.ts';
 import { locate, type SourceMap } from './source.ts';
+import { SPEC_DEFAULTS } from './build.ts';
+import { activationValues, formatBytes, MEMORY_LIMIT_BYTES, weightParts, type SizeDims } from './size.ts';
 
 export interface SemanticOptions {
   /** Check that referenced files exist (weights, tokenizer, corpus, table). */
@@ -22,10 +26,12 @@ interface Ctx {
 export function semanticErrors(data: unknown, source: SourceMap, file: string, options: SemanticOptions): HasheeError[] {
   const ctx: Ctx = { data, source, file, errors: [] };
   checkModel(ctx);
+  const fits = checkSizes(ctx);
   checkBuckets(ctx);
   checkPolicyNeeds(ctx);
   checkSpecialIds(ctx);
   if (options.checkFiles) checkFiles(ctx);
+  if (options.checkFiles && fits) checkTable(ctx);
   return ctx.errors;
 }
 
@@ -36,6 +42,55 @@ function checkModel(ctx: Ctx): void {
       expected: `a divisor of ${hidden}`, actual: String(heads),
     });
   }
+}
+
+/**
+ * Weights and one longest input's activations (float32) must fit MEMORY_LIMIT_BYTES: checked here, before
+ * any weight or table is allocated, so an oversized spec fails at its key instead of in an allocation.
+ */
+function checkSizes(ctx: Ctx): boolean {
+  const dims = sizeDims(ctx);
+  if (!dims) return false;
+  const parts = weightParts(dims).map((p) => ({ ...p, bytes: 4 * p.values }));
+  const weights = parts.reduce((sum, p) => sum + p.bytes, 0);
+  const expected = `at most ${formatBytes(MEMORY_LIMIT_BYTES)}: WebAssembly's 32-bit memory holds the weights and one call's activations`;
+  if (weights > MEMORY_LIMIT_BYTES) {
+    const largest = parts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    report(ctx, 'spec-value', largest.key, `the weights need ${formatBytes(weights)} as float32, over the 4 GiB limit; the largest part is the ${largest.what}: ${formatBytes(largest.bytes)}`, {
+      expected, actual: formatBytes(weights),
+    });
+    return false;
+  }
+  const activations = 4 * activationValues(dims);
+  if (weights + activations > MEMORY_LIMIT_BYTES) {
+    report(ctx, 'spec-value', 'model.max_positions', `one input of max_positions (${dims.maxPositions}) tokens needs ${formatBytes(activations)} of float32 activations, which with ${formatBytes(weights)} of weights is over the 4 GiB limit`, {
+      expected, actual: formatBytes(weights + activations),
+    });
+    return false;
+  }
+  return true;
+}
+
+/** The dimensions of the size check, or undefined while any of them is absent or malformed. */
+function sizeDims(ctx: Ctx): SizeDims | undefined {
+  const need = (path: string): number | undefined => int(ctx, path);
+  const optional = (path: string, fallback: number): number | undefined => (at(ctx.data, path) === undefined ? fallback : need(path));
+  const layers = need('model.layers'), hidden = need('model.hidden'), ffn = need('model.ffn');
+  const vocabSize = need('model.vocab_size'), maxPositions = need('model.max_positions');
+  if (layers === undefined || hidden === undefined || ffn === undefined || vocabSize === undefined || maxPositions === undefined) return undefined;
+  const typeVocabSize = optional('model.type_vocab_size', SPEC_DEFAULTS.typeVocabSize), embeddingSize = optional('model.embedding_size', hidden);
+  if (typeVocabSize === undefined || embeddingSize === undefined) return undefined;
+  // A malformed head counts as none: the sizes are then a lower bound, still right to refuse.
+  const kind = at(ctx.data, 'head.kind');
+  const labels = int(ctx, 'head.labels') ?? 0;
+  const headOutputs = kind === 'classification' || kind === 'token' ? labels : kind === 'regression' ? 1 : 0;
+  return {
+    layers, hidden, ffn, vocabSize, maxPositions, typeVocabSize, embeddingSize,
+    sharedLayers: at(ctx.data, 'model.shared_layers') === true,
+    preNorm: at(ctx.data, 'model.norm') === 'pre',
+    headOutputs,
+    pooler: kind === 'classification' || kind === 'regression',
+  };
 }
 
 function checkBuckets(ctx: Ctx): void {
@@ -110,19 +165,52 @@ function checkFiles(ctx: Ctx): void {
   }
 }
 
+/**
+ * The table policy's JSON, validated as the table build does (ids in the vocabulary, layers in 1..L,
+ * special ids at L when a tokenizer declares them): its errors name the JSON's line:col and exit.table.
+ */
+function checkTable(ctx: Ctx): void {
+  const rel = at(ctx.data, 'exit.table');
+  const layers = int(ctx, 'model.layers'), vocab = int(ctx, 'model.vocab_size');
+  // layers beyond 255 do not fit the table's bytes: the schema reports them
+  if (at(ctx.data, 'exit.policy') !== 'table' || typeof rel !== 'string' || layers === undefined || layers < 1 || layers > 255 || vocab === undefined || vocab < 1) return;
+  const abs = resolve(dirname(resolve(ctx.file)), rel);
+  if (fileKind(abs) !== 'file') return; // checkFiles reports it
+  // Without a tokenizer section the spec declares no special ids: the table is taken as given (compiler/hash).
+  const special = new Set<number>();
+  if (at(ctx.data, 'tokenizer') !== undefined) {
+    for (const name of SPECIAL_TOKENS) {
+      const id = int(ctx, `tokenizer.special_ids.${name}`);
+      if (id !== undefined) special.add(id);
+    }
+  }
+  try {
+    const values = at(ctx.data, 'exit.table_values') === 'buckets' ? 'buckets' : 'layers';
+    readExitTable(abs, layers, vocab, special, locate(ctx.source, 'exit.table', ctx.file), values, join(dirname(ctx.file), rel));
+  } catch (e) {
+    if (e instanceof SpecErrors) ctx.errors.push(...e.errors);
+    else if (e instanceof HasheeError) ctx.errors.push(e);
+    else throw e;
+  }
+}
+
 function fileKind(abs: string): 'file' | 'dir' | 'none' {
   const st = statSync(abs, { throwIfNoEntry: false });
   return st === undefined ? 'none' : st.isDirectory() ? 'dir' : 'file';
 }
 
-/** " (divisors near 12: 8, 16)" to suggest a valid head count. */
+/** " (nearest divisors: 8, 16)" to suggest a valid head count; looks at most NEAR_DIVISOR_STEPS either side. */
 function nearDivisors(hidden: number, heads: number): string {
-  let below = heads, above = heads;
-  while (below > 1 && hidden % below !== 0) below--;
-  while (above < hidden && hidden % above !== 0) above++;
+  const start = Math.min(heads, hidden);
+  let below = start, above = start;
+  while (below > 1 && hidden % below !== 0 && start - below < NEAR_DIVISOR_STEPS) below--;
+  while (above < hidden && hidden % above !== 0 && above - start < NEAR_DIVISOR_STEPS) above++;
   const near = [...new Set([below, above])].filter((h) => hidden % h === 0);
   return near.length > 0 ? ` (nearest divisors: ${near.join(', ')})` : '';
 }
+
+/** Bounds the divisor search, so a huge prime hidden size does not make `check` spin. */
+const NEAR_DIVISOR_STEPS = 10_000;
 
 function report(ctx: Ctx, code: ErrorCode, path: string, message: string, details: { expected?: string; actual?: string }): void {
   ctx.errors.push(new HasheeError(code, message, { location: locate(ctx.source, path, ctx.file), keyPath: path, ...details }));

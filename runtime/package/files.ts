@@ -1,7 +1,9 @@
 // Reads a package's files relative to its base URL: node:fs in Node for file: URLs (imported only on that
-// path), fetch everywhere else. No Node-only API is reached on the browser path.
+// path), fetch everywhere else. No Node-only API is reached on the browser path. With the manifest's
+// digests every file read is checked against its recorded size and sha256.
 
 import { PackageError } from './errors.ts';
+import { mismatch, sha256Hex, type FileDigest } from './digest.ts';
 
 /** The part of fetch the loader uses (the global fetch, or a caller's, e.g. with credentials). */
 export type FetchLike = (url: string) => Promise<{ readonly ok: boolean; readonly status: number; readonly statusText: string; arrayBuffer(): Promise<ArrayBuffer> }>;
@@ -17,8 +19,11 @@ function isNode(): boolean {
   return typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
 }
 
-/** Files under `base` (a directory URL ending in '/'). */
-export function packageFiles(base: URL, fetchImpl?: FetchLike): FileSource {
+/**
+ * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it.
+ */
+export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>): FileSource {
   const local = (url: URL): boolean => url.protocol === 'file:' && isNode() && !fetchImpl;
   const fail = (path: string, url: URL, e: unknown): PackageError =>
     e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${(e as Error).message}`);
@@ -29,15 +34,34 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike): FileSource {
     if (!res.ok) throw new Error(`HTTP ${res.status} ${res.statusText}`);
     return res;
   };
+  const expected = (path: string): FileDigest | undefined => {
+    if (!digests) return undefined;
+    const want = digests.get(path);
+    if (!want) throw new PackageError('file', `package file ${path} is not listed in manifest.json`);
+    return want;
+  };
+  // node:crypto on the Node path (imported only there), WebCrypto or the JS hash elsewhere
+  const hash = async (bytes: Uint8Array, url: URL): Promise<string> =>
+    local(url) ? (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex') : sha256Hex(bytes);
+  const verify = async (path: string, url: URL, want: FileDigest | undefined, bytes: Uint8Array): Promise<void> => {
+    if (!want) return;
+    const sha256 = await hash(bytes, url);
+    if (bytes.byteLength !== want.bytes || sha256 !== want.sha256) throw mismatch(path, want, { bytes: bytes.byteLength, sha256 });
+  };
   return {
     async read(path) {
       const url = new URL(path, base);
       try {
+        const want = expected(path);
+        let bytes: Uint8Array;
         if (local(url)) {
           const fs = await import('node:fs/promises');
-          return new Uint8Array(await fs.readFile(url));
+          bytes = new Uint8Array(await fs.readFile(url));
+        } else {
+          bytes = new Uint8Array(await (await get(url)).arrayBuffer());
         }
-        return new Uint8Array(await (await get(url)).arrayBuffer());
+        await verify(path, url, want, bytes);
+        return bytes;
       } catch (e) {
         throw fail(path, url, e);
       }
@@ -45,8 +69,15 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike): FileSource {
     async readInto(path, target) {
       const url = new URL(path, base);
       try {
+        const want = expected(path);
+        if (want && want.bytes !== target.byteLength) {
+          throw new PackageError('file', `package file ${path}: manifest.json records ${want.bytes} bytes, the model's layout needs ${target.byteLength}`);
+        }
         const got = local(url) ? await readFileInto(url, target) : await streamInto(await get(url), target);
-        if (got !== target.byteLength) throw new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
+        if (got !== target.byteLength) {
+          throw want ? mismatch(path, want, { bytes: got }) : new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
+        }
+        await verify(path, url, want, target); // hashed in place: the blob is not copied
       } catch (e) {
         throw fail(path, url, e);
       }

@@ -1,7 +1,9 @@
-// load() of a generated package: reads the exit table, opens the chosen backend, and wraps it in a Model.
+// load() of a generated package: reads the manifest's file digests and the exit table, opens the chosen
+// backend, and wraps it in a Model.
 // The generated index.ts passes what the compiler decided (PackageInfo) and its compiled backends.
 
 import { PackageError } from './errors.ts';
+import { MANIFEST_FILE, manifestDigests } from './digest.ts';
 import { packageFiles, readJson, type FetchLike, type FileSource } from './files.ts';
 import { createModel, type Model } from './model.ts';
 import type { TextTokenizer } from '../tokenizer.ts';
@@ -30,7 +32,9 @@ export async function loadPackage<O extends CommonLoadOptions>(
   if (!open) throw new PackageError('backend', `package ${info.name} was not compiled for ${name}; it has ${info.backends.join(', ')}`);
   const base = new URL(options.baseUrl ?? './', moduleUrl);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
-  const files = packageFiles(base, options.fetch);
+  // Every file is checked against the size and sha256 manifest.json records (truncated or stale copies).
+  const manifest = await readJson(packageFiles(base, options.fetch), MANIFEST_FILE);
+  const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256));
   const exitTable = await files.read(info.exitTable);
   if (exitTable.length !== info.arch.vocabSize) {
     throw new PackageError('file', `${info.exitTable} has ${exitTable.length} entries, the model's vocabulary has ${info.arch.vocabSize}`);

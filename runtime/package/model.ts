@@ -94,7 +94,7 @@ async function encode(batch: readonly (readonly number[])[] | readonly string[],
 function checkIds(arch: ArchConfig, batch: readonly (readonly number[])[]): void {
   batch.forEach((seq, s) => {
     if (seq.length === 0) throw new PackageError('input', `input ${s + 1} is empty`);
-    if (seq.length > arch.maxPositions) throw new PackageError('input', `input ${s + 1} has ${seq.length} tokens, more than max_positions ${arch.maxPositions}`);
+    if (seq.length > arch.maxPositions) throw new PackageError('input', `input ${s + 1} has ${seq.length} tokens, more than max_positions (${arch.maxPositions})`);
     seq.forEach((id, p) => {
       if (!Number.isInteger(id) || id < 0 || id >= arch.vocabSize) throw new PackageError('input', `input ${s + 1}, token ${p}: id ${id} is outside the vocabulary [0, ${arch.vocabSize})`);
     });

@@ -1,20 +1,36 @@
 // Compiles the generated index.ts and the runtime modules it reaches to JavaScript + declarations with
 // ts-morph (`.ts` imports rewritten to `.js`), at the same relative paths they have in this repository.
 
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { join, relative, sep } from 'node:path';
-import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget, SyntaxKind, type CompilerOptions, type SourceFile } from 'ts-morph';
+import { dirname, join, relative, sep } from 'node:path';
+import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget, SyntaxKind, ts, type CompilerOptions, type Diagnostic, type SourceFile } from 'ts-morph';
 
 /** The repository root: runtime sources are read from here, and index.ts is placed here (in memory only). */
 const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 const OUT = join(ROOT, '.hashee-host-out');
+
+/** Type packages the runtime needs, as resolved from hashee's own install (not the working directory). */
+const TYPE_PACKAGES = ['@webgpu/types', '@types/node'] as const;
+
+/** The node_modules folder holding each type package, wherever npm placed (or hoisted) it. */
+function typeRoots(): string[] {
+  const require = createRequire(import.meta.url);
+  return [...new Set(TYPE_PACKAGES.map((name) => {
+    try {
+      return dirname(dirname(dirname(require.resolve(`${name}/package.json`))));
+    } catch {
+      throw new Error(`internal: ${name} is not installed with hashee (it is a dependency: reinstall hashee)`);
+    }
+  }))];
+}
 
 const OPTIONS: CompilerOptions = {
   target: ScriptTarget.ES2022,
   module: ModuleKind.ES2022,
   moduleResolution: ModuleResolutionKind.Bundler,
   lib: ['lib.es2022.d.ts', 'lib.dom.d.ts'],
-  types: ['@webgpu/types', 'node'],
+  types: [...TYPE_PACKAGES], // found through typeRoots() (set when the project is made)
   strict: true,
   skipLibCheck: true,
   declaration: true,
@@ -41,13 +57,13 @@ const emitted = new Map<string, readonly (readonly [string, string])[]>();
  * dynamic imports. Throws when the generated index.ts does not type-check.
  */
 export function compileHost(indexSource: string, extraEntries: readonly string[]): HostBuild {
-  project ??= new Project({ compilerOptions: OPTIONS, skipAddingFilesFromTsConfig: true });
+  project ??= new Project({ compilerOptions: { ...OPTIONS, typeRoots: typeRoots() }, skipAddingFilesFromTsConfig: true });
   const index = project.createSourceFile(join(ROOT, 'index.ts'), indexSource, { overwrite: true });
   const entries = [index, ...extraEntries.map((e) => project!.getSourceFile(join(ROOT, e)) ?? project!.addSourceFileAtPath(join(ROOT, e)))];
   project.resolveSourceFileDependencies();
   const errors = index.getPreEmitDiagnostics().filter((d) => d.getCategory() === DiagnosticCategory.Error);
   if (errors.length > 0) {
-    throw new Error(`internal: generated index.ts does not type-check:\n${project.formatDiagnosticsWithColorAndContext(errors.slice(0, 5))}`);
+    throw new Error(`internal: generated index.ts does not type-check:\n${formatDiagnostics(project, errors.slice(0, 5))}`);
   }
   const files = new Map<string, string>();
   for (const f of closure(entries)) {
@@ -56,6 +72,13 @@ export function compileHost(indexSource: string, extraEntries: readonly string[]
     for (const [name, text] of out ?? emitOne(project, f)) files.set(name, text);
   }
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+/** TypeScript's coloured report with source context on a terminal, its plain one-line-per-error form otherwise. */
+function formatDiagnostics(p: Project, diagnostics: readonly Diagnostic[]): string {
+  if (process.stderr.isTTY) return p.formatDiagnosticsWithColorAndContext(diagnostics);
+  const host: ts.FormatDiagnosticsHost = { getCanonicalFileName: (f) => f, getCurrentDirectory: () => ROOT, getNewLine: () => '\n' };
+  return ts.formatDiagnostics(diagnostics.map((d) => d.compilerObject), host);
 }
 
 /** The entries and every repository source file they import, statically or dynamically. */

@@ -61,6 +61,7 @@ export function cacheDirOf(loaded: Loaded, target: Target): string {
 /** The package directory for one target of the loaded spec, compiled on first use. */
 export async function cachedPackage(loaded: Loaded, target: Target): Promise<string> {
   const dir = cacheDirOf(loaded, target);
-  if (!existsSync(join(dir, 'manifest.json'))) await compilePackage(loaded, dir, { targets: [target], toolVersion: toolVersion() });
+  // force: the cache folder is hashee's own, so whatever an interrupted run left there is replaced
+  if (!existsSync(join(dir, 'manifest.json'))) await compilePackage(loaded, dir, { targets: [target], toolVersion: toolVersion(), force: true });
   return dir;
 }

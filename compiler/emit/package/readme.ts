@@ -28,7 +28,8 @@ export function packageReadme(header: string, info: PackageInfo): string {
     ...(info.tokenizer ? ['Text input imports `@huggingface/tokenizers` (a peer dependency) on first use; token ids need nothing.'] : []),
     '',
     'Files: `index.ts` (typed source) / `index.js` + `index.d.ts` (what to import), `runtime/` (compiled runtime),',
-    '`manifest.json` (shapes, targets, hashes), per-target binaries and `weights.json` (offset, dtype and shape of every tensor).',
+    '`manifest.json` (shapes, targets, and the size and sha256 of every file: `load()` checks each file it reads against them),',
+    'per-target binaries and `weights.json` (offset, dtype and shape of every tensor).',
     '',
   ];
   return lines.join('\n');

@@ -13,7 +13,7 @@ export function checkBatch(arch, ids, typeIds, fail) {
         if (seq.length === 0)
             fail(`sequence ${s} is empty`);
         if (seq.length > arch.maxPositions)
-            fail(`sequence ${s} has ${seq.length} tokens, max_positions is ${arch.maxPositions}`);
+            fail(`sequence ${s} has ${seq.length} tokens, more than max_positions (${arch.maxPositions})`);
         if (types[s].length !== seq.length)
             fail(`typeIds[${s}] has ${types[s].length} entries, ids[${s}] has ${seq.length}`);
         seq.forEach((id, p) => {

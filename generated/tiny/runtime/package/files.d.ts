@@ -1,4 +1,5 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import { type FileDigest } from './digest.js';
 /** The part of fetch the loader uses (the global fetch, or a caller's, e.g. with credentials). */
 export type FetchLike = (url: string) => Promise<{
     readonly ok: boolean;
@@ -12,8 +13,11 @@ export interface FileSource {
     /** Reads a file of exactly target.byteLength bytes straight into `target` (large blobs are never held twice). */
     readInto(path: string, target: Uint8Array): Promise<void>;
 }
-/** Files under `base` (a directory URL ending in '/'). */
-export declare function packageFiles(base: URL, fetchImpl?: FetchLike): FileSource;
+/**
+ * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it.
+ */
+export declare function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>): FileSource;
 /** A float32 view of little-endian bytes, copied only when they are not 4-byte aligned. */
 export declare function float32View(bytes: Uint8Array, path: string): Float32Array<ArrayBuffer>;
 export declare function readJson(source: FileSource, path: string): Promise<unknown>;

@@ -1,12 +1,17 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // Reads a package's files relative to its base URL: node:fs in Node for file: URLs (imported only on that
-// path), fetch everywhere else. No Node-only API is reached on the browser path.
+// path), fetch everywhere else. No Node-only API is reached on the browser path. With the manifest's
+// digests every file read is checked against its recorded size and sha256.
 import { PackageError } from "./errors.js";
+import { mismatch, sha256Hex } from "./digest.js";
 function isNode() {
     return typeof globalThis.process?.versions?.node === 'string';
 }
-/** Files under `base` (a directory URL ending in '/'). */
-export function packageFiles(base, fetchImpl) {
+/**
+ * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it.
+ */
+export function packageFiles(base, fetchImpl, digests) {
     const local = (url) => url.protocol === 'file:' && isNode() && !fetchImpl;
     const fail = (path, url, e) => e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${e.message}`);
     const get = async (url) => {
@@ -18,15 +23,38 @@ export function packageFiles(base, fetchImpl) {
             throw new Error(`HTTP ${res.status} ${res.statusText}`);
         return res;
     };
+    const expected = (path) => {
+        if (!digests)
+            return undefined;
+        const want = digests.get(path);
+        if (!want)
+            throw new PackageError('file', `package file ${path} is not listed in manifest.json`);
+        return want;
+    };
+    // node:crypto on the Node path (imported only there), WebCrypto or the JS hash elsewhere
+    const hash = async (bytes, url) => local(url) ? (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex') : sha256Hex(bytes);
+    const verify = async (path, url, want, bytes) => {
+        if (!want)
+            return;
+        const sha256 = await hash(bytes, url);
+        if (bytes.byteLength !== want.bytes || sha256 !== want.sha256)
+            throw mismatch(path, want, { bytes: bytes.byteLength, sha256 });
+    };
     return {
         async read(path) {
             const url = new URL(path, base);
             try {
+                const want = expected(path);
+                let bytes;
                 if (local(url)) {
                     const fs = await import('node:fs/promises');
-                    return new Uint8Array(await fs.readFile(url));
+                    bytes = new Uint8Array(await fs.readFile(url));
                 }
-                return new Uint8Array(await (await get(url)).arrayBuffer());
+                else {
+                    bytes = new Uint8Array(await (await get(url)).arrayBuffer());
+                }
+                await verify(path, url, want, bytes);
+                return bytes;
             }
             catch (e) {
                 throw fail(path, url, e);
@@ -35,9 +63,15 @@ export function packageFiles(base, fetchImpl) {
         async readInto(path, target) {
             const url = new URL(path, base);
             try {
+                const want = expected(path);
+                if (want && want.bytes !== target.byteLength) {
+                    throw new PackageError('file', `package file ${path}: manifest.json records ${want.bytes} bytes, the model's layout needs ${target.byteLength}`);
+                }
                 const got = local(url) ? await readFileInto(url, target) : await streamInto(await get(url), target);
-                if (got !== target.byteLength)
-                    throw new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
+                if (got !== target.byteLength) {
+                    throw want ? mismatch(path, want, { bytes: got }) : new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
+                }
+                await verify(path, url, want, target); // hashed in place: the blob is not copied
             }
             catch (e) {
                 throw fail(path, url, e);

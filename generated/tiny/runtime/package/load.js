@@ -1,7 +1,9 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-// load() of a generated package: reads the exit table, opens the chosen backend, and wraps it in a Model.
+// load() of a generated package: reads the manifest's file digests and the exit table, opens the chosen
+// backend, and wraps it in a Model.
 // The generated index.ts passes what the compiler decided (PackageInfo) and its compiled backends.
 import { PackageError } from "./errors.js";
+import { MANIFEST_FILE, manifestDigests } from "./digest.js";
 import { packageFiles, readJson } from "./files.js";
 import { createModel } from "./model.js";
 export async function loadPackage(info, openers, moduleUrl, options) {
@@ -12,7 +14,9 @@ export async function loadPackage(info, openers, moduleUrl, options) {
     const base = new URL(options.baseUrl ?? './', moduleUrl);
     if (!base.pathname.endsWith('/'))
         base.pathname += '/';
-    const files = packageFiles(base, options.fetch);
+    // Every file is checked against the size and sha256 manifest.json records (truncated or stale copies).
+    const manifest = await readJson(packageFiles(base, options.fetch), MANIFEST_FILE);
+    const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256));
     const exitTable = await files.read(info.exitTable);
     if (exitTable.length !== info.arch.vocabSize) {
         throw new PackageError('file', `${info.exitTable} has ${exitTable.length} entries, the model's vocabulary has ${info.arch.vocabSize}`);

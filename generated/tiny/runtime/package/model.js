@@ -57,7 +57,7 @@ function checkIds(arch, batch) {
         if (seq.length === 0)
             throw new PackageError('input', `input ${s + 1} is empty`);
         if (seq.length > arch.maxPositions)
-            throw new PackageError('input', `input ${s + 1} has ${seq.length} tokens, more than max_positions ${arch.maxPositions}`);
+            throw new PackageError('input', `input ${s + 1} has ${seq.length} tokens, more than max_positions (${arch.maxPositions})`);
         seq.forEach((id, p) => {
             if (!Number.isInteger(id) || id < 0 || id >= arch.vocabSize)
                 throw new PackageError('input', `input ${s + 1}, token ${p}: id ${id} is outside the vocabulary [0, ${arch.vocabSize})`);
