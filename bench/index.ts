@@ -1,5 +1,6 @@
 // `npm run bench`: hashee's compiled backends against onnxruntime-web and onnxruntime-node on the same
-// weights, run side by side and alternating in one session; prints a markdown table and writes JSON.
+// weights, and onnxruntime-node on the export with exits against the full-depth export, run side by side
+// and alternating in one session; prints a markdown table and writes JSON. `--runners` picks a subset.
 // `--backend webgpu` times the WebGPU package (full depth and with exits) on Dawn's adapter, which it names.
 
 import { fork, type ChildProcess } from 'node:child_process';
@@ -8,7 +9,7 @@ import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { loadSpec } from '../compiler/spec/index.ts';
 import { loadAll } from '../compiler/pipeline.ts';
-import { exportOnnx } from '../compiler/onnx/index.ts';
+import { exportOnnx, exportOnnxWithExits } from '../compiler/onnx/index.ts';
 import { compilePackage } from '../compiler/compile.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { HasheeError } from '../compiler/errors.ts';
@@ -29,6 +30,7 @@ const { values } = parseArgs({
     spec: { type: 'string' },                       // default: see defaultsFor()
     out: { type: 'string', default: 'bench/results' },
     adapter: { type: 'string', default: 'auto' },   // webgpu only: auto | gpu (fail on a CPU adapter) | swiftshader
+    runners: { type: 'string' },                    // default: every runner of the backend, e.g. ort-node,ort-node-exits
   },
 });
 
@@ -70,16 +72,30 @@ const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - 
 const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((a, b) => a - b); const i = (s.length - 1) * q; const lo = Math.floor(i); return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo); };
 
 /**
- * Cost-model FLOPs of one pass over a workload, as each kind of runner executes it: hashee computes only
- * [CLS] in the last layer for sequence heads, with or without exits; onnxruntime runs the padded batch.
+ * What each runner computes, for the cost model: hashee's runs compute only [CLS] in the last layer for
+ * sequence heads, with or without exits; onnxruntime runs the full-depth export on the padded batch, and
+ * the export with exits every real token (no padding) with its exits, the last layer included (it returns
+ * last_hidden_state).
  */
-function flopsOf(loaded: Loaded, w: Workload, kind: 'exits' | 'full' | 'padded'): number {
+const EXECUTES: Record<RunnerName, 'exits' | 'full' | 'padded' | 'onnx-exits'> = {
+  'hashee-wasm-full': 'full', 'hashee-wasm-exits': 'exits', 'hashee-webgpu-full': 'full', 'hashee-webgpu-exits': 'exits',
+  'ort-web': 'padded', 'ort-node': 'padded', 'ort-node-exits': 'onnx-exits',
+};
+
+/** Each runner with exits and the full-depth runner its time is compared with. */
+const FULL_OF: Partial<Record<RunnerName, RunnerName>> = {
+  'hashee-wasm-exits': 'hashee-wasm-full', 'hashee-webgpu-exits': 'hashee-webgpu-full', 'ort-node-exits': 'ort-node',
+};
+
+/** Cost-model FLOPs of one pass over a workload, as the runner executes it (EXECUTES). */
+function flopsOf(loaded: Loaded, w: Workload, kind: (typeof EXECUTES)[RunnerName]): number {
   const { arch, head } = loaded.spec;
   const seqHead = head.kind === 'classification' || head.kind === 'regression';
   let total = 0;
   for (const batch of w.batches) {
     const b = kind === 'padded' ? batch.map(() => new Array<number>(Math.max(...batch.map((s) => s.length))).fill(0)) : batch;
-    total += countWork(planBatch(loaded.table, b, arch.layers, { fullDepth: kind !== 'exits', clsOnlyLastLayer: kind !== 'padded' && seqHead }), arch).flops;
+    const withExits = kind === 'exits' || kind === 'onnx-exits';
+    total += countWork(planBatch(loaded.table, b, arch.layers, { fullDepth: !withExits, clsOnlyLastLayer: (kind === 'exits' || kind === 'full') && seqHead }), arch).flops;
   }
   return total;
 }
@@ -110,14 +126,19 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw usage(`unknown workload; known: ${all.map((w) => w.name).join(', ')}`, unknown.join(', '));
   const loads = all.filter((w) => wanted.includes(w.name));
   // onnxruntime runs on the CPU: it is the baseline for wasm, not for a GPU.
-  const names: RunnerName[] = ([`hashee-${backend}-full`, `hashee-${backend}-exits`, ...(backend === 'wasm' ? ['ort-web', 'ort-node'] : [])] as RunnerName[]).filter((n) => RUNNERS[n]);
+  const available: RunnerName[] = ([`hashee-${backend}-full`, `hashee-${backend}-exits`, ...(backend === 'wasm' ? ['ort-web', 'ort-node', 'ort-node-exits'] : [])] as RunnerName[]).filter((n) => RUNNERS[n]);
+  const picked = values.runners?.split(',');
+  const notHere = (picked ?? []).filter((n) => !available.includes(n as RunnerName));
+  if (notHere.length > 0) throw usage(`unknown runner for --backend ${backend}; known: ${available.join(', ')}`, notHere.join(', '));
+  const names = picked ? available.filter((n) => picked.includes(n)) : available;
   const cache = new URL(`bench/cache/${spec.hash.slice(0, 16)}/`, root).pathname;
   mkdirSync(cache, { recursive: true });
-  const onnxPath = `${cache}model.onnx`;
-  if (names.some((n) => n.startsWith('ort-')) && !existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
+  const onnxPath = `${cache}model.onnx`, onnxExitsPath = `${cache}model-exits.onnx`;
+  if (names.some((n) => n === 'ort-web' || n === 'ort-node') && !existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
+  if (names.includes('ort-node-exits') && !existsSync(onnxExitsPath)) writeFileSync(onnxExitsPath, exportOnnxWithExits(loaded.model, loaded.table));
   const packageDir = `${cache}package`;
   const tc = performance.now();
-  await compilePackage(loaded, packageDir, { targets: [backend], toolVersion: 'bench' });
+  if (names.some((n) => n.startsWith('hashee-'))) await compilePackage(loaded, packageDir, { targets: [backend], toolVersion: 'bench' });
   const compileMs = performance.now() - tc;
   const env = adapter ? vulkanEnv(adapter.icd) : process.env;
   console.error(`bench: ${spec.name}, backends ${names.join(', ')}; ${backend === 'wasm' ? `threads ${passes.join(', ')}; ` : ''}${reps} reps; ${cpus().length} cpus; compile ${compileMs.toFixed(0)} ms`);
@@ -126,12 +147,14 @@ async function main(): Promise<void> {
   for (const t of passes) {
     const children: Child[] = [];
     for (const n of names) {
-      const c = await spawn(n, { threads: t ?? 1, onnxPath, packageDir }, env);
+      const c = await spawn(n, { threads: t ?? 1, onnxPath, onnxExitsPath, packageDir }, env);
       console.error(`bench: ${c.info} (setup ${c.setupMs.toFixed(0)} ms)`);
       children.push(c);
     }
     for (const w of loads) {
       const times = new Map<RunnerName, number[]>(names.map((n) => [n, []]));
+      // Process CPU time (all its threads): unlike wall time, not inflated while the runner waits for a core.
+      const cpuTimes = new Map<RunnerName, number[]>(names.map((n) => [n, []]));
       const batches = w.batches.map((b) => b.map((s) => [...s]));
       // Warm-up, kept: the first call after setup shows any first-use stall (shader compiles, allocations).
       const warmup = new Map<RunnerName, number>();
@@ -139,21 +162,27 @@ async function main(): Promise<void> {
       for (let r = 0; r < reps; r++) {
         for (let i = 0; i < children.length; i++) {
           const c = children[(i + r) % children.length]!; // rotate the order every rep
-          times.get(c.name)!.push((await request<{ ms: number }>(c, { kind: 'time', batches })).ms);
+          const { ms, cpuMs } = await request<{ ms: number; cpuMs: number }>(c, { kind: 'time', batches });
+          times.get(c.name)!.push(ms);
+          cpuTimes.get(c.name)!.push(cpuMs);
         }
       }
-      const webMedian = times.has('ort-web') ? median(times.get('ort-web')!) : NaN;
-      const fullMedian = times.has(`hashee-${backend}-full` as RunnerName) ? median(times.get(`hashee-${backend}-full` as RunnerName)!) : NaN;
-      const expectedRatio = flopsOf(loaded, w, 'exits') / flopsOf(loaded, w, 'full');
+      const medianOf = (n: RunnerName | undefined, of = times): number => (n && of.has(n) ? median(of.get(n)!) : NaN);
+      const webMedian = medianOf('ort-web');
       for (const c of children) {
         const xs = times.get(c.name)!;
-        const kind = c.name.endsWith('exits') ? 'exits' : c.name.startsWith('ort') ? 'padded' : 'full';
         const m = median(xs);
+        const full = FULL_OF[c.name];
         results.push({
           threads: t, workload: w.name, runner: c.name, info: c.info,
           setup_ms: c.setupMs, warmup_ms: warmup.get(c.name), median_ms: m, p25_ms: quantile(xs, 0.25), p75_ms: quantile(xs, 0.75), min_ms: Math.min(...xs), max_ms: Math.max(...xs), samples_ms: xs,
-          vs_ort_web: m / webMedian, gflops_per_s: flopsOf(loaded, w, kind) / (m * 1e6),
-          ...(c.name.endsWith('exits') ? { expected_flops_ratio: expectedRatio, measured_time_ratio: m / fullMedian } : {}),
+          median_cpu_ms: medianOf(c.name, cpuTimes), samples_cpu_ms: cpuTimes.get(c.name),
+          vs_ort_web: m / webMedian, gflops_per_s: flopsOf(loaded, w, EXECUTES[c.name]) / (m * 1e6),
+          ...(full ? {
+            expected_flops_ratio: flopsOf(loaded, w, EXECUTES[c.name]) / flopsOf(loaded, w, EXECUTES[full]),
+            measured_time_ratio: m / medianOf(full),
+            measured_cpu_ratio: medianOf(c.name, cpuTimes) / medianOf(full, cpuTimes),
+          } : {}),
         });
       }
     }
@@ -163,7 +192,7 @@ async function main(): Promise<void> {
     }
   }
   mkdirSync(new URL(`${values.out}/`, root), { recursive: true });
-  const file = new URL(`${values.out}/${backend}.json`, root);
+  const file = new URL(`${values.out}/${backend}${picked ? `-${names.join('+')}` : ''}.json`, root);
   const gpu = adapter && { adapter: adapterName(adapter), adapter_is_cpu: adapter.cpu, vulkan_icd: adapter.icd };
   writeFileSync(file, `${JSON.stringify({ spec: spec.name, backend, ...gpu, reps, compile_ms: compileMs, cpus: cpus().length, results }, null, 2)}\n`);
   if (adapter) console.log(`WebGPU adapter: ${adapterName(adapter)}${adapter.cpu ? `\n\nNOTE: ${CPU_ADAPTER_NOTE}` : ''}\n`);
@@ -174,10 +203,10 @@ async function main(): Promise<void> {
 function table(rows: Record<string, unknown>[]): string {
   const f = (x: unknown, d = 1): string => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '');
   const ms = (x: unknown): string => f(x, typeof x === 'number' && x < 10 ? 2 : 1); // GPU batch-1 times are a few ms
-  const out = ['| threads | workload | runner | median ms | p25–p75 ms | vs ort-web | GFLOP/s | exits/full time (expected FLOPs) | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|'];
+  const out = ['| threads | workload | runner | median ms | p25–p75 ms | CPU ms | vs ort-web | GFLOP/s | exits/full time, CPU time (expected FLOPs) | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|---|'];
   for (const r of rows) {
-    const ratio = r.measured_time_ratio !== undefined ? `${f(r.measured_time_ratio, 3)} (${f(r.expected_flops_ratio, 3)})` : '';
-    out.push(`| ${r.threads ?? '–'} | ${r.workload} | ${r.runner} | ${ms(r.median_ms)} | ${ms(r.p25_ms)}–${ms(r.p75_ms)} | ${f(r.vs_ort_web, 2)} | ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
+    const ratio = r.measured_time_ratio !== undefined ? `${f(r.measured_time_ratio, 3)}, ${f(r.measured_cpu_ratio, 3)} (${f(r.expected_flops_ratio, 3)})` : '';
+    out.push(`| ${r.threads ?? '–'} | ${r.workload} | ${r.runner} | ${ms(r.median_ms)} | ${ms(r.p25_ms)}–${ms(r.p75_ms)} | ${ms(r.median_cpu_ms)} | ${f(r.vs_ort_web, 2)} | ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
   }
   return out.join('\n');
 }

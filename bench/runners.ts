@@ -1,5 +1,6 @@
-// The benchmarked implementations, one factory each: onnxruntime-web (WASM), onnxruntime-node (native)
-// and hashee's compiled backends. Every runner takes ragged batches of token ids.
+// The benchmarked implementations, one factory each: onnxruntime-web (WASM), onnxruntime-node (native) on
+// the full-depth export and on the export with exits, and hashee's compiled backends. Every runner takes
+// ragged batches of token ids.
 
 import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
@@ -7,6 +8,7 @@ import { pathToFileURL } from 'node:url';
 export interface RunnerConfig {
   readonly threads: number;
   readonly onnxPath: string;       // the spec's model exported at full depth
+  readonly onnxExitsPath: string;  // the same model exported with its exit table baked in (export-onnx --exits)
   readonly packageDir: string;     // `hashee compile` output of the same spec
 }
 
@@ -17,7 +19,7 @@ export interface Runner {
   readonly info: string;
 }
 
-export type RunnerName = 'ort-web' | 'ort-node' | 'hashee-wasm-full' | 'hashee-wasm-exits' | 'hashee-webgpu-full' | 'hashee-webgpu-exits';
+export type RunnerName = 'ort-web' | 'ort-node' | 'ort-node-exits' | 'hashee-wasm-full' | 'hashee-wasm-exits' | 'hashee-webgpu-full' | 'hashee-webgpu-exits';
 
 /** Padded int64 tensors in the layout BERT exports take: input_ids, attention_mask, token_type_ids. */
 function paddedFeeds<T>(batch: readonly (readonly number[])[], make: (data: BigInt64Array, dims: number[]) => T): Record<string, T> {
@@ -39,15 +41,18 @@ async function ortWeb(cfg: RunnerConfig): Promise<Runner> {
   };
 }
 
-async function ortNode(cfg: RunnerConfig): Promise<Runner> {
-  const ort = await import('onnxruntime-node');
-  const session = await ort.InferenceSession.create(cfg.onnxPath, {
-    intraOpNumThreads: cfg.threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
-  });
-  return {
-    info: `onnxruntime-node ${ort.env.versions.node ?? ''} cpu, ${cfg.threads} thread(s)`,
-    async run(batch) { await session.run(paddedFeeds(batch, (d, dims) => new ort.Tensor('int64', d, dims))); },
-    async dispose() { await session.release(); },
+/** onnxruntime-node on the full-depth export, or on the export with exits. */
+function ortNode(exits: boolean) {
+  return async (cfg: RunnerConfig): Promise<Runner> => {
+    const ort = await import('onnxruntime-node');
+    const session = await ort.InferenceSession.create(exits ? cfg.onnxExitsPath : cfg.onnxPath, {
+      intraOpNumThreads: cfg.threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
+    });
+    return {
+      info: `onnxruntime-node ${ort.env.versions.node ?? ''} cpu, ${cfg.threads} thread(s), ${exits ? 'export with exits' : 'full-depth export'}`,
+      async run(batch) { await session.run(paddedFeeds(batch, (d, dims) => new ort.Tensor('int64', d, dims))); },
+      async dispose() { await session.release(); },
+    };
   };
 }
 
@@ -77,7 +82,8 @@ function hashee(backend: 'wasm' | 'webgpu', fullDepth: boolean) {
 
 export const RUNNERS: Record<RunnerName, ((cfg: RunnerConfig) => Promise<Runner>) | undefined> = {
   'ort-web': ortWeb,
-  'ort-node': ortNode,
+  'ort-node': ortNode(false),
+  'ort-node-exits': ortNode(true),
   'hashee-wasm-full': hashee('wasm', true),
   'hashee-wasm-exits': hashee('wasm', false),
   'hashee-webgpu-full': hashee('webgpu', true),

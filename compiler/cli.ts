@@ -17,7 +17,9 @@ Usage:
                                              run the model; --text / --ids may repeat (a batch)
   hashee import FILE.onnx [--name NAME] [--out SPEC.yaml]
                                              print a spec that matches an ONNX encoder
-  hashee export-onnx SPEC --out FILE.onnx    write the model at full depth as ONNX (opset 17)
+  hashee export-onnx SPEC --out FILE.onnx [--exits]
+                                             write the model as ONNX (opset 17): full depth, or
+                                             with the exit table baked in
   hashee compile SPEC --out DIR [--target wasm|webgpu]... [--force]
                                              write the deployable package
 
@@ -39,6 +41,7 @@ const OPTIONS = {
   backend: { type: 'string' },
   precision: { type: 'string' },
   'full-depth': { type: 'boolean' },
+  exits: { type: 'boolean' },
   out: { type: 'string', short: 'o' },
   name: { type: 'string' },
   target: { type: 'string', multiple: true },

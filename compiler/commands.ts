@@ -7,7 +7,7 @@ import { HasheeError } from './errors.ts';
 import { loadSpec } from './spec/index.ts';
 import type { Spec } from './spec/types.ts';
 import { loadAll, loadModel } from './pipeline.ts';
-import { exportOnnx, importOnnx } from './onnx/index.ts';
+import { exportOnnx, exportOnnxWithExits, importOnnx } from './onnx/index.ts';
 import { renderSpecYaml } from './spec/index.ts';
 import { scheduleFor } from './schedule/report.ts';
 import { runOnInputs, formatRun, runJson, parseIdsArg, type OutputKind, type BackendName } from './run.ts';
@@ -104,12 +104,19 @@ const importCmd: Command = {
 };
 
 const exportCmd: Command = {
-  usage: 'hashee export-onnx SPEC --out FILE.onnx\n  Writes the spec\'s model at full depth as a standard ONNX graph (opset 17).',
+  usage: 'hashee export-onnx SPEC --out FILE.onnx [--exits]\n  Writes the spec\'s model as a standard ONNX graph (opset 17): at full depth, or with --exits the exit\n' +
+    '  table baked in (the graph sorts tokens by exit layer and runs each layer on its active prefix; extra output exit_layers).',
   async run(args, opts, ctx) {
     const spec = oneSpec(args, this.usage);
     if (!opts.out) throw new HasheeError('usage', `--out FILE.onnx is required\n${this.usage}`);
     checkFileOut(resolve(opts.out));
-    const bytes = exportOnnx(loadModel(spec, createProgress('loading weights')));
+    let bytes: Uint8Array;
+    if (opts.exits) {
+      const { model, table } = loadAll(spec, createProgress('loading'));
+      bytes = exportOnnxWithExits(model, table);
+    } else {
+      bytes = exportOnnx(loadModel(spec, createProgress('loading weights')));
+    }
     writeFileAtomic(resolve(opts.out), bytes);
     ctx.err(`wrote ${opts.out} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
   },

@@ -1,8 +1,8 @@
 // Builds ONNX graphs node by node: deterministic value names from one counter, constants as initializers
-// or Constant nodes, and the shape helpers the exporters share.
+// or Constant nodes, the shape helpers the exporters share, and the model wrapper (IR 8, default domain).
 
 import {
-  attr, floatTensor, int64Tensor, INT64,
+  attr, floatTensor, int64Tensor, onnx, INT64,
   type AttributeProto, type GraphProto, type NodeProto, type TensorProto, type TensorStorage, type ValueInfoProto,
 } from './proto.ts';
 
@@ -13,6 +13,8 @@ export class GraphBuilder {
   private count = 0;
   private readonly shapeCache = new Map<string, string>();
   private readonly names = new Set<string>();
+  /** Float constants by name: the same array under the same name is one constant (shared layers). */
+  private readonly floatData = new Map<string, Float32Array>();
 
   constructor(readonly opset: number, private readonly storage: TensorStorage, private readonly constants: 'initializers' | 'nodes') {}
 
@@ -34,7 +36,10 @@ export class GraphBuilder {
     return outputs;
   }
 
+  /** A float constant; asking again with the same name and the same array returns the first one (no copy). */
   floats(name: string, dims: readonly number[], data: Float32Array): string {
+    if (this.floatData.get(name) === data) return name;
+    this.floatData.set(name, data);
     return this.constant(floatTensor(name, dims, data, this.storage));
   }
 
@@ -93,6 +98,17 @@ export class GraphBuilder {
       output: [...outputs],
     };
   }
+}
+
+/** The graph as a model file: IR version 8, one default-domain opset import. */
+export function encodeModel(graph: GraphProto, opset: number): Uint8Array {
+  const proto = onnx.ModelProto.create({
+    irVersion: 8,
+    producerName: 'hashee',
+    opsetImport: [{ domain: '', version: opset }],
+    graph,
+  });
+  return onnx.ModelProto.encode(proto).finish();
 }
 
 export function tensorInfo(name: string, elemType: number, dims: readonly (string | number)[]): ValueInfoProto {
