@@ -10,7 +10,7 @@ import { cpus } from 'node:os';
 import { loadSpec } from '../compiler/spec/index.ts';
 import { loadAll } from '../compiler/pipeline.ts';
 import { exportOnnx, exportOnnxWithExits } from '../compiler/onnx/index.ts';
-import { compilePackage } from '../compiler/compile.ts';
+import { compilePackage } from '../compiler/package/assemble.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { HasheeError } from '../compiler/errors.ts';
 import { RUNNERS, type RunnerConfig, type RunnerName } from './runners.ts';

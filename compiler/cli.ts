@@ -1,9 +1,10 @@
 // The `hashee` command line: argument parsing, dispatch to the pipeline, exit codes 0 / 1 (user) / 2 (internal).
 
-import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { parseArgs } from 'node:util';
 import { readFileSync } from 'node:fs';
 import { HasheeError, isHasheeError } from './errors.ts';
 import { commands, type CommandContext } from './commands.ts';
+import { OPTIONS } from './options.ts';
 
 const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
 
@@ -29,27 +30,6 @@ Options:
 
 Exit codes: 0 ok, 1 user error (bad spec, bad input), 2 internal error.
 Docs: README.md`;
-
-const OPTIONS = {
-  help: { type: 'boolean', short: 'h' },
-  version: { type: 'boolean' },
-  debug: { type: 'boolean' },
-  json: { type: 'boolean' },
-  text: { type: 'string', multiple: true },
-  ids: { type: 'string', multiple: true },
-  output: { type: 'string' },
-  backend: { type: 'string' },
-  precision: { type: 'string' },
-  'full-depth': { type: 'boolean' },
-  exits: { type: 'boolean' },
-  out: { type: 'string', short: 'o' },
-  name: { type: 'string' },
-  target: { type: 'string', multiple: true },
-  threads: { type: 'string' },
-  force: { type: 'boolean' },
-} as const satisfies ParseArgsConfig['options'];
-
-export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];
 
 /** Runs the CLI on argv (without node and script); returns the exit code. */
 export async function main(argv: readonly string[], io: Pick<CommandContext, 'out' | 'err'> = defaultIo()): Promise<number> {

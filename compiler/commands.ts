@@ -2,7 +2,7 @@
 
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import type { CliOptions } from './cli.ts';
+import type { CliOptions } from './options.ts';
 import { HasheeError } from './errors.ts';
 import { loadSpec } from './spec/index.ts';
 import type { Spec } from './spec/types.ts';
@@ -10,8 +10,8 @@ import { loadAll, loadModel } from './pipeline.ts';
 import { exportOnnx, exportOnnxWithExits, importOnnx } from './onnx/index.ts';
 import { renderSpecYaml } from './spec/index.ts';
 import { scheduleFor } from './schedule/report.ts';
-import { runOnInputs, formatRun, runJson, parseIdsArg, type OutputKind, type BackendName } from './run.ts';
-import { checkPackageOut, compilePackage } from './compile.ts';
+import { runOnInputs, formatRun, runJson, parseIdsArg, type OutputKind, type BackendName } from './run/index.ts';
+import { checkPackageOut, compilePackage } from './package/assemble.ts';
 import { checkFileOut, writeFileAtomic } from './util/fs.ts';
 import { createProgress } from './progress.ts';
 

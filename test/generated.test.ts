@@ -5,7 +5,7 @@ import * as assert from 'uvu/assert';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { GENERATED_DIR, compareTrees, lineDiff, listFiles, writeGenerated } from '../compiler/emit/package/generated.ts';
+import { GENERATED_DIR, compareTrees, lineDiff, listFiles, writeGenerated } from '../compiler/package/generated.ts';
 
 test('lineDiff shows the first changed lines with context', () => {
   const d = lineDiff('a\nb\nc\nd', 'a\nb\nX\nd');

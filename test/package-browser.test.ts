@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../compiler/spec/index.ts';
 import { loadAll } from '../compiler/pipeline.ts';
-import { compilePackage } from '../compiler/compile.ts';
+import { compilePackage } from '../compiler/package/assemble.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import { launchChromium, serve } from './support/browser.ts';
 

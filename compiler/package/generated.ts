@@ -4,14 +4,14 @@
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { loadSpec } from '../../spec/index.ts';
-import { loadAll } from '../../pipeline.ts';
-import { compilePackage } from '../../compile.ts';
-import { writeDirAtomic, writeFileAtomic } from '../../util/fs.ts';
-import { emitWasmText } from '../wasm/module.ts';
-import { wasmLayout } from '../../../contract/wasm-layout.ts';
+import { loadSpec } from '../spec/index.ts';
+import { loadAll } from '../pipeline.ts';
+import { compilePackage } from './assemble.ts';
+import { writeDirAtomic, writeFileAtomic } from '../util/fs.ts';
+import { emitWasmText } from '../emit/wasm/module.ts';
+import { wasmLayout } from '../../contract/wasm-layout.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GENERATED_DIR = join(ROOT, 'generated');
 const TINY_SPEC = join(ROOT, 'specs/tiny.yaml');
 

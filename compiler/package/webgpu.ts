@@ -1,12 +1,12 @@
 // The WebGPU target's files in a package: one WGSL module per kernel, the weight blocks joined into one
 // float32 file, and its JSON manifest (tensor offsets, dtype, shapes: from the layout of the weight table).
 
-import { emitWgsl } from '../wgsl/index.ts';
-import { WEBGPU_TENSORS, joinWeights, weightLayout, type BlockLayout, type WeightLayout } from '../../../contract/webgpu-layout.ts';
-import { columnsShape, type ArchConfig, type HeadConfig } from '../../../contract/model.ts';
-import { packWebGpuWeights } from '../../passes/packWebGpuWeights.ts';
-import type { WebGpuFiles } from '../../../runtime/package/webgpu.ts';
-import type { EmitContext, PackageFiles } from '../../compile.ts';
+import { emitWgsl } from '../emit/wgsl/index.ts';
+import { WEBGPU_TENSORS, joinWeights, weightLayout, type BlockLayout, type WeightLayout } from '../../contract/webgpu-layout.ts';
+import { columnsShape, type ArchConfig, type HeadConfig } from '../../contract/model.ts';
+import { packWebGpuWeights } from '../passes/packWebGpuWeights.ts';
+import type { WebGpuFiles } from '../../runtime/package/webgpu.ts';
+import type { EmitContext, PackageFiles } from './types.ts';
 import { jsonText, sha256 } from './text.ts';
 
 const WEIGHTS = 'webgpu/weights.bin';

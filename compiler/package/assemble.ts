@@ -1,17 +1,19 @@
-// `hashee compile`: the deployable package — exit table, schedule, manifest, and each target's files.
+// Packaging: the deployable package — exit table, schedule, manifest, each target's files and the host code —
+// assembled in memory and written atomically (`hashee compile`).
 
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
-import type { Target } from './spec/types.ts';
-import type { Loaded } from './pipeline.ts';
-import { statOut, writeDirAtomic } from './util/fs.ts';
-import { HasheeError } from './errors.ts';
-import { MANIFEST_FILE, type FileDigest } from '../runtime/package/digest.ts';
-import { scheduleFor } from './schedule/report.ts';
-import { emitWasmTarget } from './emit/package/wasm.ts';
-import { emitWebGpuTarget } from './emit/package/webgpu.ts';
-import { emitHost } from './emit/package/host.ts';
-import { sha256 } from './emit/package/text.ts';
+import type { Target } from '../spec/types.ts';
+import type { Loaded } from '../pipeline.ts';
+import { statOut, writeDirAtomic } from '../util/fs.ts';
+import { HasheeError } from '../errors.ts';
+import { MANIFEST_FILE, type FileDigest } from '../../runtime/package/digest.ts';
+import { scheduleFor } from '../schedule/report.ts';
+import type { EmitContext, PackageFiles, TargetEmitter } from './types.ts';
+import { emitWasmTarget } from './wasm.ts';
+import { emitWebGpuTarget } from './webgpu.ts';
+import { emitHost } from './host.ts';
+import { sha256 } from './text.ts';
 
 export interface CompileOptions {
   readonly targets: readonly Target[];
@@ -22,18 +24,6 @@ export interface CompileOptions {
 
 /** manifest.json's `format`: what marks a folder as a hashee package (which compile may replace). */
 export const PACKAGE_FORMAT = 'hashee-package/1';
-
-export type PackageFiles = Map<string, string | Uint8Array>;
-
-/** What every target's emitter receives; it adds its files and manifest entries. */
-export interface EmitContext {
-  readonly loaded: Loaded;
-  readonly toolVersion: string;
-  /** First line(s) of every generated text file: tool version and spec hash, no timestamps. */
-  readonly header: string;
-}
-
-export type TargetEmitter = (ctx: EmitContext) => Promise<{ files: PackageFiles; manifest: Record<string, unknown> }>;
 
 /** One emitter per target: a new target does not type-check until it has one. */
 const emitters: Record<Target, TargetEmitter> = {

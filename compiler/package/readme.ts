@@ -1,6 +1,6 @@
 // README.md of a package: what was compiled, how to load and run it in Node and in a browser, what it needs.
 
-import type { PackageInfo } from '../../../runtime/package/types.ts';
+import type { PackageInfo } from '../../runtime/package/types.ts';
 
 export function packageReadme(header: string, info: PackageInfo): string {
   const a = info.arch, h = info.head;

@@ -2,13 +2,13 @@
 // they import (compiled to JS + .d.ts), package.json and README.md; every text file names the generator.
 
 import { readFileSync } from 'node:fs';
-import type { Target } from '../../spec/types.ts';
-import type { EmitContext, PackageFiles } from '../../compile.ts';
-import type { PackageInfo } from '../../../runtime/package/types.ts';
-import type { WasmFiles } from '../../../runtime/package/wasm.ts';
-import type { WebGpuFiles } from '../../../runtime/package/webgpu.ts';
-import { hostSource } from '../host/source.ts';
-import { compileHost } from '../host/emit.ts';
+import type { Target } from '../spec/types.ts';
+import type { EmitContext, PackageFiles } from './types.ts';
+import type { PackageInfo } from '../../runtime/package/types.ts';
+import type { WasmFiles } from '../../runtime/package/wasm.ts';
+import type { WebGpuFiles } from '../../runtime/package/webgpu.ts';
+import { hostSource } from '../emit/host/source.ts';
+import { compileHost } from '../emit/host/emit.ts';
 import { jsonText } from './text.ts';
 import { packageReadme } from './readme.ts';
 
@@ -44,7 +44,7 @@ export function emitHost(ctx: EmitContext, built: BuiltTargets): PackageFiles {
 }
 
 function packageJson(ctx: EmitContext, info: PackageInfo): string {
-  const pinned = (JSON.parse(readFileSync(new URL('../../../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> });
+  const pinned = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> });
   const version = (name: string): string => pinned.dependencies?.[name] ?? pinned.devDependencies?.[name] ?? '*';
   const peers: string[] = [];
   if (info.tokenizer) peers.push(OPTIONAL_DEPS.tokenizer);

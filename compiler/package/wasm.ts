@@ -1,11 +1,11 @@
 // The WASM target's files in a package: four module variants ({SIMD128, relaxed} x {private, shared
 // memory}), the pre-packed weight blob and its JSON manifest (offsets, dtype, shapes, layouts).
 
-import { packWeights } from '../../passes/packWeights.ts';
-import { checkWasmArch, emitWasmModules } from '../wasm/module.ts';
-import { manifestOf } from '../../../contract/wasm-layout.ts';
-import type { WasmFiles } from '../../../runtime/package/wasm.ts';
-import type { EmitContext, PackageFiles } from '../../compile.ts';
+import { packWeights } from '../passes/packWeights.ts';
+import { checkWasmArch, emitWasmModules } from '../emit/wasm/module.ts';
+import { manifestOf } from '../../contract/wasm-layout.ts';
+import type { WasmFiles } from '../../runtime/package/wasm.ts';
+import type { EmitContext, PackageFiles } from './types.ts';
 import { jsonText, sha256 } from './text.ts';
 
 export const WASM_FILES: WasmFiles = {

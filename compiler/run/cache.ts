@@ -6,13 +6,13 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loaded } from '../../pipeline.ts';
-import type { Target } from '../../spec/types.ts';
-import { compilePackage } from '../../compile.ts';
-import { sha256 } from './text.ts';
-import { weightNames } from '../../../contract/model.ts';
+import type { Loaded } from '../pipeline.ts';
+import type { Target } from '../spec/types.ts';
+import { compilePackage } from '../package/assemble.ts';
+import { sha256 } from '../package/text.ts';
+import { weightNames } from '../../contract/model.ts';
 
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 /** Sources whose changes change a package: the runtime it ships and the code that emits it. */
 const SOURCES = ['contract', 'runtime', 'compiler', 'package.json'];
 

@@ -1,14 +1,14 @@
 // `hashee run`: inputs -> a backend -> exits, result and work, printed for people or as JSON.
 
-import type { Loaded } from './pipeline.ts';
-import type { Spec } from './spec/types.ts';
-import type { RunResult } from '../runtime/reference/api.ts';
-import type { ExitTable } from '../contract/model.ts';
-import { runReference } from '../runtime/reference/index.ts';
-import { planBatch, countWork } from '../runtime/plan.ts';
-import { HasheeError } from './errors.ts';
-import { encodeTexts } from './corpus/tokenize.ts';
-import { runCompiled } from './emit/package/run.ts';
+import type { Loaded } from '../pipeline.ts';
+import type { Spec } from '../spec/types.ts';
+import type { RunResult } from '../../runtime/reference/api.ts';
+import type { ExitTable } from '../../contract/model.ts';
+import { runReference } from '../../runtime/reference/index.ts';
+import { planBatch, countWork } from '../../runtime/plan.ts';
+import { HasheeError } from '../errors.ts';
+import { encodeTexts } from '../corpus/tokenize.ts';
+import { runCompiled } from './compiled.ts';
 
 export type OutputKind = 'logits' | 'last-hidden';
 export type BackendName = 'reference' | 'wasm' | 'webgpu';

@@ -5,11 +5,11 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Loaded } from '../../pipeline.ts';
-import type { RunResult } from '../../../runtime/reference/api.ts';
-import type { Model } from '../../../runtime/package/model.ts';
-import { HasheeError } from '../../errors.ts';
-import { nodeGpu, SWIFTSHADER_ICD } from '../../../runtime/webgpu/node.ts';
+import type { Loaded } from '../pipeline.ts';
+import type { RunResult } from '../../runtime/reference/api.ts';
+import type { Model } from '../../runtime/package/model.ts';
+import { HasheeError } from '../errors.ts';
+import { nodeGpu, SWIFTSHADER_ICD } from '../../runtime/webgpu/node.ts';
 import { cachedPackage } from './cache.ts';
 
 export type CompiledBackend = 'wasm' | 'webgpu';
