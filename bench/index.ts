@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll } from '../compiler/pipeline.ts';
+import { loadAll } from '../compiler/load.ts';
 import { exportOnnx, exportOnnxWithExits } from '../compiler/onnx/index.ts';
 import { compilePackage } from '../compiler/package/assemble.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
@@ -16,7 +16,7 @@ import { HasheeError } from '../compiler/errors.ts';
 import { RUNNERS, type RunnerConfig, type RunnerName } from './runners.ts';
 import { workloads, type Workload } from './workloads.ts';
 import { ADAPTER_MODES, adapterName, selectAdapter, vulkanEnv, type AdapterMode, type AdapterReport } from './gpu/adapter.ts';
-import type { Loaded } from '../compiler/pipeline.ts';
+import type { Loaded } from '../compiler/load.ts';
 
 const root = new URL('../', import.meta.url);
 

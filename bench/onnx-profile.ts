@@ -10,7 +10,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import * as ort from 'onnxruntime-node';
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll } from '../compiler/pipeline.ts';
+import { loadAll } from '../compiler/load.ts';
 import { exportOnnx, exportOnnxWithExits } from '../compiler/onnx/index.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { workloads } from './workloads.ts';

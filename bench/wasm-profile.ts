@@ -4,7 +4,7 @@
 // Args: threads=N reps=N workload=NAME (bench/workloads.ts, default seq128-b1). Run with node --import tsx --experimental-wasm-relaxed-simd.
 
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll } from '../compiler/pipeline.ts';
+import { loadAll } from '../compiler/load.ts';
 import { packWeights } from '../compiler/passes/packWeights.ts';
 import { emitWasmModules } from '../compiler/emit/wasm/module.ts';
 import { WasmEngine } from '../runtime/wasm/engine.ts';

@@ -5,7 +5,7 @@
 // node --import tsx --experimental-wasm-relaxed-simd.
 
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll } from '../compiler/pipeline.ts';
+import { loadAll } from '../compiler/load.ts';
 import { packWeights } from '../compiler/passes/packWeights.ts';
 import { emitWasmModules } from '../compiler/emit/wasm/module.ts';
 import { WasmEngine } from '../runtime/wasm/engine.ts';

@@ -7,7 +7,7 @@
 // Run: VK_ICD_FILENAMES=/usr/lib/chromium/vk_swiftshader_icd.json node --import tsx bench/webgpu-profile.ts
 
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll } from '../compiler/pipeline.ts';
+import { loadAll } from '../compiler/load.ts';
 import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { createEngine } from '../runtime/webgpu/engine.ts';

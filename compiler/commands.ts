@@ -6,12 +6,13 @@ import type { CliOptions } from './options.ts';
 import { HasheeError } from './errors.ts';
 import { loadSpec } from './spec/index.ts';
 import type { Spec } from './spec/types.ts';
-import { loadAll, loadModel } from './pipeline.ts';
+import { loadAll, loadModel } from './load.ts';
 import { exportOnnx, exportOnnxWithExits, importOnnx } from './onnx/index.ts';
 import { renderSpecYaml } from './spec/index.ts';
 import { scheduleFor } from './schedule/report.ts';
 import { runOnInputs, formatRun, runJson, parseIdsArg, type OutputKind, type BackendName } from './run/index.ts';
-import { checkPackageOut, compilePackage } from './package/assemble.ts';
+import { checkPackageOut, writePackage } from './package/assemble.ts';
+import { runPipeline, STAGES } from './pipeline.ts';
 import { checkFileOut, writeFileAtomic } from './util/fs.ts';
 import { createProgress } from './progress.ts';
 
@@ -123,15 +124,24 @@ const exportCmd: Command = {
 };
 
 const compile: Command = {
-  usage: 'hashee compile SPEC --out DIR [--target wasm|webgpu]... [--force]\n  Writes the deployable package: exit table, schedule, manifest and the targets\' code (default: the spec\'s targets).\n' +
-    '  DIR is replaced as a whole when it is a hashee package or empty; --force replaces a file or any other folder.',
+  usage: `hashee compile SPEC --out DIR [--target wasm|webgpu]... [--force] [--dump-after ${STAGES.join('|')}]\n` +
+    '  Writes the deployable package: exit table, schedule, manifest and the targets\' code (default: the spec\'s targets).\n' +
+    '  DIR is replaced as a whole when it is a hashee package or empty; --force replaces a file or any other folder.\n' +
+    '  --dump-after STAGE prints that stage\'s output (the spec, the exit table, its schedule, the layer program,\n' +
+    '  the generated WAT and WGSL, the package\'s files) and stops there unless --out is given too.',
   async run(args, opts, ctx) {
-    const spec = oneSpec(args, this.usage);
-    if (!opts.out) throw new HasheeError('usage', `--out DIR is required\n${this.usage}`);
-    const targets = (opts.target ?? spec.targets).map((t) => choice(t, ['wasm', 'webgpu'] as const, '--target', 'wasm'));
+    if (args.length !== 1) throw new HasheeError('usage', `expected one SPEC argument, got ${args.length}\n${this.usage}`);
+    const dumpAfter = opts['dump-after'] === undefined ? undefined : choice(opts['dump-after'], STAGES, '--dump-after', 'package');
+    if (!opts.out && !dumpAfter) throw new HasheeError('usage', `--out DIR is required (or --dump-after STAGE)\n${this.usage}`);
+    const targets = opts.target?.map((t) => choice(t, ['wasm', 'webgpu'] as const, '--target', 'wasm'));
     const force = !!opts.force;
-    checkPackageOut(opts.out, spec, force); // before the model is loaded: a refused --out fails at once
-    const written = await compilePackage(loadAll(spec, createProgress('loading')), resolve(opts.out), { targets, toolVersion: ctx.version, force });
+    const out = await runPipeline(args[0]!, { targets, toolVersion: ctx.version, progress: createProgress('loading') }, opts.out ? 'package' : dumpAfter, (stage, dump, done) => {
+      // a refused --out fails before the model is loaded
+      if (stage === 'spec' && opts.out) checkPackageOut(opts.out, done.spec!, force);
+      if (stage === dumpAfter) ctx.out(dump());
+    });
+    if (!opts.out) return;
+    const written = writePackage(out.package!, resolve(opts.out), out.spec!, force);
     const top = [...new Set(written.map((f) => f.split('/')[0]!))].sort();
     ctx.err(`wrote ${opts.out} (${written.length} files): ${top.join(', ')}\n`);
   },

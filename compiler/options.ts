@@ -19,6 +19,7 @@ export const OPTIONS = {
   target: { type: 'string', multiple: true },
   threads: { type: 'string' },
   force: { type: 'boolean' },
+  'dump-after': { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

@@ -222,4 +222,31 @@ test('export-onnx and import --out onto a folder, or under a file, are output er
   assert.equal(readdirSync(folder), ['plain']);
 });
 
+test('compile --dump-after STAGE prints each stage of the pipeline; with --out it also writes the package', async () => {
+  const tiny = new URL('../specs/tiny.yaml', import.meta.url).pathname;
+  const markers: Record<string, RegExp> = {
+    spec: /"name": "tiny"/, table: /^exit table: 64 ids, 2 layers/, schedule: /^exit schedule: 2 layers/,
+    plan: /^program: 2 layers, d 8.*\n[\s\S]*ffnNorm +norm ln2/, emit: /\(export "mm_qkv"[\s\S]*\/\/ ---- webgpu\/attention\.wgsl/, package: /  manifest\.json\n/,
+  };
+  for (const [stage, marker] of Object.entries(markers)) {
+    const r = await cli('compile', tiny, '--dump-after', stage);
+    assert.is(r.code, 0, `${stage}: ${r.err}`);
+    assert.match(r.out, marker, stage);
+  }
+  // the plan dump is the program golden file's text
+  const plan = (await cli('compile', tiny, '--dump-after', 'plan')).out;
+  assert.is(`# ${readFileSync(new URL('../generated/golden/tiny.program.txt', import.meta.url), 'utf8').split('\n').slice(1).join('\n')}`, `# ${plan}`);
+  const out = join(dir, 'dumped-pkg');
+  const both = await cli('compile', tiny, '--dump-after', 'schedule', '--out', out);
+  assert.is(both.code, 0, both.err);
+  assert.match(both.out, /^exit schedule/);
+  assert.ok(existsSync(join(out, 'manifest.json')));
+  const bad = await cli('compile', tiny, '--dump-after', 'ir');
+  assert.is(bad.code, 1);
+  assert.match(bad.err, /--dump-after must be one of spec, table, schedule, plan, emit, package/);
+  const none = await cli('compile', tiny);
+  assert.is(none.code, 1);
+  assert.match(none.err, /--out DIR is required \(or --dump-after STAGE\)/);
+});
+
 test.run();

@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { exportOnnx, exportOnnxWithExits } from '../compiler/onnx/index.ts';
 import { onnx } from '../compiler/onnx/proto.ts';
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll, type Loaded } from '../compiler/pipeline.ts';
+import { loadAll, type Loaded } from '../compiler/load.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import { createRng } from '../compiler/util/rng.ts';
 import { main } from '../compiler/cli.ts';

@@ -13,7 +13,7 @@ import { importOnnx } from '../compiler/onnx/index.ts';
 import { attr, onnx } from '../compiler/onnx/proto.ts';
 import { hasheeError } from './support/errors.ts';
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll } from '../compiler/pipeline.ts';
+import { loadAll } from '../compiler/load.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import type { Model, ModelWeights } from '../contract/model.ts';
 import type { Fixture } from './support/onnx-fixtures.ts';

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll } from '../compiler/pipeline.ts';
+import { loadAll } from '../compiler/load.ts';
 import { compilePackage } from '../compiler/package/assemble.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import { launchChromium, serve } from './support/browser.ts';

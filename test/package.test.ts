@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget } from 'ts-morph';
 import { loadSpec } from '../compiler/spec/index.ts';
-import { loadAll, type Loaded } from '../compiler/pipeline.ts';
+import { loadAll, type Loaded } from '../compiler/load.ts';
 import { compilePackage } from '../compiler/package/assemble.ts';
 import { compareTrees, listFiles } from '../compiler/package/generated.ts';
 import { main } from '../compiler/cli.ts';

@@ -5,7 +5,7 @@ import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { emitWgsl } from '../compiler/emit/wgsl/index.ts';
 import { activationProbe } from '../compiler/emit/wgsl/kernels.ts';
-import { loadAll } from '../compiler/pipeline.ts';
+import { loadAll } from '../compiler/load.ts';
 import { loadSpec } from '../compiler/spec/load.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { Activation, ArchConfig, HeadConfig, Model } from '../contract/model.ts';

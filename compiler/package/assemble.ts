@@ -4,11 +4,11 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Target } from '../spec/types.ts';
-import type { Loaded } from '../pipeline.ts';
+import type { Loaded } from '../load.ts';
 import { statOut, writeDirAtomic } from '../util/fs.ts';
 import { HasheeError } from '../errors.ts';
 import { MANIFEST_FILE, type FileDigest } from '../../runtime/package/digest.ts';
-import { scheduleFor } from '../schedule/report.ts';
+import { scheduleFor, type ScheduleReport } from '../schedule/report.ts';
 import type { EmitContext, PackageFiles, TargetEmitter } from './types.ts';
 import { emitWasmTarget } from './wasm.ts';
 import { emitWebGpuTarget } from './webgpu.ts';
@@ -83,20 +83,35 @@ function isPackage(dir: string): boolean {
   }
 }
 
-export async function compilePackage(loaded: Loaded, outDir: string, opts: CompileOptions): Promise<string[]> {
-  const { spec, table } = loaded;
-  checkPackageOut(outDir, spec, opts.force);
-  const header = `hashee ${opts.toolVersion} · spec ${spec.name} sha256:${spec.hash}`;
+/** Each built target's files and manifest entries: the output of the pipeline's 'emit' stage. */
+export type EmittedTargets = Partial<Record<Target, { readonly files: PackageFiles; readonly manifest: Record<string, unknown> }>>;
+
+/** The emit context of a loaded spec: the header every generated text file starts with (no timestamps). */
+export function emitContext(loaded: Loaded, toolVersion: string): EmitContext {
+  return { loaded, toolVersion, header: `hashee ${toolVersion} · spec ${loaded.spec.name} sha256:${loaded.spec.hash}` };
+}
+
+/** Every requested target's files (in target name order, each once). */
+export async function emitTargets(ctx: EmitContext, targets: readonly Target[]): Promise<EmittedTargets> {
+  const out: { -readonly [T in Target]?: EmittedTargets[T] } = {};
+  for (const t of [...new Set(targets)].sort()) out[t] = await emitters[t](ctx);
+  return out;
+}
+
+/**
+ * The whole package in memory: exit table, schedule, tokenizer, the targets' files, the host code for
+ * the built targets, and manifest.json (with every file's size and sha256).
+ */
+export function assemblePackage(ctx: EmitContext, schedule: ScheduleReport, emitted: EmittedTargets): PackageFiles {
+  const { spec, table } = ctx.loaded;
   const files: PackageFiles = new Map();
   files.set('exits.bin', table);
-  const sched = scheduleFor(loaded);
-  files.set('schedule.json', `${JSON.stringify({ generator: header, ...sched.json }, null, 2)}\n`);
+  files.set('schedule.json', `${JSON.stringify({ generator: ctx.header, ...schedule.json }, null, 2)}\n`);
   if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
   const targets: Record<string, unknown> = {};
   const built: { -readonly [T in Target]?: { readonly files: unknown } } = {};
-  const ctx: EmitContext = { loaded, toolVersion: opts.toolVersion, header };
-  for (const t of [...new Set(opts.targets)].sort()) {
-    const out = await emitters[t](ctx);
+  for (const t of Object.keys(emitted).sort() as Target[]) {
+    const out = emitted[t]!;
     for (const [k, v] of [...out.files].sort(([a], [b]) => (a < b ? -1 : 1))) files.set(k, v);
     targets[t] = out.manifest;
     built[t] = { files: out.manifest.files };
@@ -105,7 +120,7 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
   if (Object.keys(built).length > 0) for (const [k, v] of emitHost(ctx, built)) files.set(k, v);
   const manifest = {
     format: PACKAGE_FORMAT,
-    generator: header,
+    generator: ctx.header,
     name: spec.name,
     specSha256: spec.hash,
     arch: spec.arch,
@@ -117,8 +132,21 @@ export async function compilePackage(loaded: Loaded, outDir: string, opts: Compi
     files: fileDigests(files),
   };
   files.set(MANIFEST_FILE, `${JSON.stringify(manifest, null, 2)}\n`);
-  // Checked again at the end: something may have appeared at outDir while the package was built.
-  checkPackageOut(outDir, spec, opts.force);
+  return files;
+}
+
+/** Writes an assembled package to `outDir` atomically (checking first that it may replace what is there). */
+export function writePackage(files: PackageFiles, outDir: string, spec: Loaded['spec'], force = false): string[] {
+  checkPackageOut(outDir, spec, force);
   writeDirAtomic(outDir, files);
   return [...files.keys()].sort();
+}
+
+/** Emit, assemble and write: the package of a loaded spec at `outDir`; returns its files' paths. */
+export async function compilePackage(loaded: Loaded, outDir: string, opts: CompileOptions): Promise<string[]> {
+  checkPackageOut(outDir, loaded.spec, opts.force);
+  const ctx = emitContext(loaded, opts.toolVersion);
+  const files = assemblePackage(ctx, scheduleFor(loaded), await emitTargets(ctx, opts.targets));
+  // Checked again at the end: something may have appeared at outDir while the package was built.
+  return writePackage(files, outDir, loaded.spec, opts.force);
 }

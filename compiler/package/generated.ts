@@ -5,11 +5,12 @@ import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../spec/index.ts';
-import { loadAll } from '../pipeline.ts';
+import { loadAll } from '../load.ts';
 import { compilePackage } from './assemble.ts';
 import { writeDirAtomic, writeFileAtomic } from '../util/fs.ts';
 import { emitWasmText } from '../emit/wasm/module.ts';
 import { wasmLayout } from '../../contract/wasm-layout.ts';
+import { encoderProgram, printProgram } from '../../contract/program.ts';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GENERATED_DIR = join(ROOT, 'generated');
@@ -29,6 +30,7 @@ export async function writeGenerated(outDir: string): Promise<void> {
   const layout = wasmLayout(spec.arch, spec.head);
   const wat = (relaxed: boolean): string => `;; ${header}\n${emitWasmText(layout, { relaxed, shared: false })}`;
   writeDirAtomic(join(outDir, 'golden'), new Map([
+    ['tiny.program.txt', `# ${header}\n${printProgram(encoderProgram(spec.arch, spec.head))}`],
     ['tiny.simd128.wat', wat(false)],
     ['tiny.relaxed.wat', wat(true)],
   ]));
@@ -46,7 +48,8 @@ function readme(header: string): string {
     '',
     '- `tiny/`: the deployable package for both targets (`hashee compile specs/tiny.yaml --out generated/tiny`):',
     '  WGSL modules, WASM modules, packed weights, exit table, generated host code and compiled runtime.',
-    '- `golden/`: WAT text of the WASM module (plain SIMD128 and relaxed-SIMD variants, private memory).',
+    '- `golden/`: the layer program every backend runs (`hashee compile specs/tiny.yaml --dump-after plan`) and WAT',
+    '  text of the WASM module (plain SIMD128 and relaxed-SIMD variants, private memory).',
     '',
   ].join('\n');
 }
@@ -74,7 +77,7 @@ export function compareTrees(want: string, got: string): string[] {
 }
 
 function isText(path: string): boolean {
-  return /\.(ts|js|json|wgsl|wat|md)$/.test(path);
+  return /\.(ts|js|json|wgsl|wat|md|txt)$/.test(path);
 }
 
 function firstDifference(x: Uint8Array, y: Uint8Array): number {

@@ -1,6 +1,6 @@
 // Types shared by the package writers: the files of a package and what every target's emitter receives.
 
-import type { Loaded } from '../pipeline.ts';
+import type { Loaded } from '../load.ts';
 
 /** Package-relative path ('wasm/weights.bin') -> contents. */
 export type PackageFiles = Map<string, string | Uint8Array>;

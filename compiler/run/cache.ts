@@ -6,7 +6,7 @@ import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Loaded } from '../pipeline.ts';
+import type { Loaded } from '../load.ts';
 import type { Target } from '../spec/types.ts';
 import { compilePackage } from '../package/assemble.ts';
 import { sha256 } from '../package/text.ts';

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Loaded } from '../pipeline.ts';
+import type { Loaded } from '../load.ts';
 import type { RunResult } from '../../runtime/reference/api.ts';
 import type { Model } from '../../runtime/package/model.ts';
 import { HasheeError } from '../errors.ts';

@@ -1,6 +1,6 @@
 // `hashee run`: inputs -> a backend -> exits, result and work, printed for people or as JSON.
 
-import type { Loaded } from '../pipeline.ts';
+import type { Loaded } from '../load.ts';
 import type { Spec } from '../spec/types.ts';
 import type { RunResult } from '../../runtime/reference/api.ts';
 import type { ExitTable } from '../../contract/model.ts';

@@ -2,7 +2,7 @@
 
 import { readSpecCorpus } from '../corpus/read.ts';
 import { specialIdSet } from '../hash/index.ts';
-import type { Loaded } from '../pipeline.ts';
+import type { Loaded } from '../load.ts';
 import { formatSchedule, scheduleJson } from './format.ts';
 import { scheduleStats, type ScheduleStats } from './stats.ts';
 
