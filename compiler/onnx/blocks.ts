@@ -2,7 +2,7 @@
 // linear, LayerNorm, activation, padding mask, embeddings, the rest of a layer after attention, the head.
 
 import type { Activation, LayerWeights, Model } from '../../contract/model.ts';
-import { headOutputs, poolerActivation } from '../../contract/model.ts';
+import { WEIGHTS, headOutputs, poolerActivation, type WeightName } from '../../contract/model.ts';
 import { transpose } from './matrix.ts';
 import { attr, FLOAT, type ValueInfoProto } from './proto.ts';
 import { tensorInfo, type GraphBuilder } from './builder.ts';
@@ -15,11 +15,20 @@ export interface Style {
 const MASK_NEGATIVE = -10000; // added to masked scores: exp(-1e4) is 0 in float32
 
 /**
- * Parameter prefix of layer l (0-based). Shared layers (one weights object at every depth) all use the
- * first layer's prefix, so GraphBuilder.floats keeps one set of initializers.
+ * An initializer's name from the weight table (WEIGHTS[name].onnx, Hugging Face's parameter names) for
+ * stored layer `layer`; without `suffix`, the module prefix before its `.weight` / `.bias`.
  */
-export function layerParam(model: Model, l: number): string {
-  return `encoder.layer.${model.weights.layers.indexOf(model.weights.layers[l]!)}`;
+export function paramOf(name: WeightName, layer = 0, suffix?: 'weight' | 'bias'): string {
+  const full = WEIGHTS[name].onnx.replace('{l}', String(layer));
+  return suffix ? full : full.replace(/\.(weight|bias)$/, '');
+}
+
+/**
+ * The stored layer whose weights layer l (0-based) uses: l itself, or 0 for shared layers (one weights object
+ * at every depth), so their initializers get one name and GraphBuilder.floats keeps one set.
+ */
+export function storedLayer(model: Model, l: number): number {
+  return model.weights.layers.indexOf(model.weights.layers[l]!);
 }
 
 /** y = x @ W + b for W [in, out] row-major; `rank` is x's rank (2 or 3). */
@@ -95,14 +104,14 @@ export function embeddings(g: GraphBuilder, style: Style, model: Model, inputs: 
   const { arch, weights: w } = model;
   const E = arch.embeddingSize;
   const e = '/embeddings';
-  const word = g.op('Gather', [g.floats('embeddings.word_embeddings.weight', [arch.vocabSize, E], w.wordEmb), inputs.ids], e);
+  const word = g.op('Gather', [g.floats(paramOf('wordEmb', 0, 'weight'), [arch.vocabSize, E], w.wordEmb), inputs.ids], e);
   const positions = inputs.positions();
-  const pos = g.op('Gather', [g.floats('embeddings.position_embeddings.weight', [arch.maxPositions, E], w.posEmb), positions], e);
+  const pos = g.op('Gather', [g.floats(paramOf('posEmb', 0, 'weight'), [arch.maxPositions, E], w.posEmb), positions], e);
   const withType = arch.typeVocabSize === 0 ? word
-    : g.op('Add', [word, g.op('Gather', [g.floats('embeddings.token_type_embeddings.weight', [arch.typeVocabSize, E], w.typeEmb), inputs.types()], e)], e);
-  const h = layerNorm(g, style, g.op('Add', [withType, pos], e), w.embLnG, w.embLnB, arch.layerNormEps, 'embeddings.LayerNorm', e);
+    : g.op('Add', [word, g.op('Gather', [g.floats(paramOf('typeEmb', 0, 'weight'), [arch.typeVocabSize, E], w.typeEmb), inputs.types()], e)], e);
+  const h = layerNorm(g, style, g.op('Add', [withType, pos], e), w.embLnG, w.embLnB, arch.layerNormEps, paramOf('embLnG'), e);
   if (E === arch.hidden) return h;
-  return linear(g, style, h, w.embProjW!, w.embProjB!, E, arch.hidden, 'encoder.embedding_hidden_mapping_in', '/encoder/embedding_projection', rank);
+  return linear(g, style, h, w.embProjW!, w.embProjB!, E, arch.hidden, paramOf('embProjW'), '/encoder/embedding_projection', rank);
 }
 
 /** [rows..., d] -> heads: Reshape to [b, rows, h, dh], then Transpose by `perm`. */
@@ -113,9 +122,9 @@ export function splitHeads(g: GraphBuilder, model: Model, t: string, perm: reado
 }
 
 /** Pre-LN: LN1 of the layer's input (what Q, K and V read); post-LN: the input itself. */
-export function attentionInput(g: GraphBuilder, style: Style, model: Model, w: LayerWeights, x: string, param: string, scope: string): string {
+export function attentionInput(g: GraphBuilder, style: Style, model: Model, w: LayerWeights, x: string, layer: number, scope: string): string {
   if (model.arch.norm === 'post') return x;
-  return layerNorm(g, style, x, w.ln1G, w.ln1B, model.arch.layerNormEps, `${param}.attention.LayerNorm`, `${scope}/attention`);
+  return layerNorm(g, style, x, w.ln1G, w.ln1B, model.arch.layerNormEps, paramOf('ln1G', layer), `${scope}/attention`);
 }
 
 /**
@@ -124,24 +133,24 @@ export function attentionInput(g: GraphBuilder, style: Style, model: Model, w: L
  * `x` is the layer's input on those rows, `rank` their rank.
  */
 export function afterAttention(g: GraphBuilder, style: Style, model: Model, w: LayerWeights, x: string, attnOut: string,
-  param: string, scope: string, rank: 2 | 3, output?: string): string {
+  layer: number, scope: string, rank: 2 | 3, output?: string): string {
   const { hidden: d, ffn, layerNormEps: eps, norm } = model.arch;
   const a = `${scope}/attention`;
   const sum = g.op('Add', [attnOut, x], a);
-  const h1 = norm === 'post' ? layerNorm(g, style, sum, w.ln1G, w.ln1B, eps, `${param}.attention.output.LayerNorm`, `${scope}/attention/output`) : sum;
-  const ffnIn = norm === 'post' ? h1 : layerNorm(g, style, h1, w.ln2G, w.ln2B, eps, `${param}.output.LayerNorm`, `${scope}/output`);
-  const up = linear(g, style, ffnIn, w.f1W, w.f1B, d, ffn, `${param}.intermediate.dense`, `${scope}/intermediate`, rank);
+  const h1 = norm === 'post' ? layerNorm(g, style, sum, w.ln1G, w.ln1B, eps, paramOf('ln1G', layer), `${scope}/attention/output`) : sum;
+  const ffnIn = norm === 'post' ? h1 : layerNorm(g, style, h1, w.ln2G, w.ln2B, eps, paramOf('ln2G', layer), `${scope}/output`);
+  const up = linear(g, style, ffnIn, w.f1W, w.f1B, d, ffn, paramOf('f1W', layer), `${scope}/intermediate`, rank);
   const act = activation(g, model.arch.activation, up, `${scope}/intermediate`);
-  const down = linear(g, style, act, w.f2W, w.f2B, ffn, d, `${param}.output.dense`, `${scope}/output`, rank);
+  const down = linear(g, style, act, w.f2W, w.f2B, ffn, d, paramOf('f2W', layer), `${scope}/output`, rank);
   const out = g.op('Add', [down, h1], `${scope}/output`, [], norm === 'post' ? undefined : output);
   if (norm === 'pre') return out;
-  return layerNorm(g, style, out, w.ln2G, w.ln2B, eps, `${param}.output.LayerNorm`, `${scope}/output`, output);
+  return layerNorm(g, style, out, w.ln2G, w.ln2B, eps, paramOf('ln2G', layer), `${scope}/output`, output);
 }
 
 /** Pre-LN models: the final LayerNorm on every row of h^L. */
 export function finalNorm(g: GraphBuilder, style: Style, model: Model, h: string, output?: string): string {
   const w = model.weights;
-  return layerNorm(g, style, h, w.finalLnG!, w.finalLnB!, model.arch.layerNormEps, 'encoder.LayerNorm', '/encoder/final', output);
+  return layerNorm(g, style, h, w.finalLnG!, w.finalLnB!, model.arch.layerNormEps, paramOf('finalLnG'), '/encoder/final', output);
 }
 
 /**
@@ -154,12 +163,12 @@ export function head(g: GraphBuilder, style: Style, model: Model, h: string): Va
   const n = headOutputs(model.head);
   if (model.head.kind === 'none') return [];
   if (model.head.kind === 'token') {
-    linear(g, style, h, w.classifierW!, w.classifierB!, d, n, 'classifier', '/classifier', 3, 'logits');
+    linear(g, style, h, w.classifierW!, w.classifierB!, d, n, paramOf('classifierW'), '/classifier', 3, 'logits');
     return [tensorInfo('logits', FLOAT, ['batch', 'seq', n])];
   }
   const cls = g.op('Gather', [h, g.ints('/pooler/first', [], [0])], '/pooler', [attr.int('axis', 1)]); // [batch, d]
-  const dense = linear(g, style, cls, w.poolerW!, w.poolerB!, d, d, 'pooler.dense', '/pooler', 2);
+  const dense = linear(g, style, cls, w.poolerW!, w.poolerB!, d, d, paramOf('poolerW'), '/pooler', 2);
   const pooled = g.op(poolerActivation(model.head) === 'tanh' ? 'Tanh' : 'Relu', [dense], '/pooler');
-  linear(g, style, pooled, w.classifierW!, w.classifierB!, d, n, 'classifier', '/classifier', 2, 'logits');
+  linear(g, style, pooled, w.classifierW!, w.classifierB!, d, n, paramOf('classifierW'), '/classifier', 2, 'logits');
   return [tensorInfo('logits', FLOAT, ['batch', n])];
 }

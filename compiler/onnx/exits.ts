@@ -19,7 +19,7 @@ import { HasheeError } from '../errors.ts';
 import { attr, FLOAT, INT64, type ValueInfoProto } from './proto.ts';
 import { encodeModel, GraphBuilder, tensorInfo } from './builder.ts';
 import {
-  additiveMask, afterAttention, attentionInput, embeddings, finalNorm, head, layerParam, linear, splitHeads, type Style,
+  additiveMask, afterAttention, attentionInput, embeddings, finalNorm, head, storedLayer, linear, paramOf, splitHeads, type Style,
 } from './blocks.ts';
 
 const OPSET = 17;
@@ -120,17 +120,17 @@ function buildPlan(g: GraphBuilder, model: Model, table: ExitTable): Plan {
 /** One layer on the sorted rows h [R, d]: K/V for every row, the rest for the active prefix; returns [R, d]. */
 function prefixLayer(g: GraphBuilder, model: Model, l: number, w: LayerWeights, h: string, mask: string, plan: Plan): string {
   const { hidden: d, heads } = model.arch;
-  const p = layerParam(model, l);
+  const li = storedLayer(model, l);
   const s = `/encoder/layer.${l}`;
   const { active, widest, lastActive } = plan.at(l);
   const { zero } = plan;
   const rows = (x: string, from: string, to: string): string => g.op('Slice', [x, from, to, zero], s);
-  const input = attentionInput(g, STYLE, model, w, h, p, s); // [R, d]
+  const input = attentionInput(g, STYLE, model, w, h, li, s); // [R, d]
   const keys = (x: string, perm: number[], scope: string): string => splitHeads(g, model, g.op('Gather', [x, plan.rowOfSlot], scope), perm, scope);
-  const k = keys(linear(g, STYLE, input, w.kW, w.kB, d, d, `${p}.attention.self.key`, `${s}/key`, 2), [0, 2, 3, 1], `${s}/key`);     // [b, h, dh, seq]
-  const v = keys(linear(g, STYLE, input, w.vW, w.vB, d, d, `${p}.attention.self.value`, `${s}/value`, 2), [0, 2, 1, 3], `${s}/value`); // [b, h, seq, dh]
+  const k = keys(linear(g, STYLE, input, w.kW, w.kB, d, d, paramOf('kW', li), `${s}/key`, 2), [0, 2, 3, 1], `${s}/key`);     // [b, h, dh, seq]
+  const v = keys(linear(g, STYLE, input, w.vW, w.vB, d, d, paramOf('vW', li), `${s}/value`, 2), [0, 2, 1, 3], `${s}/value`); // [b, h, seq, dh]
   const prefixIn = rows(input, zero, active); // [M, d]
-  const q = linear(g, STYLE, prefixIn, w.qW, w.qB, d, d, `${p}.attention.self.query`, `${s}/query`, 2); // [M, d]
+  const q = linear(g, STYLE, prefixIn, w.qW, w.qB, d, d, paramOf('qW', li), `${s}/query`, 2); // [M, d]
   // Query j of sequence b is its row-rank j; ranks past the sequence's own count read row M - 1 and are dropped.
   const queryRows = g.op('Min', [g.op('Slice', [plan.rowRanks, zero, widest, g.ints(`${s}/seq_axis`, [1], [1])], s), lastActive], s); // [b, m]
   const qh = splitHeads(g, model, g.op('Gather', [q, queryRows], `${s}/query`), [0, 2, 1, 3], `${s}/query`); // [b, h, m, dh]
@@ -140,8 +140,8 @@ function prefixLayer(g: GraphBuilder, model: Model, l: number, w: LayerWeights, 
   const context = g.op('Transpose', [g.op('MatMul', [probs, v], a)], a, [attr.ints('perm', [0, 2, 1, 3])]); // [b, m, h, dh]
   const merged = g.op('Reshape', [context, g.ints(`${a}/merge_shape`, [2], [-1, d])], a); // [b * m, d]
   const back = rows(g.op('Add', [g.op('Mul', [plan.querySeq, widest], a), plan.queryRank], a), zero, active); // [M] b * m + j
-  const attnOut = linear(g, STYLE, g.op('Gather', [merged, back], a), w.oW, w.oB, d, d, `${p}.attention.output.dense`, `${s}/attention/output`, 2);
+  const attnOut = linear(g, STYLE, g.op('Gather', [merged, back], a), w.oW, w.oB, d, d, paramOf('oW', li), `${s}/attention/output`, 2);
   const residual = model.arch.norm === 'pre' ? rows(h, zero, active) : prefixIn;
-  const updated = afterAttention(g, STYLE, model, w, residual, attnOut, p, s, 2); // [M, d]
+  const updated = afterAttention(g, STYLE, model, w, residual, attnOut, li, s, 2); // [M, d]
   return g.op('Concat', [updated, rows(h, active, plan.real)], s, [attr.int('axis', 0)]);
 }

@@ -6,7 +6,7 @@ import { createRng } from '../util/rng.ts';
 import { attr, FLOAT, type GraphProto, type TensorStorage, type ValueInfoProto } from './proto.ts';
 import { encodeModel, GraphBuilder, tensorInfo } from './builder.ts';
 import {
-  additiveMask, afterAttention, attentionInput, embeddings, finalNorm, head, layerParam, linear, splitHeads, type Style,
+  additiveMask, afterAttention, attentionInput, embeddings, finalNorm, head, storedLayer, linear, paramOf, splitHeads, type Style,
 } from './blocks.ts';
 
 export interface ExportOptions {
@@ -56,19 +56,19 @@ function buildEncoder(g: GraphBuilder, model: Model, style: Style): ValueInfoPro
 /** One layer on every position: x [batch, seq, d] -> [batch, seq, d]. */
 function encoderLayer(g: GraphBuilder, style: Style, model: Model, l: number, w: LayerWeights, x: string, mask: string, output?: string): string {
   const { hidden: d, heads } = model.arch;
-  const p = layerParam(model, l);
+  const li = storedLayer(model, l);
   const s = `/encoder/layer.${l}`;
-  const input = attentionInput(g, style, model, w, x, p, s);
-  const q = splitHeads(g, model, linear(g, style, input, w.qW, w.qB, d, d, `${p}.attention.self.query`, `${s}/query`, 3), [0, 2, 1, 3], `${s}/query`);  // [b, h, s, dh]
-  const k = splitHeads(g, model, linear(g, style, input, w.kW, w.kB, d, d, `${p}.attention.self.key`, `${s}/key`, 3), [0, 2, 3, 1], `${s}/key`);        // [b, h, dh, s]
-  const v = splitHeads(g, model, linear(g, style, input, w.vW, w.vB, d, d, `${p}.attention.self.value`, `${s}/value`, 3), [0, 2, 1, 3], `${s}/value`);  // [b, h, s, dh]
+  const input = attentionInput(g, style, model, w, x, li, s);
+  const q = splitHeads(g, model, linear(g, style, input, w.qW, w.qB, d, d, paramOf('qW', li), `${s}/query`, 3), [0, 2, 1, 3], `${s}/query`);  // [b, h, s, dh]
+  const k = splitHeads(g, model, linear(g, style, input, w.kW, w.kB, d, d, paramOf('kW', li), `${s}/key`, 3), [0, 2, 3, 1], `${s}/key`);        // [b, h, dh, s]
+  const v = splitHeads(g, model, linear(g, style, input, w.vW, w.vB, d, d, paramOf('vW', li), `${s}/value`, 3), [0, 2, 1, 3], `${s}/value`);  // [b, h, s, dh]
   const a = `${s}/attention`;
   const scores = g.op('Div', [g.op('MatMul', [q, k], a), g.scalar(`${a}/sqrt_dh`, Math.sqrt(d / heads))], a); // [b, h, s, s]
   const probs = g.op('Softmax', [g.op('Add', [scores, mask], a)], a, [attr.int('axis', -1)]);
   const context = g.op('Transpose', [g.op('MatMul', [probs, v], a)], a, [attr.ints('perm', [0, 2, 1, 3])]);
   const merged = g.op('Reshape', [context, g.ints(`${a}/merge_shape`, [3], [0, 0, d])], a); // [b, s, d]
-  const attnOut = linear(g, style, merged, w.oW, w.oB, d, d, `${p}.attention.output.dense`, `${s}/attention/output`, 3);
-  return afterAttention(g, style, model, w, x, attnOut, p, s, 3, output);
+  const attnOut = linear(g, style, merged, w.oW, w.oB, d, d, paramOf('oW', li), `${s}/attention/output`, 3);
+  return afterAttention(g, style, model, w, x, attnOut, li, s, 3, output);
 }
 
 /**
