@@ -7,7 +7,7 @@ import type { Target } from '../spec/types.ts';
 import type { Loaded } from '../load.ts';
 import { statOut, writeDirAtomic } from '../util/fs.ts';
 import { HasheeError } from '../errors.ts';
-import { MANIFEST_FILE, type FileDigest } from '../../runtime/package/digest.ts';
+import { EXIT_TABLE_FILE, MANIFEST_FILE, PACKAGE_FORMAT, type FileDigest, type PackageManifest } from '../../contract/manifest.ts';
 import { scheduleFor, type ScheduleReport } from '../schedule/report.ts';
 import type { EmitContext, PackageFiles, TargetEmitter } from './types.ts';
 import { emitWasmTarget } from './wasm.ts';
@@ -21,9 +21,6 @@ export interface CompileOptions {
   /** Replace whatever is at the output path (a file, a folder that is not a package); default false. */
   readonly force?: boolean;
 }
-
-/** manifest.json's `format`: what marks a folder as a hashee package (which compile may replace). */
-export const PACKAGE_FORMAT = 'hashee-package/1';
 
 /** One emitter per target: a new target does not type-check until it has one. */
 const emitters: Record<Target, TargetEmitter> = {
@@ -105,7 +102,7 @@ export async function emitTargets(ctx: EmitContext, targets: readonly Target[]):
 export function assemblePackage(ctx: EmitContext, schedule: ScheduleReport, emitted: EmittedTargets): PackageFiles {
   const { spec, table } = ctx.loaded;
   const files: PackageFiles = new Map();
-  files.set('exits.bin', table);
+  files.set(EXIT_TABLE_FILE, table);
   files.set('schedule.json', `${JSON.stringify({ generator: ctx.header, ...schedule.json }, null, 2)}\n`);
   if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
   const targets: Record<string, unknown> = {};
@@ -118,7 +115,7 @@ export function assemblePackage(ctx: EmitContext, schedule: ScheduleReport, emit
   }
   // Host code (index.ts/.js/.d.ts and the runtime it imports) for the targets that were built.
   if (Object.keys(built).length > 0) for (const [k, v] of emitHost(ctx, built)) files.set(k, v);
-  const manifest = {
+  const manifest: PackageManifest = {
     format: PACKAGE_FORMAT,
     generator: ctx.header,
     name: spec.name,
@@ -126,7 +123,7 @@ export function assemblePackage(ctx: EmitContext, schedule: ScheduleReport, emit
     arch: spec.arch,
     head: spec.head,
     exitPolicy: spec.exit.kind,
-    exitTable: { file: 'exits.bin', dtype: 'uint8', length: table.length, sha256: sha256(table) },
+    exitTable: { file: EXIT_TABLE_FILE, dtype: 'uint8', length: table.length, sha256: sha256(table) },
     tokenizer: spec.tokenizer ? { file: 'tokenizer.json', specialIds: spec.tokenizer.specialIds } : null,
     targets,
     files: fileDigests(files),

@@ -1,16 +1,8 @@
 // Integrity of package files: the size and sha256 manifest.json records for every file, checked when the
 // loader reads one. Hashing uses WebCrypto where it can, else a plain incremental SHA-256 (FIPS 180-4).
 
+import { MANIFEST_FILE, type FileDigest } from '../../contract/manifest.ts';
 import { PackageError } from './errors.ts';
-
-/** The package file listing every other file's size and hash (and the compiler's facts). */
-export const MANIFEST_FILE = 'manifest.json';
-
-/** manifest.json `files[path]`. */
-export interface FileDigest {
-  readonly bytes: number;
-  readonly sha256: string; // lowercase hex
-}
 
 /** manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js. */
 export function manifestDigests(manifest: unknown, specSha256: string): ReadonlyMap<string, FileDigest> {

@@ -3,7 +3,8 @@
 // digests every file read is checked against its recorded size and sha256.
 
 import { PackageError } from './errors.ts';
-import { mismatch, sha256Hex, type FileDigest } from './digest.ts';
+import type { FileDigest } from '../../contract/manifest.ts';
+import { mismatch, sha256Hex } from './digest.ts';
 
 /** The part of fetch the loader uses (the global fetch, or a caller's, e.g. with credentials). */
 export type FetchLike = (url: string) => Promise<{ readonly ok: boolean; readonly status: number; readonly statusText: string; arrayBuffer(): Promise<ArrayBuffer> }>;

@@ -3,7 +3,8 @@
 // The generated index.ts passes what the compiler decided (PackageInfo) and its compiled backends.
 
 import { PackageError } from './errors.ts';
-import { MANIFEST_FILE, manifestDigests } from './digest.ts';
+import { MANIFEST_FILE, exitTableProblem } from '../../contract/manifest.ts';
+import { manifestDigests } from './digest.ts';
 import { packageFiles, readJson, type FetchLike, type FileSource } from './files.ts';
 import { createModel, type Model } from './model.ts';
 import type { TextTokenizer } from '../tokenizer.ts';
@@ -36,9 +37,8 @@ export async function loadPackage<O extends CommonLoadOptions>(
   const manifest = await readJson(packageFiles(base, options.fetch), MANIFEST_FILE);
   const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256));
   const exitTable = await files.read(info.exitTable);
-  if (exitTable.length !== info.arch.vocabSize) {
-    throw new PackageError('file', `${info.exitTable} has ${exitTable.length} entries, the model's vocabulary has ${info.arch.vocabSize}`);
-  }
+  const problem = exitTableProblem(exitTable, info.arch);
+  if (problem) throw new PackageError('file', `${info.exitTable} ${problem}`);
   const backend = await open({ info, files, exitTable }, options);
   let tokenizer: Promise<TextTokenizer> | undefined;
   const getTokenizer = () => (tokenizer ??= openTokenizer(info, files));

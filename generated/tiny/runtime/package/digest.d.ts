@@ -1,12 +1,6 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import { type FileDigest } from '../../contract/manifest.js';
 import { PackageError } from './errors.js';
-/** The package file listing every other file's size and hash (and the compiler's facts). */
-export declare const MANIFEST_FILE = "manifest.json";
-/** manifest.json `files[path]`. */
-export interface FileDigest {
-    readonly bytes: number;
-    readonly sha256: string;
-}
 /** manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js. */
 export declare function manifestDigests(manifest: unknown, specSha256: string): ReadonlyMap<string, FileDigest>;
 /** The error for a file whose size or hash differs from its manifest entry. */

@@ -1,9 +1,8 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // Integrity of package files: the size and sha256 manifest.json records for every file, checked when the
 // loader reads one. Hashing uses WebCrypto where it can, else a plain incremental SHA-256 (FIPS 180-4).
+import { MANIFEST_FILE } from "../../contract/manifest.js";
 import { PackageError } from "./errors.js";
-/** The package file listing every other file's size and hash (and the compiler's facts). */
-export const MANIFEST_FILE = 'manifest.json';
 /** manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js. */
 export function manifestDigests(manifest, specSha256) {
     const m = manifest;

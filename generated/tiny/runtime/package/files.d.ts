@@ -1,5 +1,5 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-import { type FileDigest } from './digest.js';
+import type { FileDigest } from '../../contract/manifest.js';
 /** The part of fetch the loader uses (the global fetch, or a caller's, e.g. with credentials). */
 export type FetchLike = (url: string) => Promise<{
     readonly ok: boolean;

@@ -3,7 +3,8 @@
 // backend, and wraps it in a Model.
 // The generated index.ts passes what the compiler decided (PackageInfo) and its compiled backends.
 import { PackageError } from "./errors.js";
-import { MANIFEST_FILE, manifestDigests } from "./digest.js";
+import { MANIFEST_FILE, exitTableProblem } from "../../contract/manifest.js";
+import { manifestDigests } from "./digest.js";
 import { packageFiles, readJson } from "./files.js";
 import { createModel } from "./model.js";
 export async function loadPackage(info, openers, moduleUrl, options) {
@@ -18,9 +19,9 @@ export async function loadPackage(info, openers, moduleUrl, options) {
     const manifest = await readJson(packageFiles(base, options.fetch), MANIFEST_FILE);
     const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256));
     const exitTable = await files.read(info.exitTable);
-    if (exitTable.length !== info.arch.vocabSize) {
-        throw new PackageError('file', `${info.exitTable} has ${exitTable.length} entries, the model's vocabulary has ${info.arch.vocabSize}`);
-    }
+    const problem = exitTableProblem(exitTable, info.arch);
+    if (problem)
+        throw new PackageError('file', `${info.exitTable} ${problem}`);
     const backend = await open({ info, files, exitTable }, options);
     let tokenizer;
     const getTokenizer = () => (tokenizer ??= openTokenizer(info, files));
