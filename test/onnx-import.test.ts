@@ -18,6 +18,7 @@ import { runReference } from '../runtime/reference/index.ts';
 import type { Model, ModelWeights } from '../contract/model.ts';
 import type { Fixture } from './support/onnx-fixtures.ts';
 import { runOrt, variants, writeVariant } from './support/import-variants.ts';
+import { bitEqual } from './support/bits.ts';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '', err = '';
@@ -31,13 +32,6 @@ const written = variants.map((v, i) => writeVariant(v, mkdtempSync(join(dir, `v$
 
 // Two sequences of different lengths; ids avoid RoBERTa's padding id 1.
 const BATCH = { ids: [[0, 7, 3, 9, 2, 5], [0, 12, 2]], typeIds: [[0, 0, 0, 1, 1, 1], [0, 1, 1]] };
-
-function bitEqual(a: Float32Array | undefined, b: Float32Array | undefined): boolean {
-  if (!a || !b) return a === b;
-  const ua = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const ub = new Uint32Array(b.buffer, b.byteOffset, b.length);
-  return ua.length === ub.length && ua.every((v, i) => v === ub[i]);
-}
 
 function assertSameWeights(found: ModelWeights, want: ModelWeights): void {
   for (const key of ['wordEmb', 'posEmb', 'typeEmb', 'embLnG', 'embLnB', 'embProjW', 'embProjB', 'finalLnG', 'finalLnB'] as const) {

@@ -8,6 +8,7 @@ import { randomWeights } from '../compiler/weights/random.ts';
 import { HasheeError } from '../compiler/errors.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import type { Activation, ArchConfig, HeadConfig, Model, ModelWeights } from '../contract/model.ts';
+import { bitEqual } from './support/bits.ts';
 
 function tinyArch(activation: Activation, layers = 2, layerNormEps = 1e-12): ArchConfig {
   return { layers, hidden: 16, heads: 2, ffn: 32, vocabSize: 40, maxPositions: 16, typeVocabSize: 2, activation, layerNormEps, norm: 'post', embeddingSize: 16, sharedLayers: false };
@@ -30,13 +31,6 @@ const variants: Variant[] = [
   { name: 'relu, token head, gemm', model: seededModel(tinyArch('relu'), { kind: 'token', labels: 4 }, 4), opts: { linear: 'gemm', naming: 'torch' } },
   { name: 'regression head, torch-named decomposed opset 14', model: seededModel(tinyArch('gelu', 1), { kind: 'regression' }, 5), opts: { naming: 'torch', layerNorm: 'decomposed', opset: 14 } },
 ];
-
-function bitEqual(a: Float32Array | undefined, b: Float32Array | undefined): boolean {
-  if (!a || !b) return a === b;
-  const ua = new Uint32Array(a.buffer, a.byteOffset, a.length);
-  const ub = new Uint32Array(b.buffer, b.byteOffset, b.length);
-  return ua.length === ub.length && ua.every((v, i) => v === ub[i]);
-}
 
 function assertSameWeights(found: ModelWeights, want: ModelWeights): void {
   for (const key of ['wordEmb', 'posEmb', 'typeEmb', 'embLnG', 'embLnB'] as const) assert.ok(bitEqual(found[key], want[key]), key);
