@@ -23,6 +23,8 @@ Usage:
                                              with the exit table baked in
   hashee compile SPEC --out DIR [--target wasm|webgpu]... [--force]
                                              write the deployable package
+  hashee report SPEC --out REPORT.html [--bench FILE.json]
+                                             an HTML page with plots of the exit schedule
 
 Options:
   -h, --help      this text (or a command's)     --version   print the version

@@ -147,6 +147,42 @@ const compile: Command = {
   },
 };
 
+const report: Command = {
+  usage: 'hashee report SPEC --out REPORT.html [--bench FILE.json] [--json]\n' +
+    '  Writes a self-contained HTML page about the spec\'s exit schedule: exit layers by token mass and by type,\n' +
+    '  active tokens per layer for a sample of corpus sentences, the expected FLOPs ratio against sentence\n' +
+    '  length and, with --bench, a results file of npm run bench as bars. --json prints the numbers instead.',
+  async run(args, opts, ctx) {
+    const spec = oneSpec(args, this.usage);
+    if (!opts.out && !opts.json) throw new HasheeError('usage', `--out REPORT.html is required (or --json)\n${this.usage}`);
+    if (opts.out) checkFileOut(resolve(opts.out));
+    const bench = opts.bench === undefined ? undefined : readJsonFile(opts.bench, '--bench');
+    const { reportData, renderReport } = await import('./report/index.ts');
+    const loaded = loadAll(spec, createProgress('loading'));
+    const data = reportData(loaded, scheduleFor(loaded), { bench });
+    if (opts.json) ctx.out(`${JSON.stringify(data)}\n`);
+    if (!opts.out) return;
+    const html = await renderReport(data, { header: `hashee ${ctx.version} · spec ${spec.name} sha256:${spec.hash}` });
+    writeFileAtomic(resolve(opts.out), html);
+    ctx.err(`wrote ${opts.out} (${(html.length / 1024).toFixed(0)} KiB)\n`);
+  },
+};
+
+/** A JSON file named by an option, or a located usage error. */
+function readJsonFile(path: string, option: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new HasheeError('file-missing', `${option} ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new HasheeError('file-format', `${option} ${path}: not valid JSON (${(e as Error).message})`);
+  }
+}
+
 export const commands: Readonly<Record<string, Command>> = {
-  check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile,
+  check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile, report,
 };

@@ -20,6 +20,7 @@ export const OPTIONS = {
   threads: { type: 'string' },
   force: { type: 'boolean' },
   'dump-after': { type: 'string' },
+  bench: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

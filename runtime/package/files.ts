@@ -9,6 +9,13 @@ import { mismatch, sha256Hex } from './digest.ts';
 /** The part of fetch the loader uses (the global fetch, or a caller's, e.g. with credentials). */
 export type FetchLike = (url: string) => Promise<{ readonly ok: boolean; readonly status: number; readonly statusText: string; arrayBuffer(): Promise<ArrayBuffer> }>;
 
+/** Progress of the files a load reads: bytes of `file` read so far out of `total` (its size when known). */
+export interface LoadProgress {
+  readonly file: string;
+  readonly loaded: number;
+  readonly total: number | undefined;
+}
+
 export interface FileSource {
   /** Bytes of a package file; `path` is relative to the package root ('wasm/weights.bin'). */
   read(path: string): Promise<Uint8Array>;
@@ -22,9 +29,10 @@ function isNode(): boolean {
 
 /**
  * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
- * not listed there, or whose size or sha256 differs, is a PackageError naming it.
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it. `onProgress` hears of
+ * every file read: chunk by chunk for the large blobs read into place, once done for the others.
  */
-export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>): FileSource {
+export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, onProgress?: (p: LoadProgress) => void): FileSource {
   const local = (url: URL): boolean => url.protocol === 'file:' && isNode() && !fetchImpl;
   const fail = (path: string, url: URL, e: unknown): PackageError =>
     e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${(e as Error).message}`);
@@ -61,6 +69,7 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
         } else {
           bytes = new Uint8Array(await (await get(url)).arrayBuffer());
         }
+        onProgress?.({ file: path, loaded: bytes.byteLength, total: want?.bytes ?? bytes.byteLength });
         await verify(path, url, want, bytes);
         return bytes;
       } catch (e) {
@@ -74,7 +83,8 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
         if (want && want.bytes !== target.byteLength) {
           throw new PackageError('file', `package file ${path}: manifest.json records ${want.bytes} bytes, the model's layout needs ${target.byteLength}`);
         }
-        const got = local(url) ? await readFileInto(url, target) : await streamInto(await get(url), target);
+        const progress = (loaded: number): void => onProgress?.({ file: path, loaded, total: target.byteLength });
+        const got = local(url) ? await readFileInto(url, target, progress) : await streamInto(await get(url), target, progress);
         if (got !== target.byteLength) {
           throw want ? mismatch(path, want, { bytes: got }) : new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
         }
@@ -86,17 +96,21 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
   };
 }
 
+/** Chunk of a large file read at a time (each a progress report). */
+const CHUNK = 8 << 20;
+
 /** Node: reads a file into `target` chunk by chunk; returns the file's size. */
-async function readFileInto(url: URL, target: Uint8Array): Promise<number> {
+async function readFileInto(url: URL, target: Uint8Array, progress: (loaded: number) => void): Promise<number> {
   const fs = await import('node:fs/promises');
   const file = await fs.open(url);
   try {
     const size = (await file.stat()).size;
     if (size !== target.byteLength) return size;
     for (let at = 0; at < size;) {
-      const { bytesRead } = await file.read(target, at, size - at, at);
+      const { bytesRead } = await file.read(target, at, Math.min(CHUNK, size - at), at);
       if (bytesRead === 0) return at;
       at += bytesRead;
+      progress(at);
     }
     return size;
   } finally {
@@ -105,11 +119,12 @@ async function readFileInto(url: URL, target: Uint8Array): Promise<number> {
 }
 
 /** fetch: copies the response body into `target` as it arrives; returns the number of bytes received. */
-async function streamInto(res: Awaited<ReturnType<FetchLike>>, target: Uint8Array): Promise<number> {
+async function streamInto(res: Awaited<ReturnType<FetchLike>>, target: Uint8Array, progress: (loaded: number) => void): Promise<number> {
   const body = (res as { body?: ReadableStream<Uint8Array> | null }).body;
   if (!body) {
     const bytes = new Uint8Array(await res.arrayBuffer());
     if (bytes.byteLength === target.byteLength) target.set(bytes);
+    progress(bytes.byteLength);
     return bytes.byteLength;
   }
   const reader = body.getReader();
@@ -118,6 +133,7 @@ async function streamInto(res: Awaited<ReturnType<FetchLike>>, target: Uint8Arra
     if (at + r.value.byteLength > target.byteLength) { await reader.cancel(); return at + r.value.byteLength; }
     target.set(r.value, at);
     at += r.value.byteLength;
+    progress(at);
   }
   return at;
 }

@@ -5,7 +5,7 @@
 import { PackageError } from './errors.ts';
 import { MANIFEST_FILE, exitTableProblem } from '../../contract/manifest.ts';
 import { manifestDigests } from './digest.ts';
-import { packageFiles, readJson, type FetchLike, type FileSource } from './files.ts';
+import { packageFiles, readJson, type FetchLike, type FileSource, type LoadProgress } from './files.ts';
 import { createModel, type Model } from './model.ts';
 import type { TextTokenizer } from '../tokenizer.ts';
 import type { Backend, BackendName, OpenContext, PackageInfo } from './types.ts';
@@ -17,6 +17,8 @@ export interface CommonLoadOptions {
   readonly baseUrl?: string | URL;
   /** Used for every file when given (browsers use the global fetch by default, Node reads files). */
   readonly fetch?: FetchLike;
+  /** Hears of every package file read while loading (the weights chunk by chunk): for a progress bar. */
+  readonly onProgress?: (progress: LoadProgress) => void;
 }
 
 /** Opens one backend from its files; the generated index.ts binds each compiled target's files. */
@@ -35,7 +37,7 @@ export async function loadPackage<O extends CommonLoadOptions>(
   if (!base.pathname.endsWith('/')) base.pathname += '/';
   // Every file is checked against the size and sha256 manifest.json records (truncated or stale copies).
   const manifest = await readJson(packageFiles(base, options.fetch), MANIFEST_FILE);
-  const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256));
+  const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256), options.onProgress);
   const exitTable = await files.read(info.exitTable);
   const problem = exitTableProblem(exitTable, info.arch);
   if (problem) throw new PackageError('file', `${info.exitTable} ${problem}`);

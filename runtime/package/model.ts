@@ -41,6 +41,8 @@ export interface Model {
   /** Token ids (with [CLS]/[SEP] as the model expects) or text (packages with a tokenizer). */
   run(input: readonly number[] | string, options?: ModelRunOptions): Promise<ModelResult>;
   run(input: readonly (readonly number[])[] | readonly string[], options?: ModelRunOptions): Promise<ModelBatchResult>;
+  /** The ids (with [CLS]/[SEP]) and vocabulary entries run(text) would use (packages with a tokenizer). */
+  tokenize(text: string): Promise<{ readonly ids: number[]; readonly tokens: string[] }>;
   /** Releases the engine (worker threads, GPU memory); run() fails afterwards. */
   dispose(): void;
 }
@@ -71,6 +73,10 @@ export function createModel(info: PackageInfo, table: ExitTable, backend: Backen
   return {
     name: info.name, arch, head, backend: backend.name, info: backend.info,
     run: run as Model['run'],
+    async tokenize(text) {
+      const { ids, tokens } = (await tokenizer()).encode(text);
+      return { ids, tokens };
+    },
     dispose() {
       if (disposed) return;
       disposed = true;
