@@ -7,6 +7,12 @@ export type FetchLike = (url: string) => Promise<{
     readonly statusText: string;
     arrayBuffer(): Promise<ArrayBuffer>;
 }>;
+/** Progress of the files a load reads: bytes of `file` read so far out of `total` (its size when known). */
+export interface LoadProgress {
+    readonly file: string;
+    readonly loaded: number;
+    readonly total: number | undefined;
+}
 export interface FileSource {
     /** Bytes of a package file; `path` is relative to the package root ('wasm/weights.bin'). */
     read(path: string): Promise<Uint8Array>;
@@ -15,9 +21,10 @@ export interface FileSource {
 }
 /**
  * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
- * not listed there, or whose size or sha256 differs, is a PackageError naming it.
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it. `onProgress` hears of
+ * every file read: chunk by chunk for the large blobs read into place, once done for the others.
  */
-export declare function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>): FileSource;
+export declare function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, onProgress?: (p: LoadProgress) => void): FileSource;
 /** A float32 view of little-endian bytes, copied only when they are not 4-byte aligned. */
 export declare function float32View(bytes: Uint8Array, path: string): Float32Array<ArrayBuffer>;
 export declare function readJson(source: FileSource, path: string): Promise<unknown>;

@@ -9,9 +9,10 @@ function isNode() {
 }
 /**
  * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
- * not listed there, or whose size or sha256 differs, is a PackageError naming it.
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it. `onProgress` hears of
+ * every file read: chunk by chunk for the large blobs read into place, once done for the others.
  */
-export function packageFiles(base, fetchImpl, digests) {
+export function packageFiles(base, fetchImpl, digests, onProgress) {
     const local = (url) => url.protocol === 'file:' && isNode() && !fetchImpl;
     const fail = (path, url, e) => e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${e.message}`);
     const get = async (url) => {
@@ -53,6 +54,7 @@ export function packageFiles(base, fetchImpl, digests) {
                 else {
                     bytes = new Uint8Array(await (await get(url)).arrayBuffer());
                 }
+                onProgress?.({ file: path, loaded: bytes.byteLength, total: want?.bytes ?? bytes.byteLength });
                 await verify(path, url, want, bytes);
                 return bytes;
             }
@@ -67,7 +69,8 @@ export function packageFiles(base, fetchImpl, digests) {
                 if (want && want.bytes !== target.byteLength) {
                     throw new PackageError('file', `package file ${path}: manifest.json records ${want.bytes} bytes, the model's layout needs ${target.byteLength}`);
                 }
-                const got = local(url) ? await readFileInto(url, target) : await streamInto(await get(url), target);
+                const progress = (loaded) => onProgress?.({ file: path, loaded, total: target.byteLength });
+                const got = local(url) ? await readFileInto(url, target, progress) : await streamInto(await get(url), target, progress);
                 if (got !== target.byteLength) {
                     throw want ? mismatch(path, want, { bytes: got }) : new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
                 }
@@ -79,8 +82,10 @@ export function packageFiles(base, fetchImpl, digests) {
         },
     };
 }
+/** Chunk of a large file read at a time (each a progress report). */
+const CHUNK = 8 << 20;
 /** Node: reads a file into `target` chunk by chunk; returns the file's size. */
-async function readFileInto(url, target) {
+async function readFileInto(url, target, progress) {
     const fs = await import('node:fs/promises');
     const file = await fs.open(url);
     try {
@@ -88,10 +93,11 @@ async function readFileInto(url, target) {
         if (size !== target.byteLength)
             return size;
         for (let at = 0; at < size;) {
-            const { bytesRead } = await file.read(target, at, size - at, at);
+            const { bytesRead } = await file.read(target, at, Math.min(CHUNK, size - at), at);
             if (bytesRead === 0)
                 return at;
             at += bytesRead;
+            progress(at);
         }
         return size;
     }
@@ -100,12 +106,13 @@ async function readFileInto(url, target) {
     }
 }
 /** fetch: copies the response body into `target` as it arrives; returns the number of bytes received. */
-async function streamInto(res, target) {
+async function streamInto(res, target, progress) {
     const body = res.body;
     if (!body) {
         const bytes = new Uint8Array(await res.arrayBuffer());
         if (bytes.byteLength === target.byteLength)
             target.set(bytes);
+        progress(bytes.byteLength);
         return bytes.byteLength;
     }
     const reader = body.getReader();
@@ -117,6 +124,7 @@ async function streamInto(res, target) {
         }
         target.set(r.value, at);
         at += r.value.byteLength;
+        progress(at);
     }
     return at;
 }

@@ -17,7 +17,7 @@ export async function loadPackage(info, openers, moduleUrl, options) {
         base.pathname += '/';
     // Every file is checked against the size and sha256 manifest.json records (truncated or stale copies).
     const manifest = await readJson(packageFiles(base, options.fetch), MANIFEST_FILE);
-    const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256));
+    const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256), options.onProgress);
     const exitTable = await files.read(info.exitTable);
     const problem = exitTableProblem(exitTable, info.arch);
     if (problem)

@@ -34,6 +34,11 @@ export interface Model {
     /** Token ids (with [CLS]/[SEP] as the model expects) or text (packages with a tokenizer). */
     run(input: readonly number[] | string, options?: ModelRunOptions): Promise<ModelResult>;
     run(input: readonly (readonly number[])[] | readonly string[], options?: ModelRunOptions): Promise<ModelBatchResult>;
+    /** The ids (with [CLS]/[SEP]) and vocabulary entries run(text) would use (packages with a tokenizer). */
+    tokenize(text: string): Promise<{
+        readonly ids: number[];
+        readonly tokens: string[];
+    }>;
     /** Releases the engine (worker threads, GPU memory); run() fails afterwards. */
     dispose(): void;
 }

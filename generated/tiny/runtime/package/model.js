@@ -31,6 +31,10 @@ export function createModel(info, table, backend, tokenizer) {
     return {
         name: info.name, arch, head, backend: backend.name, info: backend.info,
         run: run,
+        async tokenize(text) {
+            const { ids, tokens } = (await tokenizer()).encode(text);
+            return { ids, tokens };
+        },
         dispose() {
             if (disposed)
                 return;
