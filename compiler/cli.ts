@@ -20,6 +20,13 @@ Usage:
   hashee export-onnx SPEC --out FILE.onnx    write the model at full depth as ONNX (opset 17)
   hashee compile SPEC --out DIR [--target wasm|webgpu]...
                                              write the deployable package
+  hashee train SPEC (--task sst2|mrpc|stsb | --data TRAIN.tsv) --out FILE.onnx [--epochs N] [--lr X]
+               [--batch N] [--seed N] [--max-len N] [--dropout P] [--warmup F] [--weight-decay W]
+               [--dev DEV.tsv|none] [--resume] [--spec-out SPEC.yaml] [--json]
+                                             train the model with its exit table active
+  hashee eval SPEC (--data FILE.tsv | --task T) [--json] [--full-depth] [--backend reference|wasm]
+               [--precision f64|f32] [--limit N] [--max-len N]
+                                             task metrics, average exit layer, expected FLOPs ratio
 
 Options:
   -h, --help      this text (or a command's)     --version   print the version
@@ -43,6 +50,20 @@ const OPTIONS = {
   name: { type: 'string' },
   target: { type: 'string', multiple: true },
   threads: { type: 'string' },
+  task: { type: 'string' },
+  data: { type: 'string' },
+  dev: { type: 'string' },
+  epochs: { type: 'string' },
+  lr: { type: 'string' },
+  batch: { type: 'string' },
+  seed: { type: 'string' },
+  'max-len': { type: 'string' },
+  dropout: { type: 'string' },
+  warmup: { type: 'string' },
+  'weight-decay': { type: 'string' },
+  resume: { type: 'boolean' },
+  'spec-out': { type: 'string' },
+  limit: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

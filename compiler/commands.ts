@@ -14,6 +14,8 @@ import { runOnInputs, formatRun, runJson, parseIdsArg, type OutputKind, type Bac
 import { compilePackage } from './compile.ts';
 import { writeFileAtomic } from './util/fs.ts';
 import { createProgress } from './progress.ts';
+import { trainCommand } from './train/command.ts';
+import { evalCommand } from './eval/command.ts';
 
 export interface CommandContext {
   readonly out: (s: string) => void;
@@ -26,12 +28,12 @@ export interface Command {
   run(args: readonly string[], opts: CliOptions, ctx: CommandContext): Promise<void>;
 }
 
-function oneSpec(args: readonly string[], usage: string): Spec {
+export function oneSpec(args: readonly string[], usage: string): Spec {
   if (args.length !== 1) throw new HasheeError('usage', `expected one SPEC argument, got ${args.length}\n${usage}`);
   return loadSpec(args[0]!);
 }
 
-function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
+export function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
   if (value === undefined) return fallback;
   if ((allowed as readonly string[]).includes(value)) return value as T;
   throw new HasheeError('usage', `${flag} must be one of ${allowed.join(', ')}`, { expected: allowed.join(' | '), actual: value });
@@ -125,5 +127,5 @@ const compile: Command = {
 };
 
 export const commands: Readonly<Record<string, Command>> = {
-  check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile,
+  check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile, train: trainCommand, eval: evalCommand,
 };
