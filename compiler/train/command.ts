@@ -83,7 +83,7 @@ export const trainCommand: Command = {
     const train = read(opts.data === undefined ? shippedSplit(task.name, 'train') : resolve(opts.data));
     const dev = opts.dev === 'none' ? undefined : read(opts.dev === undefined ? shippedSplit(task.name, 'dev') : resolve(opts.dev));
     const out = resolve(opts.out);
-    const reporter = createTrainReporter();
+    const reporter = createTrainReporter({ isTTY: process.stderr.isTTY, write: ctx.err });
     reporter.note(`training ${spec.name} on ${train.examples.length} ${task.name} examples${train.truncated ? ` (${train.truncated} cut to ${settings.maxLen} tokens)` : ''}, exit policy ${spec.exit.kind}, ${settings.epochs} epochs`);
     const result = trainModel({ loaded, train, dev, settings, checkpoint: { path: `${out}.ckpt`, resume: !!opts.resume }, reporter });
     const bytes = exportOnnx({ arch: spec.arch, head: spec.head, weights: result.weights });

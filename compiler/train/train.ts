@@ -134,8 +134,8 @@ export function trainModel(run: TrainRun): TrainResult {
       ...(dev ? { dev: formatMetrics(dev) } : {}),
     };
     summaries.push(summary);
-    reporter.epoch(summary);
     if (run.checkpoint) writeCheckpoint(run.checkpoint.path, { fingerprint, epoch: epoch + 1, step, size: layout.size }, { params: flat, m, v });
+    reporter.epoch(summary);
   }
   if (run.checkpoint) rmSync(run.checkpoint.path, { force: true }); // the run is complete: its output replaces it
   return { weights: toModelWeights(params), epochs: summaries, ...(dev ? { dev } : {}) };
