@@ -192,6 +192,20 @@ test('AdamW: decoupled decay on the decay range only, bias-corrected step; clipp
   assert.equal([0, 1, 2, 3, 9].map((t) => scheduledLr(1, t, 10, 2)), [0.5, 1, 1, 0.875, 0.125]);
 });
 
+test('the float32 AdamW kernel makes the update of adamwStep (to float32 rounding), decay range included', () => {
+  const n = 1003, decayEnd = 501;
+  const p = filled(wasm, n, 11), g = filled(wasm, n, 12), m = filled(wasm, n, 13), v = filled(wasm, n, 14);
+  for (let i = 0; i < n; i++) v[i] = Math.abs(v[i]!);
+  const [p2, g2, m2, v2] = [p, g, m, v].map((a) => Float64Array.from(a)) as [Float64Array, Float64Array, Float64Array, Float64Array];
+  const s = { beta1: 0.9, beta2: 0.999, eps: 1e-8, weightDecay: 0.1 };
+  wasm.adamw(p, g, m, v, decayEnd, 7, 1e-3, s);
+  adamwStep(p2, g2, m2, v2, decayEnd, 7, 1e-3, s);
+  for (let i = 0; i < n; i++) {
+    assert.ok(Math.abs(p[i]! - p2[i]!) <= 1e-6 * Math.max(1, Math.abs(p2[i]!)), `p[${i}] ${p[i]} vs ${p2[i]}`);
+    assert.ok(Math.abs(m[i]! - m2[i]!) <= 1e-6 && Math.abs(v[i]! - v2[i]!) <= 1e-6, `moments ${i}`);
+  }
+});
+
 test('truncation cuts the longer segment first and keeps the specials', () => {
   const cut = truncate([101, 1, 2, 3, 102, 7, 8, 102], [0, 0, 0, 0, 0, 1, 1, 1], 6);
   assert.equal(cut, { ids: [101, 1, 2, 102, 7, 102], types: [0, 0, 0, 0, 1, 1] });

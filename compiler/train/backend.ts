@@ -2,6 +2,7 @@
 // kernels of kernels.ts), or float64 in plain loops (the exact arithmetic the gradient tests need).
 
 import { erf, gelu } from '../../runtime/reference/index.ts';
+import { adamwStep, type AdamWSettings } from './adamw.ts';
 import { emitTrainModule, type TrainKernels } from './kernels.ts';
 
 export type Vec = Float32Array | Float64Array;
@@ -27,6 +28,8 @@ export interface Backend {
   gelu(u: Vec, g: Vec, n: number): void;
   /** du[i] = dg[i] * gelu'(u[i]) for i < n. */
   geluGrad(u: Vec, dg: Vec, du: Vec, n: number): void;
+  /** One AdamW update of every parameter (adamw.ts adamwStep); decay applies to [0, decayEnd). */
+  adamw(p: Vec, g: Vec, m: Vec, v: Vec, decayEnd: number, t: number, lr: number, s: AdamWSettings): void;
 }
 
 const INV_SQRT_2PI = 1 / Math.sqrt(2 * Math.PI);
@@ -59,6 +62,7 @@ export function f64Backend(): Backend {
         du[i] = dg[i]! * (0.5 * (1 + erf(x * Math.SQRT1_2)) + x * Math.exp(-0.5 * x * x) * INV_SQRT_2PI);
       }
     },
+    adamw: adamwStep,
   };
 }
 
@@ -120,6 +124,14 @@ export function wasmBackend(): Backend {
     geluGrad(u, dg, du, n) {
       if (n % 4 !== 0) throw new Error(`internal: gelu over ${n} values (a multiple of 4 expected)`);
       k.gelu_bwd(ptr(u, 0), ptr(dg, 0), ptr(du, 0), n);
+    },
+    adamw(p, g, m, v, decayEnd, t, lr, s) {
+      // the same update as adamwStep, in float32: the decay range, then the rest without decay
+      const c1 = 1 - s.beta1 ** t, c2 = 1 - s.beta2 ** t;
+      const run = (from: number, to: number, decay: number): void =>
+        k.adamw(ptr(p, from), ptr(g, from), ptr(m, from), ptr(v, from), to - from, lr, s.beta1, s.beta2, c1, c2, s.eps, decay);
+      run(0, decayEnd, 1 - lr * s.weightDecay);
+      run(decayEnd, p.length, 1);
     },
   };
 }

@@ -22,6 +22,7 @@ const TILE_ROWS = 4;
  *   transpose(M, N, A, lda, T, ldt)                T[N, M] = A[M, N]^T
  *   gelu_fwd(u, g, n)                              g = gelu(u), n floats, n % 4 = 0
  *   gelu_bwd(u, dg, du, n)                         du = dg * gelu'(u)
+ *   adamw(p, g, m, v, n, lr, b1, b2, c1, c2, eps, decay)  one AdamW update of n parameters (adamw.ts)
  * Each output of a product sums its K terms in k order in one float32 accumulator, starting from C or 0,
  * so a result does not depend on the tile, the column block or the rows a call covers.
  */
@@ -31,6 +32,7 @@ export interface TrainKernels {
   transpose(M: number, N: number, A: number, lda: number, T: number, ldt: number): void;
   gelu_fwd(u: number, g: number, n: number): void;
   gelu_bwd(u: number, dg: number, du: number, n: number): void;
+  adamw(p: number, g: number, m: number, v: number, n: number, lr: number, b1: number, b2: number, c1: number, c2: number, eps: number, decay: number): void;
 }
 
 type Form = 'nn' | 'tn';
@@ -167,6 +169,44 @@ function emitGelu(m: binaryen.Module): void {
   }
 }
 
+/**
+ * adamw(p, g, m, v, n, lr, b1, b2, c1, c2, eps, decay) over n floats in float32 (c1, c2 the bias
+ * corrections 1 - b^t, decay = 1 - lr wd): m = b1 m + (1 - b1) g; v = b2 v + (1 - b2) g^2;
+ * p = p decay - lr (m / c1) / (sqrt(v / c2) + eps). Four at a time, then the same operations one by one.
+ */
+function emitAdamW(m: binaryen.Module): void {
+  const i32 = binaryen.i32, f32 = binaryen.f32;
+  const fn = new Fn(m, PLAIN, [i32, i32, i32, i32, i32, f32, f32, f32, f32, f32, f32, f32]);
+  const [p, g, mo, vo, n, lr, b1, b2, c1, c2, eps, decay] = fn.params as Local[] as [Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local, Local];
+  const i = fn.i32(), end = fn.i32();
+  const gv = fn.v128(), mv = fn.v128(), vv = fn.v128();
+  const gs = fn.f32(), ms = fn.f32(), vs = fn.f32();
+  const sp = (x: Local): Ref => m.f32x4.splat(x.get());
+  const one = (x: Local): Ref => m.f32.sub(m.f32.const(1), x.get());
+  const at = (base: Local): Ref => fn.add(base.get(), i.get());
+  fn.finish('adamw', [
+    end.set(fn.mul(m.i32.and(n.get(), fn.c(~3)), fn.c(4))),
+    fn.forRange(i, fn.c(0), end.get(), 16, [
+      gv.set(fn.load(at(g))),
+      mv.set(fn.vadd(fn.vmul(sp(b1), fn.load(at(mo))), fn.vmul(m.f32x4.splat(one(b1)), gv.get()))),
+      vv.set(fn.vadd(fn.vmul(sp(b2), fn.load(at(vo))), fn.vmul(m.f32x4.splat(one(b2)), fn.vmul(gv.get(), gv.get())))),
+      fn.store(at(mo), mv.get()),
+      fn.store(at(vo), vv.get()),
+      fn.store(at(p), fn.vsub(fn.vmul(fn.load(at(p)), sp(decay)),
+        m.f32x4.div(fn.vmul(sp(lr), m.f32x4.div(mv.get(), sp(c1))), fn.vadd(m.f32x4.sqrt(m.f32x4.div(vv.get(), sp(c2))), sp(eps))))),
+    ]),
+    fn.forRange(i, end.get(), fn.mul(n.get(), fn.c(4)), 4, [
+      gs.set(m.f32.load(0, 4, at(g))),
+      ms.set(m.f32.add(m.f32.mul(b1.get(), m.f32.load(0, 4, at(mo))), m.f32.mul(one(b1), gs.get()))),
+      vs.set(m.f32.add(m.f32.mul(b2.get(), m.f32.load(0, 4, at(vo))), m.f32.mul(one(b2), m.f32.mul(gs.get(), gs.get())))),
+      m.f32.store(0, 4, at(mo), ms.get()),
+      m.f32.store(0, 4, at(vo), vs.get()),
+      m.f32.store(0, 4, at(p), m.f32.sub(m.f32.mul(m.f32.load(0, 4, at(p)), decay.get()),
+        m.f32.div(m.f32.mul(lr.get(), m.f32.div(ms.get(), c1.get())), m.f32.add(m.f32.sqrt(m.f32.div(vs.get(), c2.get())), eps.get())))),
+    ]),
+  ]);
+}
+
 /** The module's bytes: memory imported as env.memory (shared when `shared`, for worker threads). */
 export function emitTrainModule(shared: boolean): Uint8Array {
   const m = new binaryen.Module();
@@ -178,6 +218,7 @@ export function emitTrainModule(shared: boolean): Uint8Array {
     emitGemm(m, 'tn');
     emitTranspose(m);
     emitGelu(m);
+    emitAdamW(m);
     if (!m.validate()) throw new Error('internal: the training wasm module failed binaryen validation');
     return m.emitBinary();
   } finally {

@@ -68,6 +68,7 @@ export class Network {
   private readonly Xt: Vec;            // [d, maxLen] a sequence's keys or values transposed
   private readonly dP: Vec; private readonly dS: Vec; // [maxLen, maxLen]
   private readonly uniform: Float32Array; // dropout draws
+  private readonly ones: Vec;          // [n] of 1: column sums as a product
   private readonly ids: Int32Array; private readonly types: Int32Array; // [n] input order
   private last?: { plan: BatchPlan; dropout: number; batch: number };
 
@@ -100,6 +101,7 @@ export class Network {
     this.dQs = a(ml * d); this.dKs = a(ml * d); this.dVs = a(ml * d); this.Xt = a(d * ml);
     this.dP = a(ml * ml); this.dS = a(ml * ml);
     this.uniform = new Float32Array(n * Math.max(d, f));
+    this.ones = a(n).fill(1);
     this.ids = new Int32Array(n); this.types = new Int32Array(n);
   }
 
@@ -151,14 +153,14 @@ export class Network {
     const n = plan.rows;
 
     be.gemm('tn', d, N, B, this.poolD, 0, d, dlogits, 0, N, G.classifierW, 0, N, true);
-    colSum(dlogits, B, N, G.classifierB);
+    this.colSum(dlogits, B, N, G.classifierB);
     const dPool = this.dTmp;
     be.transpose(d, N, P.classifierW, 0, N, this.wt, 0, d);
     be.gemm('nn', B, d, N, dlogits, 0, N, this.wt, 0, d, dPool, 0, d, false);
     if (dropout > 0) for (let i = 0; i < B * d; i++) dPool[i] = dPool[i]! * this.maskP[i]!;
     for (let i = 0; i < B * d; i++) dPool[i] = dPool[i]! * (1 - this.pooled[i]! * this.pooled[i]!);
     be.gemm('tn', d, d, B, this.cls, 0, d, dPool, 0, d, G.poolerW, 0, d, true);
-    colSum(dPool, B, d, G.poolerB);
+    this.colSum(dPool, B, d, G.poolerB);
     const dCls = this.dr;
     be.transpose(d, d, P.poolerW, 0, d, this.wt, 0, d);
     be.gemm('nn', B, d, d, dPool, 0, d, this.wt, 0, d, dCls, 0, d, false);
@@ -229,11 +231,11 @@ export class Network {
     const dO = this.dTmp;
     maskedCopy(dr2, st.mask2, dO, m * d, dropout);
     be.gemm('tn', f, d, m, st.g, 0, f, dO, 0, d, lg.f2W, 0, d, true);
-    colSum(dO, m, d, lg.f2B);
+    this.colSum(dO, m, d, lg.f2B);
     this.backInput(dO, m, d, lp.f2W, f, this.dG, false);
     be.geluGrad(st.u, this.dG, this.dU, m * f);
     be.gemm('tn', d, f, m, st.h1, 0, d, this.dU, 0, f, lg.f1W, 0, f, true);
-    colSum(this.dU, m, f, lg.f1B);
+    this.colSum(this.dU, m, f, lg.f1B);
     this.dH1.set(dr2.subarray(0, m * d)); // the residual around the FFN
     this.backInput(this.dU, m, f, lp.f1W, d, this.dH1, true);
     const dr1 = this.dr;
@@ -241,18 +243,18 @@ export class Network {
     dIn.set(dr1.subarray(0, m * d)); // the residual around attention
     maskedCopy(dr1, st.mask1, dO, m * d, dropout);
     be.gemm('tn', d, d, m, st.ctx, 0, d, dO, 0, d, lg.oW, 0, d, true);
-    colSum(dO, m, d, lg.oB);
+    this.colSum(dO, m, d, lg.oB);
     this.backInput(dO, m, d, lp.oW, d, this.dctx, false);
     this.attentionBackward(plan, st);
     be.gemm('tn', d, d, m, Hin, 0, d, this.dQ, 0, d, lg.qW, 0, d, true);
-    colSum(this.dQ, m, d, lg.qB);
+    this.colSum(this.dQ, m, d, lg.qB);
     this.backInput(this.dQ, m, d, lp.qW, d, dIn, true);
     // K and V of every row, exited ones included: their gradient reaches the frozen states
     be.gemm('tn', d, d, n, Hin, 0, d, this.dK, 0, d, lg.kW, 0, d, true);
-    colSum(this.dK, n, d, lg.kB);
+    this.colSum(this.dK, n, d, lg.kB);
     this.backInput(this.dK, n, d, lp.kW, d, dIn, true);
     be.gemm('tn', d, d, n, Hin, 0, d, this.dV, 0, d, lg.vW, 0, d, true);
-    colSum(this.dV, n, d, lg.vB);
+    this.colSum(this.dV, n, d, lg.vB);
     this.backInput(this.dV, n, d, lp.vW, d, dIn, true);
   }
 
@@ -326,6 +328,11 @@ export class Network {
   private dense(x: Vec, rows: number, k: number, W: Vec, b: Vec, n: number, y: Vec): void {
     this.be.gemm('nn', rows, n, k, x, 0, k, W, 0, n, y, 0, n, false);
     for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) y[r * n + j] = y[r * n + j]! + b[j]!;
+  }
+
+  /** out [n] += the column sums of x [rows, n] (a bias gradient), in row order. */
+  private colSum(x: Vec, rows: number, n: number, out: Vec): void {
+    this.be.gemm('tn', 1, n, rows, this.ones, 0, 1, x, 0, n, out, 0, n, true);
   }
 
   /** dx [rows, k] (+)= dy [rows, n] @ W^T for W [k, n]. */
@@ -423,9 +430,6 @@ function layerNormBackward(dy: Vec, xhat: Vec, rstd: Vec, g: Vec, dx: Vec, dg: V
   }
 }
 
-function colSum(x: Vec, rows: number, n: number, out: Vec): void {
-  for (let r = 0; r < rows; r++) for (let j = 0; j < n; j++) out[j] = out[j]! + x[r * n + j]!;
-}
 
 /** dst = src * mask over `count` values (a plain copy without dropout). */
 function maskedCopy(src: Vec, mask: Vec, dst: Vec, count: number, dropout: number): void {

@@ -10,7 +10,7 @@ import { HasheeError } from '../errors.ts';
 import type { Loaded } from '../pipeline.ts';
 import { createRng } from '../util/rng.ts';
 import { formatMetrics, taskMetrics, type TaskMetrics } from '../eval/metrics.ts';
-import { adamwStep, ADAMW_DEFAULTS, clipGradNorm, scheduledLr } from './adamw.ts';
+import { ADAMW_DEFAULTS, clipGradNorm, scheduledLr } from './adamw.ts';
 import { wasmBackend, type Backend, type Vec } from './backend.ts';
 import { readCheckpoint, writeCheckpoint } from './checkpoint.ts';
 import type { Example, ExampleSet } from './data.ts';
@@ -117,7 +117,7 @@ export function trainModel(run: TrainRun): TrainResult {
       const value = task.kind === 'regression' ? meanSquared(fw.logits, labels, dlogits) : crossEntropy(fw.logits, labels, outputs, dlogits);
       net.backward(dlogits);
       clipGradNorm(gflat, s.clip);
-      adamwStep(flat, gflat, m, v, layout.decayEnd, step + 1, scheduledLr(s.lr, step, totalSteps, warmupSteps), { ...ADAMW_DEFAULTS, weightDecay: s.weightDecay });
+      be.adamw(flat, gflat, m, v, layout.decayEnd, step + 1, scheduledLr(s.lr, step, totalSteps, warmupSteps), { ...ADAMW_DEFAULTS, weightDecay: s.weightDecay });
       step++;
       tokens += fw.plan.rows;
       lossSum += value.loss * batch.length;
