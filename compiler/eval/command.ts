@@ -9,7 +9,7 @@ import { maxLenOption, numberOption, specTokenizer, taskOption } from '../train/
 import { readExamples, shippedSplit, TASKS } from '../train/data.ts';
 import { evalJson, evaluate, formatEval, type EvalBackend } from './eval.ts';
 
-const USAGE = `hashee eval SPEC (--data FILE.tsv | --task sst2|mrpc|stsb) [--task ...] [--json] [--full-depth]
+const USAGE = `hashee eval SPEC (--task sst2|mrpc|stsb | --data FILE.tsv [--task T]) [--json] [--full-depth]
             [--backend reference|wasm] [--precision f64|f32] [--limit N] [--max-len N]
   Runs the spec's model with its exit table on a labelled split (default: the task's shipped dev split;
   the task is read from the file's columns unless --task) and prints accuracy (SST-2), accuracy and F1
