@@ -78,7 +78,7 @@ const K_CHUNK = 256;
  */
 export function wasmBackend(): Backend {
   const memory = new WebAssembly.Memory({ initial: 16, maximum: MAX_PAGES, shared: true });
-  const module = new WebAssembly.Module(emitTrainModule(true) as BufferSource);
+  const module = new WebAssembly.Module(emitTrainModule() as BufferSource);
   const k = new WebAssembly.Instance(module, { env: { memory } }).exports as unknown as TrainKernels;
   let top = ALIGN;
   const ptr = (v: Vec, off: number): number => {

@@ -1,6 +1,7 @@
 // `hashee train`: options -> task data -> the training run -> the ONNX weights (and optionally a spec that runs them).
 
 import { resolve } from 'node:path';
+import type { TextTokenizer } from '../../runtime/tokenizer.ts';
 import type { CliOptions } from '../cli.ts';
 import { choice, oneSpec, type Command } from '../commands.ts';
 import { loadTokenizer } from '../corpus/tokenizer-file.ts';
@@ -53,7 +54,7 @@ export function maxLenOption(opts: CliOptions, spec: Spec, fallback: number): nu
   return maxLen;
 }
 
-export function specTokenizer(spec: Spec) {
+export function specTokenizer(spec: Spec): TextTokenizer {
   if (!spec.tokenizer) {
     throw new HasheeError('spec-missing', 'task data is text: the spec needs a tokenizer', { location: spec.locations.get('model'), keyPath: 'tokenizer', expected: 'tokenizer: { path: ..., special_ids: ... }' });
   }

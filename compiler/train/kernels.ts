@@ -207,13 +207,13 @@ function emitAdamW(m: binaryen.Module): void {
   ]);
 }
 
-/** The module's bytes: memory imported as env.memory (shared when `shared`, for worker threads). */
-export function emitTrainModule(shared: boolean): Uint8Array {
+/** The module's bytes: a shared memory imported as env.memory (growing it keeps earlier views valid). */
+export function emitTrainModule(): Uint8Array {
   const m = new binaryen.Module();
   try {
     m.setFeatures(moduleFeatures(PLAIN));
-    m.setMemory(1, 65536, null, [], shared);
-    m.addMemoryImport('0', 'env', 'memory', shared);
+    m.setMemory(1, 65536, null, [], true);
+    m.addMemoryImport('0', 'env', 'memory', true);
     emitGemm(m, 'nn');
     emitGemm(m, 'tn');
     emitTranspose(m);
