@@ -25,6 +25,13 @@ Usage:
                                              write the deployable package
   hashee report SPEC --out REPORT.html [--bench FILE.json]
                                              an HTML page with plots of the exit schedule
+  hashee train SPEC (--task sst2|mrpc|stsb | --data TRAIN.tsv) --out FILE.onnx [--epochs N] [--lr X]
+               [--batch N] [--seed N] [--max-len N] [--dropout P] [--warmup F] [--weight-decay W]
+               [--dev DEV.tsv|none] [--resume] [--spec-out SPEC.yaml] [--json]
+                                             train the model with its exit table active
+  hashee eval SPEC (--data FILE.tsv | --task T) [--json] [--full-depth] [--backend reference|wasm]
+               [--precision f64|f32] [--limit N] [--max-len N]
+                                             task metrics, average exit layer, expected FLOPs ratio
 
 Options:
   -h, --help      this text (or a command's)     --version   print the version

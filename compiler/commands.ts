@@ -3,6 +3,9 @@
 import { readFileSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import type { CliOptions } from './options.ts';
+import { choice, oneSpec, type Command, type CommandContext } from './command.ts';
+
+export type { Command, CommandContext } from './command.ts';
 import { HasheeError } from './errors.ts';
 import { loadSpec } from './spec/index.ts';
 import type { Spec } from './spec/types.ts';
@@ -15,28 +18,9 @@ import { checkPackageOut, writePackage } from './package/assemble.ts';
 import { runPipeline, STAGES } from './pipeline.ts';
 import { checkFileOut, writeFileAtomic } from './util/fs.ts';
 import { createProgress } from './progress.ts';
+import { trainCommand } from './train/command.ts';
+import { evalCommand } from './eval/command.ts';
 
-export interface CommandContext {
-  readonly out: (s: string) => void;
-  readonly err: (s: string) => void;
-  readonly version: string;
-}
-
-export interface Command {
-  readonly usage: string;
-  run(args: readonly string[], opts: CliOptions, ctx: CommandContext): Promise<void>;
-}
-
-function oneSpec(args: readonly string[], usage: string): Spec {
-  if (args.length !== 1) throw new HasheeError('usage', `expected one SPEC argument, got ${args.length}\n${usage}`);
-  return loadSpec(args[0]!);
-}
-
-function choice<T extends string>(value: string | undefined, allowed: readonly T[], flag: string, fallback: T): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new HasheeError('usage', `${flag} must be one of ${allowed.join(', ')}`, { expected: allowed.join(' | '), actual: value });
-}
 
 const check: Command = {
   usage: 'hashee check SPEC\n  Validates the spec (schema, values, files; an ONNX weights file is read and checked against the spec).',
@@ -184,5 +168,5 @@ function readJsonFile(path: string, option: string): unknown {
 }
 
 export const commands: Readonly<Record<string, Command>> = {
-  check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile, report,
+  check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile, report, train: trainCommand, eval: evalCommand,
 };

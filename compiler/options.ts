@@ -21,6 +21,20 @@ export const OPTIONS = {
   force: { type: 'boolean' },
   'dump-after': { type: 'string' },
   bench: { type: 'string' },
+  task: { type: 'string' },
+  data: { type: 'string' },
+  dev: { type: 'string' },
+  epochs: { type: 'string' },
+  lr: { type: 'string' },
+  batch: { type: 'string' },
+  seed: { type: 'string' },
+  'max-len': { type: 'string' },
+  dropout: { type: 'string' },
+  warmup: { type: 'string' },
+  'weight-decay': { type: 'string' },
+  resume: { type: 'boolean' },
+  'spec-out': { type: 'string' },
+  limit: { type: 'string' },
 } as const satisfies ParseArgsConfig['options'];
 
 export type CliOptions = ReturnType<typeof parseArgs<{ options: typeof OPTIONS; allowPositionals: true }>>['values'];

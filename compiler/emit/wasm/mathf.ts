@@ -57,7 +57,7 @@ function tanh4(fn: Fn, t: Local): Ref {
 }
 
 /** t = erf(t), rational approximation p(x) / q(x) on x clamped to [-4, 4]. */
-function erf4(fn: Fn, t: Local): Ref {
+export function erf4(fn: Fn, t: Local): Ref {
   const m = fn.m;
   const x2 = fn.temp('erf.x2'), num = fn.temp('erf.p');
   return m.block(null, [
