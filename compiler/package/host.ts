@@ -1,7 +1,6 @@
 // The host part of a package: generated index.ts, its compiled index.js / index.d.ts, the runtime modules
 // they import (compiled to JS + .d.ts), package.json and README.md; every text file names the generator.
 
-import { readFileSync } from 'node:fs';
 import type { Target } from '../spec/types.ts';
 import type { EmitContext, PackageFiles } from './types.ts';
 import type { PackageInfo } from '../../runtime/package/types.ts';
@@ -11,6 +10,7 @@ import { hostSource } from '../emit/host/source.ts';
 import { compileHost } from '../emit/host/emit.ts';
 import { jsonText } from './text.ts';
 import { packageReadme } from './readme.ts';
+import { ownPackageJson } from '../util/root.ts';
 
 /** Manifest entries of the targets that were built (each carries its `files`). */
 export type BuiltTargets = Partial<Record<Target, { readonly files: unknown }>>;
@@ -44,7 +44,7 @@ export function emitHost(ctx: EmitContext, built: BuiltTargets): PackageFiles {
 }
 
 function packageJson(ctx: EmitContext, info: PackageInfo): string {
-  const pinned = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> });
+  const pinned = ownPackageJson();
   const version = (name: string): string => pinned.dependencies?.[name] ?? pinned.devDependencies?.[name] ?? '*';
   const peers: string[] = [];
   if (info.tokenizer) peers.push(OPTIONAL_DEPS.tokenizer);

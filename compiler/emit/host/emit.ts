@@ -2,12 +2,11 @@
 // ts-morph (`.ts` imports rewritten to `.js`), at the same relative paths they have in this repository.
 
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, sep } from 'node:path';
+import { ROOT } from '../../util/root.ts';
 import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget, SyntaxKind, ts, type CompilerOptions, type Diagnostic, type SourceFile } from 'ts-morph';
 
-/** The repository root: runtime sources are read from here, and index.ts is placed here (in memory only). */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** Runtime sources are read from ROOT (hashee's own folder) and index.ts is placed there, in memory only. */
 const OUT = join(ROOT, '.hashee-host-out');
 
 /** Type packages the runtime needs, as resolved from hashee's own install (not the working directory). */
