@@ -4,11 +4,12 @@
 // (one thread, and two with the worker served from the package) and webgpu — against the f32 reference.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'esbuild';
+import ts from 'typescript';
 import { loadSpec } from '../compiler/spec/index.ts';
 import { loadAll } from '../compiler/load.ts';
 import { runReference } from '../runtime/reference/index.ts';
@@ -35,6 +36,14 @@ test('esbuild bundles the package for the browser from its browser entry, withou
   assert.ok(inputs.includes('browser.js'), inputs.join(', '));
   for (const nodeOnly of ['index.js', 'runtime/node.js', 'runtime/webgpu/node.js']) assert.not.ok(inputs.includes(nodeOnly), `bundle holds ${nodeOnly}`);
   assert.not.match(readFileSync(join(work, 'out/app.js'), 'utf8'), /from ["']node:|import\(["']node:/);
+});
+
+test('runtime/ names Node\'s modules and Dawn only in node.ts, webgpu/node.ts and the worker entry (loaded by URL, never bundled)', () => {
+  const sources = (dir: string): string[] => readdirSync(join(ROOT, dir), { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
+  const nodeOnly = sources('runtime').filter((f) => ts.preProcessFile(readFileSync(join(ROOT, f), 'utf8'), true, true).importedFiles
+    .some((i) => i.fileName.startsWith('node:') || i.fileName === 'webgpu'));
+  assert.equal(nodeOnly.sort(), ['runtime/node.ts', 'runtime/wasm/worker.ts', 'runtime/webgpu/node.ts']);
 });
 
 interface PageResult { backend: string; info: string; exits: number[][]; logits: number[][] }
