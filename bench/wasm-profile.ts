@@ -8,6 +8,7 @@ import { loadAll } from '../compiler/load.ts';
 import { packWeights } from '../compiler/passes/packWeights.ts';
 import { emitWasmModules } from '../compiler/emit/wasm/module.ts';
 import { WasmEngine } from '../runtime/wasm/engine.ts';
+import { nodeHost } from '../runtime/node.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { workloads } from './workloads.ts';
 
@@ -20,7 +21,7 @@ const { arch } = spec;
 const batches = workloads(root, { sentences: 32, vocabSize: arch.vocabSize }).find((w) => w.name === workload)!.batches;
 const packed = packWeights(model);
 const modules = emitWasmModules(packed.layout);
-const engine = await WasmEngine.create({ arch, head: spec.head, modules: { simd128: modules.simd, relaxed: modules.relaxed }, weights: packed.bytes, exitTable: table, threads });
+const engine = await WasmEngine.create({ arch, head: spec.head, modules: { simd128: modules.simd, relaxed: modules.relaxed }, weights: packed.bytes, exitTable: table, threads, node: nodeHost });
 const plan = (full: boolean, ids = batches[0]!) => planBatch(table, ids, arch.layers, { fullDepth: full, clsOnlyLastLayer: true });
 console.log(engine.info, workload, 'active per layer (exits, first batch):', Array.from(plan(false).active).join(' '));
 const clock = threads === 1 ? () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; } : () => performance.now();

@@ -9,6 +9,7 @@ import { loadAll } from '../compiler/load.ts';
 import { packWeights } from '../compiler/passes/packWeights.ts';
 import { emitWasmModules } from '../compiler/emit/wasm/module.ts';
 import { WasmEngine } from '../runtime/wasm/engine.ts';
+import { nodeHost } from '../runtime/node.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { workloads } from './workloads.ts';
 
@@ -19,7 +20,7 @@ const { spec, model, table } = loadAll(loadSpec(new URL('specs/bert-base-sst2.ya
 const { arch, head } = spec;
 const packed = packWeights(model);
 const modules = { simd128: emitWasmModules(packed.layout).simd, relaxed: emitWasmModules(packed.layout).relaxed };
-const engines = [1, 2].map((threads) => WasmEngine.create({ arch, head, modules, weights: packed.bytes, exitTable: table, threads }));
+const engines = [1, 2].map((threads) => WasmEngine.create({ arch, head, modules, weights: packed.bytes, exitTable: table, threads, node: nodeHost }));
 const [one, two] = await Promise.all(engines);
 const all = workloads(root, { sentences: 32, vocabSize: arch.vocabSize });
 const stats = (a: number[]) => { const s = a.slice().sort((x, y) => x - y); return { med: s[s.length >> 1]!, min: s[0]! }; };

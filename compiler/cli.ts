@@ -1,64 +1,64 @@
-// The `hashee` command line: argument parsing, dispatch to the pipeline, exit codes 0 / 1 (user) / 2 (internal).
+// The `hashee` command line: finds the command, parses its own options, dispatches; exit codes 0 / 1 (user) /
+// 2 (internal). Usage and help text are written from the commands' option tables.
 
-import { parseArgs } from 'node:util';
-import { readFileSync } from 'node:fs';
 import { HasheeError, isHasheeError } from './errors.ts';
-import { commands, type CommandContext } from './commands.ts';
-import { OPTIONS } from './options.ts';
+import { commands, type Command, type CommandContext } from './commands.ts';
+import { COMMON_OPTIONS, TOP_OPTIONS, optionHelp, parseOptions, usageLine } from './options.ts';
+import { suggest } from './spec/suggest.ts';
+import { toolVersion } from './util/root.ts';
 
-const VERSION: string = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+/** `hashee --help`: every command's synopsis and summary, then the options of `hashee` itself. */
+function topHelp(version: string): string {
+  const entries = Object.entries(commands).map(([name, c]) => `  ${usageLine(name, c.args, c.options).replace(/\n/g, '\n  ')}\n      ${c.summary}`);
+  return [
+    `hashee ${version} — compile transformers with hash-based early exiting (HashEE)`,
+    '',
+    'Usage: hashee COMMAND [options]    (hashee COMMAND --help lists a command\'s options)',
+    '',
+    'Commands:',
+    ...entries,
+    '',
+    'Options:',
+    optionHelp(TOP_OPTIONS),
+    '',
+    'Every command also takes -h/--help and --debug.',
+    'Exit codes: 0 ok, 1 user error (bad spec, bad input, bad option), 2 internal error.',
+    'Docs: README.md',
+  ].join('\n');
+}
 
-const USAGE = `hashee ${VERSION} — compile transformers with hash-based early exiting (HashEE)
-
-Usage:
-  hashee check SPEC                          validate a spec
-  hashee schedule SPEC [--json]              build the exit table and print its statistics
-  hashee run SPEC (--text T | --ids 1,2,3)... [--output logits|last-hidden] [--json]
-               [--backend reference|wasm|webgpu] [--full-depth] [--precision f64|f32] [--threads N]
-                                             run the model; --text / --ids may repeat (a batch)
-  hashee import FILE.onnx [--name NAME] [--out SPEC.yaml]
-                                             print a spec that matches an ONNX encoder
-  hashee export-onnx SPEC --out FILE.onnx [--exits]
-                                             write the model as ONNX (opset 17): full depth, or
-                                             with the exit table baked in
-  hashee compile SPEC --out DIR [--target wasm|webgpu]... [--force]
-                                             write the deployable package
-  hashee report SPEC --out REPORT.html [--bench FILE.json]
-                                             an HTML page with plots of the exit schedule
-  hashee train SPEC (--task sst2|mrpc|stsb | --data TRAIN.tsv) --out FILE.onnx [--epochs N] [--lr X]
-               [--batch N] [--seed N] [--max-len N] [--dropout P] [--warmup F] [--weight-decay W]
-               [--dev DEV.tsv|none] [--resume] [--spec-out SPEC.yaml] [--json]
-                                             train the model with its exit table active
-  hashee eval SPEC (--data FILE.tsv | --task T) [--json] [--full-depth] [--backend reference|wasm]
-               [--precision f64|f32] [--limit N] [--max-len N]
-                                             task metrics, average exit layer, expected FLOPs ratio
-
-Options:
-  -h, --help      this text (or a command's)     --version   print the version
-  --debug         print stack traces of internal errors
-
-Exit codes: 0 ok, 1 user error (bad spec, bad input), 2 internal error.
-Docs: README.md`;
+/** `hashee CMD --help`: synopsis, description, every option the command takes. */
+function commandHelp(name: string, c: Command): string {
+  return [
+    `Usage: ${usageLine(name, c.args, c.options)}`,
+    '',
+    c.description,
+    '',
+    'Options:',
+    optionHelp({ ...c.options, ...COMMON_OPTIONS }),
+  ].join('\n');
+}
 
 /** Runs the CLI on argv (without node and script); returns the exit code. */
 export async function main(argv: readonly string[], io: Pick<CommandContext, 'out' | 'err'> = defaultIo()): Promise<number> {
   let debug = argv.includes('--debug');
   try {
-    let parsed;
-    try {
-      parsed = parseArgs({ args: [...argv], options: OPTIONS, allowPositionals: true, strict: true });
-    } catch (e) {
-      throw new HasheeError('usage', `${(e as Error).message}\nRun 'hashee --help' for usage.`);
-    }
-    const { values, positionals } = parsed;
-    debug = !!values.debug;
-    if (values.version) { io.out(`${VERSION}\n`); return 0; }
-    const [name, ...args] = positionals;
-    if (!name || (values.help && !name)) { io.out(`${USAGE}\n`); return name || values.help ? 0 : 1; }
+    const version = toolVersion();
+    // Options before the command are hashee's own (--help, --version, --debug); the first word is the command.
+    const at = argv.findIndex((a) => !a.startsWith('-'));
+    const top = parseOptions('', TOP_OPTIONS, at < 0 ? argv : argv.slice(0, at));
+    if (top.values.version) { io.out(`${version}\n`); return 0; }
+    if (at < 0) { io.out(`${topHelp(version)}\n`); return top.values.help ? 0 : 1; }
+    const name = argv[at]!;
     const command = commands[name];
-    if (!command) throw new HasheeError('usage', `unknown command '${name}'${suggest(name, Object.keys(commands))}\nRun 'hashee --help' for usage.`);
-    if (values.help) { io.out(`${command.usage}\n`); return 0; }
-    await command.run(args, values, { ...io, version: VERSION });
+    if (!command) {
+      const near = suggest(name, Object.keys(commands));
+      throw new HasheeError('usage', `unknown command '${name}'${near ? ` (did you mean '${near}'?)` : ''}\nRun 'hashee --help' for usage.`);
+    }
+    const { values, positionals } = parseOptions(name, command.options, argv.slice(at + 1));
+    debug ||= !!values.debug;
+    if (values.help || top.values.help) { io.out(`${commandHelp(name, command)}\n`); return 0; }
+    await command.run(positionals, values, { ...io, version });
     return 0;
   } catch (e) {
     if (isHasheeError(e)) { io.err(`${e.format()}\n`); return 1; }
@@ -71,27 +71,4 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'ou
 
 function defaultIo(): Pick<CommandContext, 'out' | 'err'> {
   return { out: (s) => process.stdout.write(s), err: (s) => process.stderr.write(s) };
-}
-
-function suggest(word: string, options: readonly string[]): string {
-  let best = '', bestD = Infinity;
-  for (const o of options) {
-    const d = editDistance(word, o);
-    if (d < bestD) { bestD = d; best = o; }
-  }
-  return bestD <= 2 ? ` (did you mean '${best}'?)` : '';
-}
-
-function editDistance(a: string, b: string): number {
-  const row = Array.from({ length: b.length + 1 }, (_, j) => j);
-  for (let i = 1; i <= a.length; i++) {
-    let prev = row[0]!;
-    row[0] = i;
-    for (let j = 1; j <= b.length; j++) {
-      const cur = row[j]!;
-      row[j] = Math.min(row[j]! + 1, row[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1));
-      prev = cur;
-    }
-  }
-  return row[b.length]!;
 }

@@ -1,80 +1,115 @@
-// One entry per CLI command: its usage text and what it does, in terms of the pipeline's steps.
+// One entry per CLI command: its arguments, its own options, its help and what it does in terms of the
+// pipeline's steps. Each command imports what it needs when it runs, so `hashee --version` or `check`
+// never loads binaryen, ts-morph or onnx-proto. A new command is one more entry in `commands`.
 
-import { readFileSync } from 'node:fs';
-import { basename, resolve } from 'node:path';
-import type { CliOptions } from './options.ts';
-import { choice, oneSpec, type Command, type CommandContext } from './command.ts';
-
-export type { Command, CommandContext } from './command.ts';
+import { command, errorsJson, JSON_OPTION, oneSpec, type Command } from './command.ts';
 import { HasheeError } from './errors.ts';
-import { loadSpec } from './spec/index.ts';
-import type { Spec } from './spec/types.ts';
-import { loadAll, loadModel } from './load.ts';
-import { exportOnnx, exportOnnxWithExits, importOnnx } from './onnx/index.ts';
-import { renderSpecYaml } from './spec/index.ts';
-import { scheduleFor } from './schedule/report.ts';
-import { runOnInputs, formatRun, runJson, parseIdsArg, type OutputKind, type BackendName } from './run/index.ts';
-import { checkPackageOut, writePackage } from './package/assemble.ts';
-import { runPipeline, STAGES } from './pipeline.ts';
-import { checkFileOut, writeFileAtomic } from './util/fs.ts';
 import { createProgress } from './progress.ts';
+import type { Spec } from './spec/types.ts';
+import { STAGES } from './stages.ts';
 import { trainCommand } from './train/command.ts';
 import { evalCommand } from './eval/command.ts';
 
+export type { Command, CommandContext } from './command.ts';
 
-const check: Command = {
-  usage: 'hashee check SPEC\n  Validates the spec (schema, values, files; an ONNX weights file is read and checked against the spec).',
-  async run(args, _opts, ctx) {
-    const spec = oneSpec(args, this.usage);
-    if (spec.weights.kind === 'onnx') loadModel(spec, createProgress('reading ONNX weights'));
+const check = command({
+  args: 'SPEC',
+  summary: 'validate a spec (and an ONNX weights file against it)',
+  description: 'Validates the spec (schema, values, files; an ONNX weights file is read and checked against the spec).\n' +
+    'With --json prints {"ok": true, ...the model\'s shape} or {"ok": false, "errors": [...]} on stdout (exit 1; the\n' +
+    'messages also go to stderr as usual).',
+  options: { json: JSON_OPTION },
+  async run(args, opts, ctx) {
+    let spec: Spec;
+    try {
+      spec = await oneSpec('check', args);
+      if (spec.weights.kind === 'onnx') (await import('./load.ts')).loadModel(spec, createProgress('reading ONNX weights'));
+    } catch (e) {
+      if (!opts.json || !(e instanceof HasheeError)) throw e;
+      ctx.out(`${JSON.stringify({ ok: false, errors: errorsJson(e) }, null, 2)}\n`);
+      throw e;
+    }
     const a = spec.arch;
+    if (opts.json) {
+      ctx.out(`${JSON.stringify({
+        ok: true, name: spec.name, layers: a.layers, hidden: a.hidden, heads: a.heads, ffn: a.ffn, vocab_size: a.vocabSize,
+        head: spec.head.kind, exit_policy: spec.exit.kind, weights: spec.weights.kind, targets: spec.targets,
+      }, null, 2)}\n`);
+      return;
+    }
     ctx.out(`ok: ${spec.name}: ${a.layers} layers, hidden ${a.hidden}, ${a.heads} heads, ffn ${a.ffn}, vocab ${a.vocabSize}; head ${spec.head.kind}; exit policy ${spec.exit.kind}\n`);
   },
-};
+});
 
-const schedule: Command = {
-  usage: 'hashee schedule SPEC [--json]\n  Builds the static exit table and prints token types and token mass per exit layer,\n  the average depth and the expected FLOPs ratio vs full depth.',
+const schedule = command({
+  args: 'SPEC',
+  summary: 'build the exit table and print its statistics',
+  description: 'Builds the static exit table and prints token types and token mass per exit layer,\n' +
+    'the average depth and the expected FLOPs ratio vs full depth.',
+  options: { json: JSON_OPTION },
   async run(args, opts, ctx) {
-    const spec = oneSpec(args, this.usage);
+    const spec = await oneSpec('schedule', args);
+    const [{ loadAll }, { scheduleFor }] = await Promise.all([import('./load.ts'), import('./schedule/report.ts')]);
     const { text, json } = scheduleFor(loadAll(spec, createProgress('loading')));
     ctx.out(opts.json ? `${JSON.stringify(json, null, 2)}\n` : text);
   },
-};
+});
 
-const run: Command = {
-  usage: 'hashee run SPEC (--text "..." | --ids 1,2,3)... [--output logits|last-hidden] [--json]\n' +
-    '                [--backend reference|wasm|webgpu] [--full-depth] [--precision f64|f32] [--threads N]\n' +
-    '  Runs the model on one input or a batch (repeat --text / --ids); prints each token\'s exit layer,\n' +
-    '  the result and the FLOPs executed vs full depth. --ids are used as given (add [CLS]/[SEP] yourself).\n' +
-    '  wasm and webgpu run a package compiled on first use (cached); --threads sets the wasm threads.',
+const run = command({
+  args: 'SPEC',
+  summary: 'run the model on text or token ids (a batch when repeated)',
+  description: 'Runs the model on one input or a batch (repeat --text / --ids); prints each token\'s exit layer,\n' +
+    'the result and the FLOPs executed vs full depth. --ids are used as given (add [CLS]/[SEP] yourself).\n' +
+    'wasm and webgpu run a package compiled on first use (cached); --threads sets the wasm threads.',
+  options: {
+    text: { type: 'string', multiple: true, value: 'TEXT', help: 'an input text, tokenized with the spec\'s tokenizer ([CLS]/[SEP] added)' },
+    ids: { type: 'string', multiple: true, value: '1,2,3', help: 'an input as token ids' },
+    output: { type: 'string', choices: ['logits', 'last-hidden'], help: 'what to print (default: logits with a head, else last-hidden)' },
+    backend: { type: 'string', choices: ['reference', 'wasm', 'webgpu'], help: 'where to run (default reference)' },
+    'full-depth': { type: 'boolean', help: 'ignore the exit table: every token runs all layers' },
+    precision: { type: 'string', choices: ['f64', 'f32'], help: 'the reference backend\'s arithmetic (default f64)' },
+    threads: { type: 'string', value: 'N', help: 'wasm threads including the caller (default: every core)' },
+    json: JSON_OPTION,
+  },
   async run(args, opts, ctx) {
-    const spec = oneSpec(args, this.usage);
-    const output = choice<OutputKind>(opts.output, ['logits', 'last-hidden'], '--output', spec.head.kind === 'none' ? 'last-hidden' : 'logits');
-    const backend = choice<BackendName>(opts.backend, ['reference', 'wasm', 'webgpu'], '--backend', 'reference');
-    const precision = choice(opts.precision, ['f64', 'f32'] as const, '--precision', 'f64');
-    if (!opts.text?.length && !opts.ids?.length) throw new HasheeError('usage', `give an input with --text "..." or --ids 1,2,3\n${this.usage}`);
-    const idBatches = (opts.ids ?? []).map((s) => parseIdsArg(s, spec));
-    const loaded = loadAll(spec, createProgress('loading'));
+    const spec = await oneSpec('run', args);
+    if (!opts.text?.length && !opts.ids?.length) throw new HasheeError('usage', 'give an input with --text "..." or --ids 1,2,3\nRun \'hashee run --help\' for usage.');
     const threads = opts.threads === undefined ? undefined : Number(opts.threads);
     if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
       throw new HasheeError('usage', '--threads must be a positive integer', { expected: 'e.g. --threads 2', actual: String(opts.threads) });
     }
-    const result = await runOnInputs(loaded, { texts: opts.text ?? [], ids: idBatches }, { backend, precision, fullDepth: !!opts['full-depth'], output, threads });
+    const output = opts.output ?? (spec.head.kind === 'none' ? 'last-hidden' : 'logits');
+    const [{ loadAll }, { runOnInputs, formatRun, runJson, parseIdsArg }] = await Promise.all([import('./load.ts'), import('./run/index.ts')]);
+    const idBatches = (opts.ids ?? []).map((s) => parseIdsArg(s, spec));
+    const loaded = loadAll(spec, createProgress('loading'));
+    const settings = { backend: opts.backend ?? 'reference', precision: opts.precision ?? 'f64', fullDepth: !!opts['full-depth'], output, threads } as const;
+    const result = await runOnInputs(loaded, { texts: opts.text ?? [], ids: idBatches }, settings);
     ctx.out(opts.json ? `${JSON.stringify(runJson(result, output))}\n` : formatRun(result, output));
   },
-};
+});
 
-const importCmd: Command = {
-  usage: 'hashee import FILE.onnx [--name NAME] [--out SPEC.yaml]\n  Reads a BERT-family encoder (BERT, DistilBERT, RoBERTa, ALBERT, pre-LN; torch, Optimum or onnxruntime-optimized)\n  by graph structure and prints a spec that matches it.',
+const importCmd = command({
+  args: 'FILE.onnx',
+  summary: 'print a spec that matches an ONNX encoder',
+  description: 'Reads a BERT-family encoder (BERT, DistilBERT, RoBERTa, ALBERT, pre-LN; torch, Optimum or onnxruntime-optimized)\n' +
+    'by graph structure and prints a spec that matches it (YAML, or its data with --json), or writes it to --out.',
+  options: {
+    name: { type: 'string', value: 'NAME', help: 'the spec\'s name (default: the file name)' },
+    out: { type: 'string', short: 'o', value: 'SPEC.yaml', help: 'write the spec there instead of printing it' },
+    json: { type: 'boolean', help: 'print {"spec": <the spec\'s data>, "out": <file written or null>} on stdout' },
+  },
   async run(args, opts, ctx) {
-    if (args.length !== 1) throw new HasheeError('usage', `expected one FILE.onnx argument\n${this.usage}`);
+    if (args.length !== 1) throw new HasheeError('usage', 'hashee import takes one FILE.onnx argument\nRun \'hashee import --help\' for usage.');
+    const [{ readFileSync }, { basename, resolve }, { importOnnx }, { renderSpecYaml }, fs] = await Promise.all([
+      import('node:fs'), import('node:path'), import('./onnx/index.ts'), import('./spec/index.ts'), import('./util/fs.ts'),
+    ]);
     const file = resolve(args[0]!);
     let bytes: Uint8Array;
     try { bytes = readFileSync(file); } catch (e) {
       throw new HasheeError('file-missing', `cannot read ${args[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
     }
     const outFile = opts.out ? resolve(opts.out) : undefined;
-    if (outFile) checkFileOut(outFile);
+    if (outFile) fs.checkFileOut(outFile);
     const found = importOnnx(bytes, args[0]!, createProgress('reading ONNX weights'));
     const text = renderSpecYaml({
       name: opts.name ?? basename(file).replace(/\.onnx$/i, ''),
@@ -84,17 +119,30 @@ const importCmd: Command = {
       specFile: outFile ?? resolve('spec.yaml'),
       positionOffset: found.positionOffset,
     });
-    if (outFile) { writeFileAtomic(outFile, text); ctx.err(`wrote ${opts.out}\n`); } else ctx.out(text);
+    if (outFile) fs.writeFileAtomic(outFile, text);
+    if (opts.json) ctx.out(`${JSON.stringify({ spec: (await import('yaml')).parse(text) as unknown, out: opts.out ?? null }, null, 2)}\n`);
+    else if (outFile) ctx.err(`wrote ${opts.out}\n`);
+    else ctx.out(text);
   },
-};
+});
 
-const exportCmd: Command = {
-  usage: 'hashee export-onnx SPEC --out FILE.onnx [--exits]\n  Writes the spec\'s model as a standard ONNX graph (opset 17): at full depth, or with --exits the exit\n' +
-    '  table baked in (the graph sorts tokens by exit layer and runs each layer on its active prefix; extra output exit_layers).',
+const exportCmd = command({
+  args: 'SPEC',
+  summary: 'write the model as ONNX (opset 17): full depth, or with the exit table baked in',
+  description: 'Writes the spec\'s model as a standard ONNX graph (opset 17): at full depth, or with --exits the exit\n' +
+    'table baked in (the graph sorts tokens by exit layer and runs each layer on its active prefix; extra output exit_layers).',
+  options: {
+    out: { type: 'string', short: 'o', value: 'FILE.onnx', required: true, help: 'the file to write' },
+    exits: { type: 'boolean', help: 'bake the exit table into the graph' },
+    json: { type: 'boolean', help: 'print {"out", "bytes", "exits"} of the file written on stdout' },
+  },
   async run(args, opts, ctx) {
-    const spec = oneSpec(args, this.usage);
-    if (!opts.out) throw new HasheeError('usage', `--out FILE.onnx is required\n${this.usage}`);
-    checkFileOut(resolve(opts.out));
+    const spec = await oneSpec('export-onnx', args);
+    if (!opts.out) throw new HasheeError('usage', '--out FILE.onnx is required\nRun \'hashee export-onnx --help\' for usage.');
+    const [{ resolve }, { loadAll, loadModel }, { exportOnnx, exportOnnxWithExits }, fs] = await Promise.all([
+      import('node:path'), import('./load.ts'), import('./onnx/index.ts'), import('./util/fs.ts'),
+    ]);
+    fs.checkFileOut(resolve(opts.out));
     let bytes: Uint8Array;
     if (opts.exits) {
       const { model, table } = loadAll(spec, createProgress('loading'));
@@ -102,46 +150,78 @@ const exportCmd: Command = {
     } else {
       bytes = exportOnnx(loadModel(spec, createProgress('loading weights')));
     }
-    writeFileAtomic(resolve(opts.out), bytes);
-    ctx.err(`wrote ${opts.out} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
+    fs.writeFileAtomic(resolve(opts.out), bytes);
+    if (opts.json) ctx.out(`${JSON.stringify({ out: opts.out, bytes: bytes.length, exits: !!opts.exits }, null, 2)}\n`);
+    else ctx.err(`wrote ${opts.out} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
   },
-};
+});
 
-const compile: Command = {
-  usage: `hashee compile SPEC --out DIR [--target wasm|webgpu]... [--force] [--dump-after ${STAGES.join('|')}]\n` +
-    '  Writes the deployable package: exit table, schedule, manifest and the targets\' code (default: the spec\'s targets).\n' +
-    '  DIR is replaced as a whole when it is a hashee package or empty; --force replaces a file or any other folder.\n' +
-    '  --dump-after STAGE prints that stage\'s output (the spec, the exit table, its schedule, the layer program,\n' +
-    '  the generated WAT and WGSL, the package\'s files) and stops there unless --out is given too.',
+const compile = command({
+  args: 'SPEC',
+  summary: 'write the deployable package (WebAssembly and WebGPU)',
+  description: 'Writes the deployable package: exit table, schedule, manifest and the targets\' code (default: the spec\'s targets).\n' +
+    'DIR is replaced as a whole when it is a hashee package or empty; --force replaces a file or any other folder.\n' +
+    '--dump-after STAGE prints that stage\'s output (the spec, the exit table, its schedule, the layer program,\n' +
+    'the generated WAT and WGSL, the package\'s files) and stops there unless --out is given too.',
+  options: {
+    out: { type: 'string', short: 'o', value: 'DIR', required: true, help: 'the package folder to write (optional with --dump-after)' },
+    target: { type: 'string', multiple: true, choices: ['wasm', 'webgpu'], help: 'a target to build (default: the spec\'s targets)' },
+    force: { type: 'boolean', help: 'replace a file or a folder that is not a hashee package' },
+    'dump-after': { type: 'string', choices: STAGES, value: 'STAGE', help: `print a stage's output: ${STAGES.join(', ')}` },
+    json: { type: 'boolean', help: 'print {"out", "files": [{"path", "bytes"}]} (and {"stage", "dump"}) on stdout' },
+  },
   async run(args, opts, ctx) {
-    if (args.length !== 1) throw new HasheeError('usage', `expected one SPEC argument, got ${args.length}\n${this.usage}`);
-    const dumpAfter = opts['dump-after'] === undefined ? undefined : choice(opts['dump-after'], STAGES, '--dump-after', 'package');
-    if (!opts.out && !dumpAfter) throw new HasheeError('usage', `--out DIR is required (or --dump-after STAGE)\n${this.usage}`);
-    const targets = opts.target?.map((t) => choice(t, ['wasm', 'webgpu'] as const, '--target', 'wasm'));
+    if (args.length !== 1) throw new HasheeError('usage', `hashee compile takes one SPEC argument, got ${args.length}\nRun 'hashee compile --help' for usage.`);
+    const dumpAfter = opts['dump-after'];
+    if (!opts.out && !dumpAfter) throw new HasheeError('usage', '--out DIR is required (or --dump-after STAGE)\nRun \'hashee compile --help\' for usage.');
+    const [{ resolve }, { runPipeline }, { checkPackageOut, writePackage }] = await Promise.all([
+      import('node:path'), import('./pipeline.ts'), import('./package/assemble.ts'),
+    ]);
     const force = !!opts.force;
-    const out = await runPipeline(args[0]!, { targets, toolVersion: ctx.version, progress: createProgress('loading') }, opts.out ? 'package' : dumpAfter, (stage, dump, done) => {
+    let dumped: string | undefined;
+    const out = await runPipeline(args[0]!, { targets: opts.target, toolVersion: ctx.version, progress: createProgress('loading') }, opts.out ? 'package' : dumpAfter, (stage, dump, done) => {
       // a refused --out fails before the model is loaded
       if (stage === 'spec' && opts.out) checkPackageOut(opts.out, done.spec!, force);
-      if (stage === dumpAfter) ctx.out(dump());
+      if (stage !== dumpAfter) return;
+      dumped = dump();
+      if (!opts.json) ctx.out(dumped);
     });
-    if (!opts.out) return;
-    const written = writePackage(out.package!, resolve(opts.out), out.spec!, force);
+    const dump = dumpAfter ? { stage: dumpAfter, dump: dumped } : {};
+    if (!opts.out) {
+      if (opts.json) ctx.out(`${JSON.stringify(dump, null, 2)}\n`);
+      return;
+    }
+    const files = out.package!;
+    const written = writePackage(files, resolve(opts.out), out.spec!, force);
+    if (opts.json) {
+      const bytes = (path: string): number => { const d = files.get(path)!; return typeof d === 'string' ? Buffer.byteLength(d, 'utf8') : d.byteLength; };
+      ctx.out(`${JSON.stringify({ out: opts.out, files: written.map((path) => ({ path, bytes: bytes(path) })), ...dump }, null, 2)}\n`);
+      return;
+    }
     const top = [...new Set(written.map((f) => f.split('/')[0]!))].sort();
     ctx.err(`wrote ${opts.out} (${written.length} files): ${top.join(', ')}\n`);
   },
-};
+});
 
-const report: Command = {
-  usage: 'hashee report SPEC --out REPORT.html [--bench FILE.json] [--json]\n' +
-    '  Writes a self-contained HTML page about the spec\'s exit schedule: exit layers by token mass and by type,\n' +
-    '  active tokens per layer for a sample of corpus sentences, the expected FLOPs ratio against sentence\n' +
-    '  length and, with --bench, a results file of npm run bench as bars. --json prints the numbers instead.',
+const report = command({
+  args: 'SPEC',
+  summary: 'write an HTML page with plots of the exit schedule',
+  description: 'Writes a self-contained HTML page about the spec\'s exit schedule: exit layers by token mass and by type,\n' +
+    'active tokens per layer for a sample of corpus sentences, the expected FLOPs ratio against sentence\n' +
+    'length and, with --bench, a results file of npm run bench as bars (Vega-Lite plots rendered to SVG).',
+  options: {
+    out: { type: 'string', short: 'o', value: 'REPORT.html', required: true, help: 'the page to write (optional with --json)' },
+    bench: { type: 'string', value: 'FILE.json', help: 'a results file of npm run bench (bench/results/*.json) to draw' },
+    json: { ...JSON_OPTION, help: 'print the numbers behind the plots as JSON' },
+  },
   async run(args, opts, ctx) {
-    const spec = oneSpec(args, this.usage);
-    if (!opts.out && !opts.json) throw new HasheeError('usage', `--out REPORT.html is required (or --json)\n${this.usage}`);
+    const spec = await oneSpec('report', args);
+    if (!opts.out && !opts.json) throw new HasheeError('usage', '--out REPORT.html is required (or --json)\nRun \'hashee report --help\' for usage.');
+    const [{ resolve }, { checkFileOut, writeFileAtomic, readJsonOption }, { loadAll }, { scheduleFor }, { reportData, renderReport }] = await Promise.all([
+      import('node:path'), import('./util/fs.ts'), import('./load.ts'), import('./schedule/report.ts'), import('./report/index.ts'),
+    ]);
     if (opts.out) checkFileOut(resolve(opts.out));
-    const bench = opts.bench === undefined ? undefined : readJsonFile(opts.bench, '--bench');
-    const { reportData, renderReport } = await import('./report/index.ts');
+    const bench = opts.bench === undefined ? undefined : readJsonOption(opts.bench, '--bench');
     const loaded = loadAll(spec, createProgress('loading'));
     const data = reportData(loaded, scheduleFor(loaded), { bench });
     if (opts.json) ctx.out(`${JSON.stringify(data)}\n`);
@@ -150,23 +230,9 @@ const report: Command = {
     writeFileAtomic(resolve(opts.out), html);
     ctx.err(`wrote ${opts.out} (${(html.length / 1024).toFixed(0)} KiB)\n`);
   },
-};
+});
 
-/** A JSON file named by an option, or a located usage error. */
-function readJsonFile(path: string, option: string): unknown {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (e) {
-    throw new HasheeError('file-missing', `${option} ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
-  }
-  try {
-    return JSON.parse(text) as unknown;
-  } catch (e) {
-    throw new HasheeError('file-format', `${option} ${path}: not valid JSON (${(e as Error).message})`);
-  }
-}
-
+/** Every command, in the order `hashee --help` lists them. */
 export const commands: Readonly<Record<string, Command>> = {
   check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile, report, train: trainCommand, eval: evalCommand,
 };

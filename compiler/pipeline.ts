@@ -13,9 +13,9 @@ import type { Progress } from './progress.ts';
 import { scheduleFor, type ScheduleReport } from './schedule/report.ts';
 import { loadSpec } from './spec/index.ts';
 import type { Spec, Target } from './spec/types.ts';
+import { STAGES, type StageName } from './stages.ts';
 
-export const STAGES = ['spec', 'table', 'schedule', 'plan', 'emit', 'package'] as const;
-export type StageName = (typeof STAGES)[number];
+export { STAGES, type StageName } from './stages.ts';
 
 /** What each stage produces. */
 export interface StageOutputs {

@@ -2,7 +2,7 @@
 // files they read), runs the typed sentence on both, with exits and at full depth, and shows each token
 // coloured by its exit layer, the logits, the FLOPs executed and the time per call.
 
-import { load } from '/pkg/index.js';
+import { load } from '/pkg/browser.js';
 
 const $ = (id) => document.getElementById(id);
 const config = await (await fetch('/config.json')).json();

@@ -60,7 +60,7 @@ async function inPage(args: { inputs: Record<string, { single: number[]; batch: 
   const infos: string[] = [];
   const cases: PageCase[] = [];
   for (const [name, input] of Object.entries(args.inputs)) {
-    const pkg = await import(`/${name}/index.js`);
+    const pkg = await import(`/${name}/browser.js`);
     const model = await pkg.load({ backend: 'webgpu' });
     infos.push(model.info);
     for (const fullDepth of [false, true]) {

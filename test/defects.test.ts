@@ -7,7 +7,7 @@ import { Sha256, sha256Hex } from '../runtime/package/digest.ts';
 
 function typeCheckFailure(): string {
   try {
-    compileHost("export const n: number = 'not a number';\n", []);
+    compileHost(new Map([['index.ts', "export const n: number = 'not a number';\n"]]), []);
   } catch (e) {
     return (e as Error).message;
   }

@@ -1,4 +1,4 @@
-// The generated package in a browser: headless Chromium (WebGPU on SwiftShader) imports its index.js from
+// The generated package in a browser: headless Chromium (WebGPU on SwiftShader) imports its browser entry (browser.js) from
 // localhost, so files are fetched relative to the module URL, and runs both backends against the reference.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -38,7 +38,7 @@ test('Chromium runs the package from localhost on wasm and webgpu, matching the 
         const r = await model.run(batch);
         model.dispose();
         return { backend: model.backend, info: model.info, exits: r.exits, logits: r.logits.map((l: Float32Array) => Array.from(l)), flops: r.flops };
-      }, { backend, threads, batch, entry: '/pkg/index.js' });
+      }, { backend, threads, batch, entry: '/pkg/browser.js' });
       if (threads) assert.match(got.info, new RegExp(`${threads} thread`));
       assert.is(got.backend, backend);
       assert.equal(got.exits, ref.exits, `${backend}: exits`);
@@ -72,10 +72,10 @@ test('in Chromium a truncated or damaged package file is named against manifest.
       }
       return out;
     }, [
-      ['/truncated/index.js', { backend: 'wasm', threads: 1 }],
-      ['/truncated/index.js', { backend: 'webgpu' }], // reads its own files: intact
-      ['/flipped/index.js', { backend: 'wasm', threads: 1 }],
-      ['/flipped/index.js', { backend: 'wasm', threads: 2 }],
+      ['/truncated/browser.js', { backend: 'wasm', threads: 1 }],
+      ['/truncated/browser.js', { backend: 'webgpu' }], // reads its own files: intact
+      ['/flipped/browser.js', { backend: 'wasm', threads: 1 }],
+      ['/flipped/browser.js', { backend: 'wasm', threads: 2 }],
     ] as [string, object][]);
     assert.match(outcomes[0]!, /^package file wasm\/simd128\.wasm does not match manifest\.json: expected \d+ bytes, sha256 [0-9a-f]{64}; got 50 bytes, sha256 [0-9a-f]{64} /);
     assert.is(outcomes[1], 'loaded');

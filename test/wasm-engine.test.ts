@@ -23,6 +23,7 @@ import { createRng } from '../compiler/util/rng.ts';
 import { runReference, runReferenceClsOnly } from '../runtime/reference/index.ts';
 import { threadCount, WasmEngine, type WasmEngineOptions } from '../runtime/wasm/engine.ts';
 import { kernelsOf, WorkerPool } from '../runtime/wasm/pool.ts';
+import { nodeHost } from '../runtime/node.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { RELAXED_SIMD_PROBE, supportsRelaxedSimd } from '../runtime/wasm/features.ts';
 import { wasmLayout } from '../contract/wasm-layout.ts';
@@ -57,7 +58,7 @@ async function engineFor(fx: Fixture, opts: Partial<WasmEngineOptions> = {}): Pr
   if (!modulesCache.has(fx.name)) modulesCache.set(fx.name, emitWasmModules(packed.layout));
   const mods = modulesCache.get(fx.name)!;
   const { arch, head } = fx.model;
-  return WasmEngine.create({ arch, head, modules: { simd128: mods.simd, relaxed: mods.relaxed }, weights: packed.bytes, exitTable: fx.table, threads: 1, ...opts });
+  return WasmEngine.create({ arch, head, modules: { simd128: mods.simd, relaxed: mods.relaxed }, weights: packed.bytes, exitTable: fx.table, threads: 1, node: nodeHost, ...opts });
 }
 
 function maxDiff(a: ArrayLike<number>[], b: ArrayLike<number>[]): number {
@@ -138,7 +139,7 @@ test('a trap in a worker thread is reported by the caller instead of hanging it'
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const inst = await WebAssembly.instantiate(module, { env: { memory } });
   const kernels = kernelsOf(module, inst);
-  const pool = await WorkerPool.start(2, module, memory, kernels);
+  const pool = await WorkerPool.start(2, module, memory, kernels, undefined, nodeHost);
   try {
     const d = TINY.model.arch.hidden, x = pages * 65536 - 2 * d * 4; // rows 0, 1 in memory; rows 2, 3 past its end
     pool.run('ln_emb', [0, x, x, 0, 2], { arg: 3 }); // main thread's half alone: fine

@@ -1,18 +1,43 @@
 // Thin typed access to onnx-proto (ONNX 1.10, IR 8, protobufjs 6): tensor/attribute builders and readers.
 
-import onnxProto from 'onnx-proto';
+import { createRequire } from 'node:module';
+import type OnnxProto from 'onnx-proto';
 import type { onnx as OnnxTypes } from 'onnx-proto';
 
-export const onnx = onnxProto.onnx;
+let lib: typeof OnnxProto.onnx | undefined;
+
+/** onnx-proto (protobufjs and the ONNX descriptors), required on first use: commands that never read or write ONNX do not load it. */
+function onnxLib(): typeof OnnxProto.onnx {
+  lib ??= (createRequire(import.meta.url)('onnx-proto') as typeof OnnxProto).onnx;
+  return lib;
+}
+
+/** The onnx-proto message classes used here, loaded on first access. */
+export const onnx = {
+  get ModelProto() { return onnxLib().ModelProto; },
+  get TensorProto() { return onnxLib().TensorProto; },
+  get AttributeProto() { return onnxLib().AttributeProto; },
+};
 export type NodeProto = OnnxTypes.INodeProto;
 export type TensorProto = OnnxTypes.ITensorProto;
 export type AttributeProto = OnnxTypes.IAttributeProto;
 export type GraphProto = OnnxTypes.IGraphProto;
 export type ValueInfoProto = OnnxTypes.IValueInfoProto;
 
-export const FLOAT = onnx.TensorProto.DataType.FLOAT;
-export const INT64 = onnx.TensorProto.DataType.INT64;
-export const INT32 = onnx.TensorProto.DataType.INT32;
+/**
+ * TensorProto.DataType values as onnx.proto fixes them, known without loading onnx-proto
+ * (test/cli-start.test.ts compares them with its enum).
+ */
+export const DATA_TYPE = {
+  FLOAT: 1, UINT8: 2, INT8: 3, UINT16: 4, INT16: 5, INT32: 6, INT64: 7, STRING: 8, BOOL: 9, FLOAT16: 10,
+  DOUBLE: 11, UINT32: 12, UINT64: 13, COMPLEX64: 14, COMPLEX128: 15, BFLOAT16: 16,
+} as const;
+/** TensorProto.DataLocation.EXTERNAL. */
+export const EXTERNAL = 1;
+
+export const FLOAT = DATA_TYPE.FLOAT;
+export const INT64 = DATA_TYPE.INT64;
+export const INT32 = DATA_TYPE.INT32;
 
 type LongLike = number | { toNumber(): number };
 
@@ -59,11 +84,10 @@ export function tensorSize(t: TensorProto): number {
   return tensorDims(t).reduce((a, b) => a * b, 1);
 }
 
-export const FLOAT16 = onnx.TensorProto.DataType.FLOAT16;
-export const BFLOAT16 = onnx.TensorProto.DataType.BFLOAT16;
-export const EXTERNAL = onnx.TensorProto.DataLocation.EXTERNAL;
+export const FLOAT16 = DATA_TYPE.FLOAT16;
+export const BFLOAT16 = DATA_TYPE.BFLOAT16;
 
-const DT = onnx.TensorProto.DataType;
+const DT = DATA_TYPE;
 /** Bytes per element of the element types with a fixed size (strings and unknown types are absent). */
 const ELEMENT_BYTES: ReadonlyMap<number, number> = new Map([
   [DT.FLOAT, 4], [DT.UINT8, 1], [DT.INT8, 1], [DT.UINT16, 2], [DT.INT16, 2], [DT.INT32, 4], [DT.INT64, 8],
@@ -75,7 +99,7 @@ export function elementBytes(dataType: number): number | undefined {
 }
 
 export function dataTypeName(dataType: number): string {
-  return DT[dataType] ?? `type ${dataType}`;
+  return Object.entries(DT).find(([, v]) => v === dataType)?.[0] ?? `type ${dataType}`;
 }
 
 /** How many values the typed repeated field of t holds (the field its element type uses). */

@@ -10,8 +10,6 @@ import { HasheeError } from '../errors.ts';
 import { EXIT_TABLE_FILE, MANIFEST_FILE, PACKAGE_FORMAT, type FileDigest, type PackageManifest } from '../../contract/manifest.ts';
 import { scheduleFor, type ScheduleReport } from '../schedule/report.ts';
 import type { EmitContext, PackageFiles, TargetEmitter } from './types.ts';
-import { emitWasmTarget } from './wasm.ts';
-import { emitWebGpuTarget } from './webgpu.ts';
 import { emitHost } from './host.ts';
 import { sha256 } from './text.ts';
 
@@ -22,10 +20,10 @@ export interface CompileOptions {
   readonly force?: boolean;
 }
 
-/** One emitter per target: a new target does not type-check until it has one. */
-const emitters: Record<Target, TargetEmitter> = {
-  wasm: emitWasmTarget,
-  webgpu: emitWebGpuTarget,
+/** One emitter per target, imported when that target is built (binaryen only for wasm): a new target does not type-check until it has one. */
+const emitters: Record<Target, () => Promise<TargetEmitter>> = {
+  wasm: async () => (await import('./wasm.ts')).emitWasmTarget,
+  webgpu: async () => (await import('./webgpu.ts')).emitWebGpuTarget,
 };
 
 /**
@@ -91,7 +89,7 @@ export function emitContext(loaded: Loaded, toolVersion: string): EmitContext {
 /** Every requested target's files (in target name order, each once). */
 export async function emitTargets(ctx: EmitContext, targets: readonly Target[]): Promise<EmittedTargets> {
   const out: { -readonly [T in Target]?: EmittedTargets[T] } = {};
-  for (const t of [...new Set(targets)].sort()) out[t] = await emitters[t](ctx);
+  for (const t of [...new Set(targets)].sort()) out[t] = await (await emitters[t]())(ctx);
   return out;
 }
 

@@ -3,7 +3,6 @@
 
 import { readFileSync, readdirSync, statSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadSpec } from '../spec/index.ts';
 import { loadAll } from '../load.ts';
 import { compilePackage } from './assemble.ts';
@@ -11,14 +10,10 @@ import { writeDirAtomic, writeFileAtomic } from '../util/fs.ts';
 import { emitWasmText } from '../emit/wasm/module.ts';
 import { wasmLayout } from '../../contract/wasm-layout.ts';
 import { encoderProgram, printProgram } from '../../contract/program.ts';
+import { ROOT, toolVersion } from '../util/root.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const GENERATED_DIR = join(ROOT, 'generated');
 const TINY_SPEC = join(ROOT, 'specs/tiny.yaml');
-
-function toolVersion(): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
-}
 
 /** Writes generated/'s content into `outDir`: tiny/ (the package) and golden/ (WAT of both WASM variants). */
 export async function writeGenerated(outDir: string): Promise<void> {

@@ -1,16 +1,17 @@
-// The host part of a package: generated index.ts, its compiled index.js / index.d.ts, the runtime modules
-// they import (compiled to JS + .d.ts), package.json and README.md; every text file names the generator.
+// The host part of a package: the generated entries index.ts (Node) and browser.ts, compiled to JS + .d.ts,
+// the runtime modules they import (compiled likewise), package.json and README.md; every text file names the
+// generator.
 
-import { readFileSync } from 'node:fs';
 import type { Target } from '../spec/types.ts';
 import type { EmitContext, PackageFiles } from './types.ts';
 import type { PackageInfo } from '../../runtime/package/types.ts';
 import type { WasmFiles } from '../../runtime/package/wasm.ts';
 import type { WebGpuFiles } from '../../runtime/package/webgpu.ts';
-import { hostSource } from '../emit/host/source.ts';
+import { HOST_ENTRIES, hostSource, type HostEntry } from '../emit/host/source.ts';
 import { compileHost } from '../emit/host/emit.ts';
 import { jsonText } from './text.ts';
 import { packageReadme } from './readme.ts';
+import { ownPackageJson } from '../util/root.ts';
 
 /** Manifest entries of the targets that were built (each carries its `files`). */
 export type BuiltTargets = Partial<Record<Target, { readonly files: unknown }>>;
@@ -32,11 +33,12 @@ export function packageInfo(ctx: EmitContext, backends: readonly Target[]): Pack
 export function emitHost(ctx: EmitContext, built: BuiltTargets): PackageFiles {
   const backends = (['wasm', 'webgpu'] as const).filter((t) => built[t] !== undefined);
   const info = packageInfo(ctx, backends);
-  const source = hostSource({ info, wasm: built.wasm?.files as WasmFiles | undefined, webgpu: built.webgpu?.files as WebGpuFiles | undefined });
-  const compiled = compileHost(source, backends.flatMap((t) => URL_ENTRIES[t]));
+  const input = { info, wasm: built.wasm?.files as WasmFiles | undefined, webgpu: built.webgpu?.files as WebGpuFiles | undefined };
+  const sources = new Map((Object.keys(HOST_ENTRIES) as HostEntry[]).map((e) => [HOST_ENTRIES[e], hostSource(input, e)] as const));
+  const compiled = compileHost(sources, backends.flatMap((t) => URL_ENTRIES[t]));
   const head = `// ${ctx.header}\n`;
   const files: PackageFiles = new Map();
-  files.set('index.ts', head + source);
+  for (const [path, text] of sources) files.set(path, head + text);
   for (const [path, text] of compiled.files) files.set(path, head + text);
   files.set('package.json', packageJson(ctx, info));
   files.set('README.md', packageReadme(ctx.header, info));
@@ -44,7 +46,7 @@ export function emitHost(ctx: EmitContext, built: BuiltTargets): PackageFiles {
 }
 
 function packageJson(ctx: EmitContext, info: PackageInfo): string {
-  const pinned = (JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { dependencies?: Record<string, string>; devDependencies?: Record<string, string> });
+  const pinned = ownPackageJson();
   const version = (name: string): string => pinned.dependencies?.[name] ?? pinned.devDependencies?.[name] ?? '*';
   const peers: string[] = [];
   if (info.tokenizer) peers.push(OPTIONAL_DEPS.tokenizer);
@@ -54,7 +56,13 @@ function packageJson(ctx: EmitContext, info: PackageInfo): string {
     private: true,
     type: 'module',
     description: ctx.header,
+    // Node gets the entry that reads files from disk; browsers, bundlers and anything else the one that fetches.
+    exports: {
+      '.': { types: './index.d.ts', node: './index.js', browser: './browser.js', default: './browser.js' },
+      './*': './*',
+    },
     main: 'index.js',
+    browser: 'browser.js',
     types: 'index.d.ts',
     ...(peers.length ? {
       peerDependencies: Object.fromEntries(peers.map((p) => [p, version(p)])),

@@ -5,16 +5,18 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Loaded } from '../load.ts';
 import type { Target } from '../spec/types.ts';
 import { compilePackage } from '../package/assemble.ts';
 import { sha256 } from '../package/text.ts';
 import { weightNames } from '../../contract/model.ts';
+import { ROOT, toolVersion } from '../util/root.ts';
 
-const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-/** Sources whose changes change a package: the runtime it ships and the code that emits it. */
-const SOURCES = ['contract', 'runtime', 'compiler', 'package.json'];
+/**
+ * Sources whose changes change a package: the runtime it ships and the code that emits it (TypeScript
+ * sources in a clone, the compiled dist/ as well, or in its place in an installed hashee).
+ */
+const SOURCES = ['contract', 'runtime', 'compiler', 'dist', 'package.json'];
 
 let toolFingerprint: string | undefined;
 
@@ -24,18 +26,14 @@ function fingerprint(): string {
   const parts: string[] = [];
   const walk = (rel: string): void => {
     const abs = join(ROOT, rel);
-    if (rel.endsWith('.ts') || rel.endsWith('.json')) { parts.push(rel, sha256(readFileSync(abs))); return; }
+    if (/\.(ts|js|json)$/.test(rel)) { parts.push(rel, sha256(readFileSync(abs))); return; }
     for (const e of readdirSync(abs, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : 1))) {
-      if (e.isDirectory() || e.name.endsWith('.ts')) walk(`${rel}/${e.name}`);
+      if (e.isDirectory() || /\.(ts|js)$/.test(e.name)) walk(`${rel}/${e.name}`);
     }
   };
-  SOURCES.forEach(walk);
+  SOURCES.filter((s) => existsSync(join(ROOT, s))).forEach(walk);
   toolFingerprint = sha256(parts.join('\n'));
   return toolFingerprint;
-}
-
-function toolVersion(): string {
-  return (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { version: string }).version;
 }
 
 /**

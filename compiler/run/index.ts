@@ -8,7 +8,6 @@ import { runReference } from '../../runtime/reference/index.ts';
 import { planBatch, countWork } from '../../runtime/plan.ts';
 import { HasheeError } from '../errors.ts';
 import { encodeTexts } from '../corpus/tokenize.ts';
-import { runCompiled } from './compiled.ts';
 
 export type OutputKind = 'logits' | 'last-hidden';
 export type BackendName = 'reference' | 'wasm' | 'webgpu';
@@ -60,9 +59,10 @@ export async function runOnInputs(loaded: Loaded, req: RunRequest, settings: Run
     if (ids.length === 0) throw new HasheeError('input', `input ${i + 1} is empty`);
   });
   // wasm and webgpu run the compiled package (cached per spec and tool build); they compute in float32.
+  // Its compiler (binaryen, ts-morph) is imported only then.
   const compiled = settings.backend !== 'reference';
   const result = compiled
-    ? await runCompiled(loaded, settings.backend as 'wasm' | 'webgpu', inputs, { fullDepth: settings.fullDepth, output: settings.output, threads: settings.threads })
+    ? await (await import('./compiled.ts')).runCompiled(loaded, settings.backend as 'wasm' | 'webgpu', inputs, { fullDepth: settings.fullDepth, output: settings.output, threads: settings.threads })
     : runReference(model, table, { ids: inputs }, { precision: settings.precision, fullDepth: settings.fullDepth });
   // Full depth as the same backend would run it: compiled packages compute only [CLS] in the last layer
   // when a sequence head's logits are all that is read.

@@ -1,14 +1,15 @@
 // Validates spec data against schema/hashee-spec.schema.json and turns every ajv error into a located HasheeError.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { HasheeError, type ErrorCode } from '../errors.ts';
 import { joinKey, keyPathOfPointer, locate, parentKey, type SourceMap } from './source.ts';
 import { suggest } from './suggest.ts';
+import { ROOT } from '../util/root.ts';
 
 /** The JSON Schema file, next to the repository root (editors read it through the `$schema=` comment). */
-export const SCHEMA_PATH = fileURLToPath(new URL('../../schema/hashee-spec.schema.json', import.meta.url));
+export const SCHEMA_PATH = join(ROOT, 'schema/hashee-spec.schema.json');
 
 type SchemaNode = { readonly [key: string]: unknown };
 

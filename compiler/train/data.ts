@@ -2,7 +2,8 @@
 // as pairs, with token types), truncated to the model's length, checked against the vocabulary.
 
 import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { ROOT } from '../util/root.ts';
 import type { TextTokenizer } from '../../runtime/tokenizer.ts';
 import { parseTsv } from '../corpus/tsv.ts';
 import { HasheeError } from '../errors.ts';
@@ -29,7 +30,7 @@ export const TASKS: Readonly<Record<TaskName, Task>> = {
 
 /** The shipped split of a task (data/<task>/<split>.tsv in this package). */
 export function shippedSplit(task: TaskName, split: 'train' | 'dev'): string {
-  return fileURLToPath(new URL(`../../data/${task}/${split}.tsv`, import.meta.url));
+  return join(ROOT, 'data', task, `${split}.tsv`);
 }
 
 export interface Example {

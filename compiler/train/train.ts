@@ -11,6 +11,9 @@ import type { Loaded } from '../load.ts';
 import { createRng } from '../util/rng.ts';
 import { formatMetrics, taskMetrics, type TaskMetrics } from '../eval/metrics.ts';
 import { ADAMW_DEFAULTS, clipGradNorm, scheduledLr } from './adamw.ts';
+import type { TrainSettings } from './settings.ts';
+
+export { TRAIN_DEFAULTS, type TrainSettings } from './settings.ts';
 import { wasmBackend, type Backend, type Vec } from './backend.ts';
 import { readCheckpoint, writeCheckpoint } from './checkpoint.ts';
 import type { Example, ExampleSet } from './data.ts';
@@ -19,21 +22,6 @@ import { Network, type Capacity } from './net.ts';
 import { checkTrainable, initParams, loadParams, paramLayout, paramViews, toModelWeights } from './params.ts';
 import { silentReporter, type EpochSummary, type TrainReporter } from './report.ts';
 
-export interface TrainSettings {
-  readonly epochs: number;
-  readonly lr: number;          // peak learning rate
-  readonly batch: number;       // sentences per step
-  readonly seed: number;        // initialisation, shuffling, dropout
-  readonly maxLen: number;      // tokens per sequence (longer ones are cut; see data.ts)
-  readonly dropout: number;     // hidden-state dropout probability
-  readonly weightDecay: number;
-  readonly warmup: number;      // fraction of all steps spent warming up
-  readonly clip: number;        // max global gradient norm (0 = none)
-}
-
-export const TRAIN_DEFAULTS: TrainSettings = {
-  epochs: 3, lr: 5e-4, batch: 32, seed: 1, maxLen: 128, dropout: 0.1, weightDecay: ADAMW_DEFAULTS.weightDecay, warmup: 0.1, clip: 1,
-};
 
 export interface TrainRun {
   readonly loaded: Loaded;      // spec, initial weights (used when the spec names an ONNX file), exit table

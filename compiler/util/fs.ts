@@ -1,7 +1,7 @@
 // Atomic output: files and directories appear whole or not at all (temp + rename), never half-written.
 // A write the system refuses (permissions, a file where a folder must be, a full disk) is a user error.
 
-import { chmodSync, mkdirSync, renameSync, rmSync, writeFileSync, existsSync, mkdtempSync, statSync, type Stats } from 'node:fs';
+import { chmodSync, mkdirSync, readFileSync, renameSync, rmSync, writeFileSync, existsSync, mkdtempSync, statSync, type Stats } from 'node:fs';
 import { dirname, basename, join } from 'node:path';
 import { HasheeError } from '../errors.ts';
 
@@ -83,3 +83,18 @@ const WRITE_ERRORS: Readonly<Record<string, string>> = {
   EISDIR: 'it is a directory',
   EEXIST: 'a part of the path is a file, not a directory',
 };
+
+/** A JSON file named by a command-line option, or a located user error naming the option. */
+export function readJsonOption(path: string, option: string): unknown {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (e) {
+    throw new HasheeError('file-missing', `${option} ${path}: cannot read it (${(e as NodeJS.ErrnoException).code ?? (e as Error).message})`);
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch (e) {
+    throw new HasheeError('file-format', `${option} ${path}: not valid JSON (${(e as Error).message})`);
+  }
+}

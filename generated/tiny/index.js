@@ -2,6 +2,8 @@
 import { loadPackage } from './runtime/package/load.js';
 import { openWasm } from './runtime/package/wasm.js';
 import { openWebGpu } from './runtime/package/webgpu.js';
+import { nodeHost } from './runtime/node.js';
+import { nodeGpu } from './runtime/webgpu/node.js';
 export { PackageError } from './runtime/package/errors.js';
 /** tiny: 2 layers, hidden 8, 2 heads, ffn 16, vocab 64, max positions 32; classification head, 2 labels. */
 export const PACKAGE = {
@@ -128,12 +130,17 @@ const WEBGPU_FILES = {
     weights: 'webgpu/weights.bin',
 };
 /**
- * Loads the model from the files next to this module (Node: read from disk; browsers: fetched).
+ * Loads the model from the files next to this module, read from disk (the Node entry; browsers and bundlers get browser.js).
  * Backends: wasm, webgpu (default wasm).
  */
 export async function load(options = {}) {
-    return loadPackage(PACKAGE, {
-        wasm: (ctx, o) => openWasm(ctx, WASM_FILES, o),
-        webgpu: (ctx, o) => openWebGpu(ctx, WEBGPU_FILES, o),
-    }, import.meta.url, options);
+    return loadPackage({
+        info: PACKAGE,
+        backends: {
+            wasm: (ctx, o) => openWasm(ctx, WASM_FILES, o),
+            webgpu: (ctx, o) => openWebGpu(ctx, WEBGPU_FILES, o, nodeGpu),
+        },
+        moduleUrl: import.meta.url,
+        node: nodeHost,
+    }, options);
 }

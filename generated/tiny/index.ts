@@ -4,6 +4,8 @@ import type { Model } from './runtime/package/model.js';
 import type { PackageInfo } from './runtime/package/types.js';
 import { openWasm, type WasmFiles, type WasmLoadOptions } from './runtime/package/wasm.js';
 import { openWebGpu, type WebGpuFiles, type WebGpuLoadOptions } from './runtime/package/webgpu.js';
+import { nodeHost } from './runtime/node.js';
+import { nodeGpu } from './runtime/webgpu/node.js';
 
 export type { Model, ModelBatchResult, ModelResult, ModelRunOptions } from './runtime/package/model.js';
 export type { BackendName, PackageInfo } from './runtime/package/types.js';
@@ -140,12 +142,17 @@ const WEBGPU_FILES: WebGpuFiles = {
 };
 
 /**
- * Loads the model from the files next to this module (Node: read from disk; browsers: fetched).
+ * Loads the model from the files next to this module, read from disk (the Node entry; browsers and bundlers get browser.js).
  * Backends: wasm, webgpu (default wasm).
  */
 export async function load(options: LoadOptions = {}): Promise<Model> {
-  return loadPackage(PACKAGE, {
-    wasm: (ctx, o) => openWasm(ctx, WASM_FILES, o),
-    webgpu: (ctx, o) => openWebGpu(ctx, WEBGPU_FILES, o),
-  }, import.meta.url, options);
+  return loadPackage({
+    info: PACKAGE,
+    backends: {
+      wasm: (ctx, o) => openWasm(ctx, WASM_FILES, o),
+      webgpu: (ctx, o) => openWebGpu(ctx, WEBGPU_FILES, o, nodeGpu),
+    },
+    moduleUrl: import.meta.url,
+    node: nodeHost,
+  }, options);
 }

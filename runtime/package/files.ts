@@ -1,10 +1,11 @@
-// Reads a package's files relative to its base URL: node:fs in Node for file: URLs (imported only on that
-// path), fetch everywhere else. No Node-only API is reached on the browser path. With the manifest's
-// digests every file read is checked against its recorded size and sha256.
+// Reads a package's files relative to its base URL: Node's file reads for file: URLs (through the NodeHost
+// the package's Node entry passes in), fetch everywhere else. With the manifest's digests every file read is
+// checked against its recorded size and sha256.
 
 import { PackageError } from './errors.ts';
 import type { FileDigest } from '../../contract/manifest.ts';
 import { mismatch, sha256Hex } from './digest.ts';
+import type { NodeHost } from '../host.ts';
 
 /** The part of fetch the loader uses (the global fetch, or a caller's, e.g. with credentials). */
 export type FetchLike = (url: string) => Promise<{ readonly ok: boolean; readonly status: number; readonly statusText: string; arrayBuffer(): Promise<ArrayBuffer> }>;
@@ -23,17 +24,14 @@ export interface FileSource {
   readInto(path: string, target: Uint8Array): Promise<void>;
 }
 
-function isNode(): boolean {
-  return typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string';
-}
-
 /**
  * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
- * not listed there, or whose size or sha256 differs, is a PackageError naming it. `onProgress` hears of
- * every file read: chunk by chunk for the large blobs read into place, once done for the others.
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it. `node` reads file: URLs.
+ * `onProgress` hears of every file read: chunk by chunk for the large blobs read into place, once done for
+ * the others.
  */
-export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, onProgress?: (p: LoadProgress) => void): FileSource {
-  const local = (url: URL): boolean => url.protocol === 'file:' && isNode() && !fetchImpl;
+export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, node?: NodeHost, onProgress?: (p: LoadProgress) => void): FileSource {
+  const local = (url: URL): boolean => url.protocol === 'file:' && node !== undefined && !fetchImpl;
   const fail = (path: string, url: URL, e: unknown): PackageError =>
     e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${(e as Error).message}`);
   const get = async (url: URL): Promise<Awaited<ReturnType<FetchLike>>> => {
@@ -49,9 +47,8 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
     if (!want) throw new PackageError('file', `package file ${path} is not listed in manifest.json`);
     return want;
   };
-  // node:crypto on the Node path (imported only there), WebCrypto or the JS hash elsewhere
-  const hash = async (bytes: Uint8Array, url: URL): Promise<string> =>
-    local(url) ? (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex') : sha256Hex(bytes);
+  // node:crypto on the Node path, WebCrypto or the JS hash elsewhere
+  const hash = async (bytes: Uint8Array, url: URL): Promise<string> => (local(url) ? node!.sha256Hex(bytes) : sha256Hex(bytes));
   const verify = async (path: string, url: URL, want: FileDigest | undefined, bytes: Uint8Array): Promise<void> => {
     if (!want) return;
     const sha256 = await hash(bytes, url);
@@ -64,8 +61,7 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
         const want = expected(path);
         let bytes: Uint8Array;
         if (local(url)) {
-          const fs = await import('node:fs/promises');
-          bytes = new Uint8Array(await fs.readFile(url));
+          bytes = await node!.readFile(url);
         } else {
           bytes = new Uint8Array(await (await get(url)).arrayBuffer());
         }
@@ -84,7 +80,7 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
           throw new PackageError('file', `package file ${path}: manifest.json records ${want.bytes} bytes, the model's layout needs ${target.byteLength}`);
         }
         const progress = (loaded: number): void => onProgress?.({ file: path, loaded, total: target.byteLength });
-        const got = local(url) ? await readFileInto(url, target, progress) : await streamInto(await get(url), target, progress);
+        const got = local(url) ? await node!.readFileInto(url, target, progress) : await streamInto(await get(url), target, progress);
         if (got !== target.byteLength) {
           throw want ? mismatch(path, want, { bytes: got }) : new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
         }
@@ -94,28 +90,6 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
       }
     },
   };
-}
-
-/** Chunk of a large file read at a time (each a progress report). */
-const CHUNK = 8 << 20;
-
-/** Node: reads a file into `target` chunk by chunk; returns the file's size. */
-async function readFileInto(url: URL, target: Uint8Array, progress: (loaded: number) => void): Promise<number> {
-  const fs = await import('node:fs/promises');
-  const file = await fs.open(url);
-  try {
-    const size = (await file.stat()).size;
-    if (size !== target.byteLength) return size;
-    for (let at = 0; at < size;) {
-      const { bytesRead } = await file.read(target, at, Math.min(CHUNK, size - at), at);
-      if (bytesRead === 0) return at;
-      at += bytesRead;
-      progress(at);
-    }
-    return size;
-  } finally {
-    await file.close();
-  }
 }
 
 /** fetch: copies the response body into `target` as it arrives; returns the number of bytes received. */

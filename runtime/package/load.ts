@@ -1,6 +1,7 @@
 // load() of a generated package: reads the manifest's file digests and the exit table, opens the chosen
 // backend, and wraps it in a Model.
-// The generated index.ts passes what the compiler decided (PackageInfo) and its compiled backends.
+// The generated entries (index.ts for Node, browser.ts) pass what the compiler decided (PackageInfo), their
+// compiled backends, the tokenizer module when the package has a tokenizer, and (Node) the NodeHost.
 
 import { PackageError } from './errors.ts';
 import { MANIFEST_FILE, exitTableProblem } from '../../contract/manifest.ts';
@@ -8,12 +9,13 @@ import { manifestDigests } from './digest.ts';
 import { packageFiles, readJson, type FetchLike, type FileSource, type LoadProgress } from './files.ts';
 import { createModel, type Model } from './model.ts';
 import type { TextTokenizer } from '../tokenizer.ts';
+import type { NodeHost } from '../host.ts';
 import type { Backend, BackendName, OpenContext, PackageInfo } from './types.ts';
 
 export interface CommonLoadOptions {
   /** Which compiled target to run; default: the package's first (see PackageInfo.backends). */
   readonly backend?: BackendName;
-  /** Where the package files are; default: the directory of the generated index.js. */
+  /** Where the package files are; default: the directory of the generated entry (index.js, browser.js). */
   readonly baseUrl?: string | URL;
   /** Used for every file when given (browsers use the global fetch by default, Node reads files). */
   readonly fetch?: FetchLike;
@@ -21,37 +23,48 @@ export interface CommonLoadOptions {
   readonly onProgress?: (progress: LoadProgress) => void;
 }
 
-/** Opens one backend from its files; the generated index.ts binds each compiled target's files. */
+/** Opens one backend from its files; the generated entry binds each compiled target's files. */
 export type BackendOpener<O> = (ctx: OpenContext, options: O) => Promise<Backend>;
 
-export async function loadPackage<O extends CommonLoadOptions>(
-  info: PackageInfo,
-  openers: Partial<Record<BackendName, BackendOpener<O>>>,
-  moduleUrl: string,
-  options: O,
-): Promise<Model> {
+/** What a generated entry binds: the package's facts, its compiled backends and where it runs. */
+export interface PackageBinding<O> {
+  readonly info: PackageInfo;
+  readonly backends: Partial<Record<BackendName, BackendOpener<O>>>;
+  /** The entry's import.meta.url: the files are found next to it. */
+  readonly moduleUrl: string;
+  /** Imports runtime/tokenizer.js (and '@huggingface/tokenizers'), on the first text input; only packages with a tokenizer bind it. */
+  readonly tokenizer?: () => Promise<{ createTokenizer(json: object): TextTokenizer }>;
+  /** Node's file reads, hashing and threads (the Node entry binds runtime/node.ts); absent in browsers. */
+  readonly node?: NodeHost;
+}
+
+export async function loadPackage<O extends CommonLoadOptions>(pkg: PackageBinding<O>, options: O): Promise<Model> {
+  const { info, node } = pkg;
   const name = options.backend ?? info.backends[0]!;
-  const open = openers[name];
+  const open = pkg.backends[name];
   if (!open) throw new PackageError('backend', `package ${info.name} was not compiled for ${name}; it has ${info.backends.join(', ')}`);
-  const base = new URL(options.baseUrl ?? './', moduleUrl);
+  const base = new URL(options.baseUrl ?? './', pkg.moduleUrl);
   if (!base.pathname.endsWith('/')) base.pathname += '/';
+  if (base.protocol === 'file:' && !node && !options.fetch) {
+    throw new PackageError('file', `the package's browser entry cannot read file: URLs (${base.href}): in Node import its index.js, or the package by name (its exports pick the Node entry)`);
+  }
   // Every file is checked against the size and sha256 manifest.json records (truncated or stale copies).
-  const manifest = await readJson(packageFiles(base, options.fetch), MANIFEST_FILE);
-  const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256), options.onProgress);
+  const manifest = await readJson(packageFiles(base, options.fetch, undefined, node), MANIFEST_FILE);
+  const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256), node, options.onProgress);
   const exitTable = await files.read(info.exitTable);
   const problem = exitTableProblem(exitTable, info.arch);
   if (problem) throw new PackageError('file', `${info.exitTable} ${problem}`);
-  const backend = await open({ info, files, exitTable }, options);
+  const backend = await open({ info, files, exitTable, node }, options);
   let tokenizer: Promise<TextTokenizer> | undefined;
-  const getTokenizer = () => (tokenizer ??= openTokenizer(info, files));
+  const getTokenizer = () => (tokenizer ??= openTokenizer(info, pkg.tokenizer, files));
   return createModel(info, exitTable, backend, getTokenizer);
 }
 
 /** The tokenizer module (and its '@huggingface/tokenizers' dependency) is imported only for text input. */
-async function openTokenizer(info: PackageInfo, files: FileSource): Promise<TextTokenizer> {
-  if (!info.tokenizer) throw new PackageError('tokenizer', `package ${info.name} has no tokenizer: pass token ids`);
+async function openTokenizer(info: PackageInfo, module: PackageBinding<unknown>['tokenizer'], files: FileSource): Promise<TextTokenizer> {
+  if (!info.tokenizer || !module) throw new PackageError('tokenizer', `package ${info.name} has no tokenizer: pass token ids`);
   const json = await readJson(files, info.tokenizer);
-  const { createTokenizer } = await import('../tokenizer.ts');
+  const { createTokenizer } = await module();
   try {
     return createTokenizer(json as object);
   } catch (e) {

@@ -3,6 +3,7 @@
 
 import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.ts';
 import type { FileSource } from './files.ts';
+import type { NodeHost } from '../host.ts';
 
 export type BackendName = 'wasm' | 'webgpu';
 
@@ -45,4 +46,6 @@ export interface OpenContext {
   readonly info: PackageInfo;
   readonly files: FileSource;
   readonly exitTable: ExitTable;
+  /** Node's facilities (runtime/node.ts) when the package was loaded through its Node entry. */
+  readonly node?: NodeHost;
 }

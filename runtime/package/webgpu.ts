@@ -23,7 +23,8 @@ export interface WebGpuLoadOptions {
   readonly gpu?: GPU | GPUDevice;
 }
 
-export async function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: WebGpuLoadOptions): Promise<Backend> {
+/** `nodeGpu`: the GPU when there is no navigator.gpu and options.gpu is absent (the Node entry binds Dawn, runtime/webgpu/node.ts). */
+export async function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: WebGpuLoadOptions, nodeGpu?: () => Promise<GPU>): Promise<Backend> {
   const { arch, head } = ctx.info;
   const decoder = new TextDecoder();
   const modules = await Promise.all(files.modules.map(async ({ file, ...module }) => ({ ...module, code: decoder.decode(await ctx.files.read(file)) })));
@@ -35,7 +36,7 @@ export async function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: Web
   } catch (e) {
     throw new PackageError('file', `${files.weights}: ${(e as Error).message}`);
   }
-  const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(), program, weights, table: ctx.exitTable });
+  const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(nodeGpu), program, weights, table: ctx.exitTable });
   return {
     name: 'webgpu',
     info: `webgpu on ${engine.adapter}`,
@@ -47,12 +48,9 @@ export async function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: Web
   };
 }
 
-async function defaultGpu(): Promise<GPU> {
+async function defaultGpu(nodeGpu: (() => Promise<GPU>) | undefined): Promise<GPU> {
   const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
   if (nav?.gpu) return nav.gpu;
-  if (typeof (globalThis as { process?: { versions?: { node?: string } } }).process?.versions?.node === 'string') {
-    const { nodeGpu } = await import('../webgpu/node.ts');
-    return nodeGpu();
-  }
+  if (nodeGpu) return nodeGpu();
   throw new PackageError('backend', 'WebGPU is not available here (no navigator.gpu): pass options.gpu, or use the wasm backend');
 }

@@ -9,6 +9,7 @@ import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan, type WorkCount } from '../plan.ts';
 import { canUseThreads, isNode, supportsRelaxedSimd } from './features.ts';
 import { kernelsOf, WorkerPool, type Kernel, type Split } from './pool.ts';
+import type { NodeHost } from '../host.ts';
 
 /** Fills `target` (the weightBytes of linear memory at WEIGHTS_BASE) with the packed weight blob. */
 export type WeightsWriter = (target: Uint8Array) => void | Promise<void>;
@@ -34,8 +35,10 @@ export interface WasmEngineOptions {
    */
   readonly weights: Uint8Array | WeightsWriter;
   readonly exitTable: ExitTable;
-  /** Threads including the caller. Default: every core (at most 8) in Node; 1 in browsers (opt-in there). */
+  /** Threads including the caller. Default: every core (at most 8) in Node with `node`; 1 in browsers (opt-in there). */
   readonly threads?: number;
+  /** Node's worker threads and core count (runtime/node.ts's nodeHost): needed for threads in Node. */
+  readonly node?: NodeHost;
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
   /** URL of runtime/wasm/worker.js for the thread pool; default: next to pool.js (pool.ts from sources). */
   readonly workerUrl?: string | URL;
@@ -124,7 +127,7 @@ export class WasmEngine {
     else await opts.weights(region);
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
     const k = kernelsOf(module, instance);
-    const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl) : undefined;
+    const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl, opts.node) : undefined;
     return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
   }
 
@@ -387,8 +390,9 @@ async function compile(src: ModuleSource): Promise<WebAssembly.Module> {
 
 async function resolveThreads(opts: WasmEngineOptions): Promise<number> {
   const node = isNode();
-  const cores = node ? (await import('node:os')).availableParallelism() : 1;
-  return threadCount({ requested: opts.threads, node, threadsUsable: canUseThreads(), cores }, opts.warn ?? ((msg) => console.warn(msg)));
+  const threads = threadCount({ requested: opts.threads, node, threadsUsable: canUseThreads(), cores: opts.node?.cores() ?? 1 }, opts.warn ?? ((msg) => console.warn(msg)));
+  if (node && threads > 1 && !opts.node) throw new RangeError(`${threads} threads in Node need options.node (nodeHost from runtime/node.ts: worker_threads)`);
+  return threads;
 }
 
 /**

@@ -3,6 +3,7 @@
 // Synchronisation is one SharedArrayBuffer of i32 control words (Atomics.wait / notify), no messages per call.
 
 import { isNode } from './features.ts';
+import type { NodeHost } from '../host.ts';
 
 /** An exported kernel: i32 arguments (byte addresses, counts, ranges), no result. */
 export type Kernel = (...args: number[]) => void;
@@ -67,18 +68,18 @@ export class WorkerPool {
 
   /**
    * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
-   * `workerUrl`: where worker.js is served (default: next to this file).
+   * `workerUrl`: where worker.js is served (default: next to this file). `node`: Node's worker_threads
+   * (runtime/node.ts), required in Node; browsers start module Workers.
    */
-  static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, workerUrl?: string | URL): Promise<WorkerPool> {
+  static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, workerUrl?: string | URL, node?: NodeHost): Promise<WorkerPool> {
     const control = new SharedArrayBuffer(CTL_WORDS * 4);
     const url = new URL(workerUrl ?? `./worker${extensionOf(import.meta.url)}`, import.meta.url);
     const workers: WorkerLike[] = [];
     const ready: Promise<void>[] = [];
     for (let i = 1; i < threads; i++) {
       const init = { module, memory, control, index: i };
-      if (isNode()) {
-        const { Worker } = await import('node:worker_threads');
-        const w = extensionOf(import.meta.url) === '.ts' ? new Worker(tsSourceBootstrap(url), { eval: true, workerData: init }) : new Worker(url, { workerData: init });
+      if (node) {
+        const w = node.startWorker(url, init);
         w.unref();
         ready.push(new Promise((resolve, reject) => { w.once('message', () => resolve()); w.once('error', reject); }));
         workers.push(w);
@@ -132,15 +133,6 @@ export class WorkerPool {
     Atomics.notify(this.ctl, CTL.generation);
     for (const w of this.workers) w.terminate();
   }
-}
-
-/**
- * Running from TypeScript sources under tsx (tests, scratch benchmarks): Node 20 does not pass tsx's
- * loader hooks on to worker threads, so the worker registers them before importing its entry.
- */
-function tsSourceBootstrap(entry: URL): string {
-  const api = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
 }
 
 /** '.ts' when running from source (tsx), '.js' once compiled: the worker file sits next to this one. */

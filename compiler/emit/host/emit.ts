@@ -1,13 +1,12 @@
-// Compiles the generated index.ts and the runtime modules it reaches to JavaScript + declarations with
-// ts-morph (`.ts` imports rewritten to `.js`), at the same relative paths they have in this repository.
+// Compiles the generated entries (index.ts, browser.ts) and the runtime modules they reach to JavaScript +
+// declarations with ts-morph (`.ts` imports rewritten to `.js`), at the same relative paths they have in this repository.
 
 import { createRequire } from 'node:module';
-import { fileURLToPath } from 'node:url';
 import { dirname, join, relative, sep } from 'node:path';
+import { ROOT } from '../../util/root.ts';
 import { DiagnosticCategory, ModuleKind, ModuleResolutionKind, Project, ScriptTarget, SyntaxKind, ts, type CompilerOptions, type Diagnostic, type SourceFile } from 'ts-morph';
 
-/** The repository root: runtime sources are read from here, and index.ts is placed here (in memory only). */
-const ROOT = fileURLToPath(new URL('../../../', import.meta.url));
+/** Runtime sources are read from ROOT (hashee's own folder) and the entries are placed there, in memory only. */
 const OUT = join(ROOT, '.hashee-host-out');
 
 /** Type packages the runtime needs, as resolved from hashee's own install (not the working directory). */
@@ -52,26 +51,39 @@ let project: Project | undefined;
 const emitted = new Map<string, readonly (readonly [string, string])[]>();
 
 /**
- * index.ts (text) plus `extraEntries` (repository-relative runtime files loaded by URL rather than by an
- * import, e.g. the WASM worker) -> JS and .d.ts of index.ts and of every file they reach through static or
- * dynamic imports. Throws when the generated index.ts does not type-check.
+ * The generated entries (package-relative path -> text, e.g. 'index.ts') plus `extraEntries`
+ * (repository-relative runtime files loaded by URL rather than by an import, e.g. the WASM worker) -> JS
+ * and .d.ts of the entries and of every file they reach through static or dynamic imports. Throws when a
+ * generated entry does not type-check.
  */
-export function compileHost(indexSource: string, extraEntries: readonly string[]): HostBuild {
-  project ??= new Project({ compilerOptions: { ...OPTIONS, typeRoots: typeRoots() }, skipAddingFilesFromTsConfig: true });
-  const index = project.createSourceFile(join(ROOT, 'index.ts'), indexSource, { overwrite: true });
-  const entries = [index, ...extraEntries.map((e) => project!.getSourceFile(join(ROOT, e)) ?? project!.addSourceFileAtPath(join(ROOT, e)))];
+export function compileHost(sources: ReadonlyMap<string, string>, extraEntries: readonly string[]): HostBuild {
+  project ??= createProject();
+  const generated = [...sources].map(([path, text]) => project!.createSourceFile(join(ROOT, path), text, { overwrite: true }));
+  const entries = [...generated, ...extraEntries.map((e) => project!.getSourceFile(join(ROOT, e)) ?? project!.addSourceFileAtPath(join(ROOT, e)))];
   project.resolveSourceFileDependencies();
-  const errors = index.getPreEmitDiagnostics().filter((d) => d.getCategory() === DiagnosticCategory.Error);
-  if (errors.length > 0) {
-    throw new Error(`internal: generated index.ts does not type-check:\n${formatDiagnostics(project, errors.slice(0, 5))}`);
+  for (const g of generated) {
+    const errors = g.getPreEmitDiagnostics().filter((d) => d.getCategory() === DiagnosticCategory.Error);
+    if (errors.length > 0) {
+      throw new Error(`internal: generated ${g.getBaseName()} does not type-check:\n${formatDiagnostics(project, errors.slice(0, 5))}`);
+    }
   }
+  const isGenerated = new Set(generated.map((g) => g.getFilePath()));
   const files = new Map<string, string>();
   for (const f of closure(entries)) {
     const path = f.getFilePath();
-    const out = path === index.getFilePath() ? undefined : emitted.get(path);
-    for (const [name, text] of out ?? emitOne(project, f)) files.set(name, text);
+    const out = isGenerated.has(path) ? emitOne(project, f) : emitted.get(path) ?? emitOne(project, f);
+    if (!isGenerated.has(path)) emitted.set(path, out);
+    for (const [name, text] of out) files.set(name, text);
   }
   return { files: new Map([...files].sort(([a], [b]) => (a < b ? -1 : 1))) };
+}
+
+function createProject(): Project {
+  const p = new Project({ compilerOptions: { ...OPTIONS, typeRoots: typeRoots() }, skipAddingFilesFromTsConfig: true });
+  // The runtime and contract sources as root files: when hashee is installed in a node_modules folder,
+  // TypeScript would otherwise take the files the entries import for a dependency's and not emit them.
+  for (const dir of ['runtime', 'contract']) p.addSourceFilesAtPaths(join(ROOT, dir, '**/*.ts'));
+  return p;
 }
 
 /** TypeScript's coloured report with source context on a terminal, its plain one-line-per-error form otherwise. */
@@ -81,11 +93,17 @@ function formatDiagnostics(p: Project, diagnostics: readonly Diagnostic[]): stri
   return ts.formatDiagnostics(diagnostics.map((d) => d.compilerObject), host);
 }
 
-/** The entries and every repository source file they import, statically or dynamically. */
+/** Whether `f` is one of hashee's own sources (not a dependency's), also when hashee itself is installed in a node_modules folder. */
+function isOwnSource(f: SourceFile): boolean {
+  const rel = relative(ROOT, f.getFilePath()).split(sep);
+  return rel[0] !== '..' && rel[0] !== 'node_modules' && !f.isDeclarationFile();
+}
+
+/** The entries and every hashee source file they import, statically or dynamically. */
 function closure(entries: readonly SourceFile[]): SourceFile[] {
   const seen = new Map<string, SourceFile>();
   const visit = (f: SourceFile): void => {
-    if (seen.has(f.getFilePath()) || f.isDeclarationFile() || f.isInNodeModules()) return;
+    if (seen.has(f.getFilePath()) || !isOwnSource(f)) return;
     seen.set(f.getFilePath(), f);
     f.getReferencedSourceFiles().forEach(visit);
   };
@@ -99,7 +117,6 @@ function emitOne(p: Project, f: SourceFile): readonly (readonly [string, string]
     if (rel.startsWith('..')) throw new Error(`internal: host emit wrote outside its directory: ${e.filePath}`);
     return [rel, rel.endsWith('.d.ts') ? declarationsWithJsImports(e.text) : e.text] as const;
   });
-  if (!f.getFilePath().endsWith('/index.ts')) emitted.set(f.getFilePath(), out);
   return out;
 }
 

@@ -1,5 +1,7 @@
-// The package's typed entry point, index.ts, built through ts-morph: what the compiler decided (shapes,
-// head, file names, compiled targets) as constants, and load() wiring them to the runtime.
+// The package's typed entry points, built through ts-morph: index.ts for Node and browser.ts for browsers
+// and bundlers, each with what the compiler decided (shapes, head, file names, compiled targets) as
+// constants and load() wiring them to the runtime. They differ only in Node's NodeHost (runtime/node.ts) and
+// Dawn (runtime/webgpu/node.ts), which the browser entry never imports.
 
 import { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import type { PackageInfo } from '../../../runtime/package/types.ts';
@@ -7,14 +9,19 @@ import type { WasmFiles } from '../../../runtime/package/wasm.ts';
 import type { WebGpuFiles } from '../../../runtime/package/webgpu.ts';
 import { literal, type Literal } from './literal.ts';
 
-/** What index.ts is generated from; targets in the order load() prefers them (the first is the default). */
+/** What the entries are generated from; targets in the order load() prefers them (the first is the default). */
 export interface HostInput {
   readonly info: PackageInfo;
   readonly wasm?: WasmFiles;
   readonly webgpu?: WebGpuFiles;
 }
 
-const RUNTIME = './runtime/package';
+/** The two entries: package.json's exports send Node to index.js and browsers (and the default) to browser.js. */
+export const HOST_ENTRIES = { node: 'index.ts', browser: 'browser.ts' } as const;
+export type HostEntry = keyof typeof HOST_ENTRIES;
+
+const RUNTIME_ROOT = './runtime';
+const RUNTIME = `${RUNTIME_ROOT}/package`;
 
 /** A target's adapter: its module, opener, options type and the constant naming its files. */
 const ADAPTERS = {
@@ -22,12 +29,12 @@ const ADAPTERS = {
   webgpu: { module: `${RUNTIME}/webgpu.js`, opener: 'openWebGpu', options: 'WebGpuLoadOptions', filesType: 'WebGpuFiles', constant: 'WEBGPU_FILES' },
 } as const;
 
-/** index.ts text (without the generated-file header, which the caller prepends to every file). */
-export function hostSource(input: HostInput): string {
+/** An entry's text (without the generated-file header, which the caller prepends to every file). */
+export function hostSource(input: HostInput, entry: HostEntry): string {
   const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single } });
-  const file = project.createSourceFile('index.ts', '');
+  const file = project.createSourceFile(HOST_ENTRIES[entry], '');
   const targets = input.info.backends;
-  addImports(file, input);
+  addImports(file, input, entry);
   file.addExportDeclarations([
     { isTypeOnly: true, namedExports: ['Model', 'ModelBatchResult', 'ModelResult', 'ModelRunOptions'], moduleSpecifier: `${RUNTIME}/model.js` },
     { isTypeOnly: true, namedExports: ['BackendName', 'PackageInfo'], moduleSpecifier: `${RUNTIME}/types.js` },
@@ -55,23 +62,35 @@ export function hostSource(input: HostInput): string {
   file.addFunction({
     kind: StructureKind.Function, isExported: true, isAsync: true, name: 'load',
     docs: [
-      'Loads the model from the files next to this module (Node: read from disk; browsers: fetched).\n' +
+      (entry === 'node'
+        ? 'Loads the model from the files next to this module, read from disk (the Node entry; browsers and bundlers get browser.js).\n'
+        : 'Loads the model from the files next to this module, fetched (the browser entry; Node gets index.js).\n') +
       `Backends: ${targets.join(', ')} (default ${targets[0]}).` +
       (input.info.tokenizer ? ' Text input imports \'@huggingface/tokenizers\' on first use.' : ''),
     ],
     parameters: [{ name: 'options', type: 'LoadOptions', initializer: '{}' }],
     returnType: 'Promise<Model>',
     statements: (w) => {
-      w.write('return loadPackage(PACKAGE, ').inlineBlock(() => {
-        for (const t of targets) w.writeLine(`${t}: (ctx, o) => ${ADAPTERS[t].opener}(ctx, ${ADAPTERS[t].constant}, o),`);
-      }).write(', import.meta.url, options);');
+      w.write('return loadPackage(').inlineBlock(() => {
+        w.writeLine('info: PACKAGE,');
+        w.write('backends: ').inlineBlock(() => {
+          for (const t of targets) {
+            // Node's WebGPU is Dawn, bound by the Node entry only
+            const dawn = entry === 'node' && t === 'webgpu' ? ', nodeGpu' : '';
+            w.writeLine(`${t}: (ctx, o) => ${ADAPTERS[t].opener}(ctx, ${ADAPTERS[t].constant}, o${dawn}),`);
+          }
+        }).write(',').newLine();
+        if (input.info.tokenizer) w.writeLine(`tokenizer: () => import('${RUNTIME_ROOT}/tokenizer.js'),`);
+        w.writeLine('moduleUrl: import.meta.url,');
+        if (entry === 'node') w.writeLine('node: nodeHost,');
+      }).write(', options);');
     },
   });
   file.formatText({ indentSize: 2, convertTabsToSpaces: true });
   return file.getFullText();
 }
 
-function addImports(file: SourceFile, input: HostInput): void {
+function addImports(file: SourceFile, input: HostInput, entry: HostEntry): void {
   const targets = input.info.backends;
   file.addImportDeclarations([
     { namedImports: ['loadPackage', { name: 'CommonLoadOptions', isTypeOnly: true }], moduleSpecifier: `${RUNTIME}/load.js` },
@@ -81,6 +100,8 @@ function addImports(file: SourceFile, input: HostInput): void {
       namedImports: [ADAPTERS[t].opener, { name: ADAPTERS[t].filesType, isTypeOnly: true }, { name: ADAPTERS[t].options, isTypeOnly: true }],
       moduleSpecifier: ADAPTERS[t].module,
     })),
+    ...(entry === 'node' ? [{ namedImports: ['nodeHost'], moduleSpecifier: `${RUNTIME_ROOT}/node.js` }] : []),
+    ...(entry === 'node' && targets.includes('webgpu') ? [{ namedImports: ['nodeGpu'], moduleSpecifier: `${RUNTIME_ROOT}/webgpu/node.js` }] : []),
   ]);
 }
 

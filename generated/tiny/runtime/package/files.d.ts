@@ -1,5 +1,6 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { FileDigest } from '../../contract/manifest.js';
+import type { NodeHost } from '../host.js';
 /** The part of fetch the loader uses (the global fetch, or a caller's, e.g. with credentials). */
 export type FetchLike = (url: string) => Promise<{
     readonly ok: boolean;
@@ -21,10 +22,11 @@ export interface FileSource {
 }
 /**
  * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
- * not listed there, or whose size or sha256 differs, is a PackageError naming it. `onProgress` hears of
- * every file read: chunk by chunk for the large blobs read into place, once done for the others.
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it. `node` reads file: URLs.
+ * `onProgress` hears of every file read: chunk by chunk for the large blobs read into place, once done for
+ * the others.
  */
-export declare function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, onProgress?: (p: LoadProgress) => void): FileSource;
+export declare function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, node?: NodeHost, onProgress?: (p: LoadProgress) => void): FileSource;
 /** A float32 view of little-endian bytes, copied only when they are not 4-byte aligned. */
 export declare function float32View(bytes: Uint8Array, path: string): Float32Array<ArrayBuffer>;
 export declare function readJson(source: FileSource, path: string): Promise<unknown>;

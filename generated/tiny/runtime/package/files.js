@@ -1,19 +1,17 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-// Reads a package's files relative to its base URL: node:fs in Node for file: URLs (imported only on that
-// path), fetch everywhere else. No Node-only API is reached on the browser path. With the manifest's
-// digests every file read is checked against its recorded size and sha256.
+// Reads a package's files relative to its base URL: Node's file reads for file: URLs (through the NodeHost
+// the package's Node entry passes in), fetch everywhere else. With the manifest's digests every file read is
+// checked against its recorded size and sha256.
 import { PackageError } from "./errors.js";
 import { mismatch, sha256Hex } from "./digest.js";
-function isNode() {
-    return typeof globalThis.process?.versions?.node === 'string';
-}
 /**
  * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
- * not listed there, or whose size or sha256 differs, is a PackageError naming it. `onProgress` hears of
- * every file read: chunk by chunk for the large blobs read into place, once done for the others.
+ * not listed there, or whose size or sha256 differs, is a PackageError naming it. `node` reads file: URLs.
+ * `onProgress` hears of every file read: chunk by chunk for the large blobs read into place, once done for
+ * the others.
  */
-export function packageFiles(base, fetchImpl, digests, onProgress) {
-    const local = (url) => url.protocol === 'file:' && isNode() && !fetchImpl;
+export function packageFiles(base, fetchImpl, digests, node, onProgress) {
+    const local = (url) => url.protocol === 'file:' && node !== undefined && !fetchImpl;
     const fail = (path, url, e) => e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${e.message}`);
     const get = async (url) => {
         const f = fetchImpl ?? globalThis.fetch;
@@ -32,8 +30,8 @@ export function packageFiles(base, fetchImpl, digests, onProgress) {
             throw new PackageError('file', `package file ${path} is not listed in manifest.json`);
         return want;
     };
-    // node:crypto on the Node path (imported only there), WebCrypto or the JS hash elsewhere
-    const hash = async (bytes, url) => local(url) ? (await import('node:crypto')).createHash('sha256').update(bytes).digest('hex') : sha256Hex(bytes);
+    // node:crypto on the Node path, WebCrypto or the JS hash elsewhere
+    const hash = async (bytes, url) => (local(url) ? node.sha256Hex(bytes) : sha256Hex(bytes));
     const verify = async (path, url, want, bytes) => {
         if (!want)
             return;
@@ -48,8 +46,7 @@ export function packageFiles(base, fetchImpl, digests, onProgress) {
                 const want = expected(path);
                 let bytes;
                 if (local(url)) {
-                    const fs = await import('node:fs/promises');
-                    bytes = new Uint8Array(await fs.readFile(url));
+                    bytes = await node.readFile(url);
                 }
                 else {
                     bytes = new Uint8Array(await (await get(url)).arrayBuffer());
@@ -70,7 +67,7 @@ export function packageFiles(base, fetchImpl, digests, onProgress) {
                     throw new PackageError('file', `package file ${path}: manifest.json records ${want.bytes} bytes, the model's layout needs ${target.byteLength}`);
                 }
                 const progress = (loaded) => onProgress?.({ file: path, loaded, total: target.byteLength });
-                const got = local(url) ? await readFileInto(url, target, progress) : await streamInto(await get(url), target, progress);
+                const got = local(url) ? await node.readFileInto(url, target, progress) : await streamInto(await get(url), target, progress);
                 if (got !== target.byteLength) {
                     throw want ? mismatch(path, want, { bytes: got }) : new PackageError('file', `package file ${path} has ${got} bytes, expected ${target.byteLength}`);
                 }
@@ -81,29 +78,6 @@ export function packageFiles(base, fetchImpl, digests, onProgress) {
             }
         },
     };
-}
-/** Chunk of a large file read at a time (each a progress report). */
-const CHUNK = 8 << 20;
-/** Node: reads a file into `target` chunk by chunk; returns the file's size. */
-async function readFileInto(url, target, progress) {
-    const fs = await import('node:fs/promises');
-    const file = await fs.open(url);
-    try {
-        const size = (await file.stat()).size;
-        if (size !== target.byteLength)
-            return size;
-        for (let at = 0; at < size;) {
-            const { bytesRead } = await file.read(target, at, Math.min(CHUNK, size - at), at);
-            if (bytesRead === 0)
-                return at;
-            at += bytesRead;
-            progress(at);
-        }
-        return size;
-    }
-    finally {
-        await file.close();
-    }
 }
 /** fetch: copies the response body into `target` as it arrives; returns the number of bytes received. */
 async function streamInto(res, target, progress) {

@@ -1,6 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.js';
 import type { FileSource } from './files.js';
+import type { NodeHost } from '../host.js';
 export type BackendName = 'wasm' | 'webgpu';
 /** The package-wide facts baked into index.ts by the compiler. */
 export interface PackageInfo {
@@ -37,4 +38,6 @@ export interface OpenContext {
     readonly info: PackageInfo;
     readonly files: FileSource;
     readonly exitTable: ExitTable;
+    /** Node's facilities (runtime/node.ts) when the package was loaded through its Node entry. */
+    readonly node?: NodeHost;
 }

@@ -12,7 +12,7 @@ export async function openWasm(ctx, files, opts) {
         arch, head, modules, exitTable: ctx.exitTable,
         // straight from the file into linear memory: the blob is never held twice
         weights: (region) => ctx.files.readInto(files.weights, region),
-        threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, warn: opts.warn,
+        threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, warn: opts.warn, node: ctx.node,
     });
     const seqHead = head.kind === 'classification' || head.kind === 'regression';
     return {

@@ -16,4 +16,5 @@ export interface WebGpuLoadOptions {
      */
     readonly gpu?: GPU | GPUDevice;
 }
-export declare function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: WebGpuLoadOptions): Promise<Backend>;
+/** `nodeGpu`: the GPU when there is no navigator.gpu and options.gpu is absent (the Node entry binds Dawn, runtime/webgpu/node.ts). */
+export declare function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: WebGpuLoadOptions, nodeGpu?: () => Promise<GPU>): Promise<Backend>;

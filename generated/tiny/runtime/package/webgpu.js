@@ -5,7 +5,8 @@ import { createEngine } from "../webgpu/engine.js";
 import { splitWeights, weightLayout } from "../../contract/webgpu-layout.js";
 import { float32View } from "./files.js";
 import { PackageError } from "./errors.js";
-export async function openWebGpu(ctx, files, opts) {
+/** `nodeGpu`: the GPU when there is no navigator.gpu and options.gpu is absent (the Node entry binds Dawn, runtime/webgpu/node.ts). */
+export async function openWebGpu(ctx, files, opts, nodeGpu) {
     const { arch, head } = ctx.info;
     const decoder = new TextDecoder();
     const modules = await Promise.all(files.modules.map(async ({ file, ...module }) => ({ ...module, code: decoder.decode(await ctx.files.read(file)) })));
@@ -18,7 +19,7 @@ export async function openWebGpu(ctx, files, opts) {
     catch (e) {
         throw new PackageError('file', `${files.weights}: ${e.message}`);
     }
-    const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(), program, weights, table: ctx.exitTable });
+    const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(nodeGpu), program, weights, table: ctx.exitTable });
     return {
         name: 'webgpu',
         info: `webgpu on ${engine.adapter}`,
@@ -29,13 +30,11 @@ export async function openWebGpu(ctx, files, opts) {
         dispose: () => engine.dispose(),
     };
 }
-async function defaultGpu() {
+async function defaultGpu(nodeGpu) {
     const nav = globalThis.navigator;
     if (nav?.gpu)
         return nav.gpu;
-    if (typeof globalThis.process?.versions?.node === 'string') {
-        const { nodeGpu } = await import("../webgpu/node.js");
+    if (nodeGpu)
         return nodeGpu();
-    }
     throw new PackageError('backend', 'WebGPU is not available here (no navigator.gpu): pass options.gpu, or use the wasm backend');
 }

@@ -1,6 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.js';
 import { type WorkCount } from '../plan.js';
+import type { NodeHost } from '../host.js';
 /** Fills `target` (the weightBytes of linear memory at WEIGHTS_BASE) with the packed weight blob. */
 export type WeightsWriter = (target: Uint8Array) => void | Promise<void>;
 /** Module bytes (as emitted or read from a .wasm file) or an already compiled module. */
@@ -25,8 +26,10 @@ export interface WasmEngineOptions {
      */
     readonly weights: Uint8Array | WeightsWriter;
     readonly exitTable: ExitTable;
-    /** Threads including the caller. Default: every core (at most 8) in Node; 1 in browsers (opt-in there). */
+    /** Threads including the caller. Default: every core (at most 8) in Node with `node`; 1 in browsers (opt-in there). */
     readonly threads?: number;
+    /** Node's worker threads and core count (runtime/node.ts's nodeHost): needed for threads in Node. */
+    readonly node?: NodeHost;
     readonly simd?: 'auto' | 'relaxed' | 'simd128';
     /** URL of runtime/wasm/worker.js for the thread pool; default: next to pool.js (pool.ts from sources). */
     readonly workerUrl?: string | URL;

@@ -61,7 +61,7 @@ export class WasmEngine {
             await opts.weights(region);
         const instance = await WebAssembly.instantiate(module, { env: { memory } });
         const k = kernelsOf(module, instance);
-        const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl) : undefined;
+        const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl, opts.node) : undefined;
         return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
     }
     /** Stops the worker threads (the engine cannot run afterwards). */
@@ -312,8 +312,10 @@ async function compile(src) {
 }
 async function resolveThreads(opts) {
     const node = isNode();
-    const cores = node ? (await import('node:os')).availableParallelism() : 1;
-    return threadCount({ requested: opts.threads, node, threadsUsable: canUseThreads(), cores }, opts.warn ?? ((msg) => console.warn(msg)));
+    const threads = threadCount({ requested: opts.threads, node, threadsUsable: canUseThreads(), cores: opts.node?.cores() ?? 1 }, opts.warn ?? ((msg) => console.warn(msg)));
+    if (node && threads > 1 && !opts.node)
+        throw new RangeError(`${threads} threads in Node need options.node (nodeHost from runtime/node.ts: worker_threads)`);
+    return threads;
 }
 /**
  * Threads to run on. Node: the request, default every core (at most 8). Browsers: 1 unless requested and

@@ -1,4 +1,5 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import type { NodeHost } from '../host.js';
 /** An exported kernel: i32 arguments (byte addresses, counts, ranges), no result. */
 export type Kernel = (...args: number[]) => void;
 /** The module's exported kernels in export order: the caller and every worker index this same list. */
@@ -40,9 +41,10 @@ export declare class WorkerPool {
     get size(): number;
     /**
      * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
-     * `workerUrl`: where worker.js is served (default: next to this file).
+     * `workerUrl`: where worker.js is served (default: next to this file). `node`: Node's worker_threads
+     * (runtime/node.ts), required in Node; browsers start module Workers.
      */
-    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, workerUrl?: string | URL): Promise<WorkerPool>;
+    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, workerUrl?: string | URL, node?: NodeHost): Promise<WorkerPool>;
     /** Runs `kernel(args)` shared out over all threads; returns when every share is done. */
     run(kernel: string, args: readonly number[], split: Split): void;
     dispose(): void;

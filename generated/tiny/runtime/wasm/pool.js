@@ -52,18 +52,18 @@ export class WorkerPool {
     get size() { return this.workers.length + 1; }
     /**
      * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
-     * `workerUrl`: where worker.js is served (default: next to this file).
+     * `workerUrl`: where worker.js is served (default: next to this file). `node`: Node's worker_threads
+     * (runtime/node.ts), required in Node; browsers start module Workers.
      */
-    static async start(threads, module, memory, kernels, workerUrl) {
+    static async start(threads, module, memory, kernels, workerUrl, node) {
         const control = new SharedArrayBuffer(CTL_WORDS * 4);
         const url = new URL(workerUrl ?? `./worker${extensionOf(import.meta.url)}`, import.meta.url);
         const workers = [];
         const ready = [];
         for (let i = 1; i < threads; i++) {
             const init = { module, memory, control, index: i };
-            if (isNode()) {
-                const { Worker } = await import('node:worker_threads');
-                const w = extensionOf(import.meta.url) === '.ts' ? new Worker(tsSourceBootstrap(url), { eval: true, workerData: init }) : new Worker(url, { workerData: init });
+            if (node) {
+                const w = node.startWorker(url, init);
                 w.unref();
                 ready.push(new Promise((resolve, reject) => { w.once('message', () => resolve()); w.once('error', reject); }));
                 workers.push(w);
@@ -122,14 +122,6 @@ export class WorkerPool {
         for (const w of this.workers)
             w.terminate();
     }
-}
-/**
- * Running from TypeScript sources under tsx (tests, scratch benchmarks): Node 20 does not pass tsx's
- * loader hooks on to worker threads, so the worker registers them before importing its entry.
- */
-function tsSourceBootstrap(entry) {
-    const api = import.meta.resolve('tsx/esm/api');
-    return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
 }
 /** '.ts' when running from source (tsx), '.js' once compiled: the worker file sits next to this one. */
 function extensionOf(url) {

@@ -1,0 +1,143 @@
+// hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import { loadPackage } from './runtime/package/load.js';
+import { openWasm } from './runtime/package/wasm.js';
+import { openWebGpu } from './runtime/package/webgpu.js';
+export { PackageError } from './runtime/package/errors.js';
+/** tiny: 2 layers, hidden 8, 2 heads, ffn 16, vocab 64, max positions 32; classification head, 2 labels. */
+export const PACKAGE = {
+    name: 'tiny',
+    specSha256: '770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed',
+    arch: {
+        layers: 2,
+        hidden: 8,
+        heads: 2,
+        ffn: 16,
+        vocabSize: 64,
+        maxPositions: 32,
+        typeVocabSize: 2,
+        embeddingSize: 8,
+        activation: 'gelu',
+        layerNormEps: 1e-12,
+        norm: 'post',
+        sharedLayers: false,
+    },
+    head: {
+        kind: 'classification',
+        labels: 2,
+    },
+    exitTable: 'exits.bin',
+    tokenizer: null,
+    backends: ['wasm', 'webgpu'],
+};
+/** Files of the wasm target, relative to the package root. */
+const WASM_FILES = {
+    modules: {
+        simd128: {
+            single: 'wasm/simd128.wasm',
+            shared: 'wasm/simd128-shared.wasm',
+        },
+        relaxed: {
+            single: 'wasm/relaxed.wasm',
+            shared: 'wasm/relaxed-shared.wasm',
+        },
+    },
+    weights: 'wasm/weights.bin',
+};
+/** Files of the webgpu target, relative to the package root. */
+const WEBGPU_FILES = {
+    modules: [
+        {
+            kernel: 'embed',
+            file: 'webgpu/embed.wgsl',
+        },
+        {
+            kernel: 'embedNorm',
+            file: 'webgpu/embedNorm.wgsl',
+        },
+        {
+            kernel: 'kv',
+            tile: 'wide',
+            file: 'webgpu/kv.wide.wgsl',
+        },
+        {
+            kernel: 'kv',
+            tile: 'narrow',
+            file: 'webgpu/kv.narrow.wgsl',
+        },
+        {
+            kernel: 'query',
+            tile: 'wide',
+            file: 'webgpu/query.wide.wgsl',
+        },
+        {
+            kernel: 'query',
+            tile: 'narrow',
+            file: 'webgpu/query.narrow.wgsl',
+        },
+        {
+            kernel: 'attention',
+            file: 'webgpu/attention.wgsl',
+        },
+        {
+            kernel: 'attnOut',
+            tile: 'wide',
+            file: 'webgpu/attnOut.wide.wgsl',
+        },
+        {
+            kernel: 'attnOut',
+            tile: 'narrow',
+            file: 'webgpu/attnOut.narrow.wgsl',
+        },
+        {
+            kernel: 'attnNorm',
+            file: 'webgpu/attnNorm.wgsl',
+        },
+        {
+            kernel: 'ffnUp',
+            tile: 'wide',
+            file: 'webgpu/ffnUp.wide.wgsl',
+        },
+        {
+            kernel: 'ffnUp',
+            tile: 'narrow',
+            file: 'webgpu/ffnUp.narrow.wgsl',
+        },
+        {
+            kernel: 'ffnDown',
+            tile: 'wide',
+            file: 'webgpu/ffnDown.wide.wgsl',
+        },
+        {
+            kernel: 'ffnDown',
+            tile: 'narrow',
+            file: 'webgpu/ffnDown.narrow.wgsl',
+        },
+        {
+            kernel: 'ffnNorm',
+            file: 'webgpu/ffnNorm.wgsl',
+        },
+        {
+            kernel: 'pooler',
+            file: 'webgpu/pooler.wgsl',
+        },
+        {
+            kernel: 'classifier',
+            file: 'webgpu/classifier.wgsl',
+        },
+    ],
+    weights: 'webgpu/weights.bin',
+};
+/**
+ * Loads the model from the files next to this module, fetched (the browser entry; Node gets index.js).
+ * Backends: wasm, webgpu (default wasm).
+ */
+export async function load(options = {}) {
+    return loadPackage({
+        info: PACKAGE,
+        backends: {
+            wasm: (ctx, o) => openWasm(ctx, WASM_FILES, o),
+            webgpu: (ctx, o) => openWebGpu(ctx, WEBGPU_FILES, o),
+        },
+        moduleUrl: import.meta.url,
+    }, options);
+}
