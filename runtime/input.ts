@@ -1,11 +1,29 @@
-// Validation of a ragged batch of token ids (and optional token types) against an architecture, shared by
-// the reference executor and both engines; each reports a problem with its own error type.
+// Validation of token-id input against an architecture, shared by the reference executor, both engines and
+// the package facade. Inputs come from any JavaScript caller, so every value is checked for what it is
+// (holes, NaN, strings and BigInts are named, never read as 0); each caller throws its own error type.
 
 import type { ArchConfig } from '../contract/model.ts';
 
+/** An array a sequence of ids or token types may be: a plain array, or a typed array of numbers. */
+export function isIdArray(x: unknown): x is ArrayLike<number> {
+  return Array.isArray(x) || (ArrayBuffer.isView(x) && !(x instanceof DataView) && !(x instanceof BigInt64Array) && !(x instanceof BigUint64Array));
+}
+
+/** A value as a message shows it: strings quoted, BigInts with their n, holes and objects named. */
+export function describeValue(v: unknown): string {
+  if (v === undefined) return 'undefined';
+  if (typeof v === 'string') return JSON.stringify(v.length > 24 ? `${v.slice(0, 24)}...` : v);
+  if (typeof v === 'bigint') return `${v}n (a BigInt)`;
+  if (Array.isArray(v)) return `an array of ${v.length}`;
+  if (ArrayBuffer.isView(v)) return `a ${v.constructor.name}`;
+  if (v !== null && typeof v === 'object') return `an object (${Object.prototype.toString.call(v).slice(8, -1)})`;
+  return String(v);
+}
+
 /**
- * Checks every sequence (non-empty, at most max_positions, ids in the vocabulary, token types in range and
- * shaped like the ids); returns the token types, all 0 when absent (or when the model has none). `fail` throws the caller's error.
+ * Checks every sequence (an id array, non-empty, at most max_positions, integer ids in the vocabulary,
+ * token types in range and shaped like the ids); returns the token types as plain arrays, all 0 when absent
+ * (or when the model has none). Messages count inputs from 1 and tokens from 0. `fail` throws the caller's error.
  */
 export function checkBatch(
   arch: ArchConfig,
@@ -13,20 +31,35 @@ export function checkBatch(
   typeIds: readonly (readonly number[])[] | undefined,
   fail: (message: string) => never,
 ): (readonly number[])[] {
-  const types = typeIds ?? ids.map((seq) => seq.map(() => 0));
-  if (types.length !== ids.length) fail(`typeIds has ${types.length} sequences, ids has ${ids.length}`);
-  ids.forEach((seq, s) => {
-    if (seq.length === 0) fail(`sequence ${s} is empty`);
-    if (seq.length > arch.maxPositions) fail(`sequence ${s} has ${seq.length} tokens, more than max_positions (${arch.maxPositions})`);
-    if (types[s]!.length !== seq.length) fail(`typeIds[${s}] has ${types[s]!.length} entries, ids[${s}] has ${seq.length}`);
-    seq.forEach((id, p) => {
-      if (!Number.isInteger(id) || id < 0 || id >= arch.vocabSize) fail(`ids[${s}][${p}] = ${id} is outside the vocabulary [0, ${arch.vocabSize})`);
-      const t = types[s]![p]!;
-      // A model without token types (T = 0) takes type 0 everywhere, meaning "none".
-      if (!Number.isInteger(t) || t < 0 || t >= Math.max(1, arch.typeVocabSize)) {
-        fail(arch.typeVocabSize === 0 ? `typeIds[${s}][${p}] = ${t}: this model has no token types (only 0 is accepted)` : `typeIds[${s}][${p}] = ${t} is outside [0, ${arch.typeVocabSize})`);
+  if (!Array.isArray(ids)) fail(`the batch is ${describeValue(ids)}, not an array of token id arrays`);
+  if (typeIds !== undefined && (!Array.isArray(typeIds) || typeIds.length !== ids.length)) {
+    fail(`typeIds has ${Array.isArray(typeIds) ? `${typeIds.length} sequences` : `the value ${describeValue(typeIds)}`}, the batch has ${ids.length} inputs`);
+  }
+  const T = Math.max(1, arch.typeVocabSize); // a model without token types (T = 0) takes type 0 everywhere, meaning "none"
+  const out: number[][] = [];
+  for (let s = 0; s < ids.length; s++) {
+    const seq: unknown = ids[s];
+    const input = `input ${s + 1}`;
+    if (!isIdArray(seq)) fail(`${input} is ${describeValue(seq)}, not an array of token ids`);
+    if (seq.length === 0) fail(`${input} is empty`);
+    if (seq.length > arch.maxPositions) fail(`${input} has ${seq.length} tokens, more than max_positions (${arch.maxPositions})`);
+    const types: unknown = typeIds?.[s];
+    if (types !== undefined && !isIdArray(types)) fail(`typeIds of ${input} is ${describeValue(types)}, not an array of token types`);
+    if (types !== undefined && types.length !== seq.length) fail(`typeIds of ${input} has ${types.length} entries, the input has ${seq.length} tokens`);
+    const row = new Array<number>(seq.length);
+    for (let p = 0; p < seq.length; p++) {
+      const id: unknown = seq[p];
+      if (typeof id !== 'number' || !Number.isInteger(id)) fail(`${input}, token ${p}: ${describeValue(id)} is not an integer token id`);
+      if (id < 0 || id >= arch.vocabSize) fail(`${input}, token ${p}: id ${id} is outside the vocabulary [0, ${arch.vocabSize})`);
+      const t: unknown = types === undefined ? 0 : types[p];
+      if (typeof t !== 'number' || !Number.isInteger(t) || t < 0 || t >= T) {
+        fail(arch.typeVocabSize === 0
+          ? `${input}, token ${p}: token type ${describeValue(t)}: this model has no token types (only 0 is accepted)`
+          : `${input}, token ${p}: token type ${describeValue(t)} is outside [0, ${arch.typeVocabSize})`);
       }
-    });
-  });
-  return [...types];
+      row[p] = t;
+    }
+    out.push(row);
+  }
+  return out;
 }

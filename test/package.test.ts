@@ -126,7 +126,7 @@ test('bad inputs are rejected with the package error', async () => {
   const model = await loadFrom(tinyDir);
   await rejects(model.run([1, 9999]), /outside the vocabulary/);
   await rejects(model.run([]), /empty/);
-  await rejects(model.run(new Array(33).fill(1)), /^input 1 has 33 tokens, more than max_positions \(32\)$/);
+  await rejects(model.run(new Array(33).fill(1)), /^input 1 has 33 tokens, more than max_positions \(32\); pass \{ truncate: true \} to cut it$/);
   await rejects(model.run('hello'), /no tokenizer/);
   await rejects(loadFrom(tinyDir, { backend: 'webgpu' }), /not compiled for webgpu/);
   model.dispose();

@@ -171,7 +171,7 @@ test('invalid inputs are rejected', () => {
   const model = tinyModel();
   assert.throws(() => runReference(model, TABLE, { ids: [[1, 50]] }), /outside the vocabulary/);
   assert.throws(() => runReference(model, TABLE, { ids: [[]] }), /empty/);
-  assert.throws(() => runReference(model, TABLE, { ids: [new Array(17).fill(1)] }), /sequence 0 has 17 tokens, more than max_positions \(16\)/);
+  assert.throws(() => runReference(model, TABLE, { ids: [new Array(17).fill(1)] }), /input 1 has 17 tokens, more than max_positions \(16\)/);
   assert.throws(() => runReference(model, TABLE, { ids: [[1, 2]], typeIds: [[0, 2]] }), /outside/);
   assert.throws(() => runReference(model, TABLE, { ids: [[1, 2]], typeIds: [[0]] }), /entries/);
   // weights that do not fit the architecture: a wider FFN needs bigger tensors

@@ -212,7 +212,7 @@ test('buffers are reused across calls and regrown only for a larger batch', asyn
 test('the engine rejects bad input and use after dispose with clear errors', async () => {
   const engine = await load([]);
   await rejects(() => engine.run({ ids: [[1, 99]] }), /outside the vocabulary/);
-  await rejects(() => engine.run({ ids: [Array(65).fill(1)] }), /sequence 0 has 65 tokens, more than max_positions \(64\)/);
+  await rejects(() => engine.run({ ids: [Array(65).fill(1)] }), /input 1 has 65 tokens, more than max_positions \(64\)/);
   engine.dispose();
   await rejects(() => engine.run({ ids: [[1]] }), /disposed/);
   const weights = packWebGpuWeights({ arch, head, weights: randomWeights(arch, head, 3) });

@@ -17,9 +17,22 @@ export function loadTokenizer(file: string): TextTokenizer {
   } catch (e) {
     throw new HasheeError('file-format', `${file}: not valid JSON (${(e as Error).message})`);
   }
+  let tok: TextTokenizer;
   try {
-    return createTokenizer(json as object);
+    tok = createTokenizer(json as object);
   } catch (e) {
     throw new HasheeError('file-format', `${file}: not a supported Hugging Face tokenizer.json (${(e as Error).message})`);
   }
+  // Parts of a damaged file (a post-processor, a vocabulary entry) are only read while encoding.
+  return {
+    encode(text, pair) {
+      try {
+        return tok.encode(text, pair);
+      } catch (e) {
+        const shown = JSON.stringify(text.length > 40 ? `${text.slice(0, 40)}...` : text);
+        throw new HasheeError('file-format', `${file}: not a supported Hugging Face tokenizer.json: encoding ${shown} failed (${(e as Error).message})`);
+      }
+    },
+    idOf: (token) => tok.idOf(token),
+  };
 }

@@ -42,12 +42,28 @@ export function torchSavePickle(zip: Uint8Array): Uint8Array {
       if (start + compressed > zip.length) throw new PickleError(`zip entry '${name}' runs past the end of the file`);
       const data = zip.subarray(start, start + compressed);
       if (method === 0) return data;
-      if (method === 8) return new Uint8Array(inflateRawSync(data));
+      if (method === 8) return inflated(data, name);
       throw new PickleError(`zip entry '${name}' uses compression method ${method} (only stored and deflate are read)`);
     }
     at += 46 + nameLength + extra + comment;
   }
   throw new PickleError(`a zip archive without data.pkl (entries: ${names.slice(0, 5).join(', ')})`);
+}
+
+/**
+ * At most this many bytes come out of a deflated data.pkl: a dict of a vocabulary's ints is a few MB, and
+ * a damaged or hostile archive could otherwise inflate to all of memory.
+ */
+const MAX_PICKLE_BYTES = 256 * 2 ** 20;
+
+function inflated(data: Uint8Array, name: string): Uint8Array {
+  try {
+    return new Uint8Array(inflateRawSync(data, { maxOutputLength: MAX_PICKLE_BYTES }));
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    const why = code === 'ERR_BUFFER_TOO_LARGE' ? `inflates to more than ${MAX_PICKLE_BYTES} bytes` : `does not inflate (${(e as Error).message})`;
+    throw new PickleError(`zip entry '${name}' ${why}`);
+  }
 }
 
 const MARK = Symbol('mark');

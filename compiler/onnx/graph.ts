@@ -42,9 +42,52 @@ export class OnnxGraph {
     });
     this.external = checkTensors([...this.consts.values()], file);
     this.inputs = (graph.input ?? []).map((v) => v.name ?? '').filter((name) => !this.consts.has(name));
+    this.checkDataflow();
     for (const v of graph.input ?? []) {
       const dims = v.type?.tensorType?.shape?.dim ?? [];
       this.declared.set(v.name ?? '', dims.map((dim) => (dim.dimValue !== undefined && dim.dimValue !== null && toNumber(dim.dimValue) > 0 ? toNumber(dim.dimValue) : undefined)));
+    }
+  }
+
+  /**
+   * Every node input is a graph input, a constant or one node's output, and the nodes form no cycle
+   * (ONNX graphs are acyclic): the matchers and the probe walk producers and would otherwise loop.
+   */
+  private checkDataflow(): void {
+    const fail = (message: string, expected: string, actual: string, at: NodeProto): never => {
+      throw new HasheeError('onnx-structure', `${this.file}: ${this.describe(at)} ${message}`, { expected, actual });
+    };
+    const defined = new Set([...this.inputs, ...this.consts.keys()]);
+    const made = new Map<string, NodeProto>();
+    for (const n of this.nodes) {
+      for (const o of n.output ?? []) {
+        if (o === '') continue;
+        const other = made.get(o);
+        if (other || this.inputs.includes(o)) fail(`writes '${o}', which ${other ? `${this.describe(other)} writes too` : 'is a graph input'}`, 'each value written once', `'${o}' written twice`, n);
+        made.set(o, n);
+      }
+    }
+    for (const n of this.nodes) {
+      const missing = (n.input ?? []).find((v) => v !== '' && !defined.has(v) && !made.has(v));
+      if (missing !== undefined) fail(`reads '${missing}', which is neither a graph input, an initializer nor any node's output`, 'inputs defined in the graph', `'${missing}' undefined`, n);
+    }
+    // Kahn's algorithm: a node runs once every input it reads from another node is ready
+    const waiting = new Map(this.nodes.map((n) => [n, new Set((n.input ?? []).filter((v) => made.has(v))).size] as const));
+    const ready = this.nodes.filter((n) => waiting.get(n) === 0);
+    let done = 0;
+    for (let n = ready.pop(); n; n = ready.pop()) {
+      done++;
+      for (const o of new Set(n.output ?? [])) {
+        for (const u of new Set(this.consumers(o))) {
+          const left = waiting.get(u)! - 1;
+          waiting.set(u, left);
+          if (left === 0) ready.push(u);
+        }
+      }
+    }
+    if (done < this.nodes.length) {
+      const stuck = this.nodes.find((n) => waiting.get(n)! > 0)!;
+      fail('is part of a cycle: it reads, through other nodes, its own output', 'an acyclic graph', 'a cycle', stuck);
     }
   }
 

@@ -2,13 +2,14 @@
 // DistilBERT, RoBERTa, ALBERT and pre-LN encoders, as torch.onnx.export and Optimum write them, and
 // after onnxruntime's transformer optimizer (com.microsoft fused ops).
 
-import type { ArchConfig, HeadConfig, HeadWeights, LayerWeights, ModelWeights, NormPlacement } from '../../contract/model.ts';
+import { weightNames, type ArchConfig, type HeadConfig, type HeadWeights, type LayerWeights, type ModelWeights, type NormPlacement } from '../../contract/model.ts';
+import { sizeDimsOf, sizeProblem } from '../spec/size.ts';
 import { HasheeError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import { OnnxGraph } from './graph.ts';
 import { attentionAt, readPostLayer, readPreLayer, single, type LayerRead, type RawLayer, type Stream } from './layers.ts';
 import { flowFrom, layerNormOf, linearsFrom, type Norm } from './match.ts';
-import { probe, ProbeStop, type IntTensor } from './probe.ts';
+import { probe, PROBE_MAX_VALUES, ProbeStop, type IntTensor } from './probe.ts';
 import { intAttr, onnx, toNumber, type GraphProto, type NodeProto } from './proto.ts';
 
 export interface OnnxImport {
@@ -76,7 +77,31 @@ export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress)
     ...(finalNorm ? { finalLnG: finalNorm.gamma, finalLnB: finalNorm.beta } : {}),
     head: head.weights,
   };
+  const tooLarge = sizeProblem(sizeDimsOf(arch, head.config));
+  if (tooLarge) throw new HasheeError('file-format', `${file}: the model it holds does not fit: ${tooLarge.message} (${tooLarge.key} would be ${keyValue(arch, tooLarge.key)})`, { expected: tooLarge.expected, actual: tooLarge.actual });
+  checkFinite(weights, file);
   return { arch, head: head.config, weights, positionOffset: emb.positionOffset };
+}
+
+/** The value of a model.* spec key of `arch` ('model.max_positions' -> maxPositions), for messages. */
+function keyValue(arch: ArchConfig, key: string): string {
+  const camel = key.replace(/^model\./, '').replace(/_([a-z])/g, (_, c: string) => c.toUpperCase());
+  return String((arch as unknown as Record<string, unknown>)[camel] ?? '?');
+}
+
+/** Refuses NaN or infinite weights (a damaged file): every output would be NaN, with no error to say why. */
+function checkFinite(w: ModelWeights, file: string): void {
+  const of = (o: object, names: readonly string[], suffix = ''): [string, Float32Array | undefined][] =>
+    names.map((n) => [`${n}${suffix}`, (o as Record<string, Float32Array | undefined>)[n]]);
+  const named = [
+    ...of(w, [...weightNames('embed'), ...weightNames('final')]),
+    ...[...new Set(w.layers)].flatMap((layer, l) => of(layer, weightNames('layer'), ` of layer ${l + 1}`)),
+    ...of(w.head, weightNames('head')),
+  ];
+  for (const [name, data] of named) {
+    const at = data?.findIndex((v) => !Number.isFinite(v)) ?? -1;
+    if (at >= 0) throw new HasheeError('file-format', `${file}: the weights hold ${data![at]} (${name}, value ${at}): the file is damaged`, { expected: 'finite weights', actual: String(data![at]) });
+  }
 }
 
 /** The graph and the default-domain opset version. */
@@ -265,6 +290,7 @@ function indexRole(g: OnnxGraph, indices: string, ids: string, at: NodeProto): {
     const [b, s] = g.inputDims(name);
     const dims = [b ?? PROBE_BATCH, s ?? PROBE_SEQ];
     const count = dims[0]! * dims[1]!;
+    if (count > PROBE_MAX_VALUES) g.fail(`graph input dims [batch, sequence] of at most ${PROBE_MAX_VALUES} values (symbolic, or static like [1, 512])`, `input '${name}' declared [${dims}]`, at);
     feeds.set(name, { dims, data: new Array<number>(count).fill(name === ids ? 1_000_003 : 1) });
   }
   const [batch, seq] = feeds.get(ids)!.dims as [number, number];

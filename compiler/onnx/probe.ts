@@ -57,6 +57,21 @@ export function probe(g: OnnxGraph, value: string, inputs: ReadonlyMap<string, I
 
 const size = (dims: readonly number[]): number => dims.reduce((a, b) => a * b, 1);
 
+/**
+ * The most values a probed tensor may hold: index subgraphs of real files work on [batch, seq] inputs
+ * (a static [64, 512] is 32768 values); shapes or ranges beyond it come from a damaged or hostile file
+ * and would only exhaust memory.
+ */
+export const PROBE_MAX_VALUES = 1 << 20;
+
+/** `dims` when they are non-negative integers holding at most PROBE_MAX_VALUES values; else a ProbeStop at `n`. */
+function checkedDims(dims: readonly number[], n: NodeProto | undefined, what: string): readonly number[] {
+  if (dims.some((d) => !Number.isInteger(d) || d < 0)) throw new ProbeStop(n, `${what} [${dims}] is not a shape`);
+  const count = size(dims);
+  if (count > PROBE_MAX_VALUES) throw new ProbeStop(n, `${what} [${dims}] holds ${count} values, more than the ${PROBE_MAX_VALUES} an index computation may`);
+  return dims;
+}
+
 function strides(dims: readonly number[]): number[] {
   const s = new Array<number>(dims.length).fill(1);
   for (let i = dims.length - 2; i >= 0; i--) s[i] = s[i + 1]! * dims[i + 1]!;
@@ -73,6 +88,7 @@ function broadcast(a: IntTensor, b: IntTensor, f: (x: number, y: number) => numb
     if (x !== y && x !== 1 && y !== 1) throw new ProbeStop(n, `shapes [${a.dims}] and [${b.dims}] do not broadcast`);
     return Math.max(x, y);
   });
+  checkedDims(dims, n, 'the broadcast shape');
   const sa = strides(da), sb = strides(db), so = strides(dims);
   const data = Array.from({ length: size(dims) }, (_, i) => {
     let ia = 0, ib = 0;
@@ -113,7 +129,9 @@ function listInput(n: NodeProto, i: number, attrName: string, ev: Eval): number[
 function gather(n: NodeProto, ev: Eval): IntTensor {
   const x = ev(n.input![0]!), idx = ev(n.input![1]!);
   const axis = axisOf(intAttr(n, 'axis', 0), x.dims.length);
+  if (axis < 0 || axis >= x.dims.length) throw new ProbeStop(n, `axis ${intAttr(n, 'axis', 0)} of a rank-${x.dims.length} tensor`);
   const outer = size(x.dims.slice(0, axis)), inner = size(x.dims.slice(axis + 1)), len = x.dims[axis]!;
+  checkedDims([...x.dims.slice(0, axis), ...idx.dims, ...x.dims.slice(axis + 1)], n, 'the gathered shape');
   const data: number[] = [];
   for (let o = 0; o < outer; o++) {
     for (const raw of idx.data) {
@@ -133,13 +151,14 @@ function slice(n: NodeProto, ev: Eval): IntTensor {
   const steps = listInput(n, 4, 'steps', ev) ?? starts.map(() => 1);
   const ranges = x.dims.map((len) => ({ start: 0, step: 1, count: len }));
   axes.forEach((axis, i) => {
+    if (!(axis >= 0 && axis < x.dims.length)) throw new ProbeStop(n, `slice axis ${axis} of a rank-${x.dims.length} tensor`);
     const len = x.dims[axis]!, step = steps[i]!;
     if (step !== 1) throw new ProbeStop(n, `slice step ${step}`);
     const clamp = (v: number): number => Math.min(len, Math.max(0, v < 0 ? v + len : v));
     const start = clamp(starts[i]!), end = clamp(ends[i]!);
     ranges[axis] = { start, step, count: Math.max(0, end - start) };
   });
-  const dims = ranges.map((r) => r.count);
+  const dims = checkedDims(ranges.map((r) => r.count), n, 'the sliced shape');
   const sx = strides(x.dims), so = strides(dims);
   const data = Array.from({ length: size(dims) }, (_, i) => {
     let at = 0;
@@ -153,7 +172,7 @@ function reshape(x: IntTensor, shape: readonly number[], n: NodeProto): IntTenso
   const dims = shape.map((s, i) => (s === 0 ? x.dims[i]! : s));
   const known = size(dims.filter((s) => s !== -1));
   const full = dims.map((s) => (s === -1 ? size(x.dims) / known : s));
-  if (size(full) !== size(x.dims)) throw new ProbeStop(n, `cannot reshape [${x.dims}] to [${shape}]`);
+  if (size(full) !== size(x.dims) || full.some((d) => !Number.isInteger(d) || d < 0)) throw new ProbeStop(n, `cannot reshape [${x.dims}] to [${shape}]`);
   return { dims: full, data: x.data, float: x.float };
 }
 
@@ -177,8 +196,11 @@ function squeeze(n: NodeProto, ev: Eval): IntTensor {
 
 function concat(n: NodeProto, ev: Eval): IntTensor {
   const parts = (n.input ?? []).map(ev);
+  if (parts.length === 0) throw new ProbeStop(n, 'Concat of no inputs');
   const rank = parts[0]!.dims.length;
   const axis = axisOf(intAttr(n, 'axis', 0), rank);
+  if (axis < 0 || axis >= rank || parts.some((p) => p.dims.length !== rank)) throw new ProbeStop(n, `Concat on axis ${axis} of inputs of ranks ${parts.map((p) => p.dims.length)}`);
+  checkedDims([parts.reduce((a, p) => a + size(p.dims), 0)], n, 'the concatenation');
   const outer = size(parts[0]!.dims.slice(0, axis));
   const data: number[] = [];
   for (let o = 0; o < outer; o++) {
@@ -195,6 +217,7 @@ function concat(n: NodeProto, ev: Eval): IntTensor {
 function cumsum(n: NodeProto, ev: Eval): IntTensor {
   const x = ev(n.input![0]!);
   const axis = axisOf(ev(n.input![1]!).data[0]!, x.dims.length);
+  if (!(axis >= 0 && axis < x.dims.length)) throw new ProbeStop(n, `CumSum axis ${axis} of a rank-${x.dims.length} tensor`);
   const exclusive = intAttr(n, 'exclusive', 0) === 1, reverse = intAttr(n, 'reverse', 0) === 1;
   const len = x.dims[axis]!, inner = size(x.dims.slice(axis + 1)), outer = size(x.dims.slice(0, axis));
   const data = [...x.data];
@@ -214,7 +237,7 @@ function cumsum(n: NodeProto, ev: Eval): IntTensor {
 }
 
 function expand(n: NodeProto, ev: Eval): IntTensor {
-  const shape = ev(n.input![1]!).data;
+  const shape = checkedDims(ev(n.input![1]!).data, n, 'the Expand shape');
   return broadcast(ev(n.input![0]!), { dims: shape, data: new Array<number>(size(shape)).fill(0) }, (x) => x, n);
 }
 
@@ -229,7 +252,7 @@ function cast(n: NodeProto, ev: Eval): IntTensor {
 }
 
 function constantOfShape(n: NodeProto, ev: Eval, g: OnnxGraph): IntTensor {
-  const dims = ev(n.input![0]!).data;
+  const dims = checkedDims(ev(n.input![0]!).data, n, 'the ConstantOfShape shape');
   const t = findAttr(n, 'value')?.t;
   const fill = t ? (g.intsOf(t)?.[0] ?? g.floatsOf(t)?.[0] ?? 0) : 0;
   return { dims, data: new Array<number>(size(dims)).fill(fill) };
@@ -247,6 +270,8 @@ function shapeOf(n: NodeProto, of: readonly number[]): IntTensor {
 function range(n: NodeProto, ev: Eval): IntTensor {
   const [start, limit, delta] = [0, 1, 2].map((i) => ev(n.input![i]!).data[0]!) as [number, number, number];
   const count = Math.max(0, Math.ceil((limit - start) / delta));
+  if (delta === 0 || !Number.isFinite(count)) throw new ProbeStop(n, `Range(${start}, ${limit}, ${delta}) does not end`);
+  checkedDims([count], n, `Range(${start}, ${limit}, ${delta})`);
   return { dims: [count], data: Array.from({ length: count }, (_, i) => start + i * delta) };
 }
 

@@ -17,6 +17,7 @@ export const onnx = {
   get ModelProto() { return onnxLib().ModelProto; },
   get TensorProto() { return onnxLib().TensorProto; },
   get AttributeProto() { return onnxLib().AttributeProto; },
+  get NodeProto() { return onnxLib().NodeProto; },
 };
 export type NodeProto = OnnxTypes.INodeProto;
 export type TensorProto = OnnxTypes.ITensorProto;

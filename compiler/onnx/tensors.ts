@@ -4,7 +4,8 @@
 import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { HasheeError } from '../errors.ts';
-import { dataTypeName, elementBytes, EXTERNAL, tensorDims, typedFieldLength, type TensorProto } from './proto.ts';
+import { formatBytes, MEMORY_LIMIT_BYTES } from '../spec/size.ts';
+import { dataTypeName, elementBytes, EXTERNAL, onnx, tensorDims, typedFieldLength, type TensorProto } from './proto.ts';
 
 /** Where an external tensor's bytes are: a file inside the model's folder, a byte offset and length. */
 export interface ExternalRef {
@@ -22,6 +23,8 @@ export interface ExternalRef {
 export function checkTensors(tensors: readonly TensorProto[], file: string): Map<TensorProto, ExternalRef> {
   const external = new Map<TensorProto, ExternalRef>();
   const sizes = new Map<string, number>(); // side file -> bytes
+  let floatBytes = 0; // the float tensors as float32, which is what the importer makes of them
+  let largest: { name: string; dims: number[]; bytes: number } | undefined;
   for (const t of tensors) {
     const name = t.name || '(unnamed)';
     const dims = tensorDims(t);
@@ -33,6 +36,10 @@ export function checkTensors(tensors: readonly TensorProto[], file: string): Map
     if (bytesPer === undefined) continue; // strings and unknown types: never read as weights
     const count = dims.reduce((a, b) => a * b, 1);
     const want = count * bytesPer;
+    if (FLOAT_TYPES.has(t.dataType ?? 0)) {
+      floatBytes += 4 * count;
+      if (!largest || 4 * count > largest.bytes) largest = { name, dims, bytes: 4 * count };
+    }
     const declared = `dims [${dims}] of ${dataTypeName(t.dataType!)}: ${count} values, ${want} bytes`;
     if (t.dataLocation === EXTERNAL) {
       const ref = externalRef(t, name, file);
@@ -56,8 +63,17 @@ export function checkTensors(tensors: readonly TensorProto[], file: string): Map
       fail(`declares ${declared}, but the file holds ${typedFieldLength(t)} values`, `${count} values`, `${typedFieldLength(t)} values`);
     }
   }
+  // Checked before any tensor is read: external data (a sparse side file) can declare more than memory holds.
+  if (largest && floatBytes > MEMORY_LIMIT_BYTES) {
+    throw new HasheeError('file-format', `${file}: its float tensors need ${formatBytes(floatBytes)} as float32, over the 4 GiB a model may hold; the largest is '${largest.name}' [${largest.dims}]: ${formatBytes(largest.bytes)}`, {
+      expected: `at most ${formatBytes(MEMORY_LIMIT_BYTES)} of weights (WebAssembly's 32-bit memory)`, actual: formatBytes(floatBytes),
+    });
+  }
   return external;
 }
+
+/** Element types read as weights (converted to float32). */
+const FLOAT_TYPES: ReadonlySet<number> = new Set([onnx.TensorProto.DataType.FLOAT, onnx.TensorProto.DataType.FLOAT16, onnx.TensorProto.DataType.BFLOAT16, onnx.TensorProto.DataType.DOUBLE]);
 
 /** The external_data entries of t: location (relative, inside the model's folder), offset and length. */
 function externalRef(t: TensorProto, name: string, file: string): ExternalRef {

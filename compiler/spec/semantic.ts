@@ -9,7 +9,7 @@ import { readExitTable } from '../hash/table.ts';
 import { SpecErrors } from './spec-errors.ts';
 import { locate, type SourceMap } from './source.ts';
 import { SPEC_DEFAULTS } from './build.ts';
-import { activationValues, formatBytes, MEMORY_LIMIT_BYTES, weightParts, type SizeDims } from './size.ts';
+import { sizeProblem, type SizeDims } from './size.ts';
 
 export interface SemanticOptions {
   /** Check that referenced files exist (weights, tokenizer, corpus, table). */
@@ -51,24 +51,9 @@ function checkModel(ctx: Ctx): void {
 function checkSizes(ctx: Ctx): boolean {
   const dims = sizeDims(ctx);
   if (!dims) return false;
-  const parts = weightParts(dims).map((p) => ({ ...p, bytes: 4 * p.values }));
-  const weights = parts.reduce((sum, p) => sum + p.bytes, 0);
-  const expected = `at most ${formatBytes(MEMORY_LIMIT_BYTES)}: WebAssembly's 32-bit memory holds the weights and one call's activations`;
-  if (weights > MEMORY_LIMIT_BYTES) {
-    const largest = parts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
-    report(ctx, 'spec-value', largest.key, `the weights need ${formatBytes(weights)} as float32, over the 4 GiB limit; the largest part is the ${largest.what}: ${formatBytes(largest.bytes)}`, {
-      expected, actual: formatBytes(weights),
-    });
-    return false;
-  }
-  const activations = 4 * activationValues(dims);
-  if (weights + activations > MEMORY_LIMIT_BYTES) {
-    report(ctx, 'spec-value', 'model.max_positions', `one input of max_positions (${dims.maxPositions}) tokens needs ${formatBytes(activations)} of float32 activations, which with ${formatBytes(weights)} of weights is over the 4 GiB limit`, {
-      expected, actual: formatBytes(weights + activations),
-    });
-    return false;
-  }
-  return true;
+  const problem = sizeProblem(dims);
+  if (problem) report(ctx, 'spec-value', problem.key, problem.message, { expected: problem.expected, actual: problem.actual });
+  return problem === undefined;
 }
 
 /** The dimensions of the size check, or undefined while any of them is absent or malformed. */
@@ -155,11 +140,16 @@ function checkFiles(ctx: Ctx): void {
   for (const path of paths) {
     const rel = at(ctx.data, path);
     if (typeof rel !== 'string' || rel === '') continue;
+    if (rel.includes('\0')) {
+      report(ctx, 'spec-value', path, `the path ${JSON.stringify(rel)} holds a NUL character, which no file name can`, { expected: 'a file path', actual: JSON.stringify(rel) });
+      continue;
+    }
     const abs = resolve(base, rel);
     const kind = fileKind(abs);
     if (kind !== 'file') {
-      report(ctx, 'file-missing', path, kind === 'dir' ? `'${rel}' is a directory, not a file` : `file not found: '${rel}'`, {
-        expected: `a file at ${abs}`, actual: kind === 'dir' ? 'a directory' : 'nothing there',
+      const why = kind === 'dir' ? `'${rel}' is a directory, not a file` : kind === 'none' ? `file not found: '${rel}'` : `cannot read '${rel}' (${kind.error})`;
+      report(ctx, 'file-missing', path, why, {
+        expected: `a file at ${abs}`, actual: kind === 'dir' ? 'a directory' : kind === 'none' ? 'nothing there' : kind.error,
       });
     }
   }
@@ -194,8 +184,15 @@ function checkTable(ctx: Ctx): void {
   }
 }
 
-function fileKind(abs: string): 'file' | 'dir' | 'none' {
-  const st = statSync(abs, { throwIfNoEntry: false });
+/** What is at `abs`; a path the system refuses to look at (ENAMETOOLONG, ELOOP, ENOTDIR, EACCES) is an error with its code. */
+function fileKind(abs: string): 'file' | 'dir' | 'none' | { readonly error: string } {
+  let st;
+  try {
+    st = statSync(abs, { throwIfNoEntry: false });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    return code === 'ENOTDIR' ? 'none' : { error: code ?? (e as Error).message };
+  }
   return st === undefined ? 'none' : st.isDirectory() ? 'dir' : 'file';
 }
 

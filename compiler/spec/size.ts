@@ -8,6 +8,8 @@
  */
 export const MEMORY_LIMIT_BYTES = 2 ** 32;
 
+import { headOutputs, type ArchConfig, type HeadConfig } from '../../contract/model.ts';
+
 /** The dimensions that decide sizes (defaults already filled in). */
 export interface SizeDims {
   readonly layers: number;        // L
@@ -54,6 +56,48 @@ export function weightParts(m: SizeDims): WeightPart[] {
 /** Float32 values of one input of max_positions tokens: hidden states, Q/K/V, attention output, residual and FFN inner rows. */
 export function activationValues(m: SizeDims): number {
   return m.maxPositions * (8 * m.hidden + m.ffn);
+}
+
+/** The size dimensions of a typed architecture and head (an imported model's). */
+export function sizeDimsOf(arch: ArchConfig, head: HeadConfig): SizeDims {
+  return {
+    layers: arch.layers, hidden: arch.hidden, ffn: arch.ffn, vocabSize: arch.vocabSize, maxPositions: arch.maxPositions,
+    typeVocabSize: arch.typeVocabSize, embeddingSize: arch.embeddingSize, sharedLayers: arch.sharedLayers,
+    preNorm: arch.norm === 'pre', headOutputs: headOutputs(head), pooler: head.kind === 'classification' || head.kind === 'regression',
+  };
+}
+
+/** Why a model does not fit MEMORY_LIMIT_BYTES: the spec key to change, a message, expected and actual. */
+export interface SizeProblem {
+  readonly key: string;
+  readonly message: string;
+  readonly expected: string;
+  readonly actual: string;
+}
+
+/**
+ * The float32 weights, and with them one longest input's activations, must fit MEMORY_LIMIT_BYTES; the
+ * problem names the part that needs the most and the byte counts. Pure arithmetic: nothing is allocated.
+ */
+export function sizeProblem(dims: SizeDims): SizeProblem | undefined {
+  const parts = weightParts(dims).map((p) => ({ ...p, bytes: 4 * p.values }));
+  const weights = parts.reduce((sum, p) => sum + p.bytes, 0);
+  const expected = `at most ${formatBytes(MEMORY_LIMIT_BYTES)}: WebAssembly's 32-bit memory holds the weights and one call's activations`;
+  if (weights > MEMORY_LIMIT_BYTES) {
+    const largest = parts.reduce((a, b) => (b.bytes > a.bytes ? b : a));
+    return {
+      key: largest.key, expected, actual: formatBytes(weights),
+      message: `the weights need ${formatBytes(weights)} as float32, over the 4 GiB limit; the largest part is the ${largest.what}: ${formatBytes(largest.bytes)}`,
+    };
+  }
+  const activations = 4 * activationValues(dims);
+  if (weights + activations > MEMORY_LIMIT_BYTES) {
+    return {
+      key: 'model.max_positions', expected, actual: formatBytes(weights + activations),
+      message: `one input of max_positions (${dims.maxPositions}) tokens needs ${formatBytes(activations)} of float32 activations, which with ${formatBytes(weights)} of weights is over the 4 GiB limit`,
+    };
+  }
+  return undefined;
 }
 
 /** `5.0 GiB (5368709120 bytes)`: a binary-prefixed size and the exact count (while a double holds it exactly). */

@@ -1,18 +1,31 @@
 // Integrity of package files: the size and sha256 manifest.json records for every file, checked when the
 // loader reads one. Hashing uses WebCrypto where it can, else a plain incremental SHA-256 (FIPS 180-4).
 
-import { MANIFEST_FILE, type FileDigest } from '../../contract/manifest.ts';
+import { MANIFEST_FILE, PACKAGE_FORMAT, type FileDigest } from '../../contract/manifest.ts';
+import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
 import { PackageError } from './errors.ts';
 
-/** manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js. */
-export function manifestDigests(manifest: unknown, specSha256: string): ReadonlyMap<string, FileDigest> {
-  const m = manifest as { specSha256?: unknown; files?: unknown } | null;
+/**
+ * manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js: its
+ * format, spec hash, name, architecture and head are the ones index.js was generated with. (manifest.json
+ * cannot list its own hash; its other fields are informational and not read.)
+ */
+export function manifestDigests(manifest: unknown, info: { readonly specSha256: string; readonly name: string; readonly arch: ArchConfig; readonly head: HeadConfig }): ReadonlyMap<string, FileDigest> {
+  const m = manifest as { format?: unknown; specSha256?: unknown; files?: unknown } | null;
   const files = m?.files;
+  if (m === null || typeof m !== 'object' || m.format !== PACKAGE_FORMAT) {
+    throw new PackageError('file', `${MANIFEST_FILE} is not a hashee package manifest (no "format": "${PACKAGE_FORMAT}"): the file is damaged, or the folder is not this package`);
+  }
   if (files === null || typeof files !== 'object' || Array.isArray(files)) {
     throw new PackageError('file', `${MANIFEST_FILE} lists no file sizes and hashes ("files"): recompile the package with this version of hashee`);
   }
-  if (m!.specSha256 !== specSha256) {
-    throw new PackageError('file', `${MANIFEST_FILE} is from another build (spec sha256 ${String(m!.specSha256)}, index.js was built from ${specSha256}): copy the whole package folder again`);
+  if (m.specSha256 !== info.specSha256) {
+    throw new PackageError('file', `${MANIFEST_FILE} is from another build (spec sha256 ${String(m.specSha256)}, index.js was built from ${info.specSha256}): copy the whole package folder again`);
+  }
+  const facts = m as { name?: unknown; arch?: unknown; head?: unknown };
+  const differs = (['name', 'arch', 'head'] as const).find((k) => !sameJson(facts[k], info[k]));
+  if (differs) {
+    throw new PackageError('file', `${MANIFEST_FILE} does not match index.js: its "${differs}" is ${JSON.stringify(facts[differs])}, index.js says ${JSON.stringify(info[differs])} (the file is damaged)`);
   }
   const out = new Map<string, FileDigest>();
   for (const [path, d] of Object.entries(files as Record<string, unknown>)) {
@@ -23,6 +36,14 @@ export function manifestDigests(manifest: unknown, specSha256: string): Readonly
     out.set(path, { bytes: bytes as number, sha256 });
   }
   return out;
+}
+
+/** Equal JSON values (objects compared key by key, in any order). */
+function sameJson(a: unknown, b: unknown): boolean {
+  if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object') return a === b;
+  if (Array.isArray(a) !== Array.isArray(b)) return false;
+  const ka = Object.keys(a), kb = Object.keys(b);
+  return ka.length === kb.length && ka.every((k) => sameJson((a as Record<string, unknown>)[k], (b as Record<string, unknown>)[k]));
 }
 
 /** The error for a file whose size or hash differs from its manifest entry. */

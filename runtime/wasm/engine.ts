@@ -94,6 +94,7 @@ const MAX_DEFAULT_THREADS = 8;
 
 export class WasmEngine {
   private views!: { f32: Float32Array; i32: Int32Array };
+  private disposed = false; // run() after dispose() would wait forever on the stopped worker threads
 
   private constructor(
     readonly info: WasmEngineInfo,
@@ -133,10 +134,12 @@ export class WasmEngine {
 
   /** Stops the worker threads (the engine cannot run afterwards). */
   dispose(): void {
+    this.disposed = true;
     this.pool?.dispose();
   }
 
   run(input: WasmRunInput, opts: WasmRunOptions = {}): WasmRunResult {
+    if (this.disposed) throw new RangeError('this WASM engine was disposed');
     const { arch, head, program } = this.layout;
     const types = checkInput(arch, input);
     const sequenceHead = head.kind === 'classification' || head.kind === 'regression';

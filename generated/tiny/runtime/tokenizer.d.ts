@@ -9,5 +9,5 @@ export interface TextTokenizer {
     /** Id of a vocabulary entry, or undefined when it is not in the vocabulary. */
     idOf(token: string): number | undefined;
 }
-/** Wraps a parsed tokenizer.json object (throws the library's Error if the object is not one it supports). */
+/** Wraps a parsed tokenizer.json object (throws the library's Error if the object is not one it supports; encode throws on ids that are not ids). */
 export declare function createTokenizer(json: object): TextTokenizer;

@@ -1,8 +1,18 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import { type FileDigest } from '../../contract/manifest.js';
+import type { ArchConfig, HeadConfig } from '../../contract/model.js';
 import { PackageError } from './errors.js';
-/** manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js. */
-export declare function manifestDigests(manifest: unknown, specSha256: string): ReadonlyMap<string, FileDigest>;
+/**
+ * manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js: its
+ * format, spec hash, name, architecture and head are the ones index.js was generated with. (manifest.json
+ * cannot list its own hash; its other fields are informational and not read.)
+ */
+export declare function manifestDigests(manifest: unknown, info: {
+    readonly specSha256: string;
+    readonly name: string;
+    readonly arch: ArchConfig;
+    readonly head: HeadConfig;
+}): ReadonlyMap<string, FileDigest>;
 /** The error for a file whose size or hash differs from its manifest entry. */
 export declare function mismatch(path: string, want: FileDigest, got: {
     readonly bytes: number;

@@ -1,17 +1,29 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // Integrity of package files: the size and sha256 manifest.json records for every file, checked when the
 // loader reads one. Hashing uses WebCrypto where it can, else a plain incremental SHA-256 (FIPS 180-4).
-import { MANIFEST_FILE } from "../../contract/manifest.js";
+import { MANIFEST_FILE, PACKAGE_FORMAT } from "../../contract/manifest.js";
 import { PackageError } from "./errors.js";
-/** manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js. */
-export function manifestDigests(manifest, specSha256) {
+/**
+ * manifest.json's `files`, checked for shape; the manifest must come from the build of this index.js: its
+ * format, spec hash, name, architecture and head are the ones index.js was generated with. (manifest.json
+ * cannot list its own hash; its other fields are informational and not read.)
+ */
+export function manifestDigests(manifest, info) {
     const m = manifest;
     const files = m?.files;
+    if (m === null || typeof m !== 'object' || m.format !== PACKAGE_FORMAT) {
+        throw new PackageError('file', `${MANIFEST_FILE} is not a hashee package manifest (no "format": "${PACKAGE_FORMAT}"): the file is damaged, or the folder is not this package`);
+    }
     if (files === null || typeof files !== 'object' || Array.isArray(files)) {
         throw new PackageError('file', `${MANIFEST_FILE} lists no file sizes and hashes ("files"): recompile the package with this version of hashee`);
     }
-    if (m.specSha256 !== specSha256) {
-        throw new PackageError('file', `${MANIFEST_FILE} is from another build (spec sha256 ${String(m.specSha256)}, index.js was built from ${specSha256}): copy the whole package folder again`);
+    if (m.specSha256 !== info.specSha256) {
+        throw new PackageError('file', `${MANIFEST_FILE} is from another build (spec sha256 ${String(m.specSha256)}, index.js was built from ${info.specSha256}): copy the whole package folder again`);
+    }
+    const facts = m;
+    const differs = ['name', 'arch', 'head'].find((k) => !sameJson(facts[k], info[k]));
+    if (differs) {
+        throw new PackageError('file', `${MANIFEST_FILE} does not match index.js: its "${differs}" is ${JSON.stringify(facts[differs])}, index.js says ${JSON.stringify(info[differs])} (the file is damaged)`);
     }
     const out = new Map();
     for (const [path, d] of Object.entries(files)) {
@@ -22,6 +34,15 @@ export function manifestDigests(manifest, specSha256) {
         out.set(path, { bytes: bytes, sha256 });
     }
     return out;
+}
+/** Equal JSON values (objects compared key by key, in any order). */
+function sameJson(a, b) {
+    if (a === null || b === null || typeof a !== 'object' || typeof b !== 'object')
+        return a === b;
+    if (Array.isArray(a) !== Array.isArray(b))
+        return false;
+    const ka = Object.keys(a), kb = Object.keys(b);
+    return ka.length === kb.length && ka.every((k) => sameJson(a[k], b[k]));
 }
 /** The error for a file whose size or hash differs from its manifest entry. */
 export function mismatch(path, want, got) {

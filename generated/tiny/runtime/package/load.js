@@ -22,7 +22,7 @@ export async function loadPackage(pkg, options) {
     }
     // Every file is checked against the size and sha256 manifest.json records (truncated or stale copies).
     const manifest = await readJson(packageFiles(base, options.fetch, undefined, node), MANIFEST_FILE);
-    const files = packageFiles(base, options.fetch, manifestDigests(manifest, info.specSha256), node, options.onProgress);
+    const files = packageFiles(base, options.fetch, manifestDigests(manifest, info), node, options.onProgress);
     const exitTable = await files.read(info.exitTable);
     const problem = exitTableProblem(exitTable, info.arch);
     if (problem)

@@ -2,9 +2,23 @@
 // WASM backend of a package: reads the module variants and the packed weights, starts runtime/wasm's engine.
 import { WasmEngine } from "../wasm/engine.js";
 import { supportsRelaxedSimd } from "../wasm/features.js";
+import { describeValue } from "../input.js";
+import { PackageError } from "./errors.js";
+/** The most threads load() starts: each is a worker with its own instance of the module. */
+const MAX_THREADS = 256;
 export async function openWasm(ctx, files, opts) {
     const { arch, head } = ctx.info;
-    const relaxed = opts.simd !== 'simd128' && supportsRelaxedSimd();
+    const { threads, simd } = opts;
+    if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS)) {
+        throw new PackageError('input', `load options: threads must be an integer in 1..${MAX_THREADS}, got ${describeValue(threads)}`);
+    }
+    if (simd !== undefined && simd !== 'auto' && simd !== 'relaxed' && simd !== 'simd128') {
+        throw new PackageError('input', `load options: simd must be 'auto', 'relaxed' or 'simd128', got ${describeValue(simd)}`);
+    }
+    if (simd === 'relaxed' && !supportsRelaxedSimd()) {
+        throw new PackageError('backend', "load options: simd 'relaxed' was requested, but this JavaScript engine has no relaxed SIMD (Node 20 needs --experimental-wasm-relaxed-simd): use 'auto'");
+    }
+    const relaxed = simd !== 'simd128' && supportsRelaxedSimd();
     // Only the variants this engine can use are read (a relaxed module does not even validate elsewhere).
     const read = async (v) => ({ single: await ctx.files.read(v.single), shared: await ctx.files.read(v.shared) });
     const modules = { simd128: await read(files.modules.simd128), relaxed: relaxed ? await read(files.modules.relaxed) : undefined };

@@ -75,6 +75,7 @@ export declare class WasmEngine {
     private readonly table;
     private readonly minSplitMacs;
     private views;
+    private disposed;
     private constructor();
     static create(opts: WasmEngineOptions): Promise<WasmEngine>;
     /** Stops the worker threads (the engine cannot run afterwards). */

@@ -28,6 +28,7 @@ export class WasmEngine {
     table;
     minSplitMacs;
     views;
+    disposed = false; // run() after dispose() would wait forever on the stopped worker threads
     constructor(info, layout, memory, k, pool, table, minSplitMacs) {
         this.info = info;
         this.layout = layout;
@@ -66,9 +67,12 @@ export class WasmEngine {
     }
     /** Stops the worker threads (the engine cannot run afterwards). */
     dispose() {
+        this.disposed = true;
         this.pool?.dispose();
     }
     run(input, opts = {}) {
+        if (this.disposed)
+            throw new RangeError('this WASM engine was disposed');
         const { arch, head, program } = this.layout;
         const types = checkInput(arch, input);
         const sequenceHead = head.kind === 'classification' || head.kind === 'regression';
