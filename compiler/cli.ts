@@ -48,8 +48,9 @@ export async function main(argv: readonly string[], io: Pick<CommandContext, 'ou
     const at = argv.findIndex((a) => !a.startsWith('-'));
     const top = parseOptions('', TOP_OPTIONS, at < 0 ? argv : argv.slice(0, at));
     if (top.values.version) { io.out(`${version}\n`); return 0; }
-    if (at < 0) { io.out(`${topHelp(version)}\n`); return top.values.help ? 0 : 1; }
-    const name = argv[at]!;
+    if (top.values.help) { io.out(`${topHelp(version)}\n`); return 0; }
+    const name = at < 0 ? '' : argv[at]!;
+    if (name === '') throw new HasheeError('usage', `give a command: ${Object.keys(commands).join(', ')}\nRun 'hashee --help' for usage.`);
     const command = commands[name];
     if (!command) {
       const near = suggest(name, Object.keys(commands));

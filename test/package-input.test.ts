@@ -14,6 +14,7 @@ import { compilePackage } from '../compiler/package/assemble.ts';
 import { parseSpecText, loadSpec } from '../compiler/spec/index.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import { WasmEngine } from '../runtime/wasm/engine.ts';
+import { nodeHost } from '../runtime/node.ts';
 import type { Model, ModelResult } from '../runtime/package/model.ts';
 import { tokenizerJson } from '../scripts/build-tokenizer.ts';
 
@@ -134,7 +135,7 @@ test('dispose(): run afterwards and a run in flight when it comes are clear erro
   // the engine itself: run after dispose throws instead of waiting on the stopped workers
   const read = (f: string): Uint8Array => readFileSync(join(TINY, 'wasm', f));
   const engine = await WasmEngine.create({
-    arch: tiny.spec.arch, head: tiny.spec.head, exitTable: tiny.table, threads: 2, weights: read('weights.bin'),
+    arch: tiny.spec.arch, head: tiny.spec.head, exitTable: tiny.table, threads: 2, node: nodeHost, weights: read('weights.bin'),
     modules: { simd128: { single: read('simd128.wasm'), shared: read('simd128-shared.wasm') } },
   });
   assert.is(engine.info.threads, 2);

@@ -5,7 +5,7 @@ import { closeSync, openSync, readSync, statSync } from 'node:fs';
 import { dirname, isAbsolute, relative, resolve, sep } from 'node:path';
 import { HasheeError } from '../errors.ts';
 import { formatBytes, MEMORY_LIMIT_BYTES } from '../spec/size.ts';
-import { dataTypeName, elementBytes, EXTERNAL, onnx, tensorDims, typedFieldLength, type TensorProto } from './proto.ts';
+import { DATA_TYPE, dataTypeName, elementBytes, EXTERNAL, tensorDims, typedFieldLength, type TensorProto } from './proto.ts';
 
 /** Where an external tensor's bytes are: a file inside the model's folder, a byte offset and length. */
 export interface ExternalRef {
@@ -73,7 +73,7 @@ export function checkTensors(tensors: readonly TensorProto[], file: string): Map
 }
 
 /** Element types read as weights (converted to float32). */
-const FLOAT_TYPES: ReadonlySet<number> = new Set([onnx.TensorProto.DataType.FLOAT, onnx.TensorProto.DataType.FLOAT16, onnx.TensorProto.DataType.BFLOAT16, onnx.TensorProto.DataType.DOUBLE]);
+const FLOAT_TYPES: ReadonlySet<number> = new Set([DATA_TYPE.FLOAT, DATA_TYPE.FLOAT16, DATA_TYPE.BFLOAT16, DATA_TYPE.DOUBLE]);
 
 /** The external_data entries of t: location (relative, inside the model's folder), offset and length. */
 function externalRef(t: TensorProto, name: string, file: string): ExternalRef {
