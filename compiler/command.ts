@@ -2,7 +2,6 @@
 
 import { HasheeError } from './errors.ts';
 import type { OptionTable, OptionValues, COMMON_OPTIONS } from './options.ts';
-import { SpecErrors } from './spec/spec-errors.ts';
 import type { Spec } from './spec/types.ts';
 
 export interface CommandContext {
@@ -35,15 +34,7 @@ export async function oneSpec(name: string, args: readonly string[]): Promise<Sp
   return loadSpec(args[0]!);
 }
 
-/** A user error as JSON (SpecErrors: each of its errors). */
+/** A user error as JSON: each problem it stands for (SpecErrors: every error), as HasheeError.toJSON() gives it. */
 export function errorsJson(e: HasheeError): object[] {
-  const all = e instanceof SpecErrors ? e.errors : [e];
-  return all.map((x) => ({
-    code: x.code, message: x.message,
-    ...(x.location ? { file: x.location.file, line: x.location.line, col: x.location.col } : {}),
-    ...(x.keyPath !== undefined ? { key_path: x.keyPath } : {}),
-    ...(x.expected !== undefined ? { expected: x.expected } : {}),
-    ...(x.actual !== undefined ? { actual: x.actual } : {}),
-  }));
+  return e.problems().map((x) => x.toJSON());
 }
-

@@ -5,7 +5,7 @@
 import { command, errorsJson, JSON_OPTION, oneSpec, type Command } from './command.ts';
 import { HasheeError } from './errors.ts';
 import { createProgress } from './progress.ts';
-import type { Spec } from './spec/types.ts';
+import type { CheckResult } from './api.ts';
 import { STAGES } from './stages.ts';
 import { trainCommand } from './train/command.ts';
 import { evalCommand } from './eval/command.ts';
@@ -20,24 +20,23 @@ const check = command({
     'messages also go to stderr as usual).',
   options: { json: JSON_OPTION },
   async run(args, opts, ctx) {
-    let spec: Spec;
+    let c: CheckResult;
     try {
-      spec = await oneSpec('check', args);
-      if (spec.weights.kind === 'onnx') (await import('./load.ts')).loadModel(spec, createProgress('reading ONNX weights'));
+      const spec = await oneSpec('check', args);
+      c = await (await import('./api.ts')).check(spec, { progress: createProgress('reading ONNX weights') });
     } catch (e) {
       if (!opts.json || !(e instanceof HasheeError)) throw e;
       ctx.out(`${JSON.stringify({ ok: false, errors: errorsJson(e) }, null, 2)}\n`);
       throw e;
     }
-    const a = spec.arch;
     if (opts.json) {
       ctx.out(`${JSON.stringify({
-        ok: true, name: spec.name, layers: a.layers, hidden: a.hidden, heads: a.heads, ffn: a.ffn, vocab_size: a.vocabSize,
-        head: spec.head.kind, exit_policy: spec.exit.kind, weights: spec.weights.kind, targets: spec.targets,
+        ok: true, name: c.name, layers: c.layers, hidden: c.hidden, heads: c.heads, ffn: c.ffn, vocab_size: c.vocabSize,
+        head: c.head, exit_policy: c.exitPolicy, weights: c.weights, targets: c.targets,
       }, null, 2)}\n`);
       return;
     }
-    ctx.out(`ok: ${spec.name}: ${a.layers} layers, hidden ${a.hidden}, ${a.heads} heads, ffn ${a.ffn}, vocab ${a.vocabSize}; head ${spec.head.kind}; exit policy ${spec.exit.kind}\n`);
+    ctx.out(`ok: ${c.name}: ${c.layers} layers, hidden ${c.hidden}, ${c.heads} heads, ffn ${c.ffn}, vocab ${c.vocabSize}; head ${c.head}; exit policy ${c.exitPolicy}\n`);
   },
 });
 
@@ -49,8 +48,7 @@ const schedule = command({
   options: { json: JSON_OPTION },
   async run(args, opts, ctx) {
     const spec = await oneSpec('schedule', args);
-    const [{ loadAll }, { scheduleFor }] = await Promise.all([import('./load.ts'), import('./schedule/report.ts')]);
-    const { text, json } = scheduleFor(loadAll(spec, createProgress('loading')));
+    const { text, json } = await (await import('./api.ts')).schedule(spec, { progress: createProgress('loading') });
     ctx.out(opts.json ? `${JSON.stringify(json, null, 2)}\n` : text);
   },
 });
@@ -78,12 +76,12 @@ const run = command({
     if (threads !== undefined && (!Number.isInteger(threads) || threads < 1)) {
       throw new HasheeError('usage', '--threads must be a positive integer', { expected: 'e.g. --threads 2', actual: String(opts.threads) });
     }
-    const output = opts.output ?? (spec.head.kind === 'none' ? 'last-hidden' : 'logits');
-    const [{ loadAll }, { runOnInputs, formatRun, runJson, parseIdsArg }] = await Promise.all([import('./load.ts'), import('./run/index.ts')]);
-    const idBatches = (opts.ids ?? []).map((s) => parseIdsArg(s, spec));
-    const loaded = loadAll(spec, createProgress('loading'));
-    const settings = { backend: opts.backend ?? 'reference', precision: opts.precision ?? 'f64', fullDepth: !!opts['full-depth'], output, threads } as const;
-    const result = await runOnInputs(loaded, { texts: opts.text ?? [], ids: idBatches }, settings);
+    const [api, { formatRun, runJson, parseIdsArg }] = await Promise.all([import('./api.ts'), import('./run/index.ts')]);
+    const ids = (opts.ids ?? []).map((s) => parseIdsArg(s, spec));
+    const result = await api.run(spec, { text: opts.text ?? [], ids }, {
+      backend: opts.backend, precision: opts.precision, fullDepth: !!opts['full-depth'], output: opts.output, threads, progress: createProgress('loading'),
+    });
+    const output = result.settings.output;
     ctx.out(opts.json ? `${JSON.stringify(runJson(result, output))}\n` : formatRun(result, output));
   },
 });
@@ -100,29 +98,10 @@ const importCmd = command({
   },
   async run(args, opts, ctx) {
     if (args.length !== 1) throw new HasheeError('usage', 'hashee import takes one FILE.onnx argument\nRun \'hashee import --help\' for usage.');
-    const [{ readFileSync }, { basename, resolve }, { importOnnx }, { renderSpecYaml }, fs] = await Promise.all([
-      import('node:fs'), import('node:path'), import('./onnx/index.ts'), import('./spec/index.ts'), import('./util/fs.ts'),
-    ]);
-    const file = resolve(args[0]!);
-    let bytes: Uint8Array;
-    try { bytes = readFileSync(file); } catch (e) {
-      throw new HasheeError('file-missing', `cannot read ${args[0]}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
-    }
-    const outFile = opts.out ? resolve(opts.out) : undefined;
-    if (outFile) fs.checkFileOut(outFile);
-    const found = importOnnx(bytes, args[0]!, createProgress('reading ONNX weights'));
-    const text = renderSpecYaml({
-      name: opts.name ?? basename(file).replace(/\.onnx$/i, ''),
-      arch: found.arch,
-      head: found.head,
-      onnxPath: file,
-      specFile: outFile ?? resolve('spec.yaml'),
-      positionOffset: found.positionOffset,
-    });
-    if (outFile) fs.writeFileAtomic(outFile, text);
-    if (opts.json) ctx.out(`${JSON.stringify({ spec: (await import('yaml')).parse(text) as unknown, out: opts.out ?? null }, null, 2)}\n`);
-    else if (outFile) ctx.err(`wrote ${opts.out}\n`);
-    else ctx.out(text);
+    const r = await (await import('./api.ts')).importOnnx(args[0]!, { name: opts.name, out: opts.out, progress: createProgress('reading ONNX weights') });
+    if (opts.json) ctx.out(`${JSON.stringify({ spec: r.data, out: opts.out ?? null }, null, 2)}\n`);
+    else if (r.out) ctx.err(`wrote ${r.out}\n`);
+    else ctx.out(r.yaml);
   },
 });
 
@@ -139,18 +118,7 @@ const exportCmd = command({
   async run(args, opts, ctx) {
     const spec = await oneSpec('export-onnx', args);
     if (!opts.out) throw new HasheeError('usage', '--out FILE.onnx is required\nRun \'hashee export-onnx --help\' for usage.');
-    const [{ resolve }, { loadAll, loadModel }, { exportOnnx, exportOnnxWithExits }, fs] = await Promise.all([
-      import('node:path'), import('./load.ts'), import('./onnx/index.ts'), import('./util/fs.ts'),
-    ]);
-    fs.checkFileOut(resolve(opts.out));
-    let bytes: Uint8Array;
-    if (opts.exits) {
-      const { model, table } = loadAll(spec, createProgress('loading'));
-      bytes = exportOnnxWithExits(model, table);
-    } else {
-      bytes = exportOnnx(loadModel(spec, createProgress('loading weights')));
-    }
-    fs.writeFileAtomic(resolve(opts.out), bytes);
+    const bytes = await (await import('./api.ts')).exportOnnx(spec, { out: opts.out, exits: !!opts.exits, progress: createProgress('loading') });
     if (opts.json) ctx.out(`${JSON.stringify({ out: opts.out, bytes: bytes.length, exits: !!opts.exits }, null, 2)}\n`);
     else ctx.err(`wrote ${opts.out} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
   },
@@ -174,25 +142,17 @@ const compile = command({
     if (args.length !== 1) throw new HasheeError('usage', `hashee compile takes one SPEC argument, got ${args.length}\nRun 'hashee compile --help' for usage.`);
     const dumpAfter = opts['dump-after'];
     if (!opts.out && !dumpAfter) throw new HasheeError('usage', '--out DIR is required (or --dump-after STAGE)\nRun \'hashee compile --help\' for usage.');
-    const [{ resolve }, { runPipeline }, { checkPackageOut, writePackage }] = await Promise.all([
-      import('node:path'), import('./pipeline.ts'), import('./package/assemble.ts'),
-    ]);
-    const force = !!opts.force;
-    let dumped: string | undefined;
-    const out = await runPipeline(args[0]!, { targets: opts.target, toolVersion: ctx.version, progress: createProgress('loading') }, opts.out ? 'package' : dumpAfter, (stage, dump, done) => {
-      // a refused --out fails before the model is loaded
-      if (stage === 'spec' && opts.out) checkPackageOut(opts.out, done.spec!, force);
-      if (stage !== dumpAfter) return;
-      dumped = dump();
-      if (!opts.json) ctx.out(dumped);
+    const r = await (await import('./api.ts')).compile(args[0]!, {
+      out: opts.out, targets: opts.target, force: !!opts.force, dumpAfter, progress: createProgress('loading'),
     });
-    const dump = dumpAfter ? { stage: dumpAfter, dump: dumped } : {};
+    if (dumpAfter && !opts.json) ctx.out(r.dump ?? '');
+    const dump = dumpAfter ? { stage: dumpAfter, dump: r.dump } : {};
     if (!opts.out) {
       if (opts.json) ctx.out(`${JSON.stringify(dump, null, 2)}\n`);
       return;
     }
-    const files = out.package!;
-    const written = writePackage(files, resolve(opts.out), out.spec!, force);
+    const files = r.files!;
+    const written = r.written!;
     if (opts.json) {
       const bytes = (path: string): number => { const d = files.get(path)!; return typeof d === 'string' ? Buffer.byteLength(d, 'utf8') : d.byteLength; };
       ctx.out(`${JSON.stringify({ out: opts.out, files: written.map((path) => ({ path, bytes: bytes(path) })), ...dump }, null, 2)}\n`);
@@ -217,18 +177,9 @@ const report = command({
   async run(args, opts, ctx) {
     const spec = await oneSpec('report', args);
     if (!opts.out && !opts.json) throw new HasheeError('usage', '--out REPORT.html is required (or --json)\nRun \'hashee report --help\' for usage.');
-    const [{ resolve }, { checkFileOut, writeFileAtomic, readJsonOption }, { loadAll }, { scheduleFor }, { reportData, renderReport }] = await Promise.all([
-      import('node:path'), import('./util/fs.ts'), import('./load.ts'), import('./schedule/report.ts'), import('./report/index.ts'),
-    ]);
-    if (opts.out) checkFileOut(resolve(opts.out));
-    const bench = opts.bench === undefined ? undefined : readJsonOption(opts.bench, '--bench');
-    const loaded = loadAll(spec, createProgress('loading'));
-    const data = reportData(loaded, scheduleFor(loaded), { bench });
+    const { data, html } = await (await import('./api.ts')).report(spec, { out: opts.out, bench: opts.bench, progress: createProgress('loading') });
     if (opts.json) ctx.out(`${JSON.stringify(data)}\n`);
-    if (!opts.out) return;
-    const html = await renderReport(data, { header: `hashee ${ctx.version} · spec ${spec.name} sha256:${spec.hash}` });
-    writeFileAtomic(resolve(opts.out), html);
-    ctx.err(`wrote ${opts.out} (${(html.length / 1024).toFixed(0)} KiB)\n`);
+    if (opts.out) ctx.err(`wrote ${opts.out} (${(html!.length / 1024).toFixed(0)} KiB)\n`);
   },
 });
 

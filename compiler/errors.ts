@@ -11,6 +11,18 @@ export type ErrorCode =
   | 'file-missing' | 'file-format' | 'onnx-structure' | 'onnx-mismatch'
   | 'policy' | 'input' | 'usage' | 'backend' | 'output';
 
+/** A HasheeError as data (toJSON()). */
+export interface ErrorJson {
+  readonly code: ErrorCode;
+  readonly message: string;
+  readonly file?: string;
+  readonly line?: number;
+  readonly column?: number;
+  readonly path?: string;
+  readonly expected?: string;
+  readonly actual?: string;
+}
+
 /** An error caused by the user's input: printed as `file:line:col: message` and exit code 1. */
 export class HasheeError extends Error {
   readonly code: ErrorCode;
@@ -27,6 +39,31 @@ export class HasheeError extends Error {
     this.keyPath = details.keyPath;
     this.expected = details.expected;
     this.actual = details.actual;
+  }
+
+  /** The file the error is in, as the user gave it (undefined when the error has no location). */
+  get file(): string | undefined { return this.location?.file; }
+  /** 1-based line in `file`. */
+  get line(): number | undefined { return this.location?.line; }
+  /** 1-based column in `file`. */
+  get column(): number | undefined { return this.location?.col; }
+  /** The key path in the spec (e.g. `exit.corpus.files[1]`), when there is one. */
+  get path(): string | undefined { return this.keyPath; }
+
+  /** Each problem this error stands for: itself (SpecErrors: every error it gathers, in source order). */
+  problems(): readonly HasheeError[] {
+    return [this];
+  }
+
+  /** The data the CLI prints, for `--json` and `JSON.stringify`: code, message, file, line, column, path, expected, actual. */
+  toJSON(): ErrorJson {
+    return {
+      code: this.code, message: this.message,
+      ...(this.location ? { file: this.location.file, line: this.location.line, column: this.location.col } : {}),
+      ...(this.keyPath !== undefined ? { path: this.keyPath } : {}),
+      ...(this.expected !== undefined ? { expected: this.expected } : {}),
+      ...(this.actual !== undefined ? { actual: this.actual } : {}),
+    };
   }
 
   /** One line (or a few) for a terminal: `file:line:col: message (at key.path)`. */

@@ -34,14 +34,14 @@ export interface PipelineOptions {
 }
 
 interface Stage<K extends StageName> {
-  readonly run: (done: StageOutputs, opts: PipelineOptions & { readonly file: string }) => StageOutputs[K] | Promise<StageOutputs[K]>;
+  readonly run: (done: StageOutputs, opts: PipelineOptions & { readonly file: string | Spec }) => StageOutputs[K] | Promise<StageOutputs[K]>;
   readonly dump: (out: StageOutputs[K], done: StageOutputs) => string;
 }
 
 /** The stages in order: each reads only what the earlier ones produced. */
 const PIPELINE: { readonly [K in StageName]: Stage<K> } = {
   spec: {
-    run: (_done, opts) => loadSpec(opts.file),
+    run: (_done, opts) => (typeof opts.file === 'string' ? loadSpec(opts.file) : opts.file),
     dump: (spec) => `${JSON.stringify({ ...spec, locations: undefined }, null, 2)}\n`,
   },
   table: {
@@ -87,10 +87,10 @@ const PIPELINE: { readonly [K in StageName]: Stage<K> } = {
 };
 
 /**
- * Runs the stages of `file` in order up to `until` (default: all), calling `after(stage, dump, done)` once
+ * Runs the stages of `file` (a spec's path, or a spec already loaded) in order up to `until` (default: all), calling `after(stage, dump, done)` once
  * each stage is done; `dump()` renders that stage's output as text. Returns every output produced.
  */
-export async function runPipeline(file: string, opts: PipelineOptions, until: StageName = 'package',
+export async function runPipeline(file: string | Spec, opts: PipelineOptions, until: StageName = 'package',
   after?: (stage: StageName, dump: () => string, done: Partial<StageOutputs>) => void): Promise<Partial<StageOutputs>> {
   const done: Partial<Record<StageName, unknown>> = {};
   const last = STAGES.indexOf(until);

@@ -67,10 +67,10 @@ test('check --json: ok with the model\'s shape, or every error with its location
   writeFileSync(bad, readFileSync(TINY, 'utf8').replace('heads: 2 ', 'heads: 3 ').replace('ffn: 16', 'ffn: -1'));
   const r = await cli('check', bad, '--json');
   assert.is(r.code, 1);
-  const got = JSON.parse(r.out) as { ok: boolean; errors: { code: string; file: string; line: number; col: number; key_path: string; message: string }[] };
+  const got = JSON.parse(r.out) as { ok: boolean; errors: { code: string; file: string; line: number; column: number; path: string; message: string }[] };
   assert.is(got.ok, false);
-  assert.equal(got.errors.map((e) => [e.file, e.line, e.key_path]), [[bad, 7, 'model.heads'], [bad, 8, 'model.ffn']]);
-  assert.ok(got.errors.every((e) => e.code.startsWith('spec-') && e.col > 0 && e.message.length > 0));
+  assert.equal(got.errors.map((e) => [e.file, e.line, e.path]), [[bad, 7, 'model.heads'], [bad, 8, 'model.ffn']]);
+  assert.ok(got.errors.every((e) => e.code.startsWith('spec-') && e.column > 0 && e.message.length > 0));
   assert.match(r.err, `${bad}:7:`); // the text form still goes to stderr
 });
 

@@ -36,15 +36,26 @@ export interface RunReport {
   readonly table: ExitTable;
 }
 
-/** Parses `--ids 101,7592,102` and checks every id against the spec's vocabulary and positions. */
+/** Parses `--ids 101,7592,102` and checks every id against the spec's vocabulary. */
 export function parseIdsArg(arg: string, spec: Spec): number[] {
   const parts = arg.split(/[\s,]+/).filter((p) => p.length > 0);
   if (parts.length === 0) throw new HasheeError('input', '--ids is empty', { expected: 'comma-separated token ids, e.g. --ids 101,7592,102' });
-  return parts.map((p, i) => {
+  parts.forEach((p, i) => {
     if (!/^\d+$/.test(p)) throw new HasheeError('input', `--ids item ${i + 1} is not a token id`, { expected: 'a non-negative integer', actual: JSON.stringify(p) });
-    const id = Number(p);
-    if (id >= spec.arch.vocabSize) throw new HasheeError('input', `--ids item ${i + 1}: token id ${id} is outside the vocabulary`, { expected: `0..${spec.arch.vocabSize - 1}`, actual: String(id) });
-    return id;
+  });
+  const ids = parts.map(Number);
+  checkIds(ids, spec, '--ids');
+  return ids;
+}
+
+/** Every id of one input is an integer inside the spec's vocabulary (`what` names the input in messages). */
+export function checkIds(ids: readonly unknown[], spec: Spec, what: string): void {
+  if (ids.length === 0) throw new HasheeError('input', `${what} is empty`, { expected: 'at least one token id' });
+  ids.forEach((id, i) => {
+    if (typeof id !== 'number' || !Number.isInteger(id) || id < 0) {
+      throw new HasheeError('input', `${what} item ${i + 1} is not a token id`, { expected: 'a non-negative integer', actual: JSON.stringify(id) ?? String(id) });
+    }
+    if (id >= spec.arch.vocabSize) throw new HasheeError('input', `${what} item ${i + 1}: token id ${id} is outside the vocabulary`, { expected: `0..${spec.arch.vocabSize - 1}`, actual: String(id) });
   });
 }
 

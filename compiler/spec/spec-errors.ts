@@ -21,6 +21,10 @@ export class SpecErrors extends HasheeError {
     this.errors = sorted;
   }
 
+  override problems(): readonly HasheeError[] {
+    return this.errors;
+  }
+
   override format(): string {
     const lines = this.errors.map((e) => e.format());
     if (this.errors.length > 1) lines.push(`${this.errors.length} errors`);
