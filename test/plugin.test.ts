@@ -1,7 +1,7 @@
 // The bundler plugin (compiler/plugin): a fixture app importing `./model.yaml?hashee` (specs/tiny.yaml) is
 // built with Vite and with esbuild, served from localhost (cross-origin isolated) and run in headless
 // Chromium on wasm with 1 and 2 threads; exits equal, and logits match, the same cached package run in Node.
-// Also: the emitted files, cache reuse across builds, cache keys over the spec and the files it names, and
+// Also: Vite's dev server (the cache folder served through /@fs/), the emitted files, cache reuse across builds, cache keys over the spec and the files it names, and
 // a bad spec as a located bundler error.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -9,7 +9,7 @@ import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, 
 import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { build as viteBuild } from 'vite';
+import { build as viteBuild, createServer } from 'vite';
 import { build as esbuild } from 'esbuild';
 import * as hashee from '../compiler/plugin/index.ts';
 import { browserFiles, cacheKey, packageFor, specInputs } from '../compiler/plugin/package.ts';
@@ -134,6 +134,33 @@ test('Chromium runs the Vite and the esbuild build (wasm, 1 and 2 threads): exit
     }
   } finally {
     await browser.close();
+  }
+});
+
+test('Vite\'s dev server serves the cached package through /@fs/ (nothing compiled again): Chromium runs it, 2 threads, like Node', async () => {
+  const node = await import(pathToFileURL(join(pkgDir, 'index.js')).href) as { load(o: object): Promise<{ run(ids: number[][]): Promise<{ exits: number[][]; logits: Float32Array[] }>; dispose(): void }> };
+  const model = await node.load({ backend: 'wasm', threads: 1 });
+  const want = await model.run(batch);
+  model.dispose();
+  const server = await createServer({
+    root: tinyApp, configFile: false, logLevel: 'silent', plugins: [hashee.vite({ cacheDir })],
+    server: { port: 0, host: '127.0.0.1', headers: { 'Cross-Origin-Opener-Policy': 'same-origin', 'Cross-Origin-Embedder-Policy': 'require-corp' } },
+  });
+  await server.listen();
+  const browser = await launchChromium();
+  try {
+    const url = server.resolvedUrls!.local[0]!;
+    await browser.page.goto(url);
+    await browser.page.waitForFunction(() => (globalThis as { modelReady?: boolean }).modelReady === true, undefined, { timeout: 30_000 });
+    const got = await browser.page.evaluate(async ({ batch }) => (globalThis as unknown as { runModel(o: object, ids: number[][]): Promise<PageResult> }).runModel({ backend: 'wasm', threads: 2 }, batch), { batch });
+    assert.match(got.info, /2 thread/);
+    assert.is(got.baseUrl, new URL(`/@fs${pkgDir}/`, url).href);
+    assert.equal(got.exits, want.exits);
+    got.logits.forEach((l, b) => l.forEach((x, j) => assert.ok(Math.abs(x - want.logits[b]![j]!) <= TOL_LOGITS, `dev: logits[${b}][${j}]`)));
+    assert.is(statSync(pkgDir).ino, cacheStat.ino);
+  } finally {
+    await browser.close();
+    await server.close();
   }
 });
 

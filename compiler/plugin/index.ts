@@ -57,7 +57,7 @@ export const unplugin = createUnplugin<HasheePluginOptions | undefined>((options
           return 'export default undefined;'; // esbuild's error() only records the error: the build still fails
         }
         for (const file of pkg.inputs) this.addWatchFile(file);
-        const base = devServer ? JSON.stringify(`/@fs${posix(pkg.dir)}/`) : emitPackage(this, meta.framework, pkg);
+        const base = devServer ? `new URL(${JSON.stringify(`/@fs${posix(pkg.dir)}/`)}, import.meta.url).href` : emitPackage(this, meta.framework, pkg);
         return moduleCode(pkg, base);
       },
     },
