@@ -21,7 +21,7 @@ const SOURCES = ['contract', 'runtime', 'compiler', 'dist', 'package.json'];
 let toolFingerprint: string | undefined;
 
 /** Hash of the tool's own sources (a changed compiler or runtime never reuses a stale package). */
-function fingerprint(): string {
+export function fingerprint(): string {
   if (toolFingerprint) return toolFingerprint;
   const parts: string[] = [];
   const walk = (rel: string): void => {
