@@ -33,7 +33,7 @@ const [packed] = JSON.parse(npm(ROOT, 'pack', '--ignore-scripts', '--json', '--p
 
 test('the tarball holds the compiled JS, the bin, the runtime sources packages are built from, schema, specs, data and the trained default model, nothing else', () => {
   const tops = new Set(packed!.files.map((f) => f.path.split('/')[0]!));
-  assert.equal([...tops].sort(), ['LICENSE', 'README.md', 'bin', 'contract', 'data', 'dist', 'models', 'package.json', 'runtime', 'schema', 'specs']);
+  assert.equal([...tops].sort(), ['LICENSE', 'README.md', 'bin', 'client.d.ts', 'contract', 'data', 'dist', 'models', 'package.json', 'runtime', 'schema', 'specs']);
   const paths = new Set(packed!.files.map((f) => f.path));
   for (const f of ['bin/hashee.mjs', 'dist/compiler/cli.js', 'dist/compiler/index.d.ts', 'runtime/package/load.ts', 'contract/model.ts', 'schema/hashee-spec.schema.json', 'specs/tiny.yaml', 'specs/sst2-small.yaml', 'models/sst2-small.onnx']) {
     assert.ok(paths.has(f), `missing ${f}`);
@@ -55,8 +55,43 @@ test('installed into an empty project: --version, run on the shipped tiny spec, 
   assert.equal(got.exits, ref.exits[0]);
   got.logits.forEach((x, j) => assert.ok(Math.abs(x - ref.logits![0]![j]!) <= 1e-12, `logit ${j}`));
   const api = execFileSync(process.execPath, ['--input-type=module', '-e',
-    'const m = await import("hashee"); const c = await import("hashee/cli"); console.log(JSON.stringify([typeof m.loadSpec, typeof m.compilePackage, typeof m.runPipeline, m.STAGES.length, typeof c.main]));'], { cwd: app, encoding: 'utf8' });
-  assert.equal(JSON.parse(api), ['function', 'function', 'function', 6, 'function']);
+    'const m = await import("hashee"); const c = await import("hashee/cli"); const p = await import("hashee/plugin"); const r = await import("hashee/runtime");'
+    + 'const s = m.loadSpec("node_modules/hashee/specs/tiny.yaml"); const rep = await m.run(s, { ids: [1, 5, 9, 2, 33] });'
+    + 'console.log(JSON.stringify([typeof m.loadSpec, typeof m.compile, typeof m.schedule, typeof m.importOnnx, typeof m.exportOnnx, m.STAGES.length, typeof c.main, typeof p.vite, typeof p.esbuild, typeof r.PackageError, rep.result.exits[0]]));'], { cwd: app, encoding: 'utf8' });
+  assert.equal(JSON.parse(api), ['function', 'function', 'function', 'function', 'function', 6, 'function', 'function', 'function', 'function', ref.exits[0]]);
+});
+
+test('the installed types: the API, and `*?hashee` imports through hashee/client; a misuse is a type error', () => {
+  const tsc = join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc');
+  writeFileSync(join(app, 'tsconfig.json'), JSON.stringify({ compilerOptions: { module: 'nodenext', moduleResolution: 'nodenext', target: 'es2022', strict: true, noEmit: true, skipLibCheck: true, types: ['hashee/client'] }, include: ['src/*.ts'] }));
+  mkdirSync(join(app, 'src'));
+  writeFileSync(join(app, 'package.json'), JSON.stringify({ name: 'app', private: true, type: 'module', dependencies: JSON.parse(readFileSync(join(app, 'package.json'), 'utf8')).dependencies }));
+  const good = [
+    "import model, { load, baseUrl } from './model.yaml?hashee';",
+    "import { loadSpec, run, compile, HasheeError } from 'hashee';",
+    'const m = await model.load({ backend: "wasm", threads: 2 });',
+    'const r = await m.run([1, 5, 9, 2]);',
+    'const exits: readonly number[] = r.exits;',
+    'const other = await load(); other.dispose();',
+    "const rep = await run(loadSpec('spec.yaml'), { ids: [[1, 2]] }, { backend: 'wasm' });",
+    'const flops: number = rep.fullFlops;',
+    "await compile('spec.yaml', { out: 'out' });",
+    'export function where(e: unknown): string { return e instanceof HasheeError ? `${e.file}:${e.line}:${e.column} ${e.code} ${e.path}` : baseUrl; }',
+    'export { exits, flops };',
+  ];
+  writeFileSync(join(app, 'src', 'main.ts'), good.join('\n') + '\n');
+  execFileSync(process.execPath, [tsc, '-p', '.'], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  writeFileSync(join(app, 'src', 'main.ts'), [...good, "await run('spec.yaml', { ids: [[1]] }, { backend: 'cuda' });", "await model.load({ backend: 'tpu' });"].join('\n') + '\n');
+  let out = '';
+  try {
+    execFileSync(process.execPath, [tsc, '-p', '.'], { cwd: app, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'] });
+  } catch (e) {
+    out = String((e as { stdout?: string }).stdout);
+  }
+  assert.match(out, /src\/main\.ts\(12,\d+\): error TS2322/);
+  assert.match(out, /src\/main\.ts\(13,\d+\): error TS2322/);
+  rmSync(join(app, 'src'), { recursive: true, force: true });
+  rmSync(join(app, 'tsconfig.json'));
 });
 
 test('the installed hashee compiles the tiny spec to generated/tiny byte for byte, and runs it on wasm', () => {

@@ -1,0 +1,19 @@
+// Types of `import model from './my-model.yaml?hashee'` (the bundler plugin, hashee/plugin): add
+// "hashee/client" to compilerOptions.types, or `/// <reference types="hashee/client" />` in one file.
+
+declare module '*?hashee' {
+  import type { LoadOptions, Model, PackageInfo, PackageError as PackageErrorClass } from 'hashee/runtime';
+
+  /** Where the package's files are served (the folder the plugin emitted). */
+  export const baseUrl: string;
+  /** The WASM pool's worker (undefined without the wasm target). */
+  export const workerUrl: string | undefined;
+  /** What the compiler decided: name, backends, shape, exit table file. */
+  export const PACKAGE: PackageInfo;
+  export const PackageError: typeof PackageErrorClass;
+  /** Loads the model from the emitted files (baseUrl and workerUrl already set). */
+  export function load(options?: LoadOptions): Promise<Model>;
+
+  const model: { readonly load: typeof load; readonly baseUrl: string; readonly workerUrl: string | undefined; readonly info: PackageInfo };
+  export default model;
+}
