@@ -110,7 +110,8 @@ export async function run(spec: SpecInput, input: RunInput, opts: RunOptions = {
 function idBatches(ids: RunInput['ids']): (readonly number[])[] {
   if (ids === undefined) return [];
   if (!Array.isArray(ids)) throw new HasheeError('input', 'ids must be an array of token ids, or an array of such arrays', { actual: typeof ids });
-  if (ids.length > 0 && ids.every((x) => Array.isArray(x))) return ids as (readonly number[])[];
+  if (ids.length === 0) return []; // no id input (the CLI without --ids)
+  if (ids.every((x) => Array.isArray(x))) return ids as (readonly number[])[];
   if (ids.some((x) => Array.isArray(x))) throw new HasheeError('input', 'ids mixes token ids and arrays of token ids', { expected: '[1, 2, 3] or [[1, 2], [3, 4]]' });
   return [ids as readonly number[]];
 }

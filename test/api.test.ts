@@ -13,7 +13,7 @@ import { main } from '../compiler/cli.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { ArchConfig, HeadConfig, Model } from '../contract/model.ts';
 import { naiveLastHidden } from './support/naive-hashee.ts';
-import { fixture, positionOf } from './fixtures/specs/expect.ts';
+import { fixture, positionOf, REPO } from './fixtures/specs/expect.ts';
 
 const arch: ArchConfig = { layers: 3, hidden: 16, heads: 2, ffn: 32, vocabSize: 40, maxPositions: 16, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: 16, sharedLayers: false };
 const head: HeadConfig = { kind: 'classification', labels: 2 };
@@ -74,7 +74,20 @@ test('run: bad ids are typed input errors naming the input and item', async () =
   const e3 = await rejection(run(SPEC, { ids: [1, [2]] as unknown as number[] }));
   assert.match(e3.message, 'mixes token ids and arrays');
   assert.is((await rejection(run(SPEC, {}))).code, 'usage');
+  assert.is((await rejection(run(SPEC, { ids: [] }))).code, 'usage');
   assert.is((await rejection(run(SPEC, { ids: [1] }, { threads: 0 }))).code, 'usage');
+});
+
+test('the CLI on text alone (no --ids) and the API on text give the same exits and logits', async () => {
+  const spec = join(REPO, 'specs', 'sst2-small.yaml');
+  let out = '', err = '';
+  const code = await main(['run', spec, '--text', 'a fine film', '--json'], { out: (s) => { out += s; }, err: (s) => { err += s; } });
+  assert.is(code, 0, err);
+  const cliRun = JSON.parse(out) as { exits: number[]; logits: number[] };
+  const r = await run(spec, { text: 'a fine film' });
+  assert.equal(cliRun.exits, r.result.exits[0]);
+  assert.equal(cliRun.logits, [...r.result.logits![0]!]);
+  assert.is(r.tokens![0]!.length, r.result.exits[0]!.length);
 });
 
 test('check and schedule return data: the shape, and the exit table with its statistics', async () => {
