@@ -85,9 +85,9 @@ export class WorkerPool {
   static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, where: WorkerSource = {}): Promise<WorkerPool> {
     const { workerUrl, node, startWorker } = where;
     const control = new SharedArrayBuffer(CTL_WORDS * 4);
-    // (not a template literal inside new URL(): bundlers would take it for a glob of files to emit)
-    const file = `./worker${extensionOf(import.meta.url)}`;
-    const url = new URL(workerUrl ?? file, import.meta.url);
+    // Not `new URL(expression, import.meta.url)`: bundlers would take it for a set of files to emit.
+    const here = import.meta.url;
+    const url = new URL(workerUrl ?? `./worker${extensionOf(here)}`, here);
     const open = (): Worker => (workerUrl === undefined && startWorker ? startWorker() : new Worker(url, { type: 'module' }));
     const workers: WorkerLike[] = [];
     const ready: Promise<void>[] = [];
