@@ -38,12 +38,12 @@ test('esbuild bundles the package for the browser from its browser entry, withou
   assert.not.match(readFileSync(join(work, 'out/app.js'), 'utf8'), /from ["']node:|import\(["']node:/);
 });
 
-test('runtime/ names Node\'s modules and Dawn only in node.ts, webgpu/node.ts and the worker entry (loaded by URL, never bundled)', () => {
+test('runtime/ names Node\'s modules and Dawn only in node.ts and webgpu/node.ts (the WASM worker bundles too)', () => {
   const sources = (dir: string): string[] => readdirSync(join(ROOT, dir), { withFileTypes: true })
     .flatMap((e) => (e.isDirectory() ? sources(join(dir, e.name)) : e.name.endsWith('.ts') ? [join(dir, e.name)] : []));
   const nodeOnly = sources('runtime').filter((f) => ts.preProcessFile(readFileSync(join(ROOT, f), 'utf8'), true, true).importedFiles
     .some((i) => i.fileName.startsWith('node:') || i.fileName === 'webgpu'));
-  assert.equal(nodeOnly.sort(), ['runtime/node.ts', 'runtime/wasm/worker.ts', 'runtime/webgpu/node.ts']);
+  assert.equal(nodeOnly.sort(), ['runtime/node.ts', 'runtime/webgpu/node.ts']);
 });
 
 interface PageResult { backend: string; info: string; exits: number[][]; logits: number[][] }

@@ -139,7 +139,7 @@ test('a trap in a worker thread is reported by the caller instead of hanging it'
   const memory = new WebAssembly.Memory({ initial: pages, maximum: pages, shared: true });
   const inst = await WebAssembly.instantiate(module, { env: { memory } });
   const kernels = kernelsOf(module, inst);
-  const pool = await WorkerPool.start(2, module, memory, kernels, undefined, nodeHost);
+  const pool = await WorkerPool.start(2, module, memory, kernels, { node: nodeHost });
   try {
     const d = TINY.model.arch.hidden, x = pages * 65536 - 2 * d * 4; // rows 0, 1 in memory; rows 2, 3 past its end
     pool.run('ln_emb', [0, x, x, 0, 2], { arg: 3 }); // main thread's half alone: fine

@@ -12,7 +12,7 @@ export type LoadOptions = CommonLoadOptions & WasmLoadOptions & WebGpuLoadOption
 /** tiny: 2 layers, hidden 8, 2 heads, ffn 16, vocab 64, max positions 32; classification head, 2 labels. */
 export declare const PACKAGE: PackageInfo;
 /**
- * Loads the model from the files next to this module, fetched (the browser entry; Node gets index.js).
+ * Loads the model from the files next to this module, or wherever a bundler emitted them, fetched (the browser entry; Node gets index.js).
  * Backends: wasm, webgpu (default wasm).
  */
 export declare function load(options?: LoadOptions): Promise<Model>;

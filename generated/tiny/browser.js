@@ -127,17 +127,48 @@ const WEBGPU_FILES = {
     ],
     weights: 'webgpu/weights.bin',
 };
+/** Where load() finds each file it may read: `new URL()` literals, which bundlers emit as assets and rewrite. */
+const FILE_URLS = {
+    'manifest.json': new URL('./manifest.json', import.meta.url),
+    'exits.bin': new URL('./exits.bin', import.meta.url),
+    'wasm/simd128.wasm': new URL('./wasm/simd128.wasm', import.meta.url),
+    'wasm/simd128-shared.wasm': new URL('./wasm/simd128-shared.wasm', import.meta.url),
+    'wasm/relaxed.wasm': new URL('./wasm/relaxed.wasm', import.meta.url),
+    'wasm/relaxed-shared.wasm': new URL('./wasm/relaxed-shared.wasm', import.meta.url),
+    'wasm/weights.bin': new URL('./wasm/weights.bin', import.meta.url),
+    'webgpu/embed.wgsl': new URL('./webgpu/embed.wgsl', import.meta.url),
+    'webgpu/embedNorm.wgsl': new URL('./webgpu/embedNorm.wgsl', import.meta.url),
+    'webgpu/kv.wide.wgsl': new URL('./webgpu/kv.wide.wgsl', import.meta.url),
+    'webgpu/kv.narrow.wgsl': new URL('./webgpu/kv.narrow.wgsl', import.meta.url),
+    'webgpu/query.wide.wgsl': new URL('./webgpu/query.wide.wgsl', import.meta.url),
+    'webgpu/query.narrow.wgsl': new URL('./webgpu/query.narrow.wgsl', import.meta.url),
+    'webgpu/attention.wgsl': new URL('./webgpu/attention.wgsl', import.meta.url),
+    'webgpu/attnOut.wide.wgsl': new URL('./webgpu/attnOut.wide.wgsl', import.meta.url),
+    'webgpu/attnOut.narrow.wgsl': new URL('./webgpu/attnOut.narrow.wgsl', import.meta.url),
+    'webgpu/attnNorm.wgsl': new URL('./webgpu/attnNorm.wgsl', import.meta.url),
+    'webgpu/ffnUp.wide.wgsl': new URL('./webgpu/ffnUp.wide.wgsl', import.meta.url),
+    'webgpu/ffnUp.narrow.wgsl': new URL('./webgpu/ffnUp.narrow.wgsl', import.meta.url),
+    'webgpu/ffnDown.wide.wgsl': new URL('./webgpu/ffnDown.wide.wgsl', import.meta.url),
+    'webgpu/ffnDown.narrow.wgsl': new URL('./webgpu/ffnDown.narrow.wgsl', import.meta.url),
+    'webgpu/ffnNorm.wgsl': new URL('./webgpu/ffnNorm.wgsl', import.meta.url),
+    'webgpu/pooler.wgsl': new URL('./webgpu/pooler.wgsl', import.meta.url),
+    'webgpu/classifier.wgsl': new URL('./webgpu/classifier.wgsl', import.meta.url),
+    'webgpu/weights.bin': new URL('./webgpu/weights.bin', import.meta.url),
+};
+/** Starts a WASM pool thread: the `new Worker(new URL())` pattern bundlers bundle as a worker chunk. */
+const startWorker = () => new Worker(new URL('./runtime/wasm/worker.js', import.meta.url), { type: 'module' });
 /**
- * Loads the model from the files next to this module, fetched (the browser entry; Node gets index.js).
+ * Loads the model from the files next to this module, or wherever a bundler emitted them, fetched (the browser entry; Node gets index.js).
  * Backends: wasm, webgpu (default wasm).
  */
 export async function load(options = {}) {
     return loadPackage({
         info: PACKAGE,
         backends: {
-            wasm: (ctx, o) => openWasm(ctx, WASM_FILES, o),
+            wasm: (ctx, o) => openWasm(ctx, WASM_FILES, o, startWorker),
             webgpu: (ctx, o) => openWebGpu(ctx, WEBGPU_FILES, o),
         },
         moduleUrl: import.meta.url,
+        urls: FILE_URLS,
     }, options);
 }

@@ -1,5 +1,6 @@
-// Reads a package's files relative to its base URL: Node's file reads for file: URLs (through the NodeHost
-// the package's Node entry passes in), fetch everywhere else. With the manifest's digests every file read is
+// Reads a package's files from the URL each name is found at (relative to a base URL, or as the browser
+// entry wrote them for bundlers): Node's file reads for file: URLs (through the NodeHost the package's Node
+// entry passes in), fetch everywhere else. With the manifest's digests every file read is
 // checked against its recorded size and sha256.
 
 import { PackageError } from './errors.ts';
@@ -24,13 +25,21 @@ export interface FileSource {
   readInto(path: string, target: Uint8Array): Promise<void>;
 }
 
+/** Where a package file is: `path` is relative to the package root ('wasm/weights.bin'). */
+export type FileLocator = (path: string) => URL;
+
+/** Files under `base` (a directory URL ending in '/'). */
+export function filesUnder(base: URL): FileLocator {
+  return (path) => new URL(path, base);
+}
+
 /**
- * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
+ * The package files `locate` finds. With `digests` (manifest.json's `files`) a file
  * not listed there, or whose size or sha256 differs, is a PackageError naming it. `node` reads file: URLs.
  * `onProgress` hears of every file read: chunk by chunk for the large blobs read into place, once done for
  * the others.
  */
-export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, node?: NodeHost, onProgress?: (p: LoadProgress) => void): FileSource {
+export function packageFiles(locate: FileLocator, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, node?: NodeHost, onProgress?: (p: LoadProgress) => void): FileSource {
   const local = (url: URL): boolean => url.protocol === 'file:' && node !== undefined && !fetchImpl;
   const fail = (path: string, url: URL, e: unknown): PackageError =>
     e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${(e as Error).message}`);
@@ -56,7 +65,7 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
   };
   return {
     async read(path) {
-      const url = new URL(path, base);
+      const url = locate(path);
       try {
         const want = expected(path);
         let bytes: Uint8Array;
@@ -73,7 +82,7 @@ export function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: Readonl
       }
     },
     async readInto(path, target) {
-      const url = new URL(path, base);
+      const url = locate(path);
       try {
         const want = expected(path);
         if (want && want.bytes !== target.byteLength) {

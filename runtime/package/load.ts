@@ -6,7 +6,7 @@
 import { PackageError } from './errors.ts';
 import { MANIFEST_FILE, exitTableProblem } from '../../contract/manifest.ts';
 import { manifestDigests } from './digest.ts';
-import { packageFiles, readJson, type FetchLike, type FileSource, type LoadProgress } from './files.ts';
+import { filesUnder, packageFiles, readJson, type FetchLike, type FileLocator, type FileSource, type LoadProgress } from './files.ts';
 import { createModel, type Model } from './model.ts';
 import type { TextTokenizer } from '../tokenizer.ts';
 import type { NodeHost } from '../host.ts';
@@ -15,7 +15,10 @@ import type { Backend, BackendName, OpenContext, PackageInfo } from './types.ts'
 export interface CommonLoadOptions {
   /** Which compiled target to run; default: the package's first (see PackageInfo.backends). */
   readonly backend?: BackendName;
-  /** Where the package files are; default: the directory of the generated entry (index.js, browser.js). */
+  /**
+   * Where the package files are; default: the directory of the generated entry (index.js), or where the
+   * browser entry's `new URL()` literals point (a bundler's emitted assets).
+   */
   readonly baseUrl?: string | URL;
   /** Used for every file when given (browsers use the global fetch by default, Node reads files). */
   readonly fetch?: FetchLike;
@@ -32,6 +35,12 @@ export interface PackageBinding<O> {
   readonly backends: Partial<Record<BackendName, BackendOpener<O>>>;
   /** The entry's import.meta.url: the files are found next to it. */
   readonly moduleUrl: string;
+  /**
+   * The browser entry's URL of each file it may read (package-relative name -> URL), written as
+   * `new URL('./name', import.meta.url)` literals that bundlers emit as assets and rewrite; a `baseUrl`
+   * option overrides them, and a name not listed is found next to `moduleUrl`.
+   */
+  readonly urls?: Readonly<Record<string, URL>>;
   /** Imports runtime/tokenizer.js (and '@huggingface/tokenizers'), on the first text input; only packages with a tokenizer bind it. */
   readonly tokenizer?: () => Promise<{ createTokenizer(json: object): TextTokenizer }>;
   /** Node's file reads, hashing and threads (the Node entry binds runtime/node.ts); absent in browsers. */
@@ -43,14 +52,14 @@ export async function loadPackage<O extends CommonLoadOptions>(pkg: PackageBindi
   const name = options.backend ?? info.backends[0]!;
   const open = pkg.backends[name];
   if (!open) throw new PackageError('backend', `package ${info.name} was not compiled for ${name}; it has ${info.backends.join(', ')}`);
-  const base = new URL(options.baseUrl ?? './', pkg.moduleUrl);
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
-  if (base.protocol === 'file:' && !node && !options.fetch) {
-    throw new PackageError('file', `the package's browser entry cannot read file: URLs (${base.href}): in Node import its index.js, or the package by name (its exports pick the Node entry)`);
+  const locate = fileLocator(pkg, options.baseUrl);
+  const manifestUrl = locate(MANIFEST_FILE);
+  if (manifestUrl.protocol === 'file:' && !node && !options.fetch) {
+    throw new PackageError('file', `the package's browser entry cannot read file: URLs (${manifestUrl.href}): in Node import its index.js, or the package by name (its exports pick the Node entry)`);
   }
   // Every file is checked against the size and sha256 manifest.json records (truncated or stale copies).
-  const manifest = await readJson(packageFiles(base, options.fetch, undefined, node), MANIFEST_FILE);
-  const files = packageFiles(base, options.fetch, manifestDigests(manifest, info), node, options.onProgress);
+  const manifest = await readJson(packageFiles(locate, options.fetch, undefined, node), MANIFEST_FILE);
+  const files = packageFiles(locate, options.fetch, manifestDigests(manifest, info), node, options.onProgress);
   const exitTable = await files.read(info.exitTable);
   const problem = exitTableProblem(exitTable, info.arch);
   if (problem) throw new PackageError('file', `${info.exitTable} ${problem}`);
@@ -58,6 +67,15 @@ export async function loadPackage<O extends CommonLoadOptions>(pkg: PackageBindi
   let tokenizer: Promise<TextTokenizer> | undefined;
   const getTokenizer = () => (tokenizer ??= openTokenizer(info, pkg.tokenizer, files));
   return createModel(info, exitTable, backend, getTokenizer);
+}
+
+/** A caller's baseUrl, else the entry's file URLs, else the entry's own directory. */
+function fileLocator(pkg: { readonly moduleUrl: string; readonly urls?: Readonly<Record<string, URL>> }, baseUrl: string | URL | undefined): FileLocator {
+  const base = new URL(baseUrl ?? './', pkg.moduleUrl);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  const under = filesUnder(base);
+  const urls = baseUrl === undefined ? pkg.urls : undefined;
+  return urls ? (path) => (Object.hasOwn(urls, path) ? urls[path]! : under(path)) : under;
 }
 
 /** The tokenizer module (and its '@huggingface/tokenizers' dependency) is imported only for text input. */

@@ -2,6 +2,7 @@
 
 import { WasmEngine } from '../wasm/engine.ts';
 import { supportsRelaxedSimd } from '../wasm/features.ts';
+import type { StartWorker } from '../wasm/pool.ts';
 import { describeValue } from '../input.ts';
 import { PackageError } from './errors.ts';
 import type { Backend, OpenContext } from './types.ts';
@@ -20,7 +21,7 @@ export interface WasmLoadOptions {
   readonly threads?: number;
   /** Module variant: relaxed SIMD (fused multiply-add) when the engine supports it, else plain SIMD128. */
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
-  /** URL of runtime/wasm/worker.js for the threads; default: next to the package's pool.js (move both together). */
+  /** URL of runtime/wasm/worker.js for the threads; default: the browser entry's worker (bundled as one), or worker.js next to the package's pool.js. */
   readonly workerUrl?: string | URL;
   /** Where the one-time "threads unavailable" warning goes; default console.warn. */
   readonly warn?: (message: string) => void;
@@ -29,7 +30,8 @@ export interface WasmLoadOptions {
 /** The most threads load() starts: each is a worker with its own instance of the module. */
 const MAX_THREADS = 256;
 
-export async function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoadOptions): Promise<Backend> {
+/** `startWorker`: the browser entry's pool thread, used when no workerUrl is given (see WorkerPool.start). */
+export async function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoadOptions, startWorker?: StartWorker): Promise<Backend> {
   const { arch, head } = ctx.info;
   const { threads, simd } = opts;
   if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS)) {
@@ -49,7 +51,7 @@ export async function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoa
     arch, head, modules, exitTable: ctx.exitTable,
     // straight from the file into linear memory: the blob is never held twice
     weights: (region) => ctx.files.readInto(files.weights, region),
-    threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, warn: opts.warn, node: ctx.node,
+    threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, startWorker, warn: opts.warn, node: ctx.node,
   });
   const seqHead = head.kind === 'classification' || head.kind === 'regression';
   return {

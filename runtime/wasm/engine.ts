@@ -8,7 +8,7 @@ import { alignUp, MAX_PAGES, WASM_NORMS, wasmLayout, type WasmLayout, WEIGHTS_BA
 import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan, type WorkCount } from '../plan.ts';
 import { canUseThreads, isNode, supportsRelaxedSimd } from './features.ts';
-import { kernelsOf, WorkerPool, type Kernel, type Split } from './pool.ts';
+import { kernelsOf, WorkerPool, type Kernel, type Split, type StartWorker } from './pool.ts';
 import type { NodeHost } from '../host.ts';
 
 /** Fills `target` (the weightBytes of linear memory at WEIGHTS_BASE) with the packed weight blob. */
@@ -42,6 +42,8 @@ export interface WasmEngineOptions {
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
   /** URL of runtime/wasm/worker.js for the thread pool; default: next to pool.js (pool.ts from sources). */
   readonly workerUrl?: string | URL;
+  /** Browsers, without workerUrl: starts a pool thread (the browser entry's, which bundlers bundle as a worker). */
+  readonly startWorker?: StartWorker;
   /** Where the one-time "threads unavailable" warning goes; default console.warn. */
   readonly warn?: (message: string) => void;
   /**
@@ -128,7 +130,7 @@ export class WasmEngine {
     else await opts.weights(region);
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
     const k = kernelsOf(module, instance);
-    const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl, opts.node) : undefined;
+    const pool = shared ? await WorkerPool.start(threads, module, memory, k, { workerUrl: opts.workerUrl, node: opts.node, startWorker: opts.startWorker }) : undefined;
     return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
   }
 

@@ -52,6 +52,16 @@ export function shareArgs(args: readonly number[], split: Split, t: number, shar
 
 interface WorkerLike { postMessage(m: unknown): void; terminate(): unknown }
 
+/** Starts one browser module Worker running worker.js. */
+export type StartWorker = () => Worker;
+
+/** Where the pool's threads come from (see WorkerPool.start). */
+export interface WorkerSource {
+  readonly workerUrl?: string | URL;
+  readonly node?: NodeHost;
+  readonly startWorker?: StartWorker;
+}
+
 export class WorkerPool {
   private readonly ctl: Int32Array;
   private readonly blocking: boolean;
@@ -68,12 +78,17 @@ export class WorkerPool {
 
   /**
    * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
-   * `workerUrl`: where worker.js is served (default: next to this file). `node`: Node's worker_threads
-   * (runtime/node.ts), required in Node; browsers start module Workers.
+   * `node`: Node's worker_threads (runtime/node.ts), required in Node; browsers start module Workers: at
+   * `workerUrl` when given, else by `startWorker` (the browser entry's, written for bundlers to see), else
+   * worker.js next to this file.
    */
-  static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, workerUrl?: string | URL, node?: NodeHost): Promise<WorkerPool> {
+  static async start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, where: WorkerSource = {}): Promise<WorkerPool> {
+    const { workerUrl, node, startWorker } = where;
     const control = new SharedArrayBuffer(CTL_WORDS * 4);
-    const url = new URL(workerUrl ?? `./worker${extensionOf(import.meta.url)}`, import.meta.url);
+    // Not `new URL(expression, import.meta.url)`: bundlers would take it for a set of files to emit.
+    const here = import.meta.url;
+    const url = new URL(workerUrl ?? `./worker${extensionOf(here)}`, here);
+    const open = (): Worker => (workerUrl === undefined && startWorker ? startWorker() : new Worker(url, { type: 'module' }));
     const workers: WorkerLike[] = [];
     const ready: Promise<void>[] = [];
     for (let i = 1; i < threads; i++) {
@@ -84,7 +99,7 @@ export class WorkerPool {
         ready.push(new Promise((resolve, reject) => { w.once('message', () => resolve()); w.once('error', reject); }));
         workers.push(w);
       } else {
-        const w = new Worker(url, { type: 'module' });
+        const w = open();
         ready.push(new Promise((resolve, reject) => {
           w.onmessage = () => resolve();
           w.onerror = (e) => reject(new Error(`wasm worker failed to start: ${e.message}`));

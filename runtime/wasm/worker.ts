@@ -1,12 +1,15 @@
-// Worker entry of the WASM pool (Node worker_threads or a browser module Worker): instantiates the shared
-// module on the shared memory, then loops forever running its share of each task the caller posts.
+// Worker entry of the WASM pool: instantiates the shared module on the shared memory, then loops forever
+// running its share of each task the caller posts. In a browser module Worker (or a bundler's worker chunk)
+// this module starts on its first message; Node's worker_threads import it and call serve() themselves
+// (runtime/node.ts), so nothing here names a Node module and bundlers bundle it cleanly.
 
 import { CTL, kernelNamesOf, shareArgs, type Kernel } from './pool.ts';
 import { isNode } from './features.ts';
 
-interface Init { module: WebAssembly.Module; memory: WebAssembly.Memory; control: SharedArrayBuffer; index: number }
+export interface WorkerInit { module: WebAssembly.Module; memory: WebAssembly.Memory; control: SharedArrayBuffer; index: number }
 
-function serve(init: Init, ready: () => void): void {
+/** Instantiates the module, calls `ready`, then runs shares until the caller posts kernel -1. */
+export function serve(init: WorkerInit, ready: () => void): void {
   const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports as Record<string, Kernel>;
   const names = kernelNamesOf(init.module);
   const ctl = new Int32Array(init.control);
@@ -30,10 +33,7 @@ function serve(init: Init, ready: () => void): void {
   }
 }
 
-if (isNode()) {
-  const { workerData, parentPort } = await import('node:worker_threads');
-  serve(workerData as Init, () => parentPort!.postMessage('ready'));
-} else {
-  const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<Init>) => void) | null; postMessage(m: unknown): void };
+if (!isNode()) {
+  const scope = globalThis as unknown as { onmessage: ((e: MessageEvent<WorkerInit>) => void) | null; postMessage(m: unknown): void };
   scope.onmessage = (e) => { scope.onmessage = null; serve(e.data, () => scope.postMessage('ready')); };
 }

@@ -1,12 +1,15 @@
 // The package's typed entry points, built through ts-morph: index.ts for Node and browser.ts for browsers
 // and bundlers, each with what the compiler decided (shapes, head, file names, compiled targets) as
-// constants and load() wiring them to the runtime. They differ only in Node's NodeHost (runtime/node.ts) and
-// Dawn (runtime/webgpu/node.ts), which the browser entry never imports.
+// constants and load() wiring them to the runtime. They differ in Node's NodeHost (runtime/node.ts) and
+// Dawn (runtime/webgpu/node.ts), which the browser entry never imports, and in the browser entry's literal
+// `new URL('./file', import.meta.url)` per file it may fetch and `new Worker(new URL(...))` for the WASM
+// pool: the patterns Vite, webpack 5 and Parcel find and emit as assets and worker chunks.
 
 import { IndentationText, Project, QuoteKind, StructureKind, VariableDeclarationKind, type SourceFile } from 'ts-morph';
 import type { PackageInfo } from '../../../runtime/package/types.ts';
 import type { WasmFiles } from '../../../runtime/package/wasm.ts';
 import type { WebGpuFiles } from '../../../runtime/package/webgpu.ts';
+import { MANIFEST_FILE } from '../../../contract/manifest.ts';
 import { literal, type Literal } from './literal.ts';
 
 /** What the entries are generated from; targets in the order load() prefers them (the first is the default). */
@@ -22,6 +25,8 @@ export type HostEntry = keyof typeof HOST_ENTRIES;
 
 const RUNTIME_ROOT = './runtime';
 const RUNTIME = `${RUNTIME_ROOT}/package`;
+/** The WASM pool's worker module (runtime/wasm/worker.ts compiled), started by the browser entry's startWorker. */
+const WORKER_MODULE = `${RUNTIME_ROOT}/wasm/worker.js`;
 
 /** A target's adapter: its module, opener, options type and the constant naming its files. */
 const ADAPTERS = {
@@ -59,12 +64,14 @@ export function hostSource(input: HostInput, entry: HostEntry): string {
       declarations: [{ name: a.constant, type: a.filesType, initializer: literal(input[t] as unknown as Literal) }],
     });
   }
+  const browser = entry === 'browser';
+  if (browser) addBrowserUrls(file, input);
   file.addFunction({
     kind: StructureKind.Function, isExported: true, isAsync: true, name: 'load',
     docs: [
       (entry === 'node'
         ? 'Loads the model from the files next to this module, read from disk (the Node entry; browsers and bundlers get browser.js).\n'
-        : 'Loads the model from the files next to this module, fetched (the browser entry; Node gets index.js).\n') +
+        : 'Loads the model from the files next to this module, or wherever a bundler emitted them, fetched (the browser entry; Node gets index.js).\n') +
       `Backends: ${targets.join(', ')} (default ${targets[0]}).` +
       (input.info.tokenizer ? ' Text input imports \'@huggingface/tokenizers\' on first use.' : ''),
     ],
@@ -76,12 +83,13 @@ export function hostSource(input: HostInput, entry: HostEntry): string {
         w.write('backends: ').inlineBlock(() => {
           for (const t of targets) {
             // Node's WebGPU is Dawn, bound by the Node entry only
-            const dawn = entry === 'node' && t === 'webgpu' ? ', nodeGpu' : '';
-            w.writeLine(`${t}: (ctx, o) => ${ADAPTERS[t].opener}(ctx, ${ADAPTERS[t].constant}, o${dawn}),`);
+            const extra = entry === 'node' && t === 'webgpu' ? ', nodeGpu' : browser && t === 'wasm' ? ', startWorker' : '';
+            w.writeLine(`${t}: (ctx, o) => ${ADAPTERS[t].opener}(ctx, ${ADAPTERS[t].constant}, o${extra}),`);
           }
         }).write(',').newLine();
         if (input.info.tokenizer) w.writeLine(`tokenizer: () => import('${RUNTIME_ROOT}/tokenizer.js'),`);
         w.writeLine('moduleUrl: import.meta.url,');
+        if (browser) w.writeLine('urls: FILE_URLS,');
         if (entry === 'node') w.writeLine('node: nodeHost,');
       }).write(', options);');
     },
@@ -103,6 +111,45 @@ function addImports(file: SourceFile, input: HostInput, entry: HostEntry): void 
     ...(entry === 'node' ? [{ namedImports: ['nodeHost'], moduleSpecifier: `${RUNTIME_ROOT}/node.js` }] : []),
     ...(entry === 'node' && targets.includes('webgpu') ? [{ namedImports: ['nodeGpu'], moduleSpecifier: `${RUNTIME_ROOT}/webgpu/node.js` }] : []),
   ]);
+}
+
+/**
+ * The browser entry's FILE_URLS (every file load() may read, package-relative name -> URL) and, with a wasm
+ * target, startWorker: one literal pattern per file, which a bundler can only see written out.
+ */
+function addBrowserUrls(file: SourceFile, input: HostInput): void {
+  const { info, wasm, webgpu } = input;
+  const names = [
+    MANIFEST_FILE, info.exitTable, ...(info.tokenizer ? [info.tokenizer] : []),
+    ...(wasm ? [wasm.modules.simd128.single, wasm.modules.simd128.shared, wasm.modules.relaxed.single, wasm.modules.relaxed.shared, wasm.weights] : []),
+    ...(webgpu ? [...webgpu.modules.map((m) => m.file), webgpu.weights] : []),
+  ];
+  file.addVariableStatement({
+    leadingTrivia: '\n',
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['Where load() finds each file it may read: `new URL()` literals, which bundlers emit as assets and rewrite.'],
+    declarations: [{
+      name: 'FILE_URLS', type: 'Readonly<Record<string, URL>>',
+      initializer: (w) => w.inlineBlock(() => {
+        for (const name of [...new Set(names)]) w.writeLine(`${quote(name)}: new URL(${quote(`./${name}`)}, import.meta.url),`);
+      }),
+    }],
+  });
+  if (!wasm) return;
+  file.addVariableStatement({
+    leadingTrivia: '\n',
+    declarationKind: VariableDeclarationKind.Const,
+    docs: ['Starts a WASM pool thread: the `new Worker(new URL())` pattern bundlers bundle as a worker chunk.'],
+    declarations: [{
+      name: 'startWorker',
+      initializer: `(): Worker => new Worker(new URL(${quote(WORKER_MODULE)}, import.meta.url), { type: 'module' })`,
+    }],
+  });
+}
+
+/** A single-quoted TypeScript string literal. */
+function quote(text: string): string {
+  return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
 function describe(info: PackageInfo): string {

@@ -19,6 +19,6 @@ export interface NodeHost {
     sha256Hex(bytes: Uint8Array): string;
     /** Cores this process may use. */
     cores(): number;
-    /** Starts a worker thread on the module at `url` (a `.ts` source under tsx, or the compiled `.js`) with `data` as its workerData. */
+    /** Starts a worker thread serving the pool's worker module at `url` (its `serve`; a `.ts` source under tsx, or the compiled `.js`) with `data` as its workerData. */
     startWorker(url: URL, data: unknown): NodeWorker;
 }

@@ -11,9 +11,7 @@ export const nodeHost = {
     readFileInto,
     sha256Hex: (bytes) => createHash('sha256').update(bytes).digest('hex'),
     cores: () => availableParallelism(),
-    startWorker: (url, data) => (url.pathname.endsWith('.ts')
-        ? new Worker(tsSourceBootstrap(url), { eval: true, workerData: data })
-        : new Worker(url, { workerData: data })),
+    startWorker: (url, data) => new Worker(workerBootstrap(url), { eval: true, workerData: data }),
 };
 /** Chunk of a large file read at a time (each a progress report). */
 const CHUNK = 8 << 20;
@@ -38,10 +36,16 @@ async function readFileInto(url, target, progress) {
     }
 }
 /**
- * Running from TypeScript sources under tsx (tests, scratch benchmarks): Node 20 does not pass tsx's
- * loader hooks on to worker threads, so the worker registers them before importing its entry.
+ * A pool thread's code: imports the worker module at `entry` (runtime/wasm/worker.js, which names no Node
+ * module, so that bundlers take it as it is) and serves it this thread's workerData. From TypeScript sources
+ * under tsx (tests, scratch benchmarks) it registers tsx's loader first: Node 20 does not pass loader hooks
+ * on to worker threads.
  */
-function tsSourceBootstrap(entry) {
+function workerBootstrap(entry) {
+    const start = `Promise.all([import('node:worker_threads'), import(${JSON.stringify(entry.href)})])`
+        + ".then(([t, w]) => w.serve(t.workerData, () => t.parentPort.postMessage('ready')))";
+    if (!entry.pathname.endsWith('.ts'))
+        return `${start};`;
     const api = import.meta.resolve('tsx/esm/api');
-    return `import(${JSON.stringify(api)}).then((m) => { m.register(); return import(${JSON.stringify(entry.href)}); });`;
+    return `import(${JSON.stringify(api)}).then((m) => { m.register(); return ${start}; });`;
 }

@@ -20,13 +20,17 @@ export interface FileSource {
     /** Reads a file of exactly target.byteLength bytes straight into `target` (large blobs are never held twice). */
     readInto(path: string, target: Uint8Array): Promise<void>;
 }
+/** Where a package file is: `path` is relative to the package root ('wasm/weights.bin'). */
+export type FileLocator = (path: string) => URL;
+/** Files under `base` (a directory URL ending in '/'). */
+export declare function filesUnder(base: URL): FileLocator;
 /**
- * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
+ * The package files `locate` finds. With `digests` (manifest.json's `files`) a file
  * not listed there, or whose size or sha256 differs, is a PackageError naming it. `node` reads file: URLs.
  * `onProgress` hears of every file read: chunk by chunk for the large blobs read into place, once done for
  * the others.
  */
-export declare function packageFiles(base: URL, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, node?: NodeHost, onProgress?: (p: LoadProgress) => void): FileSource;
+export declare function packageFiles(locate: FileLocator, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, node?: NodeHost, onProgress?: (p: LoadProgress) => void): FileSource;
 /** A float32 view of little-endian bytes, copied only when they are not 4-byte aligned. */
 export declare function float32View(bytes: Uint8Array, path: string): Float32Array<ArrayBuffer>;
 export declare function readJson(source: FileSource, path: string): Promise<unknown>;

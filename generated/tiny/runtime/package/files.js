@@ -1,16 +1,21 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-// Reads a package's files relative to its base URL: Node's file reads for file: URLs (through the NodeHost
-// the package's Node entry passes in), fetch everywhere else. With the manifest's digests every file read is
+// Reads a package's files from the URL each name is found at (relative to a base URL, or as the browser
+// entry wrote them for bundlers): Node's file reads for file: URLs (through the NodeHost the package's Node
+// entry passes in), fetch everywhere else. With the manifest's digests every file read is
 // checked against its recorded size and sha256.
 import { PackageError } from "./errors.js";
 import { mismatch, sha256Hex } from "./digest.js";
+/** Files under `base` (a directory URL ending in '/'). */
+export function filesUnder(base) {
+    return (path) => new URL(path, base);
+}
 /**
- * Files under `base` (a directory URL ending in '/'). With `digests` (manifest.json's `files`) a file
+ * The package files `locate` finds. With `digests` (manifest.json's `files`) a file
  * not listed there, or whose size or sha256 differs, is a PackageError naming it. `node` reads file: URLs.
  * `onProgress` hears of every file read: chunk by chunk for the large blobs read into place, once done for
  * the others.
  */
-export function packageFiles(base, fetchImpl, digests, node, onProgress) {
+export function packageFiles(locate, fetchImpl, digests, node, onProgress) {
     const local = (url) => url.protocol === 'file:' && node !== undefined && !fetchImpl;
     const fail = (path, url, e) => e instanceof PackageError ? e : new PackageError('file', `cannot read package file ${path} (${url.href}): ${e.message}`);
     const get = async (url) => {
@@ -41,7 +46,7 @@ export function packageFiles(base, fetchImpl, digests, node, onProgress) {
     };
     return {
         async read(path) {
-            const url = new URL(path, base);
+            const url = locate(path);
             try {
                 const want = expected(path);
                 let bytes;
@@ -60,7 +65,7 @@ export function packageFiles(base, fetchImpl, digests, node, onProgress) {
             }
         },
         async readInto(path, target) {
-            const url = new URL(path, base);
+            const url = locate(path);
             try {
                 const want = expected(path);
                 if (want && want.bytes !== target.byteLength) {

@@ -7,7 +7,10 @@ import type { Backend, BackendName, OpenContext, PackageInfo } from './types.js'
 export interface CommonLoadOptions {
     /** Which compiled target to run; default: the package's first (see PackageInfo.backends). */
     readonly backend?: BackendName;
-    /** Where the package files are; default: the directory of the generated entry (index.js, browser.js). */
+    /**
+     * Where the package files are; default: the directory of the generated entry (index.js), or where the
+     * browser entry's `new URL()` literals point (a bundler's emitted assets).
+     */
     readonly baseUrl?: string | URL;
     /** Used for every file when given (browsers use the global fetch by default, Node reads files). */
     readonly fetch?: FetchLike;
@@ -22,6 +25,12 @@ export interface PackageBinding<O> {
     readonly backends: Partial<Record<BackendName, BackendOpener<O>>>;
     /** The entry's import.meta.url: the files are found next to it. */
     readonly moduleUrl: string;
+    /**
+     * The browser entry's URL of each file it may read (package-relative name -> URL), written as
+     * `new URL('./name', import.meta.url)` literals that bundlers emit as assets and rewrite; a `baseUrl`
+     * option overrides them, and a name not listed is found next to `moduleUrl`.
+     */
+    readonly urls?: Readonly<Record<string, URL>>;
     /** Imports runtime/tokenizer.js (and '@huggingface/tokenizers'), on the first text input; only packages with a tokenizer bind it. */
     readonly tokenizer?: () => Promise<{
         createTokenizer(json: object): TextTokenizer;

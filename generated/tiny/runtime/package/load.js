@@ -6,7 +6,7 @@
 import { PackageError } from "./errors.js";
 import { MANIFEST_FILE, exitTableProblem } from "../../contract/manifest.js";
 import { manifestDigests } from "./digest.js";
-import { packageFiles, readJson } from "./files.js";
+import { filesUnder, packageFiles, readJson } from "./files.js";
 import { createModel } from "./model.js";
 export async function loadPackage(pkg, options) {
     const { info, node } = pkg;
@@ -14,15 +14,14 @@ export async function loadPackage(pkg, options) {
     const open = pkg.backends[name];
     if (!open)
         throw new PackageError('backend', `package ${info.name} was not compiled for ${name}; it has ${info.backends.join(', ')}`);
-    const base = new URL(options.baseUrl ?? './', pkg.moduleUrl);
-    if (!base.pathname.endsWith('/'))
-        base.pathname += '/';
-    if (base.protocol === 'file:' && !node && !options.fetch) {
-        throw new PackageError('file', `the package's browser entry cannot read file: URLs (${base.href}): in Node import its index.js, or the package by name (its exports pick the Node entry)`);
+    const locate = fileLocator(pkg, options.baseUrl);
+    const manifestUrl = locate(MANIFEST_FILE);
+    if (manifestUrl.protocol === 'file:' && !node && !options.fetch) {
+        throw new PackageError('file', `the package's browser entry cannot read file: URLs (${manifestUrl.href}): in Node import its index.js, or the package by name (its exports pick the Node entry)`);
     }
     // Every file is checked against the size and sha256 manifest.json records (truncated or stale copies).
-    const manifest = await readJson(packageFiles(base, options.fetch, undefined, node), MANIFEST_FILE);
-    const files = packageFiles(base, options.fetch, manifestDigests(manifest, info), node, options.onProgress);
+    const manifest = await readJson(packageFiles(locate, options.fetch, undefined, node), MANIFEST_FILE);
+    const files = packageFiles(locate, options.fetch, manifestDigests(manifest, info), node, options.onProgress);
     const exitTable = await files.read(info.exitTable);
     const problem = exitTableProblem(exitTable, info.arch);
     if (problem)
@@ -31,6 +30,15 @@ export async function loadPackage(pkg, options) {
     let tokenizer;
     const getTokenizer = () => (tokenizer ??= openTokenizer(info, pkg.tokenizer, files));
     return createModel(info, exitTable, backend, getTokenizer);
+}
+/** A caller's baseUrl, else the entry's file URLs, else the entry's own directory. */
+function fileLocator(pkg, baseUrl) {
+    const base = new URL(baseUrl ?? './', pkg.moduleUrl);
+    if (!base.pathname.endsWith('/'))
+        base.pathname += '/';
+    const under = filesUnder(base);
+    const urls = baseUrl === undefined ? pkg.urls : undefined;
+    return urls ? (path) => (Object.hasOwn(urls, path) ? urls[path] : under(path)) : under;
 }
 /** The tokenizer module (and its '@huggingface/tokenizers' dependency) is imported only for text input. */
 async function openTokenizer(info, module, files) {

@@ -1,4 +1,5 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
+import type { StartWorker } from '../wasm/pool.js';
 import type { Backend, OpenContext } from './types.js';
 /** Files of the WASM target. */
 export interface WasmFiles {
@@ -19,9 +20,10 @@ export interface WasmLoadOptions {
     readonly threads?: number;
     /** Module variant: relaxed SIMD (fused multiply-add) when the engine supports it, else plain SIMD128. */
     readonly simd?: 'auto' | 'relaxed' | 'simd128';
-    /** URL of runtime/wasm/worker.js for the threads; default: next to the package's pool.js (move both together). */
+    /** URL of runtime/wasm/worker.js for the threads; default: the browser entry's worker (bundled as one), or worker.js next to the package's pool.js. */
     readonly workerUrl?: string | URL;
     /** Where the one-time "threads unavailable" warning goes; default console.warn. */
     readonly warn?: (message: string) => void;
 }
-export declare function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoadOptions): Promise<Backend>;
+/** `startWorker`: the browser entry's pool thread, used when no workerUrl is given (see WorkerPool.start). */
+export declare function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoadOptions, startWorker?: StartWorker): Promise<Backend>;

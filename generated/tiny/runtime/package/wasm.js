@@ -6,7 +6,8 @@ import { describeValue } from "../input.js";
 import { PackageError } from "./errors.js";
 /** The most threads load() starts: each is a worker with its own instance of the module. */
 const MAX_THREADS = 256;
-export async function openWasm(ctx, files, opts) {
+/** `startWorker`: the browser entry's pool thread, used when no workerUrl is given (see WorkerPool.start). */
+export async function openWasm(ctx, files, opts, startWorker) {
     const { arch, head } = ctx.info;
     const { threads, simd } = opts;
     if (threads !== undefined && !(Number.isInteger(threads) && threads >= 1 && threads <= MAX_THREADS)) {
@@ -26,7 +27,7 @@ export async function openWasm(ctx, files, opts) {
         arch, head, modules, exitTable: ctx.exitTable,
         // straight from the file into linear memory: the blob is never held twice
         weights: (region) => ctx.files.readInto(files.weights, region),
-        threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, warn: opts.warn, node: ctx.node,
+        threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, startWorker, warn: opts.warn, node: ctx.node,
     });
     const seqHead = head.kind === 'classification' || head.kind === 'regression';
     return {

@@ -1,6 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.js';
 import { type WorkCount } from '../plan.js';
+import { type StartWorker } from './pool.js';
 import type { NodeHost } from '../host.js';
 /** Fills `target` (the weightBytes of linear memory at WEIGHTS_BASE) with the packed weight blob. */
 export type WeightsWriter = (target: Uint8Array) => void | Promise<void>;
@@ -33,6 +34,8 @@ export interface WasmEngineOptions {
     readonly simd?: 'auto' | 'relaxed' | 'simd128';
     /** URL of runtime/wasm/worker.js for the thread pool; default: next to pool.js (pool.ts from sources). */
     readonly workerUrl?: string | URL;
+    /** Browsers, without workerUrl: starts a pool thread (the browser entry's, which bundlers bundle as a worker). */
+    readonly startWorker?: StartWorker;
     /** Where the one-time "threads unavailable" warning goes; default console.warn. */
     readonly warn?: (message: string) => void;
     /**

@@ -62,7 +62,7 @@ export class WasmEngine {
             await opts.weights(region);
         const instance = await WebAssembly.instantiate(module, { env: { memory } });
         const k = kernelsOf(module, instance);
-        const pool = shared ? await WorkerPool.start(threads, module, memory, k, opts.workerUrl, opts.node) : undefined;
+        const pool = shared ? await WorkerPool.start(threads, module, memory, k, { workerUrl: opts.workerUrl, node: opts.node, startWorker: opts.startWorker }) : undefined;
         return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
     }
     /** Stops the worker threads (the engine cannot run afterwards). */

@@ -31,6 +31,14 @@ export interface Split {
 }
 /** The part of `args` share `t` of `shares` runs. */
 export declare function shareArgs(args: readonly number[], split: Split, t: number, shares: number): number[];
+/** Starts one browser module Worker running worker.js. */
+export type StartWorker = () => Worker;
+/** Where the pool's threads come from (see WorkerPool.start). */
+export interface WorkerSource {
+    readonly workerUrl?: string | URL;
+    readonly node?: NodeHost;
+    readonly startWorker?: StartWorker;
+}
 export declare class WorkerPool {
     private readonly workers;
     private readonly kernels;
@@ -41,10 +49,11 @@ export declare class WorkerPool {
     get size(): number;
     /**
      * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
-     * `workerUrl`: where worker.js is served (default: next to this file). `node`: Node's worker_threads
-     * (runtime/node.ts), required in Node; browsers start module Workers.
+     * `node`: Node's worker_threads (runtime/node.ts), required in Node; browsers start module Workers: at
+     * `workerUrl` when given, else by `startWorker` (the browser entry's, written for bundlers to see), else
+     * worker.js next to this file.
      */
-    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, workerUrl?: string | URL, node?: NodeHost): Promise<WorkerPool>;
+    static start(threads: number, module: WebAssembly.Module, memory: WebAssembly.Memory, kernels: Readonly<Record<string, Kernel>>, where?: WorkerSource): Promise<WorkerPool>;
     /** Runs `kernel(args)` shared out over all threads; returns when every share is done. */
     run(kernel: string, args: readonly number[], split: Split): void;
     dispose(): void;

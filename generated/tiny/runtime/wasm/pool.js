@@ -52,12 +52,17 @@ export class WorkerPool {
     get size() { return this.workers.length + 1; }
     /**
      * Starts `threads - 1` workers on `module` + `memory` (shared); resolves when all are instantiated.
-     * `workerUrl`: where worker.js is served (default: next to this file). `node`: Node's worker_threads
-     * (runtime/node.ts), required in Node; browsers start module Workers.
+     * `node`: Node's worker_threads (runtime/node.ts), required in Node; browsers start module Workers: at
+     * `workerUrl` when given, else by `startWorker` (the browser entry's, written for bundlers to see), else
+     * worker.js next to this file.
      */
-    static async start(threads, module, memory, kernels, workerUrl, node) {
+    static async start(threads, module, memory, kernels, where = {}) {
+        const { workerUrl, node, startWorker } = where;
         const control = new SharedArrayBuffer(CTL_WORDS * 4);
-        const url = new URL(workerUrl ?? `./worker${extensionOf(import.meta.url)}`, import.meta.url);
+        // Not `new URL(expression, import.meta.url)`: bundlers would take it for a set of files to emit.
+        const here = import.meta.url;
+        const url = new URL(workerUrl ?? `./worker${extensionOf(here)}`, here);
+        const open = () => (workerUrl === undefined && startWorker ? startWorker() : new Worker(url, { type: 'module' }));
         const workers = [];
         const ready = [];
         for (let i = 1; i < threads; i++) {
@@ -69,7 +74,7 @@ export class WorkerPool {
                 workers.push(w);
             }
             else {
-                const w = new Worker(url, { type: 'module' });
+                const w = open();
                 ready.push(new Promise((resolve, reject) => {
                     w.onmessage = () => resolve();
                     w.onerror = (e) => reject(new Error(`wasm worker failed to start: ${e.message}`));

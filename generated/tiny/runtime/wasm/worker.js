@@ -1,9 +1,12 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
-// Worker entry of the WASM pool (Node worker_threads or a browser module Worker): instantiates the shared
-// module on the shared memory, then loops forever running its share of each task the caller posts.
+// Worker entry of the WASM pool: instantiates the shared module on the shared memory, then loops forever
+// running its share of each task the caller posts. In a browser module Worker (or a bundler's worker chunk)
+// this module starts on its first message; Node's worker_threads import it and call serve() themselves
+// (runtime/node.ts), so nothing here names a Node module and bundlers bundle it cleanly.
 import { CTL, kernelNamesOf, shareArgs } from "./pool.js";
 import { isNode } from "./features.js";
-function serve(init, ready) {
+/** Instantiates the module, calls `ready`, then runs shares until the caller posts kernel -1. */
+export function serve(init, ready) {
     const exports = new WebAssembly.Instance(init.module, { env: { memory: init.memory } }).exports;
     const names = kernelNamesOf(init.module);
     const ctl = new Int32Array(init.control);
@@ -28,11 +31,7 @@ function serve(init, ready) {
         Atomics.notify(ctl, CTL.done);
     }
 }
-if (isNode()) {
-    const { workerData, parentPort } = await import('node:worker_threads');
-    serve(workerData, () => parentPort.postMessage('ready'));
-}
-else {
+if (!isNode()) {
     const scope = globalThis;
     scope.onmessage = (e) => { scope.onmessage = null; serve(e.data, () => scope.postMessage('ready')); };
 }
