@@ -4,9 +4,9 @@
 declare module '*?hashee' {
   import type { LoadOptions, Model, PackageInfo, PackageError as PackageErrorClass } from 'hashee/runtime';
 
-  /** Where the package's files are served (the folder the plugin emitted). */
-  export const baseUrl: string;
-  /** The WASM pool's worker (undefined without the wasm target). */
+  /** Where the package's files are served: the folder the plugin wrote (esbuild, Vite's dev server); undefined where the bundler emitted them as assets (Vite, Rollup, webpack builds). */
+  export const baseUrl: string | undefined;
+  /** The WASM pool's worker as the plugin serves it (undefined where the bundler bundled it, or without the wasm target). */
   export const workerUrl: string | undefined;
   /** What the compiler decided: name, backends, shape, exit table file. */
   export const PACKAGE: PackageInfo;
@@ -14,6 +14,6 @@ declare module '*?hashee' {
   /** Loads the model from the emitted files (baseUrl and workerUrl already set). */
   export function load(options?: LoadOptions): Promise<Model>;
 
-  const model: { readonly load: typeof load; readonly baseUrl: string; readonly workerUrl: string | undefined; readonly info: PackageInfo };
+  const model: { readonly load: typeof load; readonly baseUrl: string | undefined; readonly workerUrl: string | undefined; readonly info: PackageInfo };
   export default model;
 }

@@ -1,13 +1,14 @@
 // The bundler plugin (`hashee/plugin`, one implementation through unplugin): `import model from
-// './my-model.yaml?hashee'` compiles the spec at build time into a cache folder, emits the files the browser
-// fetches as assets under hashee/<name>-<key8>/, and gives the app a module whose load() finds them there.
+// './my-model.yaml?hashee'` compiles the spec at build time into a cache folder and gives the app that
+// package's browser entry. Vite, Rollup and webpack emit its files and bundle its worker from the entry's
+// `new URL(..., import.meta.url)` literals; for esbuild (no such assets) the plugin writes them under
+// hashee/<name>-<key8>/ of the output folder and the module's load() finds them there.
 
 import { readFileSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve, sep } from 'node:path';
-import { createUnplugin, type UnpluginBuildContext, type UnpluginContext, type UnpluginContextMeta } from 'unplugin';
+import { createUnplugin, type UnpluginBuildContext, type UnpluginContext } from 'unplugin';
 import { HasheeError, isHasheeError } from '../errors.ts';
 import type { Target } from '../spec/types.ts';
-import { MANIFEST_FILE } from '../../contract/manifest.ts';
 import { browserFiles, packageFor, WORKER_FILE, type CachedPackage } from './package.ts';
 
 export interface HasheePluginOptions {
@@ -22,7 +23,6 @@ const SUFFIX = '?hashee';
 const VIRTUAL = '\0hashee:';
 const TARGETS: readonly Target[] = ['wasm', 'webgpu'];
 
-type Framework = UnpluginContextMeta['framework'];
 type Context = UnpluginBuildContext & UnpluginContext;
 
 export const unplugin = createUnplugin<HasheePluginOptions | undefined>((options = {}, meta) => {
@@ -57,7 +57,10 @@ export const unplugin = createUnplugin<HasheePluginOptions | undefined>((options
           return 'export default undefined;'; // esbuild's error() only records the error: the build still fails
         }
         for (const file of pkg.inputs) this.addWatchFile(file);
-        const base = devServer ? `new URL(${JSON.stringify(`/@fs${posix(pkg.dir)}/`)}, import.meta.url).href` : emitPackage(this, meta.framework, pkg);
+        // Vite, Rollup and webpack emit the package's files and bundle its worker themselves, from the browser
+        // entry's `new URL('./file', import.meta.url)` literals; esbuild has no such assets: the plugin writes them.
+        const base = devServer ? `new URL(${JSON.stringify(`/@fs${posix(pkg.dir)}/`)}, import.meta.url).href`
+          : meta.framework === 'esbuild' ? emitForEsbuild(this, pkg) : undefined;
         return moduleCode(pkg, base);
       },
     },
@@ -89,65 +92,48 @@ function checkTargets(targets: readonly Target[]): readonly Target[] {
 }
 
 /**
- * Emits the package's browser files under hashee/<id>/ (relative paths kept, so the manifest's lookups
- * work) and returns a JS expression for the URL of that folder as the app will see it.
+ * esbuild: writes the package's browser files under hashee/<id>/ of the output folder (relative paths kept,
+ * so the manifest's lookups work) and returns a JS expression for the URL of that folder as the app sees it.
  */
-function emitPackage(ctx: Context, framework: Framework, pkg: CachedPackage): string {
+function emitForEsbuild(ctx: Context, pkg: CachedPackage): string {
   const folder = `hashee/${pkg.id}/`;
   const files = browserFiles(pkg.dir);
   const source = (file: string): Uint8Array => readFileSync(join(pkg.dir, file));
-  switch (framework) {
-    case 'rollup': case 'vite': case 'rolldown': {
-      // Rollup's emitFile returns a reference: its file URL is right wherever the importing chunk ends up.
-      const emit = ctx.emitFile.bind(ctx) as unknown as (file: { type: 'asset'; fileName: string; source: Uint8Array }) => string;
-      let manifest = '';
-      for (const file of files) {
-        const ref = emit({ type: 'asset', fileName: folder + file, source: source(file) });
-        if (file === MANIFEST_FILE) manifest = ref;
-      }
-      // (Vite renders it as a path from the site root for an absolute base: resolved against the chunk's URL)
-      return `new URL('./', new URL(import.meta.ROLLUP_FILE_URL_${manifest}, import.meta.url)).href`;
-    }
-    case 'esbuild': {
-      // esbuild has no assets: the files are written into the output folder, next to the entry's bundle.
-      const native = ctx.getNativeBuildContext?.();
-      const build = native?.framework === 'esbuild' ? native.build.initialOptions : undefined;
-      const out = build?.outdir ?? (build?.outfile ? dirname(build.outfile) : undefined);
-      if (!build || out === undefined || build.format !== 'esm') {
-        throw new HasheeError('usage', `hashee's esbuild plugin needs format: 'esm' (the module finds its files from import.meta.url) and an outdir or outfile to write the package's files to`, {
-          expected: "format: 'esm' with outdir or outfile", actual: `format: ${build?.format ?? 'unset'}, outdir: ${build?.outdir ?? 'unset'}, outfile: ${build?.outfile ?? 'unset'}`,
-        });
-      }
-      const root = resolve(build.absWorkingDir ?? process.cwd(), out);
-      for (const file of files) {
-        mkdirSync(dirname(join(root, folder, file)), { recursive: true });
-        writeFileSync(join(root, folder, file), source(file));
-      }
-      return `new URL(${JSON.stringify(`./${folder}`)}, import.meta.url).href`;
-    }
-    case 'webpack': case 'rspack': {
-      for (const file of files) ctx.emitFile({ type: 'asset', fileName: folder + file, source: source(file) });
-      return `new URL(__webpack_public_path__ + ${JSON.stringify(folder)}, location.href).href`;
-    }
-    default:
-      throw new HasheeError('usage', `hashee's plugin does not support ${framework}: use Vite, Rollup, Rolldown, esbuild, webpack or Rspack`);
+  // esbuild has no assets: the files are written into the output folder, next to the entry's bundle.
+  const native = ctx.getNativeBuildContext?.();
+  const build = native?.framework === 'esbuild' ? native.build.initialOptions : undefined;
+  const out = build?.outdir ?? (build?.outfile ? dirname(build.outfile) : undefined);
+  if (!build || out === undefined || build.format !== 'esm') {
+    throw new HasheeError('usage', `hashee's esbuild plugin needs format: 'esm' (the module finds its files from import.meta.url) and an outdir or outfile to write the package's files to`, {
+      expected: "format: 'esm' with outdir or outfile", actual: `format: ${build?.format ?? 'unset'}, outdir: ${build?.outdir ?? 'unset'}, outfile: ${build?.outfile ?? 'unset'}`,
+    });
   }
+  const root = resolve(build.absWorkingDir ?? process.cwd(), out);
+  for (const file of files) {
+    mkdirSync(dirname(join(root, folder, file)), { recursive: true });
+    writeFileSync(join(root, folder, file), source(file));
+  }
+  return `new URL(${JSON.stringify(`./${folder}`)}, import.meta.url).href`;
 }
 
 /** The virtual module: the package's browser entry bound to where its files are served. */
-function moduleCode(pkg: CachedPackage, base: string): string {
+function moduleCode(pkg: CachedPackage, base: string | undefined): string {
   const entry = JSON.stringify(`${posix(pkg.dir)}/browser.js`);
   const wasm = browserFiles(pkg.dir).includes(WORKER_FILE);
-  return [
-    `import { load as loadPackage, PACKAGE } from ${entry};`,
-    `export { PACKAGE, PackageError } from ${entry};`,
+  const head = [`import { load as loadPackage, PACKAGE } from ${entry};`, `export { PACKAGE, PackageError } from ${entry};`];
+  if (base === undefined) {
+    // The bundler emitted the files and the worker chunk: the entry's own URLs name them.
+    return [...head,
+      'export const baseUrl = undefined;', 'export const workerUrl = undefined;',
+      'export function load(options = {}) { return loadPackage(options); }',
+      'export default { load, baseUrl, workerUrl, info: PACKAGE };', ''].join('\n');
+  }
+  return [...head,
     `export const baseUrl = ${base};`,
     // The WASM pool's worker is not bundled: it is served from the package folder.
     `export const workerUrl = ${wasm ? `new URL(${JSON.stringify(WORKER_FILE)}, baseUrl).href` : 'undefined'};`,
     'export function load(options = {}) { return loadPackage({ baseUrl, workerUrl, ...options }); }',
-    'export default { load, baseUrl, workerUrl, info: PACKAGE };',
-    '',
-  ].join('\n');
+    'export default { load, baseUrl, workerUrl, info: PACKAGE };', ''].join('\n');
 }
 
 /**
