@@ -76,7 +76,7 @@ test('the installed types: the API, and `*?hashee` imports through hashee/client
     "const rep = await run(loadSpec('spec.yaml'), { ids: [[1, 2]] }, { backend: 'wasm' });",
     'const flops: number = rep.fullFlops;',
     "await compile('spec.yaml', { out: 'out' });",
-    'export function where(e: unknown): string { return e instanceof HasheeError ? `${e.file}:${e.line}:${e.column} ${e.code} ${e.path}` : baseUrl; }',
+    'export function where(e: unknown): string { return e instanceof HasheeError ? `${e.file}:${e.line}:${e.column} ${e.code} ${e.path}` : String(baseUrl); }',
     'export { exits, flops };',
   ];
   writeFileSync(join(app, 'src', 'main.ts'), good.join('\n') + '\n');
