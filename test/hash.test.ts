@@ -21,7 +21,7 @@ function spec(layers: number, vocabSize: number, exit: ExitPolicy, tokenizerPath
   const arch: ArchConfig = { layers, hidden, heads: 1, ffn: 8, vocabSize, maxPositions: 64, typeVocabSize: 2, activation: 'gelu', layerNormEps: 1e-12, norm: 'post', embeddingSize: hidden, sharedLayers: false };
   return {
     file: '/tmp/spec.yaml', name: 'hand', arch, head: { kind: 'none' }, weights: { kind: 'random', seed: 1, std: 0.02 },
-    tokenizer: { path: tokenizerPath, specialIds: SPECIAL }, exit, targets: [], locations: new Map(), hash: '',
+    tokenizer: { path: tokenizerPath, specialIds: SPECIAL }, exit, targets: [], precision: { wasm: 'f32', webgpu: 'f32' }, locations: new Map(), hash: '',
   };
 }
 const corpusRef = { files: [], textColumns: ['sentence'] };

@@ -41,6 +41,7 @@ test("the schema's default annotations match the defaults the loader applies", (
   assert.equal(at('exit.seed'), SPEC_DEFAULTS.exitSeed);
   assert.equal(at('exit.iterations'), SPEC_DEFAULTS.clusterIterations);
   assert.equal(at('targets'), SPEC_DEFAULTS.targets);
+  assert.equal(at('precision'), SPEC_DEFAULTS.precision);
 });
 
 test('example specs start with a yaml-language-server line that points at the schema', () => {

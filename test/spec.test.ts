@@ -5,7 +5,8 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import { loadSpec, parseSpecText } from '../compiler/spec/index.ts';
+import { HasheeError } from '../compiler/errors.ts';
+import { loadSpec, parseSpecText, SpecErrors } from '../compiler/spec/index.ts';
 import { positionOf, REPO } from './fixtures/specs/expect.ts';
 
 const MODEL = 'model: { layers: 4, hidden: 8, heads: 2, ffn: 16, vocab_size: 200, max_positions: 32 }';
@@ -93,6 +94,33 @@ test('optional keys take their documented defaults', () => {
   assert.equal(spec.weights, { kind: 'random', seed: 9, std: 0.02 });
   assert.equal(spec.exit, { kind: 'cluster', seed: 0, iterations: 50, buckets: 2 });
   assert.equal(spec.targets, ['wasm', 'webgpu']);
+  assert.equal(spec.precision, { wasm: 'f32', webgpu: 'f32' });
+});
+
+test('precision: one value for the targets it suits, or one per target; a value a target cannot take is located', () => {
+  const base = `name: p\n${MODEL}\nhead: { kind: none }\nweights: { random: { seed: 1 } }\nexit: { policy: none }\n`;
+  assert.equal(parseSpecText(`${base}precision: int8\ntargets: [wasm]\n`, 'p.yaml').precision, { wasm: 'int8', webgpu: 'f32' });
+  assert.equal(parseSpecText(`${base}precision: f16\ntargets: [webgpu]\n`, 'p.yaml').precision, { wasm: 'f32', webgpu: 'f16' });
+  assert.equal(parseSpecText(`${base}precision: { wasm: int8, webgpu: f16 }\n`, 'p.yaml').precision, { wasm: 'int8', webgpu: 'f16' });
+  assert.equal(parseSpecText(`${base}precision: { webgpu: f16 }\n`, 'p.yaml').precision, { wasm: 'f32', webgpu: 'f16' });
+  const errorsOf = (text: string): HasheeError[] => {
+    try { parseSpecText(text, 'p.yaml'); } catch (e) { if (e instanceof SpecErrors) return [...e.errors]; throw e; }
+    throw new Error('expected spec errors');
+  };
+  // int8 with both default targets: webgpu cannot take it
+  const [mixed, ...more] = errorsOf(`${base}precision: int8\n`);
+  assert.is(more.length, 0);
+  assert.is(mixed!.keyPath, 'precision');
+  assert.match(mixed!.message, 'precision: { wasm: int8, webgpu: f32 }');
+  assert.is(mixed!.location?.line, 6);
+  // a mapping is checked against the mapping's keys only (not also "expected string")
+  const [bad, ...others] = errorsOf(`${base}precision: { wasm: f16 }\n`);
+  assert.is(others.length, 0, others.map((e) => e.format()).join('\n'));
+  assert.is(bad!.keyPath, 'precision.wasm');
+  assert.is(bad!.expected, 'f32 | int8');
+  const [scalar, ...rest] = errorsOf(`${base}precision: f64\n`);
+  assert.is(rest.length, 0);
+  assert.is(scalar!.expected, 'f32 | int8 | f16');
 });
 
 test('every key written explicitly: token head, mi with bucket_layers, one target', () => {

@@ -3,7 +3,7 @@
 import { dirname, resolve } from 'node:path';
 import type { Activation, ArchConfig, HeadConfig, NormPlacement, PoolerActivation } from '../../contract/model.ts';
 import type { SourceLocation } from '../errors.ts';
-import type { CorpusRef, ExitPolicy, Spec, TableValues, Target, TokenizerRef, WeightsSource } from './types.ts';
+import type { CorpusRef, ExitPolicy, Precision, Spec, TableValues, Target, TokenizerRef, WeightsSource } from './types.ts';
 
 /** Values of the optional keys; the schema's `default` annotations say the same (a test checks). */
 export const SPEC_DEFAULTS = {
@@ -17,6 +17,7 @@ export const SPEC_DEFAULTS = {
   exitSeed: 0,
   clusterIterations: 50,
   targets: ['wasm', 'webgpu'] as readonly Target[],
+  precision: 'f32',
 } as const;
 
 /** The YAML shape, as the schema guarantees it once validation passed. */
@@ -41,6 +42,7 @@ export interface RawSpec {
     table_values?: TableValues;
   };
   targets?: Target[];
+  precision?: 'f32' | 'int8' | 'f16' | { wasm?: Precision['wasm']; webgpu?: Precision['webgpu'] };
 }
 
 export function buildSpec(raw: RawSpec, file: string, locations: ReadonlyMap<string, SourceLocation>, hash: string): Spec {
@@ -55,9 +57,18 @@ export function buildSpec(raw: RawSpec, file: string, locations: ReadonlyMap<str
     ...(raw.tokenizer ? { tokenizer: buildTokenizer(raw.tokenizer, path) } : {}),
     exit: buildExit(raw.exit, path),
     targets: raw.targets ?? SPEC_DEFAULTS.targets,
+    precision: buildPrecision(raw.precision),
     locations,
     hash,
   };
+}
+
+/** A single value applies to every target it names (semantic checks refuse int8 with webgpu and f16 with wasm). */
+function buildPrecision(p: RawSpec['precision']): Precision {
+  if (p === undefined || p === 'f32') return { wasm: 'f32', webgpu: 'f32' };
+  if (p === 'int8') return { wasm: 'int8', webgpu: 'f32' };
+  if (p === 'f16') return { wasm: 'f32', webgpu: 'f16' };
+  return { wasm: p.wasm ?? 'f32', webgpu: p.webgpu ?? 'f32' };
 }
 
 function buildArch(m: RawSpec['model']): ArchConfig {

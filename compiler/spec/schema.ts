@@ -33,12 +33,33 @@ function compiledSchema(): { readonly schema: SchemaNode; readonly validate: Val
 export function schemaErrors(data: unknown, source: SourceMap, file: string): HasheeError[] {
   const { schema, validate } = compiledSchema();
   if (validate(data)) return [];
-  const raw = (validate.errors ?? []).filter((e) => e.keyword !== 'if');
   const ctx: Ctx = { data, source, file, schema, suggested: new Set() };
+  const raw = oneOfBranch((validate.errors ?? []).filter((e) => e.keyword !== 'if'), ctx);
   // Unknown keys first: their did-you-mean makes the matching "missing key" error redundant.
   const unknown = raw.filter((e) => e.keyword === 'additionalProperties').map((e) => unknownKey(e, ctx));
   const rest = raw.filter((e) => e.keyword !== 'additionalProperties').flatMap((e) => mapError(e, ctx) ?? []);
   return [...unknown, ...rest];
+}
+
+/**
+ * A value under `oneOf` (a string or a mapping) is reported against the branch of its own kind only: a
+ * mapping with a bad key gets that key's error, not "expected string" and "must match exactly one schema".
+ */
+function oneOfBranch(errors: readonly ErrorObject[], ctx: Ctx): ErrorObject[] {
+  const kindOf = (v: unknown): string => (v === null ? 'null' : Array.isArray(v) ? 'array' : typeof v === 'object' ? 'object' : typeof v);
+  const branchType = (schemaPath: string): string | undefined => {
+    const m = /^(.*\/oneOf\/\d+)(\/|$)/.exec(schemaPath);
+    return m ? (schemaAt(ctx.schema, m[1]!)?.['type'] as string | undefined) : undefined;
+  };
+  const kept = errors.filter((e) => {
+    const m = /^(.*\/oneOf)\/\d+(\/|$)/.exec(e.schemaPath);
+    if (!m) return true;
+    const t = branchType(e.schemaPath);
+    const owner = errors.find((o) => o.keyword === 'oneOf' && o.schemaPath === m[1]);
+    const value = valueAt(ctx.data, owner?.instancePath ?? e.instancePath);
+    return t === undefined || t === kindOf(value) || (t === 'string' && kindOf(value) !== 'object');
+  });
+  return kept.filter((e) => e.keyword !== 'oneOf' || !kept.some((o) => o !== e && o.schemaPath.startsWith(`${e.schemaPath}/`)));
 }
 
 interface Ctx {

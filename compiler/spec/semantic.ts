@@ -30,9 +30,23 @@ export function semanticErrors(data: unknown, source: SourceMap, file: string, o
   checkBuckets(ctx);
   checkPolicyNeeds(ctx);
   checkSpecialIds(ctx);
+  checkPrecision(ctx);
   if (options.checkFiles) checkFiles(ctx);
   if (options.checkFiles && fits) checkTable(ctx);
   return ctx.errors;
+}
+
+/** A single precision must suit every target: int8 is the wasm target's, f16 the webgpu target's. */
+function checkPrecision(ctx: Ctx): void {
+  const p = at(ctx.data, 'precision');
+  if (p !== 'int8' && p !== 'f16') return;
+  const raw = at(ctx.data, 'targets');
+  const targets: readonly unknown[] = Array.isArray(raw) ? raw : SPEC_DEFAULTS.targets;
+  const [other, own, ownPrecision] = p === 'int8' ? ['webgpu', 'wasm', 'f32 or f16'] : ['wasm', 'webgpu', 'f32 or int8'];
+  if (!targets.includes(other)) return;
+  report(ctx, 'spec-value', 'precision', `precision ${p} is a ${own} precision, and targets include ${other} (${ownPrecision}): write a precision per target, e.g. precision: { ${own}: ${p}, ${other}: f32 }, or leave ${other} out of targets`, {
+    expected: `a precision every target supports, or { wasm: f32 | int8, webgpu: f32 | f16 }`, actual: p,
+  });
 }
 
 function checkModel(ctx: Ctx): void {

@@ -47,6 +47,12 @@ export type ExitPolicy =
 
 export type Target = 'wasm' | 'webgpu';
 
+/** Weight precision per target: int8 matrices (wasm) or float16 storage (webgpu); f32 by default. */
+export interface Precision {
+  readonly wasm: 'f32' | 'int8';
+  readonly webgpu: 'f32' | 'f16';
+}
+
 export interface Spec {
   readonly file: string;               // absolute path of the YAML file
   readonly name: string;
@@ -56,6 +62,7 @@ export interface Spec {
   readonly tokenizer?: TokenizerRef;
   readonly exit: ExitPolicy;
   readonly targets: readonly Target[];
+  readonly precision: Precision;
   /** Where each key path was written, for errors found after parsing (e.g. "exit.corpus.files[1]"). */
   readonly locations: ReadonlyMap<string, SourceLocation>;
   /** sha256 of the spec file's bytes, hex: goes in generated headers. */
