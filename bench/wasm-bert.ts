@@ -1,6 +1,6 @@
 // Scratch benchmark: BERT-base seq 128 batch 1, hashee-wasm (full depth and with exits) vs onnxruntime-web
 // in the same process, alternating; medians of wall time. Args: threads=N reps=N relaxed (flag also needs
-// node --experimental-wasm-relaxed-simd) noort.
+// node --experimental-wasm-relaxed-simd) noort int8 (adds the int8 engine's full depth and exits).
 
 import { randomWeights } from '../compiler/weights/random.ts';
 import { packWeights } from '../compiler/passes/packWeights.ts';
@@ -29,12 +29,21 @@ console.log(`pack + emit: ${(performance.now() - t0).toFixed(0)} ms, module ${mo
 const simd = process.argv.includes('relaxed') ? 'relaxed' : 'simd128';
 const engine = await WasmEngine.create({ arch, head, modules: { simd128: modules.simd, relaxed: modules.relaxed }, weights: packed.bytes, exitTable: table, threads, simd, node: nodeHost });
 console.log(engine.info);
+const int8 = process.argv.includes('int8') ? await (async () => {
+  const p8 = packWeights(model, 'int8');
+  const m8 = emitWasmModules(p8.layout);
+  return WasmEngine.create({ arch, head, modules: { simd128: m8.simd, relaxed: m8.relaxed }, weights: p8.bytes, exitTable: table, threads, simd, node: nodeHost, precision: 'int8' });
+})() : undefined;
 const full = countWork(planBatch(table, ids, layers, { fullDepth: true, clsOnlyLastLayer: true }), arch).flops;
 const exits = countWork(planBatch(table, ids, layers, { clsOnlyLastLayer: true }), arch).flops;
 type Case = { name: string; flops: number; run: () => Promise<void> | void };
 const cases: Case[] = [
   { name: 'hashee-wasm full', flops: full, run: () => { engine.run({ ids }, { fullDepth: true }); } },
   { name: 'hashee-wasm exits', flops: exits, run: () => { engine.run({ ids }); } },
+  ...(int8 ? [
+    { name: 'hashee-int8 full', flops: full, run: () => { int8.run({ ids }, { fullDepth: true }); } },
+    { name: 'hashee-int8 exits', flops: exits, run: () => { int8.run({ ids }); } },
+  ] : []),
 ];
 if (!process.argv.includes('noort')) {
   const ort = await import('onnxruntime-web');

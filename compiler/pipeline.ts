@@ -67,7 +67,7 @@ const PIPELINE: { readonly [K in StageName]: Stage<K> } = {
     dump: (emitted, done) => {
       const parts: string[] = [];
       if (emitted.wasm) {
-        const layout = wasmLayout(done.spec.arch, done.spec.head);
+        const layout = wasmLayout(done.spec.arch, done.spec.head, done.spec.precision.wasm);
         parts.push(`;; ---- wasm: simd128 module (the relaxed and shared-memory variants differ only in fused multiply-add and memory)\n${emitWasmText(layout, { relaxed: false, shared: false })}`);
       }
       for (const [path, data] of [...(emitted.webgpu?.files ?? new Map<string, string | Uint8Array>())].sort(([a], [b]) => (a < b ? -1 : 1))) {

@@ -15,12 +15,22 @@ export const MAX_PAGES = 65536;
 
 export type TensorLayout =
   | { readonly kind: 'rowmajor' }                   // as in contract/model.ts
-  | { readonly kind: 'panels'; readonly nr: number }; // W [k, n] stored as [n / nr][k][nr]: panel p holds columns p*nr..p*nr+nr-1, k-major
+  | { readonly kind: 'panels'; readonly nr: number } // W [k, n] stored as [n / nr][k][nr]: panel p holds columns p*nr..p*nr+nr-1, k-major
+  /**
+   * int8 W [k, n] as [n / nr][k / 2][nr / 4][4][2]: per panel, per pair of k rows (2i, 2i + 1), groups of 4
+   * columns with each column's two values adjacent (what i16x8.load8x8_s + i32x4.dot_i16x8_s consume);
+   * W[k, j] = q[k, j] * scale[j] with the per-column scale in the `.scale` tensor that follows.
+   */
+  | { readonly kind: 'panels-i8'; readonly nr: number };
+
+/** f32 everywhere, or int8 matrices (per-column symmetric) with activations quantized per row at run time. */
+export type WasmPrecision = 'f32' | 'int8';
 
 export interface TensorSlot {
   readonly name: string;          // e.g. 'layers.3.qkv.weight'
   readonly address: number;       // absolute byte address in linear memory
   readonly bytes: number;
+  readonly dtype: 'f32' | 'i8';
   readonly shape: readonly number[]; // logical shape: [k, n] for matrices, [n] for vectors
   readonly layout: TensorLayout;
 }
@@ -79,6 +89,7 @@ export type LinearImpl =
   | { readonly kind: 'js'; readonly weight: string; readonly bias: string };
 
 export interface WasmLayout {
+  readonly precision: WasmPrecision;
   readonly arch: ArchConfig;
   readonly head: HeadConfig;
   readonly program: Program;
@@ -111,26 +122,38 @@ function tileRows(nr: number): number {
   return nr === 8 ? 4 : 6;
 }
 
-function gemmShape(k: number, n: number): GemmShape {
+function gemmShape(k: number, n: number, precision: WasmPrecision): GemmShape {
   const nr = panelWidth(n);
   if (nr === undefined) throw new RangeError(`product width ${n} is not a multiple of 4`);
-  return { k, n, nr, mr: tileRows(nr) };
+  if (precision === 'int8' && k % 2 !== 0) throw new RangeError(`the int8 product needs an even depth, not ${k}`);
+  return { k, n, nr, mr: precision === 'int8' ? I8_TILE_ROWS : tileRows(nr) };
+}
+
+/**
+ * Rows per int8 register tile: 4 rows x 2 vectors of i32 accumulators + 2 weight vectors + the broadcast
+ * activation pair and the dot product's result (12 of V8's 16 xmm registers).
+ */
+const I8_TILE_ROWS = 4;
+
+/** The per-column scale tensor of an int8 matrix: 'qkv.weight' -> 'qkv.scale'. */
+export function scaleName(weightName: string): string {
+  return weightName.replace(/\.weight$/, '.scale');
 }
 
 /**
  * Computes the layout for an architecture. Requires d, f and E to be multiples of 4 and d / heads to be
  * a multiple of 4 (the emitter checks this first and reports a HasheeError).
  */
-export function wasmLayout(arch: ArchConfig, head: HeadConfig): WasmLayout {
+export function wasmLayout(arch: ArchConfig, head: HeadConfig, precision: WasmPrecision = 'f32'): WasmLayout {
   const program = encoderProgram(arch, head);
   const dh = arch.hidden / arch.heads;
   const tensors: TensorSlot[] = [];
   const at: Record<string, number> = {};
   const gemm: Partial<Record<GemmName, GemmShape>> = {};
   let cursor = WEIGHTS_BASE;
-  const place = (name: string, shape: number[], layout: TensorLayout): void => {
-    const bytes = shape.reduce((a, b) => a * b, 1) * 4;
-    tensors.push({ name, address: cursor, bytes, shape, layout });
+  const place = (name: string, shape: number[], layout: TensorLayout, dtype: 'f32' | 'i8' = 'f32'): void => {
+    const bytes = shape.reduce((a, b) => a * b, 1) * (dtype === 'i8' ? 1 : 4);
+    tensors.push({ name, address: cursor, bytes, dtype, shape, layout });
     at[name] = cursor;
     cursor = alignUp(cursor + bytes);
   };
@@ -138,8 +161,12 @@ export function wasmLayout(arch: ArchConfig, head: HeadConfig): WasmLayout {
   const placeAll = (group: 'embed' | 'layer' | 'final' | 'head', prefix: string): void => {
     for (const t of present.filter((x) => WEIGHTS[x.from[0]!].group === group)) {
       const shape = columnsShape(t.from, arch, head);
-      if (t.gemm) gemm[t.gemm] = gemmShape(shape[0]!, shape[1]!);
-      place(prefix + t.name, shape, t.gemm ? { kind: 'panels', nr: gemm[t.gemm]!.nr } : { kind: 'rowmajor' });
+      if (!t.gemm) { place(prefix + t.name, shape, { kind: 'rowmajor' }); continue; }
+      gemm[t.gemm] = gemmShape(shape[0]!, shape[1]!, precision);
+      const nr = gemm[t.gemm]!.nr;
+      if (precision === 'f32') { place(prefix + t.name, shape, { kind: 'panels', nr }); continue; }
+      place(prefix + t.name, shape, { kind: 'panels-i8', nr }, 'i8');
+      place(prefix + scaleName(t.name), [shape[1]!], { kind: 'rowmajor' });
     }
   };
   placeAll('embed', '');
@@ -154,7 +181,7 @@ export function wasmLayout(arch: ArchConfig, head: HeadConfig): WasmLayout {
   placeAll('final', '');
   placeAll('head', '');
   return {
-    arch, head, program, headDim: dh, qScale: 1 / Math.sqrt(dh), layerStride,
+    precision, arch, head, program, headDim: dh, qScale: 1 / Math.sqrt(dh), layerStride,
     weightBytes: cursor - WEIGHTS_BASE, end: cursor, tensors, at, gemm, linear: linearImpls(program, present, arch, head),
   };
 }
@@ -188,22 +215,25 @@ export function alignUp(n: number, to = ALIGN): number {
 /** JSON manifest of the packed weight blob (offsets relative to the blob's first byte). */
 export interface WeightsManifest {
   readonly format: 'hashee-wasm-weights/1';
-  readonly dtype: 'f32';
+  /** f32: every tensor little-endian f32; int8: matrices int8 ('panels-i8') with f32 '.scale' vectors. */
+  readonly precision: WasmPrecision;
   readonly base: number;    // linear-memory address the blob is copied to (WEIGHTS_BASE)
   readonly bytes: number;
-  readonly tensors: readonly { readonly name: string; readonly offset: number; readonly bytes: number; readonly shape: readonly number[]; readonly layout: TensorLayout }[];
+  readonly tensors: readonly { readonly name: string; readonly offset: number; readonly bytes: number; readonly dtype: 'f32' | 'i8'; readonly shape: readonly number[]; readonly layout: TensorLayout }[];
 }
 
 export function manifestOf(layout: WasmLayout): WeightsManifest {
   return {
-    format: 'hashee-wasm-weights/1', dtype: 'f32', base: WEIGHTS_BASE, bytes: layout.weightBytes,
-    tensors: layout.tensors.map((t) => ({ name: t.name, offset: t.address - WEIGHTS_BASE, bytes: t.bytes, shape: t.shape, layout: t.layout })),
+    format: 'hashee-wasm-weights/1', precision: layout.precision, base: WEIGHTS_BASE, bytes: layout.weightBytes,
+    tensors: layout.tensors.map((t) => ({ name: t.name, offset: t.address - WEIGHTS_BASE, bytes: t.bytes, dtype: t.dtype, shape: t.shape, layout: t.layout })),
   };
 }
 
 /**
  * The kernels a module exports, in emission order (the order of first use in the program):
  *   mm_<gemm>(layer, x, y, res, r0, r1, p0, p1)  y [rows, n] = epilogue(x [rows, k] @ W + b), column panels [p0, p1)
+ *     int8: mm_<gemm>(layer, xq, xs, y, res, r0, r1, p0, p1) with xq [rows, k] i16 and xs [rows] f32 from quant
+ *   quant(x, xq, xs, width, r0, r1)               int8 only: xq[r] = round(x[r] * 127 / max|x[r]|), xs[r] = max|x[r]| / 127
  *   <norm kernel>(layer, x, y, r0, r1)           y[r] = LayerNorm(x[r]) over the norm's width
  *   gather_kt(qkv, seqMeta, s0, s1)             per-sequence transposed keys (compiler/emit/wasm/kernels.ts)
  *   attend(qkv, ctx, rowSeq, seqMeta, scores, i0, i1)
@@ -218,6 +248,7 @@ export function kernelNames(layout: WasmLayout): string[] {
     if (step.op === 'attention') { add('gather_kt'); add('attend'); }
     if (step.op === 'linear') {
       const impl = layout.linear[step.weights]!;
+      if (impl.kind === 'gemm' && layout.precision === 'int8') add('quant');
       if (impl.kind === 'gemm') add(`mm_${impl.gemm}`);
     }
   }

@@ -14,6 +14,8 @@ export interface WasmFiles {
     readonly relaxed: { readonly single: string; readonly shared: string };
   };
   readonly weights: string;          // packed blob copied to linear memory (runtime/wasm/layout.ts)
+  /** Absent: f32. int8: the modules and weights of the int8 precision (spec `precision`). */
+  readonly precision?: 'int8';
 }
 
 export interface WasmLoadOptions {
@@ -51,12 +53,13 @@ export async function openWasm(ctx: OpenContext, files: WasmFiles, opts: WasmLoa
     arch, head, modules, exitTable: ctx.exitTable,
     // straight from the file into linear memory: the blob is never held twice
     weights: (region) => ctx.files.readInto(files.weights, region),
+    precision: files.precision ?? 'f32',
     threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, startWorker, warn: opts.warn, node: ctx.node,
   });
   const seqHead = head.kind === 'classification' || head.kind === 'regression';
   return {
     name: 'wasm',
-    info: `wasm ${engine.info.simd}, ${engine.info.threads} thread(s)`,
+    info: `wasm ${engine.info.simd}${engine.info.precision === 'int8' ? ' int8' : ''}, ${engine.info.threads} thread(s)`,
     async run(call) {
       const r = engine.run({ ids: call.ids, typeIds: call.typeIds }, { fullDepth: call.fullDepth, clsOnly: seqHead && !call.hidden });
       return { exits: r.exits, lastHidden: r.lastHidden, logits: r.logits };

@@ -7,8 +7,10 @@ import type { WorkCount } from '../plan.ts';
  * tensor an unfused float32 graph would materialise rounded to float32 when stored: embedding sum, each
  * LayerNorm output, Q/K/V, scaled scores, softmax weights, attention context, each projection output
  * (bias included), each residual sum, FFN pre-activation and activation, pooler pre-tanh and output, logits.
+ * 'int8': 'f32' with every product but the classifier computed as the WASM int8 target does
+ * (contract/quant.ts: per-column int8 weights, per-row int8 activations, exact integer sums); compact form only.
  */
-export type Precision = 'f32' | 'f64';
+export type Precision = 'f32' | 'f64' | 'int8';
 
 export interface RunInput {
   readonly ids: readonly (readonly number[])[];             // ragged batch of token ids

@@ -26,11 +26,12 @@ export function runReference(model: Model, table: ExitTable, input: RunInput, op
   const plan = planBatch(table, input.ids, model.arch.layers, { fullDepth });
   const work = countWork(plan, model.arch);
   if (opts.form === 'masked') {
+    if (opts.precision === 'int8') throw new RangeError('the int8 reference runs in the compact form only');
     const { exits, hidden } = maskedForward(model, table, input.ids, types, fullDepth, store);
     return { exits, lastHidden: hidden, ...applyHead(model, hidden, store), work };
   }
   const program = encoderProgram(model.arch, model.head);
-  const buffers = runProgram(model, program, plan, flatten(input.ids), flatten(types), store);
+  const buffers = runProgram(model, program, plan, flatten(input.ids), flatten(types), store, opts.precision === 'int8');
   const d = model.arch.hidden;
   const H = buffers.get(program.output)!;
   const lastHidden = inputOrder(plan, H, d);
@@ -48,7 +49,7 @@ export function runReferenceClsOnly(model: Model, table: ExitTable, input: RunIn
   const store = storeFor(opts.precision ?? 'f64');
   const plan = planBatch(table, input.ids, model.arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: true });
   const program = encoderProgram(model.arch, model.head);
-  const buffers = runProgram(model, program, plan, flatten(input.ids), flatten(types), store);
+  const buffers = runProgram(model, program, plan, flatten(input.ids), flatten(types), store, opts.precision === 'int8');
   const d = model.arch.hidden;
   const H = buffers.get(program.output)!;
   const clsHidden = input.ids.map((_, s) => {

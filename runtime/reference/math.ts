@@ -55,6 +55,7 @@ export type Store = (a: Float64Array, start?: number, end?: number) => void;
 
 export function storeFor(precision: Precision): Store {
   if (precision === 'f64') return () => {};
+  // 'f32' and 'int8' (whose products are quantized, runtime/reference/program.ts) store float32
   return (a, start = 0, end = a.length) => {
     for (let i = start; i < end; i++) a[i] = Math.fround(a[i]!);
   };

@@ -6,6 +6,7 @@ import type { Model, WeightName } from '../../contract/model.ts';
 import { LINEARS, NORMS, bufferWidth, perSequence, type Buffer, type LinearName, type Op, type Program, type Rows, type Stage, type StepOf } from '../../contract/program.ts';
 import type { BatchPlan } from '../plan.ts';
 import { ACTIVATIONS, dense, layerNormRow, relu, type Store } from './math.ts';
+import { F32_LINEARS, quantizeColumns, quantizeRow } from '../../contract/quant.ts';
 
 /** State of one call: the packed buffers (f64, rounded by `store` where an f32 graph would round). */
 interface Ctx {
@@ -14,6 +15,7 @@ interface Ctx {
   readonly ids: Int32Array;    // [n] input order
   readonly types: Int32Array;  // [n] input order
   readonly store: Store;
+  readonly int8: boolean;      // products as the int8 precision computes them (contract/quant.ts)
   readonly buffers: Map<Buffer, Float64Array>;
   layer: number;               // 1-based layer of the 'layer' stage, 0 outside it
 }
@@ -22,8 +24,8 @@ interface Ctx {
  * Runs every stage of the program; returns its buffers. The program's output buffer holds each packed
  * row's h^L (with plan.clsOnlyLastLayer, rows outside active[L] hold h^(L-1) there instead).
  */
-export function runProgram(model: Model, program: Program, plan: BatchPlan, ids: Int32Array, types: Int32Array, store: Store): ReadonlyMap<Buffer, Float64Array> {
-  const ctx: Ctx = { model, plan, ids, types, store, buffers: new Map(), layer: 0 };
+export function runProgram(model: Model, program: Program, plan: BatchPlan, ids: Int32Array, types: Int32Array, store: Store, int8 = false): ReadonlyMap<Buffer, Float64Array> {
+  const ctx: Ctx = { model, plan, ids, types, store, int8, buffers: new Map(), layer: 0 };
   const stage = (s: Stage): void => {
     for (const step of program.steps[s]) (OPS[step.op] as (s: typeof step, c: Ctx) => void)(step, ctx);
   };
@@ -70,7 +72,8 @@ const OPS: { readonly [O in Op]: (step: StepOf<O>, ctx: Ctx) => void } = {
     const out = buffer(ctx, step.out);
     const { w, b } = linearWeights(ctx, step.weights);
     const y = new Float64Array(rows * n);
-    dense(x, rows, k, w, b, n, y);
+    if (ctx.int8 && !F32_LINEARS.includes(step.weights)) denseInt8(x, rows, k, w, b, n, y);
+    else dense(x, rows, k, w, b, n, y);
     ctx.store(y);
     const e = step.epilogue;
     if (e === 'residual') {
@@ -167,6 +170,25 @@ function tensor(ctx: Ctx, name: WeightName): Float32Array {
   const t = from(ctx.layer > 0 ? w.layers[ctx.layer - 1] : undefined) ?? from(w) ?? from(w.head);
   if (!t) throw new RangeError(`the model has no weight '${name}'`);
   return t;
+}
+
+const quantized = new WeakMap<Float32Array, ReturnType<typeof quantizeColumns>>();
+
+/** out = x @ W + b at int8 precision (contract/quant.ts), rounded to f32 after each operation as the kernel does. */
+function denseInt8(x: Float64Array, rows: number, k: number, W: Float32Array, b: Float32Array, n: number, out: Float64Array): void {
+  let qw = quantized.get(W);
+  if (!qw) { qw = quantizeColumns(W, k, n); quantized.set(W, qw); }
+  const { q, scale } = qw;
+  const a = new Int32Array(k);
+  const f = Math.fround;
+  for (let r = 0; r < rows; r++) {
+    const s = quantizeRow(x, r, k, a);
+    for (let j = 0; j < n; j++) {
+      let acc = 0;
+      for (let i = 0; i < k; i++) acc += a[i]! * q[i * n + j]!;
+      out[r * n + j] = f(f(f(acc) * f(scale[j]! * s)) + b[j]!);
+    }
+  }
 }
 
 /** Concatenated columns of a linear's weights ([k, n]) and biases ([n]), cached per weights object. */

@@ -4,7 +4,7 @@
 
 import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.ts';
 import { bufferWidth, buffersOf, perSequence, programSteps, type Buffer, type Op, type Rows, type Stage, type StepOf } from '../../contract/program.ts';
-import { alignUp, MAX_PAGES, WASM_NORMS, wasmLayout, type WasmLayout, WEIGHTS_BASE } from '../../contract/wasm-layout.ts';
+import { alignUp, MAX_PAGES, WASM_NORMS, wasmLayout, type WasmLayout, type WasmPrecision, WEIGHTS_BASE } from '../../contract/wasm-layout.ts';
 import { checkBatch } from '../input.ts';
 import { countWork, planBatch, type BatchPlan, type WorkCount } from '../plan.ts';
 import { canUseThreads, isNode, supportsRelaxedSimd } from './features.ts';
@@ -35,6 +35,11 @@ export interface WasmEngineOptions {
    */
   readonly weights: Uint8Array | WeightsWriter;
   readonly exitTable: ExitTable;
+  /**
+   * The precision the modules and weights were compiled for (weights.json's `precision`): int8 products
+   * quantize their input per row first. Default f32.
+   */
+  readonly precision?: WasmPrecision;
   /** Threads including the caller. Default: every core (at most 8) in Node with `node`; 1 in browsers (opt-in there). */
   readonly threads?: number;
   /** Node's worker threads and core count (runtime/node.ts's nodeHost): needed for threads in Node. */
@@ -80,6 +85,7 @@ export interface WasmRunResult {
 export interface WasmEngineInfo {
   readonly simd: 'relaxed' | 'simd128';
   readonly threads: number;
+  readonly precision: WasmPrecision;
 }
 
 let warnedThreads = false;
@@ -111,7 +117,7 @@ export class WasmEngine {
   }
 
   static async create(opts: WasmEngineOptions): Promise<WasmEngine> {
-    const layout = wasmLayout(opts.arch, opts.head);
+    const layout = wasmLayout(opts.arch, opts.head, opts.precision ?? 'f32');
     if (opts.weights instanceof Uint8Array && opts.weights.byteLength !== layout.weightBytes) {
       throw new RangeError(`packed weights have ${opts.weights.byteLength} bytes, the layout of this model needs ${layout.weightBytes}`);
     }
@@ -131,7 +137,7 @@ export class WasmEngine {
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
     const k = kernelsOf(module, instance);
     const pool = shared ? await WorkerPool.start(threads, module, memory, k, { workerUrl: opts.workerUrl, node: opts.node, startWorker: opts.startWorker }) : undefined;
-    return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
+    return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads, precision: layout.precision }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
   }
 
   /** Stops the worker threads (the engine cannot run afterwards). */
@@ -149,7 +155,7 @@ export class WasmEngine {
     if (clsOnly && head.kind === 'token') throw new RangeError('clsOnly needs a sequence-level head, not a token head');
     const plan = planBatch(this.table, input.ids, arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: clsOnly });
     const s = this.prepare(plan);
-    const call: Call = { plan, ids: input.ids, types, s, layer: 0, logits: undefined };
+    const call: Call = { plan, ids: input.ids, types, s, layer: 0, logits: undefined, quantized: undefined };
     const steps = programSteps(program);
     for (let i = 0; i < steps.length; i++) {
       const { stage, step } = steps[i]!;
@@ -202,6 +208,7 @@ export class WasmEngine {
 
   /** Runs one step of the program with its op's implementation. */
   private step(stage: Stage, step: StepOf<Op>, call: Call): void {
+    if (step.op !== 'linear') call.quantized = undefined; // it may write the buffer last quantized
     (this.ops[step.op] as (s: typeof step, st: Stage, c: Call) => void)(step, stage, call);
   }
 
@@ -226,7 +233,7 @@ export class WasmEngine {
         return;
       }
       const g = this.layout.gemm[impl.gemm]!;
-      this.mm(impl.gemm, layerArg(stage, call), x, buffers[step.out]!, step.residual ? buffers[step.residual]! : 0, rows, impl.col0 / g.nr, (impl.col0 + impl.cols) / g.nr);
+      this.mm(call, impl.gemm, layerArg(stage, call), x, buffers[step.out]!, step.residual ? buffers[step.residual]! : 0, rows, impl.col0 / g.nr, (impl.col0 + impl.cols) / g.nr);
     },
     attention: (step, _stage, call) => {
       const { s, plan } = call;
@@ -250,13 +257,26 @@ export class WasmEngine {
     const [lo, hi] = ia.col0 < ib.col0 ? [ia, ib] : [ib, ia];
     if (lo.col0 + lo.cols !== hi.col0) return false;
     const nr = this.layout.gemm[ia.gemm]!.nr, buffers = call.s.buffers;
-    this.mm(ia.gemm, call.layer - 1, buffers[a.x]!, buffers[a.out]!, 0, rows, lo.col0 / nr, (hi.col0 + hi.cols) / nr);
+    this.mm(call, ia.gemm, call.layer - 1, buffers[a.x]!, buffers[a.out]!, 0, rows, lo.col0 / nr, (hi.col0 + hi.cols) / nr);
     return true;
   }
 
-  private mm(gemm: string, layer: number, x: number, y: number, res: number, rows: number, p0: number, p1: number): void {
+  private mm(call: Call, gemm: string, layer: number, x: number, y: number, res: number, rows: number, p0: number, p1: number): void {
     const g = this.layout.gemm[gemm as keyof WasmLayout['gemm']]!;
-    this.par(`mm_${gemm}`, [layer, x, y, res, 0, rows, p0, p1], { arg: 6 }, rows * (p1 - p0) * g.nr * g.k);
+    const macs = rows * (p1 - p0) * g.nr * g.k;
+    if (this.layout.precision === 'f32') {
+      this.par(`mm_${gemm}`, [layer, x, y, res, 0, rows, p0, p1], { arg: 6 }, macs);
+      return;
+    }
+    // int8: quantize the input rows once (Q and K/V of a layer read the same rows), then the product
+    const s = call.s;
+    const q = call.quantized;
+    if (q === undefined || q.x !== x || q.rows < rows || q.width !== g.k) {
+      this.par('quant', [x, s.XQ, s.XS, g.k, 0, rows], { arg: 4 }, rows * g.k * LN_MACS_PER_ELEMENT);
+      call.quantized = { x, rows, width: g.k };
+    }
+    this.par(`mm_${gemm}`, [layer, s.XQ, s.XS, y, res, 0, rows, p0, p1], { arg: 7 }, macs);
+    if (y === x) call.quantized = undefined;
   }
 
   private rowCount(call: Call, rows: Rows): number {
@@ -286,7 +306,11 @@ export class WasmEngine {
     const ROWSEQ = take(n * 4), KEYS = take(n * 4), SEQMETA = take(B * 16);
     const scoresStride = alignUp(4 * Math.max(...lpads) * 4); // 4 rows of scores at a time
     const SCORES = take(scoresStride * (this.pool?.size ?? 1));
+    const widest = Math.max(d, arch.embeddingSize, arch.ffn);
     const CLSIN = take(B * Math.max(d, arch.embeddingSize) * 4);
+    // int8: one product's input rows quantized to i16, and their scales
+    const int8 = this.layout.precision === 'int8';
+    const XQ = int8 ? take(n * widest * 2) : 0, XS = int8 ? take(n * 4) : 0;
     const have = this.memory.buffer.byteLength;
     if (cursor > have) this.memory.grow(Math.ceil((cursor - have) / 65536));
     this.refreshViews();
@@ -294,7 +318,7 @@ export class WasmEngine {
     i32.set(plan.seqOfRow, ROWSEQ >> 2);
     i32.set(plan.keyRows, KEYS >> 2);
     for (let b = 0; b < B; b++) i32.set([ktAt[b]!, lens[b]!, KEYS + plan.seqStart[b]! * 4, lpads[b]!], (SEQMETA >> 2) + 4 * b);
-    return { buffers, ROWSEQ, SEQMETA, SCORES, scoresStride, CLSIN, maxLen: Math.max(...lens) };
+    return { buffers, ROWSEQ, SEQMETA, SCORES, scoresStride, CLSIN, XQ, XS, maxLen: Math.max(...lens) };
   }
 
   /** emb = word + position (+ token type) embedding of each packed row ([n, E]). */
@@ -376,6 +400,8 @@ interface Call {
   readonly s: Scratch;
   layer: number;                     // 1-based during the layer stage
   logits: Float32Array | undefined;  // the JS classifier's output, packed rows or one per sequence
+  /** int8: which rows of which buffer XQ holds, quantized, since the last step that was not a product. */
+  quantized: { readonly x: number; readonly rows: number; readonly width: number } | undefined;
 }
 
 interface Scratch {
@@ -386,6 +412,8 @@ interface Scratch {
   readonly SCORES: number;  // per-thread [4, lpad max] floats
   readonly scoresStride: number;
   readonly CLSIN: number;   // [B, width] gathered [CLS] rows
+  readonly XQ: number;      // int8: [n, width] i16 quantized input rows of the current product (0 for f32)
+  readonly XS: number;      // int8: [n] f32 their scales
   readonly maxLen: number;  // longest sequence (keys per query row at most)
 }
 

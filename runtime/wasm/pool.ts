@@ -31,7 +31,7 @@ export const CTL = {
   failed: 8,     // set by a worker whose share threw (a trap): the caller rethrows
   args: 9,       // up to MAX_ARGS i32 arguments
 } as const;
-export const MAX_ARGS = 8;
+export const MAX_ARGS = 9; // the int8 products take 9
 export const CTL_WORDS = CTL.args + MAX_ARGS;
 
 /** How a call is shared out: args[arg] .. args[arg + 1] is divided evenly; an optional per-share scratch pointer. */

@@ -66,7 +66,7 @@ export function emitGemm(m: binaryen.Module, variant: Variant, spec: GemmSpec): 
 const ACC_CHAINS = 8;
 
 /** y[r, p nr .. p nr + nr) = act(...) in place for rows [r0, r1). */
-function activatePanel(fn: Fn, spec: GemmSpec, act: VecActivation, l: { y: Local; r0: Local; r1: Local; p: Local }): Ref {
+export function activatePanel(fn: Fn, spec: GemmSpec, act: VecActivation, l: { y: Local; r0: Local; r1: Local; p: Local }): Ref {
   const r = fn.i32(), v = fn.i32(), yp = fn.i32(), t = fn.v128();
   return fn.forRange(r, l.r0.get(), l.r1.get(), 1, [
     yp.set(fn.add(fn.addMul(l.y.get(), r.get(), spec.n * 4), fn.mul(l.p.get(), fn.c(spec.nr * 4)))),

@@ -4,6 +4,7 @@ import type { Model } from '../../../contract/model.ts';
 import { manifestOf, type WasmLayout, type WeightsManifest } from '../../../contract/wasm-layout.ts';
 import { packWeights } from '../../passes/packWeights.ts';
 import { checkWasmArch, emitWasmModules, type WasmModules } from './module.ts';
+import type { WasmPrecision } from '../../../contract/wasm-layout.ts';
 
 export { checkWasmArch, emitWasmModule, emitWasmModules, emitWasmText } from './module.ts';
 export type { ModuleOptions, WasmModules } from './module.ts';
@@ -16,8 +17,8 @@ export interface WasmArtifacts {
 }
 
 /** Checks the architecture (HasheeError 'backend'), packs the weights and emits the four module variants. */
-export function compileWasm(model: Model): WasmArtifacts {
+export function compileWasm(model: Model, precision: WasmPrecision = 'f32'): WasmArtifacts {
   checkWasmArch(model.arch);
-  const { layout, bytes } = packWeights(model);
+  const { layout, bytes } = packWeights(model, precision);
   return { layout, modules: emitWasmModules(layout), weights: bytes, manifest: manifestOf(layout) };
 }

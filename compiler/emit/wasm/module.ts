@@ -6,9 +6,10 @@ import binaryen from 'binaryen';
 import { HasheeError } from '../../errors.ts';
 import type { ArchConfig } from '../../../contract/model.ts';
 import { bufferWidth, programSteps, type Op, type Stage, type StepOf } from '../../../contract/program.ts';
-import { MAX_PAGES, WASM_NORMS, WASM_TENSORS, type WasmLayout } from '../../../contract/wasm-layout.ts';
+import { MAX_PAGES, scaleName, WASM_NORMS, WASM_TENSORS, type WasmLayout } from '../../../contract/wasm-layout.ts';
 import { moduleFeatures, type Variant } from './builder.ts';
 import { emitGemm, type Epilogue } from './gemm.ts';
+import { emitGemmI8, emitQuantize } from './gemm-i8.ts';
 import { emitAttend, emitGatherKt, emitLayerNorm } from './kernels.ts';
 
 export interface ModuleOptions {
@@ -68,11 +69,19 @@ const OPS: { readonly [O in Op]: (step: StepOf<O>, stage: Stage, ctx: EmitCtx) =
     const prefix = stage === 'layer' ? 'layers.0.' : '';
     const tensor = WASM_TENSORS.find((t) => t.gemm === g)!.name.replace(/\.weight$/, '');
     const epilogue: Epilogue = step.epilogue;
-    once(ctx, `mm_${g}`, `product ${g} with epilogue ${epilogue}`, () => emitGemm(ctx.m, ctx.variant, {
+    const spec = {
       name: `mm_${g}`, ...ctx.layout.gemm[g]!,
       weights: ctx.layout.at[`${prefix}${tensor}.weight`]!, bias: ctx.layout.at[`${prefix}${tensor}.bias`]!,
       layerStride: stage === 'layer' ? ctx.layout.layerStride : 0, epilogue,
-    }));
+    };
+    if (ctx.layout.precision === 'int8') {
+      once(ctx, 'quant', 'row quantization', () => emitQuantize(ctx.m, ctx.variant));
+      once(ctx, `mm_${g}`, `int8 product ${g} with epilogue ${epilogue}`, () => emitGemmI8(ctx.m, ctx.variant, {
+        ...spec, scales: ctx.layout.at[`${prefix}${scaleName(`${tensor}.weight`)}`]!,
+      }));
+      return;
+    }
+    once(ctx, `mm_${g}`, `product ${g} with epilogue ${epilogue}`, () => emitGemm(ctx.m, ctx.variant, spec));
   },
   attention(_step, _stage, ctx) {
     const spec = { d: ctx.layout.arch.hidden, heads: ctx.layout.arch.heads };

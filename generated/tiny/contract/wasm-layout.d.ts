@@ -12,11 +12,23 @@ export type TensorLayout = {
 } | {
     readonly kind: 'panels';
     readonly nr: number;
+}
+/**
+ * int8 W [k, n] as [n / nr][k / 2][nr / 4][4][2]: per panel, per pair of k rows (2i, 2i + 1), groups of 4
+ * columns with each column's two values adjacent (what i16x8.load8x8_s + i32x4.dot_i16x8_s consume);
+ * W[k, j] = q[k, j] * scale[j] with the per-column scale in the `.scale` tensor that follows.
+ */
+ | {
+    readonly kind: 'panels-i8';
+    readonly nr: number;
 };
+/** f32 everywhere, or int8 matrices (per-column symmetric) with activations quantized per row at run time. */
+export type WasmPrecision = 'f32' | 'int8';
 export interface TensorSlot {
     readonly name: string;
     readonly address: number;
     readonly bytes: number;
+    readonly dtype: 'f32' | 'i8';
     readonly shape: readonly number[];
     readonly layout: TensorLayout;
 }
@@ -58,6 +70,7 @@ export type LinearImpl = {
     readonly bias: string;
 };
 export interface WasmLayout {
+    readonly precision: WasmPrecision;
     readonly arch: ArchConfig;
     readonly head: HeadConfig;
     readonly program: Program;
@@ -78,22 +91,26 @@ export interface WasmLayout {
 }
 /** Panel of 8 columns (4 for widths that are not a multiple of 8); undefined when n is not a multiple of 4. */
 export declare function panelWidth(n: number): number | undefined;
+/** The per-column scale tensor of an int8 matrix: 'qkv.weight' -> 'qkv.scale'. */
+export declare function scaleName(weightName: string): string;
 /**
  * Computes the layout for an architecture. Requires d, f and E to be multiples of 4 and d / heads to be
  * a multiple of 4 (the emitter checks this first and reports a HasheeError).
  */
-export declare function wasmLayout(arch: ArchConfig, head: HeadConfig): WasmLayout;
+export declare function wasmLayout(arch: ArchConfig, head: HeadConfig, precision?: WasmPrecision): WasmLayout;
 export declare function alignUp(n: number, to?: number): number;
 /** JSON manifest of the packed weight blob (offsets relative to the blob's first byte). */
 export interface WeightsManifest {
     readonly format: 'hashee-wasm-weights/1';
-    readonly dtype: 'f32';
+    /** f32: every tensor little-endian f32; int8: matrices int8 ('panels-i8') with f32 '.scale' vectors. */
+    readonly precision: WasmPrecision;
     readonly base: number;
     readonly bytes: number;
     readonly tensors: readonly {
         readonly name: string;
         readonly offset: number;
         readonly bytes: number;
+        readonly dtype: 'f32' | 'i8';
         readonly shape: readonly number[];
         readonly layout: TensorLayout;
     }[];
@@ -102,6 +119,8 @@ export declare function manifestOf(layout: WasmLayout): WeightsManifest;
 /**
  * The kernels a module exports, in emission order (the order of first use in the program):
  *   mm_<gemm>(layer, x, y, res, r0, r1, p0, p1)  y [rows, n] = epilogue(x [rows, k] @ W + b), column panels [p0, p1)
+ *     int8: mm_<gemm>(layer, xq, xs, y, res, r0, r1, p0, p1) with xq [rows, k] i16 and xs [rows] f32 from quant
+ *   quant(x, xq, xs, width, r0, r1)               int8 only: xq[r] = round(x[r] * 127 / max|x[r]|), xs[r] = max|x[r]| / 127
  *   <norm kernel>(layer, x, y, r0, r1)           y[r] = LayerNorm(x[r]) over the norm's width
  *   gather_kt(qkv, seqMeta, s0, s1)             per-sequence transposed keys (compiler/emit/wasm/kernels.ts)
  *   attend(qkv, ctx, rowSeq, seqMeta, scores, i0, i1)

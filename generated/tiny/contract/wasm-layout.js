@@ -62,26 +62,37 @@ export function panelWidth(n) {
 function tileRows(nr) {
     return nr === 8 ? 4 : 6;
 }
-function gemmShape(k, n) {
+function gemmShape(k, n, precision) {
     const nr = panelWidth(n);
     if (nr === undefined)
         throw new RangeError(`product width ${n} is not a multiple of 4`);
-    return { k, n, nr, mr: tileRows(nr) };
+    if (precision === 'int8' && k % 2 !== 0)
+        throw new RangeError(`the int8 product needs an even depth, not ${k}`);
+    return { k, n, nr, mr: precision === 'int8' ? I8_TILE_ROWS : tileRows(nr) };
+}
+/**
+ * Rows per int8 register tile: 4 rows x 2 vectors of i32 accumulators + 2 weight vectors + the broadcast
+ * activation pair and the dot product's result (12 of V8's 16 xmm registers).
+ */
+const I8_TILE_ROWS = 4;
+/** The per-column scale tensor of an int8 matrix: 'qkv.weight' -> 'qkv.scale'. */
+export function scaleName(weightName) {
+    return weightName.replace(/\.weight$/, '.scale');
 }
 /**
  * Computes the layout for an architecture. Requires d, f and E to be multiples of 4 and d / heads to be
  * a multiple of 4 (the emitter checks this first and reports a HasheeError).
  */
-export function wasmLayout(arch, head) {
+export function wasmLayout(arch, head, precision = 'f32') {
     const program = encoderProgram(arch, head);
     const dh = arch.hidden / arch.heads;
     const tensors = [];
     const at = {};
     const gemm = {};
     let cursor = WEIGHTS_BASE;
-    const place = (name, shape, layout) => {
-        const bytes = shape.reduce((a, b) => a * b, 1) * 4;
-        tensors.push({ name, address: cursor, bytes, shape, layout });
+    const place = (name, shape, layout, dtype = 'f32') => {
+        const bytes = shape.reduce((a, b) => a * b, 1) * (dtype === 'i8' ? 1 : 4);
+        tensors.push({ name, address: cursor, bytes, dtype, shape, layout });
         at[name] = cursor;
         cursor = alignUp(cursor + bytes);
     };
@@ -89,9 +100,18 @@ export function wasmLayout(arch, head) {
     const placeAll = (group, prefix) => {
         for (const t of present.filter((x) => WEIGHTS[x.from[0]].group === group)) {
             const shape = columnsShape(t.from, arch, head);
-            if (t.gemm)
-                gemm[t.gemm] = gemmShape(shape[0], shape[1]);
-            place(prefix + t.name, shape, t.gemm ? { kind: 'panels', nr: gemm[t.gemm].nr } : { kind: 'rowmajor' });
+            if (!t.gemm) {
+                place(prefix + t.name, shape, { kind: 'rowmajor' });
+                continue;
+            }
+            gemm[t.gemm] = gemmShape(shape[0], shape[1], precision);
+            const nr = gemm[t.gemm].nr;
+            if (precision === 'f32') {
+                place(prefix + t.name, shape, { kind: 'panels', nr });
+                continue;
+            }
+            place(prefix + t.name, shape, { kind: 'panels-i8', nr }, 'i8');
+            place(prefix + scaleName(t.name), [shape[1]], { kind: 'rowmajor' });
         }
     };
     placeAll('embed', '');
@@ -106,7 +126,7 @@ export function wasmLayout(arch, head) {
     placeAll('final', '');
     placeAll('head', '');
     return {
-        arch, head, program, headDim: dh, qScale: 1 / Math.sqrt(dh), layerStride,
+        precision, arch, head, program, headDim: dh, qScale: 1 / Math.sqrt(dh), layerStride,
         weightBytes: cursor - WEIGHTS_BASE, end: cursor, tensors, at, gemm, linear: linearImpls(program, present, arch, head),
     };
 }
@@ -138,13 +158,15 @@ export function alignUp(n, to = ALIGN) {
 }
 export function manifestOf(layout) {
     return {
-        format: 'hashee-wasm-weights/1', dtype: 'f32', base: WEIGHTS_BASE, bytes: layout.weightBytes,
-        tensors: layout.tensors.map((t) => ({ name: t.name, offset: t.address - WEIGHTS_BASE, bytes: t.bytes, shape: t.shape, layout: t.layout })),
+        format: 'hashee-wasm-weights/1', precision: layout.precision, base: WEIGHTS_BASE, bytes: layout.weightBytes,
+        tensors: layout.tensors.map((t) => ({ name: t.name, offset: t.address - WEIGHTS_BASE, bytes: t.bytes, dtype: t.dtype, shape: t.shape, layout: t.layout })),
     };
 }
 /**
  * The kernels a module exports, in emission order (the order of first use in the program):
  *   mm_<gemm>(layer, x, y, res, r0, r1, p0, p1)  y [rows, n] = epilogue(x [rows, k] @ W + b), column panels [p0, p1)
+ *     int8: mm_<gemm>(layer, xq, xs, y, res, r0, r1, p0, p1) with xq [rows, k] i16 and xs [rows] f32 from quant
+ *   quant(x, xq, xs, width, r0, r1)               int8 only: xq[r] = round(x[r] * 127 / max|x[r]|), xs[r] = max|x[r]| / 127
  *   <norm kernel>(layer, x, y, r0, r1)           y[r] = LayerNorm(x[r]) over the norm's width
  *   gather_kt(qkv, seqMeta, s0, s1)             per-sequence transposed keys (compiler/emit/wasm/kernels.ts)
  *   attend(qkv, ctx, rowSeq, seqMeta, scores, i0, i1)
@@ -164,6 +186,8 @@ export function kernelNames(layout) {
         }
         if (step.op === 'linear') {
             const impl = layout.linear[step.weights];
+            if (impl.kind === 'gemm' && layout.precision === 'int8')
+                add('quant');
             if (impl.kind === 'gemm')
                 add(`mm_${impl.gemm}`);
         }

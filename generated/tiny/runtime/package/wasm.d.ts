@@ -14,6 +14,8 @@ export interface WasmFiles {
         };
     };
     readonly weights: string;
+    /** Absent: f32. int8: the modules and weights of the int8 precision (spec `precision`). */
+    readonly precision?: 'int8';
 }
 export interface WasmLoadOptions {
     /** Threads including the caller. Default: every core in Node; 1 in browsers (opt-in, needs crossOriginIsolated). */

@@ -27,12 +27,13 @@ export async function openWasm(ctx, files, opts, startWorker) {
         arch, head, modules, exitTable: ctx.exitTable,
         // straight from the file into linear memory: the blob is never held twice
         weights: (region) => ctx.files.readInto(files.weights, region),
+        precision: files.precision ?? 'f32',
         threads: opts.threads, simd: opts.simd, workerUrl: opts.workerUrl, startWorker, warn: opts.warn, node: ctx.node,
     });
     const seqHead = head.kind === 'classification' || head.kind === 'regression';
     return {
         name: 'wasm',
-        info: `wasm ${engine.info.simd}, ${engine.info.threads} thread(s)`,
+        info: `wasm ${engine.info.simd}${engine.info.precision === 'int8' ? ' int8' : ''}, ${engine.info.threads} thread(s)`,
         async run(call) {
             const r = engine.run({ ids: call.ids, typeIds: call.typeIds }, { fullDepth: call.fullDepth, clsOnly: seqHead && !call.hidden });
             return { exits: r.exits, lastHidden: r.lastHidden, logits: r.logits };

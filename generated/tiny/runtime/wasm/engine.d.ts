@@ -1,5 +1,6 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ArchConfig, ExitTable, HeadConfig } from '../../contract/model.js';
+import { type WasmPrecision } from '../../contract/wasm-layout.js';
 import { type WorkCount } from '../plan.js';
 import { type StartWorker } from './pool.js';
 import type { NodeHost } from '../host.js';
@@ -27,6 +28,11 @@ export interface WasmEngineOptions {
      */
     readonly weights: Uint8Array | WeightsWriter;
     readonly exitTable: ExitTable;
+    /**
+     * The precision the modules and weights were compiled for (weights.json's `precision`): int8 products
+     * quantize their input per row first. Default f32.
+     */
+    readonly precision?: WasmPrecision;
     /** Threads including the caller. Default: every core (at most 8) in Node with `node`; 1 in browsers (opt-in there). */
     readonly threads?: number;
     /** Node's worker threads and core count (runtime/node.ts's nodeHost): needed for threads in Node. */
@@ -68,6 +74,7 @@ export interface WasmRunResult {
 export interface WasmEngineInfo {
     readonly simd: 'relaxed' | 'simd128';
     readonly threads: number;
+    readonly precision: WasmPrecision;
 }
 export declare class WasmEngine {
     readonly info: WasmEngineInfo;

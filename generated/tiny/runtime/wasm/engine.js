@@ -40,7 +40,7 @@ export class WasmEngine {
         this.refreshViews();
     }
     static async create(opts) {
-        const layout = wasmLayout(opts.arch, opts.head);
+        const layout = wasmLayout(opts.arch, opts.head, opts.precision ?? 'f32');
         if (opts.weights instanceof Uint8Array && opts.weights.byteLength !== layout.weightBytes) {
             throw new RangeError(`packed weights have ${opts.weights.byteLength} bytes, the layout of this model needs ${layout.weightBytes}`);
         }
@@ -63,7 +63,7 @@ export class WasmEngine {
         const instance = await WebAssembly.instantiate(module, { env: { memory } });
         const k = kernelsOf(module, instance);
         const pool = shared ? await WorkerPool.start(threads, module, memory, k, { workerUrl: opts.workerUrl, node: opts.node, startWorker: opts.startWorker }) : undefined;
-        return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
+        return new WasmEngine({ simd: relaxed ? 'relaxed' : 'simd128', threads, precision: layout.precision }, layout, memory, k, pool, opts.exitTable, opts.minSplitMacs ?? MIN_SPLIT_MACS);
     }
     /** Stops the worker threads (the engine cannot run afterwards). */
     dispose() {
@@ -81,7 +81,7 @@ export class WasmEngine {
             throw new RangeError('clsOnly needs a sequence-level head, not a token head');
         const plan = planBatch(this.table, input.ids, arch.layers, { fullDepth: !!opts.fullDepth, clsOnlyLastLayer: clsOnly });
         const s = this.prepare(plan);
-        const call = { plan, ids: input.ids, types, s, layer: 0, logits: undefined };
+        const call = { plan, ids: input.ids, types, s, layer: 0, logits: undefined, quantized: undefined };
         const steps = programSteps(program);
         for (let i = 0; i < steps.length; i++) {
             const { stage, step } = steps[i];
@@ -142,6 +142,8 @@ export class WasmEngine {
     }
     /** Runs one step of the program with its op's implementation. */
     step(stage, step, call) {
+        if (step.op !== 'linear')
+            call.quantized = undefined; // it may write the buffer last quantized
         this.ops[step.op](step, stage, call);
     }
     /** The WASM engine's implementation of every op. */
@@ -165,7 +167,7 @@ export class WasmEngine {
                 return;
             }
             const g = this.layout.gemm[impl.gemm];
-            this.mm(impl.gemm, layerArg(stage, call), x, buffers[step.out], step.residual ? buffers[step.residual] : 0, rows, impl.col0 / g.nr, (impl.col0 + impl.cols) / g.nr);
+            this.mm(call, impl.gemm, layerArg(stage, call), x, buffers[step.out], step.residual ? buffers[step.residual] : 0, rows, impl.col0 / g.nr, (impl.col0 + impl.cols) / g.nr);
         },
         attention: (step, _stage, call) => {
             const { s, plan } = call;
@@ -192,12 +194,26 @@ export class WasmEngine {
         if (lo.col0 + lo.cols !== hi.col0)
             return false;
         const nr = this.layout.gemm[ia.gemm].nr, buffers = call.s.buffers;
-        this.mm(ia.gemm, call.layer - 1, buffers[a.x], buffers[a.out], 0, rows, lo.col0 / nr, (hi.col0 + hi.cols) / nr);
+        this.mm(call, ia.gemm, call.layer - 1, buffers[a.x], buffers[a.out], 0, rows, lo.col0 / nr, (hi.col0 + hi.cols) / nr);
         return true;
     }
-    mm(gemm, layer, x, y, res, rows, p0, p1) {
+    mm(call, gemm, layer, x, y, res, rows, p0, p1) {
         const g = this.layout.gemm[gemm];
-        this.par(`mm_${gemm}`, [layer, x, y, res, 0, rows, p0, p1], { arg: 6 }, rows * (p1 - p0) * g.nr * g.k);
+        const macs = rows * (p1 - p0) * g.nr * g.k;
+        if (this.layout.precision === 'f32') {
+            this.par(`mm_${gemm}`, [layer, x, y, res, 0, rows, p0, p1], { arg: 6 }, macs);
+            return;
+        }
+        // int8: quantize the input rows once (Q and K/V of a layer read the same rows), then the product
+        const s = call.s;
+        const q = call.quantized;
+        if (q === undefined || q.x !== x || q.rows < rows || q.width !== g.k) {
+            this.par('quant', [x, s.XQ, s.XS, g.k, 0, rows], { arg: 4 }, rows * g.k * LN_MACS_PER_ELEMENT);
+            call.quantized = { x, rows, width: g.k };
+        }
+        this.par(`mm_${gemm}`, [layer, s.XQ, s.XS, y, res, 0, rows, p0, p1], { arg: 7 }, macs);
+        if (y === x)
+            call.quantized = undefined;
     }
     rowCount(call, rows) {
         switch (rows) {
@@ -227,7 +243,11 @@ export class WasmEngine {
         const ROWSEQ = take(n * 4), KEYS = take(n * 4), SEQMETA = take(B * 16);
         const scoresStride = alignUp(4 * Math.max(...lpads) * 4); // 4 rows of scores at a time
         const SCORES = take(scoresStride * (this.pool?.size ?? 1));
+        const widest = Math.max(d, arch.embeddingSize, arch.ffn);
         const CLSIN = take(B * Math.max(d, arch.embeddingSize) * 4);
+        // int8: one product's input rows quantized to i16, and their scales
+        const int8 = this.layout.precision === 'int8';
+        const XQ = int8 ? take(n * widest * 2) : 0, XS = int8 ? take(n * 4) : 0;
         const have = this.memory.buffer.byteLength;
         if (cursor > have)
             this.memory.grow(Math.ceil((cursor - have) / 65536));
@@ -237,7 +257,7 @@ export class WasmEngine {
         i32.set(plan.keyRows, KEYS >> 2);
         for (let b = 0; b < B; b++)
             i32.set([ktAt[b], lens[b], KEYS + plan.seqStart[b] * 4, lpads[b]], (SEQMETA >> 2) + 4 * b);
-        return { buffers, ROWSEQ, SEQMETA, SCORES, scoresStride, CLSIN, maxLen: Math.max(...lens) };
+        return { buffers, ROWSEQ, SEQMETA, SCORES, scoresStride, CLSIN, XQ, XS, maxLen: Math.max(...lens) };
     }
     /** emb = word + position (+ token type) embedding of each packed row ([n, E]). */
     embed(call, out) {

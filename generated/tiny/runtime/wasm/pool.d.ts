@@ -19,7 +19,7 @@ export declare const CTL: {
     readonly failed: 8;
     readonly args: 9;
 };
-export declare const MAX_ARGS = 8;
+export declare const MAX_ARGS = 9;
 export declare const CTL_WORDS: number;
 /** How a call is shared out: args[arg] .. args[arg + 1] is divided evenly; an optional per-share scratch pointer. */
 export interface Split {

@@ -24,7 +24,7 @@ export const CTL = {
     failed: 8, // set by a worker whose share threw (a trap): the caller rethrows
     args: 9, // up to MAX_ARGS i32 arguments
 };
-export const MAX_ARGS = 8;
+export const MAX_ARGS = 9; // the int8 products take 9
 export const CTL_WORDS = CTL.args + MAX_ARGS;
 /** The part of `args` share `t` of `shares` runs. */
 export function shareArgs(args, split, t, shares) {
