@@ -15,12 +15,13 @@ export const evalCommand = command({
     'the task is read from the file\'s columns unless --task) and prints accuracy (SST-2), accuracy and F1\n' +
     '(MRPC) or Pearson / Spearman (STS-B), the average exit layer (token mass) and the expected FLOPs ratio\n' +
     'vs full depth (cost model, each sentence alone). --backend wasm runs the compiled package (single\n' +
-    'sentences only); the reference runs in float64 unless --precision f32.',
+    'sentences only, in the spec\'s precision); the reference runs in float64 unless --precision f32, or int8\n' +
+    '(the WASM int8 arithmetic: per-column int8 weights, per-row int8 activations).',
   options: {
     task: { type: 'string', choices: TASK_NAMES, value: 'TASK', help: 'the task (default: from the data file\'s columns)' },
     data: { type: 'string', value: 'FILE.tsv', help: 'labelled data (default: the task\'s shipped dev split)' },
     backend: { type: 'string', choices: ['reference', 'wasm'], help: 'the reference executor (default) or the compiled wasm package' },
-    precision: { type: 'string', choices: ['f64', 'f32'], help: 'the reference executor\'s precision (default f64)' },
+    precision: { type: 'string', choices: ['f64', 'f32', 'int8'], help: 'the reference executor\'s precision (default f64)' },
     'full-depth': { type: 'boolean', help: 'ignore the exit table' },
     limit: { type: 'string', value: 'N', help: 'read the first N rows only' },
     'max-len': { type: 'string', value: 'N', help: 'longer rows are cut (default max_positions)' },
