@@ -1,0 +1,340 @@
+// Reference executor for encoder-decoder generation (docs/hashee.md section 4): the encoder through the
+// encoder reference (its exit rule unchanged), cross-attention K/V once per input, then the decoder one
+// step at a time with a KV cache, the fed id's exit layer skipping the upper layers; greedy or beam search.
+
+import type { ExitTable } from '../../contract/model.ts';
+import { checkDecoderWeights, encoderModel, type DecoderLayerWeights, type GenerationIds, type Seq2SeqArch, type Seq2SeqModel } from '../../contract/seq2seq.ts';
+import { exitOf } from '../plan.ts';
+import { runReference } from './index.ts';
+import { ACTIVATIONS, dense, layerNormRow, storeFor, type Store } from './math.ts';
+
+/** Exit tables of the two stacks: encoder[id] in 1..L_enc, decoder[id] in 1..L_dec. */
+export interface Seq2SeqTables {
+  readonly encoder: ExitTable;
+  readonly decoder: ExitTable;
+}
+
+export interface GenerateOptions {
+  /** Most tokens to generate (eos included); decoder positions 0..maxNew-1 must fit the model's P. */
+  readonly maxNew: number;
+  /** Beam width; 1 (default) is greedy search. */
+  readonly beams?: number;
+  /** A finished hypothesis scores sum(log p) / length^lengthPenalty, length = its generated tokens. Default 1. */
+  readonly lengthPenalty?: number;
+  /** 'f64' (default) or 'f32': the stored tensors rounded as in the encoder reference (api.ts). */
+  readonly precision?: 'f64' | 'f32';
+  /** Ignore both exit tables (every token through every layer). */
+  readonly fullDepth?: boolean;
+}
+
+/** Multiply-accumulates executed under the cost model (docs/hashee.md section 3 and 4.3). */
+export interface GenerationWork {
+  readonly encoder: number;   // the encoder stack (its HashEE cost model)
+  readonly cross: number;     // cross-attention K/V of the final encoder states, once per input
+  readonly decoder: number;   // every decoder step run, over all beams
+  readonly head: number;      // LM head products
+  readonly macs: number;
+  readonly flops: number;     // 2 x macs
+}
+
+export interface GenerateResult {
+  /** Generated ids (the decoder start id excluded, eos included when it was produced). */
+  readonly tokens: number[];
+  /** [tokens.length]: exit layer of the id fed at each step (step 0 feeds the decoder start id). */
+  readonly stepExits: number[];
+  /** Exit layer of each source token. */
+  readonly encoderExits: number[];
+  /** sum(log p) / length^lengthPenalty of the returned hypothesis. */
+  readonly score: number;
+  readonly work: GenerationWork;
+}
+
+/** The per-input state the decoder reads: cross-attention K and V of every layer ([L_dec] of [n, d]). */
+export interface CrossKV {
+  readonly n: number;
+  readonly k: readonly Float64Array[];
+  readonly v: readonly Float64Array[];
+}
+
+/** Self-attention K and V of the positions decoded so far, per layer: [L_dec] of [capacity, d]. */
+export interface KvCache {
+  readonly k: Float64Array[];
+  readonly v: Float64Array[];
+}
+
+interface Ctx {
+  readonly model: Seq2SeqModel;
+  readonly table: ExitTable;
+  readonly store: Store;
+  readonly fullDepth: boolean;
+}
+
+/** Generates from one source sentence; invalid ids, lengths or options throw a RangeError. */
+export function generate(model: Seq2SeqModel, tables: Seq2SeqTables, source: readonly number[], ids: GenerationIds, opts: GenerateOptions): GenerateResult {
+  checkDecoderWeights(model);
+  const a = model.arch;
+  const beams = opts.beams ?? 1, lengthPenalty = opts.lengthPenalty ?? 1;
+  if (!Number.isInteger(opts.maxNew) || opts.maxNew < 1) throw new RangeError(`maxNew must be a positive integer, got ${opts.maxNew}`);
+  if (opts.maxNew > a.maxPositions) throw new RangeError(`maxNew ${opts.maxNew} exceeds the model's ${a.maxPositions} decoder positions`);
+  if (!Number.isInteger(beams) || beams < 1) throw new RangeError(`beams must be a positive integer, got ${beams}`);
+  for (const [name, id] of [['decoder start', ids.decoderStart], ['eos', ids.eos]] as const) {
+    if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize) throw new RangeError(`${name} id ${id} is outside the vocabulary 0..${a.vocabSize - 1}`);
+  }
+  const precision = opts.precision ?? 'f64', fullDepth = !!opts.fullDepth;
+  const enc = runReference(encoderModel(model), tables.encoder, { ids: [source] }, { precision, fullDepth });
+  const ctx: Ctx = { model, table: tables.decoder, store: storeFor(precision), fullDepth };
+  const cross = crossKV(ctx, enc.lastHidden[0]!, source.length);
+  const search = beamSearch(ctx, cross, ids, opts.maxNew, beams, lengthPenalty);
+  const head = search.steps * a.hidden * a.vocabSize;
+  const crossMacs = a.decoderLayers * 2 * source.length * a.hidden * a.hidden;
+  const macs = enc.work.macs + crossMacs + search.decoderMacs + head;
+  return {
+    tokens: search.best.tokens, stepExits: search.best.exits, encoderExits: enc.exits[0]!, score: search.best.score,
+    work: { encoder: enc.work.macs, cross: crossMacs, decoder: search.decoderMacs, head, macs, flops: 2 * macs },
+  };
+}
+
+/** Cross-attention K = H @ ckW + ckB and V = H @ cvW + cvB of every decoder layer, H the final encoder states [n, d]. */
+export function crossKV(ctx: Pick<Ctx, 'model' | 'store'>, H: Float64Array, n: number): CrossKV {
+  const d = ctx.model.arch.hidden;
+  const k: Float64Array[] = [], v: Float64Array[] = [];
+  for (const lw of ctx.model.decoder.layers) {
+    const kl = new Float64Array(n * d), vl = new Float64Array(n * d);
+    dense(H, n, d, lw.ckW, lw.ckB, d, kl);
+    dense(H, n, d, lw.cvW, lw.cvB, d, vl);
+    ctx.store(kl);
+    ctx.store(vl);
+    k.push(kl);
+    v.push(vl);
+  }
+  return { n, k, v };
+}
+
+export function emptyCache(arch: Seq2SeqArch, capacity: number): KvCache {
+  const make = (): Float64Array[] => Array.from({ length: arch.decoderLayers }, () => new Float64Array(capacity * arch.hidden));
+  return { k: make(), v: make() };
+}
+
+function cloneCache(c: KvCache): KvCache {
+  return { k: c.k.map((x) => x.slice()), v: c.v.map((x) => x.slice()) };
+}
+
+/** The exit layer the decoder gives id (its table's value; every layer under fullDepth). */
+export function decoderExit(ctx: Pick<Ctx, 'model' | 'table' | 'fullDepth'>, id: number): number {
+  const L = ctx.model.arch.decoderLayers;
+  return ctx.fullDepth ? L : exitOf(ctx.table, id, L);
+}
+
+/**
+ * One decoder step: feeds `id` at position `pos`, writes its self-attention K/V into `cache` at every layer
+ * (from its state entering that layer: frozen once it exited), and returns the logits [V] and the MACs.
+ */
+export function decoderStep(ctx: Ctx, cross: CrossKV, cache: KvCache, pos: number, id: number): { logits: Float64Array; exit: number; macs: number } {
+  const { model, store } = ctx;
+  const a = model.arch, w = model.decoder, d = a.hidden, f = a.ffn;
+  if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize) throw new RangeError(`token id ${id} is outside the vocabulary 0..${a.vocabSize - 1}`);
+  const pre = a.norm === 'pre', eps = a.layerNormEps, act = ACTIVATIONS[a.activation];
+  const exit = decoderExit(ctx, id);
+  const tokens = model.encoder.wordEmb;
+  const x = new Float64Array(d);
+  for (let j = 0; j < d; j++) x[j] = tokens[id * d + j]! + w.posEmb[pos * d + j]!;
+  store(x);
+  layerNormRow(x, 0, d, w.embLnG, w.embLnB, eps);
+  store(x);
+  const a1 = new Float64Array(d), q = new Float64Array(d), o = new Float64Array(d), hid = new Float64Array(f);
+  const normed = (g: Float32Array, b: Float32Array): Float64Array => {
+    a1.set(x);
+    if (pre) {
+      layerNormRow(a1, 0, d, g, b, eps);
+      store(a1);
+    }
+    return a1;
+  };
+  const residual = (delta: Float64Array, g: Float32Array, b: Float32Array): void => {
+    for (let j = 0; j < d; j++) x[j] = x[j]! + delta[j]!;
+    store(x);
+    if (!pre) {
+      layerNormRow(x, 0, d, g, b, eps);
+      store(x);
+    }
+  };
+  let macs = 0;
+  for (let l = 1; l <= a.decoderLayers; l++) {
+    const lw: DecoderLayerWeights = w.layers[l - 1]!;
+    const K = cache.k[l - 1]!, V = cache.v[l - 1]!;
+    const s = normed(lw.selfLnG, lw.selfLnB);
+    dense(s, 1, d, lw.skW, lw.skB, d, K.subarray(pos * d, (pos + 1) * d));
+    dense(s, 1, d, lw.svW, lw.svB, d, V.subarray(pos * d, (pos + 1) * d));
+    store(K, pos * d, (pos + 1) * d);
+    store(V, pos * d, (pos + 1) * d);
+    macs += 2 * d * d;
+    if (l > exit) continue; // exited: the state is copied up, only its K/V are computed
+    dense(s, 1, d, lw.sqW, lw.sqB, d, q);
+    store(q);
+    attend(q, K, V, pos + 1, a.heads, d, store, o);
+    dense(o, 1, d, lw.soW, lw.soB, d, q);
+    store(q);
+    residual(q, lw.selfLnG, lw.selfLnB);
+    const c = normed(lw.crossLnG, lw.crossLnB);
+    dense(c, 1, d, lw.cqW, lw.cqB, d, q);
+    store(q);
+    attend(q, cross.k[l - 1]!, cross.v[l - 1]!, cross.n, a.heads, d, store, o);
+    dense(o, 1, d, lw.coW, lw.coB, d, q);
+    store(q);
+    residual(q, lw.crossLnG, lw.crossLnB);
+    const h = normed(lw.ffnLnG, lw.ffnLnB);
+    dense(h, 1, d, lw.f1W, lw.f1B, f, hid);
+    store(hid);
+    for (let j = 0; j < f; j++) hid[j] = act(hid[j]!);
+    store(hid);
+    dense(hid, 1, f, lw.f2W, lw.f2B, d, q);
+    store(q);
+    residual(q, lw.ffnLnG, lw.ffnLnB);
+    macs += 4 * d * d + 2 * (pos + 1) * d + 2 * cross.n * d + 2 * d * f;
+  }
+  if (pre) {
+    layerNormRow(x, 0, d, w.finalLnG!, w.finalLnB!, eps);
+    store(x);
+  }
+  return { logits: lmLogits(ctx, x), exit, macs };
+}
+
+/** logits [V] = h @ tokens^T + lmB (tied) or h @ lmW + lmB, h [d]. */
+export function lmLogits(ctx: Pick<Ctx, 'model' | 'store'>, h: Float64Array): Float64Array {
+  const a = ctx.model.arch, d = a.hidden, V = a.vocabSize, w = ctx.model.decoder;
+  const logits = new Float64Array(V);
+  if (a.tieEmbeddings) {
+    const E = ctx.model.encoder.wordEmb;
+    for (let t = 0; t < V; t++) {
+      let s = 0;
+      for (let j = 0; j < d; j++) s += h[j]! * E[t * d + j]!;
+      logits[t] = s + w.lmB[t]!;
+    }
+  } else {
+    dense(h, 1, d, w.lmW!, w.lmB, V, logits);
+  }
+  ctx.store(logits);
+  return logits;
+}
+
+/**
+ * out [d] = multi-head attention of one query row q [d] over the first `count` rows of K and V ([*, d]):
+ * per head, scores q.k / sqrt(d / heads), softmax, weighted sum of V (the encoder reference's arithmetic).
+ */
+export function attend(q: Float64Array, K: Float64Array, V: Float64Array, count: number, heads: number, d: number, store: Store, out: Float64Array): void {
+  const dh = d / heads, scale = 1 / Math.sqrt(dh);
+  const p = new Float64Array(count);
+  out.fill(0);
+  for (let hd = 0; hd < heads; hd++) {
+    const c0 = hd * dh;
+    for (let t = 0; t < count; t++) {
+      let dot = 0;
+      for (let c = 0; c < dh; c++) dot += q[c0 + c]! * K[t * d + c0 + c]!;
+      p[t] = dot * scale;
+    }
+    store(p);
+    let max = -Infinity;
+    for (let t = 0; t < count; t++) max = Math.max(max, p[t]!);
+    let sum = 0;
+    for (let t = 0; t < count; t++) {
+      p[t] = Math.exp(p[t]! - max);
+      sum += p[t]!;
+    }
+    for (let t = 0; t < count; t++) p[t] = p[t]! / sum;
+    store(p);
+    for (let t = 0; t < count; t++) {
+      for (let c = 0; c < dh; c++) out[c0 + c] += p[t]! * V[t * d + c0 + c]!;
+    }
+  }
+  store(out);
+}
+
+/** log-softmax of logits [V], in f64. */
+export function logSoftmax(logits: Float64Array): Float64Array {
+  let max = -Infinity;
+  for (const v of logits) max = Math.max(max, v);
+  let sum = 0;
+  for (const v of logits) sum += Math.exp(v - max);
+  const lse = max + Math.log(sum);
+  return logits.map((v) => v - lse);
+}
+
+interface Hypothesis {
+  readonly tokens: number[];
+  readonly exits: number[];
+  readonly logp: number;      // sum of log-probabilities of the generated tokens
+  readonly score: number;     // logp / length^lengthPenalty (finished hypotheses)
+}
+
+interface Live {
+  readonly tokens: number[];
+  readonly exits: number[];
+  readonly logp: number;
+  readonly cache: KvCache;
+}
+
+/**
+ * Beam search with `beams` hypotheses: each step expands every live hypothesis by its 2 x beams most likely
+ * tokens, ranks all candidates by summed log-probability (ties: earlier hypothesis, then lower id), and walks
+ * the ranking until `beams` hypotheses continue: a non-eos candidate continues one, an eos candidate ranked
+ * among the first `beams` finishes one (as Hugging Face's beam search does).
+ * Search stops once `beams` hypotheses have finished or after maxNew steps (the live ones then finish as
+ * they are); the best finished score wins (ties: the first found). beams = 1 is greedy search.
+ */
+function beamSearch(ctx: Ctx, cross: CrossKV, ids: GenerationIds, maxNew: number, beams: number, lengthPenalty: number): { best: Hypothesis; steps: number; decoderMacs: number } {
+  const finished: Hypothesis[] = [];
+  const finish = (tokens: number[], exits: number[], logp: number): void => {
+    finished.push({ tokens, exits, logp, score: logp / Math.pow(tokens.length, lengthPenalty) });
+  };
+  let live: Live[] = [{ tokens: [], exits: [], logp: 0, cache: emptyCache(ctx.model.arch, maxNew) }];
+  let steps = 0, decoderMacs = 0;
+  for (let pos = 0; pos < maxNew && finished.length < beams; pos++) {
+    const candidates: { from: number; token: number; logp: number; exit: number }[] = [];
+    live.forEach((h, from) => {
+      const fed = pos === 0 ? ids.decoderStart : h.tokens[pos - 1]!;
+      const r = decoderStep(ctx, cross, h.cache, pos, fed);
+      steps++;
+      decoderMacs += r.macs;
+      const lp = logSoftmax(r.logits);
+      for (const token of topK(lp, 2 * beams)) candidates.push({ from, token, logp: h.logp + lp[token]!, exit: r.exit });
+    });
+    candidates.sort((x, y) => y.logp - x.logp || x.from - y.from || x.token - y.token);
+    const next: Live[] = [];
+    const used = new Set<number>();
+    for (const [rank, c] of candidates.entries()) {
+      if (next.length === beams) break;
+      const h = live[c.from]!;
+      const tokens = [...h.tokens, c.token], exits = [...h.exits, c.exit];
+      if (c.token === ids.eos) {
+        if (rank < beams) finish(tokens, exits, c.logp);
+        continue;
+      }
+      // the first child of a hypothesis takes its cache (written to from the next step on); later ones copy it
+      const cache = used.has(c.from) ? cloneCache(h.cache) : h.cache;
+      used.add(c.from);
+      next.push({ tokens, exits, logp: c.logp, cache });
+    }
+    live = next;
+  }
+  if (finished.length < beams) for (const h of live) finish(h.tokens, h.exits, h.logp);
+  let best = finished[0]!;
+  for (const h of finished) if (h.score > best.score) best = h;
+  return { best, steps, decoderMacs };
+}
+
+/** Indices of the k largest values (ties: lower index first), in descending order. */
+function topK(values: Float64Array, k: number): number[] {
+  const idx: number[] = [];
+  for (let i = 0; i < values.length; i++) {
+    if (idx.length === k && values[i]! <= values[idx[k - 1]!]!) continue;
+    let at = idx.length < k ? idx.length : k - 1;
+    if (idx.length < k) idx.push(i);
+    else idx[at] = i;
+    while (at > 0 && values[idx[at - 1]!]! < values[i]!) {
+      idx[at] = idx[at - 1]!;
+      at--;
+    }
+    idx[at] = i;
+  }
+  return idx;
+}
