@@ -9,6 +9,7 @@ import type { CheckResult } from './api.ts';
 import { STAGES } from './stages.ts';
 import { trainCommand } from './train/command.ts';
 import { evalCommand } from './eval/command.ts';
+import { generateCommand } from './generate/command.ts';
 
 export type { Command, CommandContext } from './command.ts';
 
@@ -185,5 +186,5 @@ const report = command({
 
 /** Every command, in the order `hashee --help` lists them. */
 export const commands: Readonly<Record<string, Command>> = {
-  check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile, report, train: trainCommand, eval: evalCommand,
+  check, schedule, run, import: importCmd, 'export-onnx': exportCmd, compile, report, train: trainCommand, eval: evalCommand, generate: generateCommand,
 };

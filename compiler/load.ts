@@ -4,9 +4,11 @@ import { readFileSync } from 'node:fs';
 import type { ExitTable, Model } from '../contract/model.ts';
 import type { Spec } from './spec/types.ts';
 import { HasheeError } from './errors.ts';
-import { randomWeights } from './weights/random.ts';
+import type { Seq2SeqModel } from '../contract/seq2seq.ts';
+import type { Seq2SeqTables } from '../runtime/reference/seq2seq.ts';
+import { randomSeq2SeqWeights, randomWeights } from './weights/random.ts';
 import { importOnnx, checkOnnxAgainstSpec } from './onnx/index.ts';
-import { buildExitTable } from './hash/index.ts';
+import { buildDecoderExitTable, buildExitTable } from './hash/index.ts';
 import type { Progress } from './progress.ts';
 
 export interface Loaded {
@@ -17,6 +19,11 @@ export interface Loaded {
 
 /** Weights from the spec's source: seeded random, or an ONNX file read by structure and checked against the spec. */
 export function loadModel(spec: Spec, progress?: Progress): Model {
+  if (spec.seq2seq) {
+    throw new HasheeError('spec-value', 'this command runs encoder models; an encoder-decoder spec runs with `hashee generate` (reference executor): compile, run, eval, train and export do not take encoder-decoder models yet', {
+      location: spec.locations.get('model.kind'), keyPath: 'model.kind', expected: 'encoder', actual: 'encoder-decoder',
+    });
+  }
   const w = spec.weights;
   if (w.kind === 'random') return { arch: spec.arch, head: spec.head, weights: randomWeights(spec.arch, spec.head, w.seed, w.std) };
   let bytes: Uint8Array;
@@ -30,6 +37,34 @@ export function loadModel(spec: Spec, progress?: Progress): Model {
   // With head `none` the file's head (if any) is not used: drop its weights rather than carry them.
   const weights = spec.head.kind === 'none' ? { ...found.weights, head: {} } : found.weights;
   return { arch: spec.arch, head: spec.head, weights };
+}
+
+export interface LoadedSeq2Seq {
+  readonly spec: Spec;
+  readonly model: Seq2SeqModel;
+  readonly tables: Seq2SeqTables;
+}
+
+/**
+ * An encoder-decoder spec's model (seeded random weights) and its two exit tables: the encoder's from
+ * `exit`, the decoder's from `decoder_exit` (every layer when absent).
+ */
+export function loadSeq2Seq(spec: Spec, progress?: Progress): LoadedSeq2Seq {
+  const s2s = spec.seq2seq;
+  if (!s2s) {
+    throw new HasheeError('spec-value', 'generation needs an encoder-decoder spec (model.kind: encoder-decoder, head kind lm)', {
+      location: spec.locations.get('model'), keyPath: 'model.kind', expected: 'encoder-decoder', actual: 'encoder',
+    });
+  }
+  if (spec.weights.kind !== 'random') {
+    throw new HasheeError('spec-value', 'encoder-decoder weights from ONNX are not supported yet: use weights: { random: { seed } }', {
+      location: spec.locations.get('weights.onnx'), keyPath: 'weights.onnx', expected: 'weights.random', actual: 'weights.onnx',
+    });
+  }
+  const model: Seq2SeqModel = { arch: s2s.arch, ...randomSeq2SeqWeights(s2s.arch, spec.weights.seed, spec.weights.std) };
+  const embeddings = (): Float32Array => model.encoder.wordEmb;
+  const tables = { encoder: buildExitTable(spec, { embeddings, progress }), decoder: buildDecoderExitTable(spec, { embeddings, progress }) };
+  return { spec, model, tables };
 }
 
 /** Spec -> model -> exit table. The model is loaded first: the cluster policy reads its embeddings. */

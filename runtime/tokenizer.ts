@@ -12,6 +12,8 @@ export interface TextTokenizer {
   encode(text: string, pair?: string): Encoded;
   /** Id of a vocabulary entry, or undefined when it is not in the vocabulary. */
   idOf(token: string): number | undefined;
+  /** Text of token ids (generated tokens), special tokens left out. */
+  decode(ids: readonly number[]): string;
 }
 
 /** Wraps a parsed tokenizer.json object (throws the library's Error if the object is not one it supports; encode throws on ids that are not ids). */
@@ -26,5 +28,6 @@ export function createTokenizer(json: object): TextTokenizer {
       return { ids: e.ids, tokens: e.tokens, typeIds: e.token_type_ids };
     },
     idOf: (token) => tok.token_to_id(token),
+    decode: (ids) => tok.decode([...ids], { skip_special_tokens: true }),
   };
 }

@@ -124,6 +124,9 @@ test('full depth ignores both tables; exits cut the decoder work by the cost mod
   assert.is(exits.work.decoder, cut);
   assert.ok(exits.work.encoder < full.work.encoder && exits.work.decoder < full.work.decoder);
   assert.is(exits.work.flops, 2 * exits.work.macs);
+  // the full-depth baseline of the same steps: the full run's cost when both produced the same tokens' count
+  assert.is(full.work.fullDepthMacs, full.work.macs);
+  assert.is(exits.work.fullDepthMacs, full.work.macs);
 });
 
 test('f32 precision stays within 1e-4 of f64 on the logits', () => {

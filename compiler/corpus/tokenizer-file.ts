@@ -34,5 +34,12 @@ export function loadTokenizer(file: string): TextTokenizer {
       }
     },
     idOf: (token) => tok.idOf(token),
+    decode: (ids) => {
+      try {
+        return tok.decode(ids);
+      } catch (e) {
+        throw new HasheeError('file-format', `${file}: not a supported Hugging Face tokenizer.json: decoding failed (${(e as Error).message})`);
+      }
+    },
   };
 }

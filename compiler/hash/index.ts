@@ -11,6 +11,8 @@ import { frequencyRanking } from './frequency.ts';
 import { miRanking } from './mi.ts';
 import { randomTable } from './random.ts';
 import { readExitTable } from './table.ts';
+import { bartSpecialIds } from '../spec/build.ts';
+import { SpecErrors } from '../spec/spec-errors.ts';
 
 export interface ExitTableDeps {
   /** Word embeddings [V, d], row-major: needed by the cluster policy only. */
@@ -23,8 +25,9 @@ export interface ExitTableDeps {
 /** BERT's special ids, used when the spec has no tokenizer section. */
 export const BERT_SPECIAL_IDS: SpecialIds = { pad: 0, unk: 100, cls: 101, sep: 102, mask: 103 };
 
+/** The ids that always run every layer: the tokenizer's, else BERT's (BART's for an encoder-decoder). */
 export function specialIdSet(spec: Spec): Set<number> {
-  const s = spec.tokenizer?.specialIds ?? BERT_SPECIAL_IDS;
+  const s = spec.tokenizer?.specialIds ?? (spec.seq2seq ? bartSpecialIds(spec.arch.vocabSize) : BERT_SPECIAL_IDS);
   return new Set([s.pad, s.unk, s.cls, s.sep, s.mask]);
 }
 
@@ -65,5 +68,32 @@ export function buildExitTable(spec: Spec, deps: ExitTableDeps = {}): ExitTable 
     case 'table':
       // Without a tokenizer section the spec declares no special ids: the table is taken as given.
       return readExitTable(exit.path, L, V, spec.tokenizer ? special : new Set<number>(), locations.get('exit.table'), exit.values);
+  }
+}
+
+/**
+ * An encoder-decoder's decoder table: its decoder_exit policy over layers 1..L_dec, built as the encoder's
+ * is (same corpus reader, hash functions and special ids); errors name decoder_exit keys.
+ */
+export function buildDecoderExitTable(spec: Spec, deps: ExitTableDeps = {}): ExitTable {
+  const s2s = spec.seq2seq;
+  if (!s2s) throw new RangeError('buildDecoderExitTable needs an encoder-decoder spec');
+  const isExit = (k: string): boolean => k === 'exit' || k.startsWith('exit.');
+  const entries = [...spec.locations];
+  const locations = new Map([
+    ...entries.filter(([k]) => !isExit(k)),
+    ...entries.filter(([k]) => k === 'decoder_exit' || k.startsWith('decoder_exit.')).map(([k, v]) => [k.slice('decoder_'.length), v] as const),
+  ]);
+  const view: Spec = { ...spec, arch: { ...spec.arch, layers: s2s.arch.decoderLayers }, exit: s2s.decoderExit, locations };
+  const relocate = (e: HasheeError): HasheeError =>
+    e.keyPath !== undefined && isExit(e.keyPath)
+      ? new HasheeError(e.code, e.message.replace(/\bexit\./g, 'decoder_exit.'), { location: e.location, keyPath: `decoder_${e.keyPath}`, expected: e.expected, actual: e.actual })
+      : e;
+  try {
+    return buildExitTable(view, deps);
+  } catch (e) {
+    if (e instanceof SpecErrors) throw new SpecErrors(e.errors.map(relocate));
+    if (e instanceof HasheeError) throw relocate(e);
+    throw e;
   }
 }

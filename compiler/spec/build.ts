@@ -3,7 +3,8 @@
 import { dirname, resolve } from 'node:path';
 import type { Activation, ArchConfig, HeadConfig, NormPlacement, PoolerActivation } from '../../contract/model.ts';
 import type { SourceLocation } from '../errors.ts';
-import type { CorpusRef, ExitPolicy, Precision, Spec, TableValues, Target, TokenizerRef, WeightsSource } from './types.ts';
+import { encoderArch, type Seq2SeqArch } from '../../contract/seq2seq.ts';
+import type { CorpusRef, ExitPolicy, Precision, Seq2SeqSpec, SpecialIds, Spec, TableValues, Target, TokenizerRef, WeightsSource } from './types.ts';
 
 /** Values of the optional keys; the schema's `default` annotations say the same (a test checks). */
 export const SPEC_DEFAULTS = {
@@ -18,20 +19,40 @@ export const SPEC_DEFAULTS = {
   clusterIterations: 50,
   targets: ['wasm', 'webgpu'] as readonly Target[],
   precision: 'f32',
+  modelKind: 'encoder',
+  tieEmbeddings: true,
+  maxNew: 32,
+  beams: 1,
 } as const;
+
+/**
+ * Special ids of an encoder-decoder spec without a tokenizer: BART's <s> 0 (cls), <pad> 1, </s> 2 (sep),
+ * <unk> 3, and <mask> as its last id (V - 1).
+ */
+export function bartSpecialIds(vocabSize: number): SpecialIds {
+  return { cls: 0, pad: 1, sep: 2, unk: 3, mask: vocabSize - 1 };
+}
 
 /** The YAML shape, as the schema guarantees it once validation passed. */
 export interface RawSpec {
   name: string;
   model: {
-    layers: number; hidden: number; heads: number; ffn: number; vocab_size: number; max_positions: number;
+    kind?: 'encoder' | 'encoder-decoder'; encoder_layers?: number; decoder_layers?: number; tie_embeddings?: boolean;
+    layers?: number; hidden: number; heads: number; ffn: number; vocab_size: number; max_positions: number;
     type_vocab_size?: number; embedding_size?: number; activation?: Activation; layer_norm_eps?: number; norm?: NormPlacement;
     shared_layers?: boolean;
   };
-  head: { kind: HeadConfig['kind']; labels?: number; pooler?: PoolerActivation };
+  head: { kind: HeadConfig['kind'] | 'lm'; labels?: number; pooler?: PoolerActivation };
   weights: { random?: { seed: number; std?: number }; onnx?: string };
   tokenizer?: { path: string; special_ids: { cls: number; sep: number; pad: number; unk: number; mask: number } };
-  exit: {
+  exit: RawExit;
+  decoder_exit?: RawExit;
+  generation?: { decoder_start_id?: number; eos_id?: number; max_new?: number; beams?: number };
+  targets?: Target[];
+  precision?: 'f32' | 'int8' | 'f16' | { wasm?: Precision['wasm']; webgpu?: Precision['webgpu'] };
+}
+
+interface RawExit {
     policy: ExitPolicy['kind'];
     buckets?: number;
     bucket_layers?: number[];
@@ -40,19 +61,19 @@ export interface RawSpec {
     iterations?: number;
     table?: string;
     table_values?: TableValues;
-  };
-  targets?: Target[];
-  precision?: 'f32' | 'int8' | 'f16' | { wasm?: Precision['wasm']; webgpu?: Precision['webgpu'] };
 }
 
 export function buildSpec(raw: RawSpec, file: string, locations: ReadonlyMap<string, SourceLocation>, hash: string): Spec {
   const abs = resolve(file);
   const path = (p: string): string => resolve(dirname(abs), p);
+  const seq2seq = raw.model.kind === 'encoder-decoder' ? buildSeq2Seq(raw, path) : undefined;
   return {
     file: abs,
     name: raw.name,
-    arch: buildArch(raw.model),
-    head: buildHead(raw.head),
+    // an encoder-decoder's encoder is an encoder of its own (no head: the LM head is the decoder's)
+    arch: seq2seq ? encoderArch(seq2seq.arch) : buildArch(raw.model),
+    head: seq2seq ? { kind: 'none' } : buildHead(raw.head),
+    ...(seq2seq ? { seq2seq } : {}),
     weights: buildWeights(raw.weights, path),
     ...(raw.tokenizer ? { tokenizer: buildTokenizer(raw.tokenizer, path) } : {}),
     exit: buildExit(raw.exit, path),
@@ -71,9 +92,27 @@ function buildPrecision(p: RawSpec['precision']): Precision {
   return { wasm: p.wasm ?? 'f32', webgpu: p.webgpu ?? 'f32' };
 }
 
+function buildSeq2Seq(raw: RawSpec, path: (p: string) => string): Seq2SeqSpec {
+  const m = raw.model, g = raw.generation ?? {};
+  const arch: Seq2SeqArch = {
+    encoderLayers: m.encoder_layers!, decoderLayers: m.decoder_layers!, hidden: m.hidden, heads: m.heads, ffn: m.ffn,
+    vocabSize: m.vocab_size, maxPositions: m.max_positions,
+    activation: m.activation ?? SPEC_DEFAULTS.activation, layerNormEps: m.layer_norm_eps ?? SPEC_DEFAULTS.layerNormEps,
+    norm: m.norm ?? SPEC_DEFAULTS.norm, tieEmbeddings: m.tie_embeddings ?? SPEC_DEFAULTS.tieEmbeddings,
+  };
+  const sep = raw.tokenizer?.special_ids.sep ?? bartSpecialIds(m.vocab_size).sep;
+  return {
+    arch,
+    decoderExit: raw.decoder_exit ? buildExit(raw.decoder_exit, path) : { kind: 'none' },
+    ids: { decoderStart: g.decoder_start_id ?? sep, eos: g.eos_id ?? sep },
+    maxNew: g.max_new ?? SPEC_DEFAULTS.maxNew,
+    beams: g.beams ?? SPEC_DEFAULTS.beams,
+  };
+}
+
 function buildArch(m: RawSpec['model']): ArchConfig {
   return {
-    layers: m.layers,
+    layers: m.layers!,
     hidden: m.hidden,
     heads: m.heads,
     ffn: m.ffn,
@@ -90,7 +129,7 @@ function buildArch(m: RawSpec['model']): ArchConfig {
 
 function buildHead(h: RawSpec['head']): HeadConfig {
   switch (h.kind) {
-    case 'none': return { kind: 'none' };
+    case 'none': case 'lm': return { kind: 'none' }; // lm is refused without kind encoder-decoder (semantic.ts)
     // pooler is kept only when written: absent means tanh (poolerActivation in contract/model.ts)
     case 'regression': return { kind: 'regression', ...(h.pooler ? { pooler: h.pooler } : {}) };
     case 'classification': return { kind: 'classification', labels: h.labels!, ...(h.pooler ? { pooler: h.pooler } : {}) };
@@ -108,7 +147,7 @@ function buildTokenizer(t: NonNullable<RawSpec['tokenizer']>, path: (p: string) 
   return { path: path(t.path), specialIds: { cls: s.cls, sep: s.sep, pad: s.pad, unk: s.unk, mask: s.mask } };
 }
 
-function buildExit(e: RawSpec['exit'], path: (p: string) => string): ExitPolicy {
+function buildExit(e: RawExit, path: (p: string) => string): ExitPolicy {
   const buckets = { buckets: e.buckets!, ...(e.bucket_layers ? { bucketLayers: e.bucket_layers } : {}) };
   const corpus = (): CorpusRef => {
     const c = e.corpus!;

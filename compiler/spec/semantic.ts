@@ -26,13 +26,16 @@ interface Ctx {
 export function semanticErrors(data: unknown, source: SourceMap, file: string, options: SemanticOptions): HasheeError[] {
   const ctx: Ctx = { data, source, file, errors: [] };
   checkModel(ctx);
+  checkKinds(ctx);
   const fits = checkSizes(ctx);
-  checkBuckets(ctx);
-  checkPolicyNeeds(ctx);
+  for (const section of EXIT_SECTIONS) {
+    checkBuckets(ctx, section);
+    checkPolicyNeeds(ctx, section);
+  }
   checkSpecialIds(ctx);
   checkPrecision(ctx);
   if (options.checkFiles) checkFiles(ctx);
-  if (options.checkFiles && fits) checkTable(ctx);
+  if (options.checkFiles && fits) for (const section of EXIT_SECTIONS) checkTable(ctx, section);
   return ctx.errors;
 }
 
@@ -58,6 +61,46 @@ function checkModel(ctx: Ctx): void {
   }
 }
 
+/** The exit policies a spec can hold: the encoder's, and an encoder-decoder's decoder_exit. */
+const EXIT_SECTIONS = ['exit', 'decoder_exit'] as const;
+type ExitSection = (typeof EXIT_SECTIONS)[number];
+
+const encoderDecoder = (ctx: Ctx): boolean => at(ctx.data, 'model.kind') === 'encoder-decoder';
+
+/** The layer count an exit section's values range over, and the key that sets it (undefined while malformed). */
+function sectionLayers(ctx: Ctx, section: ExitSection): { layers: number | undefined; key: string } {
+  const key = section === 'decoder_exit' ? 'model.decoder_layers' : encoderDecoder(ctx) ? 'model.encoder_layers' : 'model.layers';
+  return { layers: int(ctx, key), key };
+}
+
+/** head lm goes with model.kind encoder-decoder and back; decoder_exit and generation only with it; generation ids in the vocabulary. */
+function checkKinds(ctx: Ctx): void {
+  const head = at(ctx.data, 'head.kind');
+  if (encoderDecoder(ctx)) {
+    if (typeof head === 'string' && head !== 'lm') {
+      report(ctx, 'spec-value', 'head.kind', `an encoder-decoder model generates text: its head is lm, not ${head}`, { expected: 'lm', actual: head });
+    }
+    const vocab = int(ctx, 'model.vocab_size');
+    for (const key of ['generation.decoder_start_id', 'generation.eos_id']) {
+      const id = int(ctx, key);
+      if (vocab !== undefined && id !== undefined && id >= vocab) {
+        report(ctx, 'spec-value', key, `${key.slice('generation.'.length)} ${id} is not below model.vocab_size (${vocab})`, { expected: `0..${vocab - 1}`, actual: String(id) });
+      }
+    }
+    return;
+  }
+  if (head === 'lm') {
+    report(ctx, 'spec-value', 'head.kind', "head lm (next-token logits) needs an encoder-decoder model: set model.kind: encoder-decoder with encoder_layers and decoder_layers", {
+      expected: 'none, classification, regression or token for an encoder', actual: 'lm',
+    });
+  }
+  for (const key of ['decoder_exit', 'generation']) {
+    if (at(ctx.data, key) !== undefined) {
+      report(ctx, 'spec-value', key, `'${key}' applies to encoder-decoder models (model.kind: encoder-decoder); remove it`, { expected: 'no such section for an encoder', actual: key });
+    }
+  }
+}
+
 /**
  * Weights and one longest input's activations (float32) must fit MEMORY_LIMIT_BYTES: checked here, before
  * any weight or table is allocated, so an oversized spec fails at its key instead of in an allocation.
@@ -74,10 +117,13 @@ function checkSizes(ctx: Ctx): boolean {
 function sizeDims(ctx: Ctx): SizeDims | undefined {
   const need = (path: string): number | undefined => int(ctx, path);
   const optional = (path: string, fallback: number): number | undefined => (at(ctx.data, path) === undefined ? fallback : need(path));
-  const layers = need('model.layers'), hidden = need('model.hidden'), ffn = need('model.ffn');
+  // an encoder-decoder counts as one stack of L_enc + L_dec layers: a lower bound (cross-attention not counted)
+  const enc = need('model.encoder_layers'), dec = need('model.decoder_layers');
+  const layers = encoderDecoder(ctx) ? (enc !== undefined && dec !== undefined ? enc + dec : undefined) : need('model.layers');
+  const hidden = need('model.hidden'), ffn = need('model.ffn');
   const vocabSize = need('model.vocab_size'), maxPositions = need('model.max_positions');
   if (layers === undefined || hidden === undefined || ffn === undefined || vocabSize === undefined || maxPositions === undefined) return undefined;
-  const typeVocabSize = optional('model.type_vocab_size', SPEC_DEFAULTS.typeVocabSize), embeddingSize = optional('model.embedding_size', hidden);
+  const typeVocabSize = encoderDecoder(ctx) ? 0 : optional('model.type_vocab_size', SPEC_DEFAULTS.typeVocabSize), embeddingSize = optional('model.embedding_size', hidden);
   if (typeVocabSize === undefined || embeddingSize === undefined) return undefined;
   // A malformed head counts as none: the sizes are then a lower bound, still right to refuse.
   const kind = at(ctx.data, 'head.kind');
@@ -92,27 +138,27 @@ function sizeDims(ctx: Ctx): SizeDims | undefined {
   };
 }
 
-function checkBuckets(ctx: Ctx): void {
-  const layers = int(ctx, 'model.layers');
-  const buckets = int(ctx, 'exit.buckets');
+function checkBuckets(ctx: Ctx, section: ExitSection): void {
+  const { layers, key } = sectionLayers(ctx, section);
+  const buckets = int(ctx, `${section}.buckets`);
   if (layers === undefined || layers < 1) return;
   if (buckets !== undefined && buckets > layers) {
-    report(ctx, 'spec-value', 'exit.buckets', `buckets (${buckets}) must be at most model.layers (${layers}): each bucket is a distinct exit depth`, {
+    report(ctx, 'spec-value', `${section}.buckets`, `buckets (${buckets}) must be at most ${key} (${layers}): each bucket is a distinct exit depth`, {
       expected: `1..${layers}`, actual: String(buckets),
     });
   }
-  const list = at(ctx.data, 'exit.bucket_layers');
+  const list = at(ctx.data, `${section}.bucket_layers`);
   if (!Array.isArray(list)) return;
   if (buckets !== undefined && list.length !== buckets) {
-    report(ctx, 'spec-value', 'exit.bucket_layers', `bucket_layers lists ${list.length} layer count${list.length === 1 ? '' : 's'} but exit.buckets is ${buckets}: give one per bucket`, {
+    report(ctx, 'spec-value', `${section}.bucket_layers`, `bucket_layers lists ${list.length} layer count${list.length === 1 ? '' : 's'} but ${section}.buckets is ${buckets}: give one per bucket`, {
       expected: `${buckets} items`, actual: `${list.length} items`,
     });
   }
   list.forEach((v, i) => {
     if (!Number.isInteger(v) || v < 1) return; // the schema reports non-integers and values below 1
-    const path = `exit.bucket_layers[${i}]`;
+    const path = `${section}.bucket_layers[${i}]`;
     if (v > layers) {
-      report(ctx, 'spec-value', path, `bucket ${i} processes ${v} layers, outside 1..${layers} (model.layers)`, { expected: `1..${layers}`, actual: String(v) });
+      report(ctx, 'spec-value', path, `bucket ${i} processes ${v} layers, outside 1..${layers} (${key})`, { expected: `1..${layers}`, actual: String(v) });
     } else if (i > 0 && Number.isInteger(list[i - 1]) && v < list[i - 1]) {
       report(ctx, 'spec-value', path, `bucket_layers must be non-decreasing: bucket ${i} (${v}) is below bucket ${i - 1} (${String(list[i - 1])})`, {
         expected: `>= ${String(list[i - 1])}`, actual: String(v),
@@ -121,10 +167,10 @@ function checkBuckets(ctx: Ctx): void {
   });
 }
 
-function checkPolicyNeeds(ctx: Ctx): void {
-  const policy = at(ctx.data, 'exit.policy');
+function checkPolicyNeeds(ctx: Ctx, section: ExitSection): void {
+  const policy = at(ctx.data, `${section}.policy`);
   if ((policy === 'frequency' || policy === 'mi') && at(ctx.data, 'tokenizer') === undefined) {
-    report(ctx, 'policy', 'exit.policy', `policy '${policy}' tokenizes its corpus, so the spec needs a 'tokenizer' section (path and special_ids)`, {
+    report(ctx, 'policy', `${section}.policy`, `policy '${policy}' tokenizes its corpus, so the spec needs a 'tokenizer' section (path and special_ids)`, {
       expected: 'a tokenizer section', actual: 'none',
     });
   }
@@ -147,9 +193,12 @@ function checkSpecialIds(ctx: Ctx): void {
 const SPECIAL_TOKENS = ['cls', 'sep', 'pad', 'unk', 'mask'] as const;
 
 function checkFiles(ctx: Ctx): void {
-  const paths = ['weights.onnx', 'tokenizer.path', 'exit.table'];
-  const files = at(ctx.data, 'exit.corpus.files');
-  if (Array.isArray(files)) files.forEach((_, i) => paths.push(`exit.corpus.files[${i}]`));
+  const paths = ['weights.onnx', 'tokenizer.path'];
+  for (const section of EXIT_SECTIONS) {
+    paths.push(`${section}.table`);
+    const files = at(ctx.data, `${section}.corpus.files`);
+    if (Array.isArray(files)) files.forEach((_, i) => paths.push(`${section}.corpus.files[${i}]`));
+  }
   const base = dirname(resolve(ctx.file));
   for (const path of paths) {
     const rel = at(ctx.data, path);
@@ -173,11 +222,11 @@ function checkFiles(ctx: Ctx): void {
  * The table policy's JSON, validated as the table build does (ids in the vocabulary, layers in 1..L,
  * special ids at L when a tokenizer declares them): its errors name the JSON's line:col and exit.table.
  */
-function checkTable(ctx: Ctx): void {
-  const rel = at(ctx.data, 'exit.table');
-  const layers = int(ctx, 'model.layers'), vocab = int(ctx, 'model.vocab_size');
+function checkTable(ctx: Ctx, section: ExitSection): void {
+  const rel = at(ctx.data, `${section}.table`);
+  const { layers } = sectionLayers(ctx, section), vocab = int(ctx, 'model.vocab_size');
   // layers beyond 255 do not fit the table's bytes: the schema reports them
-  if (at(ctx.data, 'exit.policy') !== 'table' || typeof rel !== 'string' || layers === undefined || layers < 1 || layers > 255 || vocab === undefined || vocab < 1) return;
+  if (at(ctx.data, `${section}.policy`) !== 'table' || typeof rel !== 'string' || layers === undefined || layers < 1 || layers > 255 || vocab === undefined || vocab < 1) return;
   const abs = resolve(dirname(resolve(ctx.file)), rel);
   if (fileKind(abs) !== 'file') return; // checkFiles reports it
   // Without a tokenizer section the spec declares no special ids: the table is taken as given (compiler/hash).
@@ -189,8 +238,8 @@ function checkTable(ctx: Ctx): void {
     }
   }
   try {
-    const values = at(ctx.data, 'exit.table_values') === 'buckets' ? 'buckets' : 'layers';
-    readExitTable(abs, layers, vocab, special, locate(ctx.source, 'exit.table', ctx.file), values, join(dirname(ctx.file), rel));
+    const values = at(ctx.data, `${section}.table_values`) === 'buckets' ? 'buckets' : 'layers';
+    readExitTable(abs, layers, vocab, special, locate(ctx.source, `${section}.table`, ctx.file), values, join(dirname(ctx.file), rel));
   } catch (e) {
     if (e instanceof SpecErrors) ctx.errors.push(...e.errors);
     else if (e instanceof HasheeError) ctx.errors.push(e);

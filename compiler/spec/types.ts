@@ -1,6 +1,7 @@
 // The typed, validated spec: what compiler/spec produces from a YAML file. Paths are absolute.
 
 import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
+import type { GenerationIds, Seq2SeqArch } from '../../contract/seq2seq.ts';
 import type { SourceLocation } from '../errors.ts';
 
 export interface SpecialIds {
@@ -53,11 +54,24 @@ export interface Precision {
   readonly webgpu: 'f32' | 'f16';
 }
 
+/** What `model.kind: encoder-decoder` adds: the two stacks, the decoder's exit policy, generation settings. */
+export interface Seq2SeqSpec {
+  readonly arch: Seq2SeqArch;
+  readonly decoderExit: ExitPolicy;     // default none: every decoder layer runs
+  readonly ids: GenerationIds;          // default: both tokenizer.special_ids.sep (BART's </s>)
+  readonly maxNew: number;
+  readonly beams: number;
+}
+
 export interface Spec {
   readonly file: string;               // absolute path of the YAML file
   readonly name: string;
+  /** The encoder (for an encoder-decoder spec, its encoder stack: encoderArch(seq2seq.arch)). */
   readonly arch: ArchConfig;
+  /** The encoder's head (none for an encoder-decoder spec: its LM head belongs to the decoder). */
   readonly head: HeadConfig;
+  /** Present for `model.kind: encoder-decoder`. */
+  readonly seq2seq?: Seq2SeqSpec;
   readonly weights: WeightsSource;
   readonly tokenizer?: TokenizerRef;
   readonly exit: ExitPolicy;

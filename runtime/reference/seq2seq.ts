@@ -3,8 +3,8 @@
 // step at a time with a KV cache, the fed id's exit layer skipping the upper layers; greedy or beam search.
 
 import type { ExitTable } from '../../contract/model.ts';
-import { checkDecoderWeights, encoderModel, type DecoderLayerWeights, type GenerationIds, type Seq2SeqArch, type Seq2SeqModel } from '../../contract/seq2seq.ts';
-import { exitOf } from '../plan.ts';
+import { checkDecoderWeights, encoderArch, encoderModel, type DecoderLayerWeights, type GenerationIds, type Seq2SeqArch, type Seq2SeqModel } from '../../contract/seq2seq.ts';
+import { countWork, exitOf, planBatch } from '../plan.ts';
 import { runReference } from './index.ts';
 import { ACTIVATIONS, dense, layerNormRow, storeFor, type Store } from './math.ts';
 
@@ -35,6 +35,8 @@ export interface GenerationWork {
   readonly head: number;      // LM head products
   readonly macs: number;
   readonly flops: number;     // 2 x macs
+  /** The same steps (same hypotheses, same source) at full depth: the baseline of the exits' savings. */
+  readonly fullDepthMacs: number;
 }
 
 export interface GenerateResult {
@@ -88,9 +90,10 @@ export function generate(model: Seq2SeqModel, tables: Seq2SeqTables, source: rea
   const head = search.steps * a.hidden * a.vocabSize;
   const crossMacs = a.decoderLayers * 2 * source.length * a.hidden * a.hidden;
   const macs = enc.work.macs + crossMacs + search.decoderMacs + head;
+  const encoderFull = countWork(planBatch(tables.encoder, [source], a.encoderLayers, { fullDepth: true }), encoderArch(a)).macs;
   return {
     tokens: search.best.tokens, stepExits: search.best.exits, encoderExits: enc.exits[0]!, score: search.best.score,
-    work: { encoder: enc.work.macs, cross: crossMacs, decoder: search.decoderMacs, head, macs, flops: 2 * macs },
+    work: { encoder: enc.work.macs, cross: crossMacs, decoder: search.decoderMacs, head, macs, flops: 2 * macs, fullDepthMacs: encoderFull + crossMacs + search.decoderFullMacs + head },
   };
 }
 
@@ -129,7 +132,7 @@ export function decoderExit(ctx: Pick<Ctx, 'model' | 'table' | 'fullDepth'>, id:
  * One decoder step: feeds `id` at position `pos`, writes its self-attention K/V into `cache` at every layer
  * (from its state entering that layer: frozen once it exited), and returns the logits [V] and the MACs.
  */
-export function decoderStep(ctx: Ctx, cross: CrossKV, cache: KvCache, pos: number, id: number): { logits: Float64Array; exit: number; macs: number } {
+export function decoderStep(ctx: Ctx, cross: CrossKV, cache: KvCache, pos: number, id: number): { logits: Float64Array; exit: number; macs: number; fullDepthMacs: number } {
   const { model, store } = ctx;
   const a = model.arch, w = model.decoder, d = a.hidden, f = a.ffn;
   if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize) throw new RangeError(`token id ${id} is outside the vocabulary 0..${a.vocabSize - 1}`);
@@ -196,7 +199,8 @@ export function decoderStep(ctx: Ctx, cross: CrossKV, cache: KvCache, pos: numbe
     layerNormRow(x, 0, d, w.finalLnG!, w.finalLnB!, eps);
     store(x);
   }
-  return { logits: lmLogits(ctx, x), exit, macs };
+  const fullDepthMacs = a.decoderLayers * (6 * d * d + 2 * (pos + 1) * d + 2 * cross.n * d + 2 * d * f);
+  return { logits: lmLogits(ctx, x), exit, macs, fullDepthMacs };
 }
 
 /** logits [V] = h @ tokens^T + lmB (tied) or h @ lmW + lmB, h [d]. */
@@ -281,13 +285,13 @@ interface Live {
  * Search stops once `beams` hypotheses have finished or after maxNew steps (the live ones then finish as
  * they are); the best finished score wins (ties: the first found). beams = 1 is greedy search.
  */
-function beamSearch(ctx: Ctx, cross: CrossKV, ids: GenerationIds, maxNew: number, beams: number, lengthPenalty: number): { best: Hypothesis; steps: number; decoderMacs: number } {
+function beamSearch(ctx: Ctx, cross: CrossKV, ids: GenerationIds, maxNew: number, beams: number, lengthPenalty: number): { best: Hypothesis; steps: number; decoderMacs: number; decoderFullMacs: number } {
   const finished: Hypothesis[] = [];
   const finish = (tokens: number[], exits: number[], logp: number): void => {
     finished.push({ tokens, exits, logp, score: logp / Math.pow(tokens.length, lengthPenalty) });
   };
   let live: Live[] = [{ tokens: [], exits: [], logp: 0, cache: emptyCache(ctx.model.arch, maxNew) }];
-  let steps = 0, decoderMacs = 0;
+  let steps = 0, decoderMacs = 0, decoderFullMacs = 0;
   for (let pos = 0; pos < maxNew && finished.length < beams; pos++) {
     const candidates: { from: number; token: number; logp: number; exit: number }[] = [];
     live.forEach((h, from) => {
@@ -295,6 +299,7 @@ function beamSearch(ctx: Ctx, cross: CrossKV, ids: GenerationIds, maxNew: number
       const r = decoderStep(ctx, cross, h.cache, pos, fed);
       steps++;
       decoderMacs += r.macs;
+      decoderFullMacs += r.fullDepthMacs;
       const lp = logSoftmax(r.logits);
       for (const token of topK(lp, 2 * beams)) candidates.push({ from, token, logp: h.logp + lp[token]!, exit: r.exit });
     });
@@ -319,7 +324,7 @@ function beamSearch(ctx: Ctx, cross: CrossKV, ids: GenerationIds, maxNew: number
   if (finished.length < beams) for (const h of live) finish(h.tokens, h.exits, h.logp);
   let best = finished[0]!;
   for (const h of finished) if (h.score > best.score) best = h;
-  return { best, steps, decoderMacs };
+  return { best, steps, decoderMacs, decoderFullMacs };
 }
 
 /** Indices of the k largest values (ties: lower index first), in descending order. */

@@ -61,7 +61,7 @@ function attendRow(Q: Float64Array, r: number, K: Float64Array, V: Float64Array,
 export function naiveLogits(m: Seq2SeqModel, table: ExitTable | undefined, encoderStates: Float64Array, n: number, fed: readonly number[]): Float64Array {
   const a = m.arch, d = a.hidden, t = fed.length, pre = a.norm === 'pre', eps = a.layerNormEps, act = ACT[a.activation];
   const w = m.decoder, tok = m.encoder.wordEmb;
-  let X = new Float64Array(t * d);
+  let X: Float64Array = new Float64Array(t * d);
   for (let p = 0; p < t; p++) for (let j = 0; j < d; j++) X[p * d + j] = tok[fed[p]! * d + j]! + w.posEmb[p * d + j]!;
   X = layerNorm(X, t, d, w.embLnG, w.embLnB, eps);
   const exitOf = (id: number): number => (table ? Math.min(Math.max(table[id] ?? a.decoderLayers, 1), a.decoderLayers) : a.decoderLayers);
@@ -73,7 +73,7 @@ export function naiveLogits(m: Seq2SeqModel, table: ExitTable | undefined, encod
     const next = X.slice();
     for (let p = 0; p < t; p++) {
       if (exitOf(fed[p]!) < l) continue;
-      let x = X.slice(p * d, (p + 1) * d);
+      let x: Float64Array = X.slice(p * d, (p + 1) * d);
       const block = (delta: Float64Array, g: Float32Array, b: Float32Array): void => {
         for (let j = 0; j < d; j++) x[j] = x[j]! + delta[j]!;
         if (!pre) x = layerNorm(x, 1, d, g, b, eps);
@@ -88,7 +88,7 @@ export function naiveLogits(m: Seq2SeqModel, table: ExitTable | undefined, encod
     }
     X = next;
   }
-  let h = X.slice((t - 1) * d, t * d);
+  let h: Float64Array = X.slice((t - 1) * d, t * d);
   if (pre) h = layerNorm(h, 1, d, w.finalLnG!, w.finalLnB!, eps);
   const V = a.vocabSize, logits = new Float64Array(V);
   for (let v = 0; v < V; v++) {

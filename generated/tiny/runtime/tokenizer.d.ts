@@ -8,6 +8,8 @@ export interface TextTokenizer {
     encode(text: string, pair?: string): Encoded;
     /** Id of a vocabulary entry, or undefined when it is not in the vocabulary. */
     idOf(token: string): number | undefined;
+    /** Text of token ids (generated tokens), special tokens left out. */
+    decode(ids: readonly number[]): string;
 }
 /** Wraps a parsed tokenizer.json object (throws the library's Error if the object is not one it supports; encode throws on ids that are not ids). */
 export declare function createTokenizer(json: object): TextTokenizer;

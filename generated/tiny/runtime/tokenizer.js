@@ -14,5 +14,6 @@ export function createTokenizer(json) {
             return { ids: e.ids, tokens: e.tokens, typeIds: e.token_type_ids };
         },
         idOf: (token) => tok.token_to_id(token),
+        decode: (ids) => tok.decode([...ids], { skip_special_tokens: true }),
     };
 }
