@@ -78,13 +78,13 @@ const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((
  * last_hidden_state).
  */
 const EXECUTES: Record<RunnerName, 'exits' | 'full' | 'padded' | 'onnx-exits'> = {
-  'hashee-wasm-full': 'full', 'hashee-wasm-exits': 'exits', 'hashee-webgpu-full': 'full', 'hashee-webgpu-exits': 'exits',
+  'hashee-wasm-full': 'full', 'hashee-wasm-exits': 'exits', 'hashee-wasm-int8-full': 'full', 'hashee-wasm-int8-exits': 'exits', 'hashee-webgpu-full': 'full', 'hashee-webgpu-exits': 'exits',
   'ort-web': 'padded', 'ort-node': 'padded', 'ort-node-exits': 'onnx-exits',
 };
 
 /** Each runner with exits and the full-depth runner its time is compared with. */
 const FULL_OF: Partial<Record<RunnerName, RunnerName>> = {
-  'hashee-wasm-exits': 'hashee-wasm-full', 'hashee-webgpu-exits': 'hashee-webgpu-full', 'ort-node-exits': 'ort-node',
+  'hashee-wasm-exits': 'hashee-wasm-full', 'hashee-wasm-int8-exits': 'hashee-wasm-int8-full', 'hashee-webgpu-exits': 'hashee-webgpu-full', 'ort-node-exits': 'ort-node',
 };
 
 /** Cost-model FLOPs of one pass over a workload, as the runner executes it (EXECUTES). */
@@ -126,7 +126,10 @@ async function main(): Promise<void> {
   if (unknown.length > 0) throw usage(`unknown workload; known: ${all.map((w) => w.name).join(', ')}`, unknown.join(', '));
   const loads = all.filter((w) => wanted.includes(w.name));
   // onnxruntime runs on the CPU: it is the baseline for wasm, not for a GPU.
-  const available: RunnerName[] = ([`hashee-${backend}-full`, `hashee-${backend}-exits`, ...(backend === 'wasm' ? ['ort-web', 'ort-node', 'ort-node-exits'] : [])] as RunnerName[]).filter((n) => RUNNERS[n]);
+  const available: RunnerName[] = ([
+    `hashee-${backend}-full`, `hashee-${backend}-exits`,
+    ...(backend === 'wasm' ? ['hashee-wasm-int8-full', 'hashee-wasm-int8-exits', 'ort-web', 'ort-node', 'ort-node-exits'] : []),
+  ] as RunnerName[]).filter((n) => RUNNERS[n]);
   const picked = values.runners?.split(',');
   const notHere = (picked ?? []).filter((n) => !available.includes(n as RunnerName));
   if (notHere.length > 0) throw usage(`unknown runner for --backend ${backend}; known: ${available.join(', ')}`, notHere.join(', '));
@@ -138,7 +141,12 @@ async function main(): Promise<void> {
   if (names.includes('ort-node-exits') && !existsSync(onnxExitsPath)) writeFileSync(onnxExitsPath, exportOnnxWithExits(loaded.model, loaded.table));
   const packageDir = `${cache}package`;
   const tc = performance.now();
-  if (names.some((n) => n.startsWith('hashee-'))) await compilePackage(loaded, packageDir, { targets: [backend], toolVersion: 'bench' });
+  const packageInt8Dir = `${cache}package-int8`;
+  if (names.some((n) => n.startsWith('hashee-') && !n.includes('-int8-'))) await compilePackage(loaded, packageDir, { targets: [backend], toolVersion: 'bench' });
+  if (names.some((n) => n.includes('-int8-'))) {
+    const int8 = { ...loaded, spec: { ...loaded.spec, precision: { ...loaded.spec.precision, wasm: 'int8' as const } } };
+    await compilePackage(int8, packageInt8Dir, { targets: ['wasm'], toolVersion: 'bench' });
+  }
   const compileMs = performance.now() - tc;
   const env = adapter ? vulkanEnv(adapter.icd) : process.env;
   console.error(`bench: ${spec.name}, backends ${names.join(', ')}; ${backend === 'wasm' ? `threads ${passes.join(', ')}; ` : ''}${reps} reps; ${cpus().length} cpus; compile ${compileMs.toFixed(0)} ms`);
@@ -147,7 +155,7 @@ async function main(): Promise<void> {
   for (const t of passes) {
     const children: Child[] = [];
     for (const n of names) {
-      const c = await spawn(n, { threads: t ?? 1, onnxPath, onnxExitsPath, packageDir }, env);
+      const c = await spawn(n, { threads: t ?? 1, onnxPath, onnxExitsPath, packageDir, packageInt8Dir }, env);
       console.error(`bench: ${c.info} (setup ${c.setupMs.toFixed(0)} ms)`);
       children.push(c);
     }

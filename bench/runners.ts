@@ -10,6 +10,7 @@ export interface RunnerConfig {
   readonly onnxPath: string;       // the spec's model exported at full depth
   readonly onnxExitsPath: string;  // the same model exported with its exit table baked in (export-onnx --exits)
   readonly packageDir: string;     // `hashee compile` output of the same spec
+  readonly packageInt8Dir: string; // the same spec compiled with precision { wasm: int8 }
 }
 
 export interface Runner {
@@ -19,7 +20,9 @@ export interface Runner {
   readonly info: string;
 }
 
-export type RunnerName = 'ort-web' | 'ort-node' | 'ort-node-exits' | 'hashee-wasm-full' | 'hashee-wasm-exits' | 'hashee-webgpu-full' | 'hashee-webgpu-exits';
+export type RunnerName =
+  | 'ort-web' | 'ort-node' | 'ort-node-exits' | 'hashee-wasm-full' | 'hashee-wasm-exits' | 'hashee-wasm-int8-full' | 'hashee-wasm-int8-exits'
+  | 'hashee-webgpu-full' | 'hashee-webgpu-exits';
 
 /** Padded int64 tensors in the layout BERT exports take: input_ids, attention_mask, token_type_ids. */
 function paddedFeeds<T>(batch: readonly (readonly number[])[], make: (data: BigInt64Array, dims: number[]) => T): Record<string, T> {
@@ -65,15 +68,15 @@ interface PackageModule {
 }
 
 /** A compiled hashee package (bench/index.ts compiles the spec into cfg.packageDir), full depth or with exits. */
-function hashee(backend: 'wasm' | 'webgpu', fullDepth: boolean) {
+function hashee(backend: 'wasm' | 'webgpu', fullDepth: boolean, int8 = false) {
   return async (cfg: RunnerConfig): Promise<Runner> => {
-    const pkg = (await import(pathToFileURL(`${cfg.packageDir}/index.js`).href)) as PackageModule;
+    const pkg = (await import(pathToFileURL(`${int8 ? cfg.packageInt8Dir : cfg.packageDir}/index.js`).href)) as PackageModule;
     const options: Record<string, unknown> = { backend };
     if (backend === 'wasm') options.threads = cfg.threads;
     else options.gpu = await (await import('../runtime/webgpu/node.ts')).nodeGpu(); // Dawn on VK_ICD_FILENAMES (bench/index.ts sets it)
     const model = await pkg.load(options);
     return {
-      info: `hashee ${backend}${fullDepth ? ' full depth' : ' with exits'}: ${model.info}`,
+      info: `hashee ${backend}${int8 ? ' int8' : ''}${fullDepth ? ' full depth' : ' with exits'}: ${model.info}`,
       async run(batch) { await model.run(batch.map((s) => [...s]), { fullDepth }); },
       async dispose() { await model.dispose(); },
     };
@@ -86,6 +89,8 @@ export const RUNNERS: Record<RunnerName, ((cfg: RunnerConfig) => Promise<Runner>
   'ort-node-exits': ortNode(true),
   'hashee-wasm-full': hashee('wasm', true),
   'hashee-wasm-exits': hashee('wasm', false),
+  'hashee-wasm-int8-full': hashee('wasm', true, true),
+  'hashee-wasm-int8-exits': hashee('wasm', false, true),
   'hashee-webgpu-full': hashee('webgpu', true),
   'hashee-webgpu-exits': hashee('webgpu', false),
 };
