@@ -19,7 +19,7 @@ import { compareTrees } from '../compiler/package/generated.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import { packWebGpuWeights } from '../compiler/passes/packWebGpuWeights.ts';
 import { halfBits, roundHalf } from '../contract/half.ts';
-import { packedFloats, weightLayout } from '../contract/webgpu-layout.ts';
+import { joinWeights, packedFloats, splitWeights, weightLayout } from '../contract/webgpu-layout.ts';
 import type { ArchConfig, HeadConfig, Model, ModelWeights } from '../contract/model.ts';
 import { runReference, type RunInput } from '../runtime/reference/index.ts';
 import { createEngine, type EngineResult, type WebGpuEngine } from '../runtime/webgpu/engine.ts';
@@ -103,6 +103,17 @@ test('packing: every element is the half of its f32 value, the blocks hold half 
     for (let j = 0; j < a.length; j++) if (b[j] !== halfBits(a[j]!)) assert.unreachable(`block ${i} element ${j}`);
     assert.is(b.byteLength * 2, a.byteLength);
   });
+});
+
+test('an f16 program refuses f32 weights, an f32 program f16 weights; splitWeights checks the element type', async () => {
+  const { model, table } = tinySpec;
+  const { arch: a, head } = model;
+  const refused = async (program: ReturnType<typeof emitWgsl>, weights: ReturnType<typeof packWebGpuWeights>): Promise<string> =>
+    createEngine({ gpu: device, program, weights, table }).then((e) => { e.dispose(); return ''; }, (e: Error) => e.message);
+  assert.match(await refused(emitWgsl(a, head, { precision: 'f16' }), packWebGpuWeights(model)), 'the weights are f32, the program reads f16');
+  assert.match(await refused(emitWgsl(a, head), packWebGpuWeights(model, 'f16')), 'the weights are f16, the program reads f32');
+  const joined = joinWeights(packWebGpuWeights(model));
+  assert.throws(() => splitWeights(weightLayout(a, head, 'f16'), joined), /f16 weights need a Uint16Array, got a Float32Array/);
 });
 
 test('the f16 program: unpacking modules plus one array<f16> twin per module that reads weights; deterministic', () => {
