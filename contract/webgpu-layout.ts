@@ -1,12 +1,23 @@
 // Weight buffer layout of the WebGPU target, shared by the compiler (WGSL emitter, weight packer) and the
-// engine: three kinds of f32 blocks (embeddings, one per stored layer, the head with the final LayerNorm),
+// engine: three kinds of blocks (embeddings, one per stored layer, the head with the final LayerNorm),
 // each one GPU buffer; tensor offsets are baked into the WGSL and every layer block has the same layout.
-// Derived from the weight table (contract/model.ts).
+// Every element is an f32, or at the f16 precision an IEEE half (contract/half.ts): offsets and sizes
+// count elements either way. Derived from the weight table (contract/model.ts).
 
 import { WEIGHTS, hasWeight, weightSize, type ArchConfig, type HeadConfig, type WeightGroup, type WeightName } from './model.ts';
 import { LINEARS, NORMS, type LinearName, type NormName } from './program.ts';
 
-/** A tensor's place in its block, in f32 elements; offsets are multiples of 4 (16 bytes). */
+/**
+ * Weight storage of the WebGPU target (spec `precision.webgpu`): f32, or f16, where every tensor of every
+ * block (matrices, embeddings, biases, LayerNorm gains and biases) is stored as an IEEE half and kernels
+ * read it as f32, so all arithmetic stays f32.
+ */
+export type WebGpuPrecision = 'f32' | 'f16';
+
+/** Bytes of one stored element. */
+export const ELEMENT_BYTES: Record<WebGpuPrecision, number> = { f32: 4, f16: 2 };
+
+/** A tensor's place in its block, in elements; offsets are multiples of 4 (16 bytes at f32, 8 at f16). */
 export interface Slot {
   readonly at: number;
   readonly size: number;
@@ -54,7 +65,7 @@ export const WEBGPU_TENSORS: readonly { readonly name: string; readonly from: re
 export interface BlockLayout {
   /** Slots of the tensors this model has, by WEBGPU_TENSORS name, in block order. */
   readonly slots: Readonly<Record<string, Slot>>;
-  readonly floats: number; // block size (>= 4)
+  readonly floats: number; // block size in elements (>= 4, a multiple of 4)
 }
 
 export interface WeightLayout {
@@ -63,16 +74,21 @@ export interface WeightLayout {
   readonly head: BlockLayout;
   /** Layer blocks stored: L, or 1 with shared layers (every layer binds the same block). */
   readonly storedLayers: number;
+  readonly precision: WebGpuPrecision;
 }
 
-/** Host-side weight blocks, ready for upload: block sizes match weightLayout exactly. */
+/** One block's elements: f32 values, or at f16 the halves' bits. */
+export type WeightBlock = Float32Array<ArrayBuffer> | Uint16Array<ArrayBuffer>;
+
+/** Host-side weight blocks, ready for upload: block sizes match weightLayout exactly, element type the precision's. */
 export interface PackedWeights {
-  readonly embed: Float32Array<ArrayBuffer>;
-  readonly layers: readonly Float32Array<ArrayBuffer>[]; // [storedLayers]
-  readonly head: Float32Array<ArrayBuffer>;
+  readonly precision: WebGpuPrecision;
+  readonly embed: WeightBlock;
+  readonly layers: readonly WeightBlock[]; // [storedLayers]
+  readonly head: WeightBlock;
 }
 
-export function weightLayout(arch: ArchConfig, head: HeadConfig): WeightLayout {
+export function weightLayout(arch: ArchConfig, head: HeadConfig, precision: WebGpuPrecision = 'f32'): WeightLayout {
   const block = (name: BlockName): BlockLayout => {
     const slots: Record<string, Slot> = {};
     let at = 0;
@@ -84,7 +100,7 @@ export function weightLayout(arch: ArchConfig, head: HeadConfig): WeightLayout {
     }
     return { slots, floats: Math.max(at, 4) };
   };
-  return { embed: block('embed'), layer: block('layer'), head: block('head'), storedLayers: arch.sharedLayers ? 1 : arch.layers };
+  return { embed: block('embed'), layer: block('layer'), head: block('head'), storedLayers: arch.sharedLayers ? 1 : arch.layers, precision };
 }
 
 /** The slot holding exactly these table tensors (a linear's weights or bias), by name. */
@@ -110,15 +126,20 @@ export function normSlots(layout: WeightLayout, name: NormName): { block: BlockN
   return { block, gain: slots[slotNameOf([n.gamma])]!, beta: slots[slotNameOf([n.beta])]! };
 }
 
-/** Total floats of all blocks in file order: embed, stored layers, head. */
+/** Total elements of all blocks in file order: embed, stored layers, head. */
 export function packedFloats(layout: WeightLayout): number {
   return layout.embed.floats + layout.storedLayers * layout.layer.floats + layout.head.floats;
 }
 
+/** The element array type of a precision. */
+function blockOf(precision: WebGpuPrecision, length: number): WeightBlock {
+  return precision === 'f16' ? new Uint16Array(length) : new Float32Array(length);
+}
+
 /** One contiguous array in file order (embed, stored layers, head), e.g. for a weights.bin. */
-export function joinWeights(packed: PackedWeights): Float32Array<ArrayBuffer> {
+export function joinWeights(packed: PackedWeights): WeightBlock {
   const blocks = [packed.embed, ...packed.layers, packed.head];
-  const out = new Float32Array(blocks.reduce((n, b) => n + b.length, 0));
+  const out = blockOf(packed.precision, blocks.reduce((n, b) => n + b.length, 0));
   let at = 0;
   for (const b of blocks) {
     out.set(b, at);
@@ -127,14 +148,21 @@ export function joinWeights(packed: PackedWeights): Float32Array<ArrayBuffer> {
   return out;
 }
 
-/** Views of the blocks of a joined array (no copy); throws RangeError if its size does not match the layout. */
-export function splitWeights(layout: WeightLayout, data: Float32Array<ArrayBuffer>): PackedWeights {
+/**
+ * Views of the blocks of a joined array (no copy): Float32Array at f32, Uint16Array (the halves' bits) at
+ * f16; throws RangeError if its type or size does not match the layout.
+ */
+export function splitWeights(layout: WeightLayout, data: WeightBlock): PackedWeights {
   const total = packedFloats(layout);
-  if (data.length !== total) throw new RangeError(`weights have ${data.length} floats, the layout needs ${total}`);
-  const view = (at: number, n: number): Float32Array<ArrayBuffer> => data.subarray(at, at + n);
+  if (!(data instanceof (layout.precision === 'f16' ? Uint16Array : Float32Array))) {
+    throw new RangeError(`${layout.precision} weights need a ${layout.precision === 'f16' ? 'Uint16Array' : 'Float32Array'}, got a ${data.constructor.name}`);
+  }
+  if (data.length !== total) throw new RangeError(`weights have ${data.length} ${layout.precision} values, the layout needs ${total}`);
+  const view = (at: number, n: number): WeightBlock => data.subarray(at, at + n);
   const L = layout.layer.floats;
   const first = layout.embed.floats;
   return {
+    precision: layout.precision,
     embed: view(0, first),
     layers: Array.from({ length: layout.storedLayers }, (_, l) => view(first + l * L, L)),
     head: view(first + layout.storedLayers * L, layout.head.floats),

@@ -53,7 +53,7 @@ const SENTINEL = 7.25; // output rows a kernel must not write keep this value
 type Counts = Partial<Record<(typeof COUNT_FIELDS)[number], number>>;
 
 /** Runs one module once: inputs by role, outputs (pre-filled with SENTINEL) read back by role. */
-async function runOp(kernel: KernelName, tile: TileName | undefined, counts: Counts, weights: Float32Array<ArrayBuffer>,
+async function runOp(kernel: KernelName, tile: TileName | undefined, counts: Counts, weights: ArrayBufferView<ArrayBuffer>,
   inputs: Partial<Record<Role, Float32Array | Uint32Array>>, outputs: Partial<Record<Role, number>>, groups: [number, number, number]): Promise<Partial<Record<Role, Float32Array>>> {
   const code = program.modules.find((m) => m.kernel === kernel && m.tile === tile)!.code;
   const pipeline = await device.createComputePipelineAsync({ layout: 'auto', compute: { module: device.createShaderModule({ code }), entryPoint: 'main' } });

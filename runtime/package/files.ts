@@ -128,6 +128,13 @@ export function float32View(bytes: Uint8Array, path: string): Float32Array<Array
   return new Float32Array(own.buffer as ArrayBuffer, own.byteOffset, own.byteLength / 4);
 }
 
+/** A uint16 view of little-endian bytes (float16 bits), copied only when they are not 2-byte aligned. */
+export function uint16View(bytes: Uint8Array, path: string): Uint16Array<ArrayBuffer> {
+  if (bytes.byteLength % 2 !== 0) throw new PackageError('file', `${path} has ${bytes.byteLength} bytes, not a whole number of float16 values`);
+  const own = bytes.byteOffset % 2 === 0 && bytes.buffer instanceof ArrayBuffer ? bytes : bytes.slice();
+  return new Uint16Array(own.buffer as ArrayBuffer, own.byteOffset, own.byteLength / 2);
+}
+
 export async function readJson(source: FileSource, path: string): Promise<unknown> {
   const bytes = await source.read(path);
   try {

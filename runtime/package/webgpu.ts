@@ -4,7 +4,7 @@
 import { createEngine } from '../webgpu/engine.ts';
 import { splitWeights, weightLayout } from '../../contract/webgpu-layout.ts';
 import type { WebGpuProgram, WgslModule } from '../webgpu/program.ts';
-import { float32View } from './files.ts';
+import { float32View, uint16View } from './files.ts';
 import { PackageError } from './errors.ts';
 import type { Backend, OpenContext } from './types.ts';
 
@@ -12,7 +12,9 @@ import type { Backend, OpenContext } from './types.ts';
 export interface WebGpuFiles {
   /** Every WGSL module of the program (its fields but the code) and the file holding its code, program order. */
   readonly modules: readonly (Omit<WgslModule, 'code'> & { readonly file: string })[];
-  readonly weights: string;          // float32 blocks in file order: embeddings, stored layers, head
+  readonly weights: string;          // float32 (or float16) blocks in file order: embeddings, stored layers, head
+  /** Absent: f32. f16: every weight stored as float16, and shader-f16 twins of the modules that read them (spec `precision`). */
+  readonly precision?: 'f16';
 }
 
 export interface WebGpuLoadOptions {
@@ -28,18 +30,20 @@ export async function openWebGpu(ctx: OpenContext, files: WebGpuFiles, opts: Web
   const { arch, head } = ctx.info;
   const decoder = new TextDecoder();
   const modules = await Promise.all(files.modules.map(async ({ file, ...module }) => ({ ...module, code: decoder.decode(await ctx.files.read(file)) })));
-  const program: WebGpuProgram = { arch, head, modules };
-  const blob = float32View(await ctx.files.read(files.weights), files.weights);
+  const precision = files.precision ?? 'f32';
+  const program: WebGpuProgram = { arch, head, precision, modules };
+  const bytes = await ctx.files.read(files.weights);
+  const blob = precision === 'f16' ? uint16View(bytes, files.weights) : float32View(bytes, files.weights);
   let weights;
   try {
-    weights = splitWeights(weightLayout(arch, head), blob);
+    weights = splitWeights(weightLayout(arch, head, precision), blob);
   } catch (e) {
     throw new PackageError('file', `${files.weights}: ${(e as Error).message}`);
   }
   const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(nodeGpu), program, weights, table: ctx.exitTable });
   return {
     name: 'webgpu',
-    info: `webgpu on ${engine.adapter}`,
+    info: `webgpu${engine.precision === 'f16' ? ` f16 (${engine.shaderF16 ? 'shader-f16' : 'unpack2x16float'})` : ''} on ${engine.adapter}`,
     async run(call) {
       const r = await engine.run({ ids: call.ids, typeIds: call.typeIds }, { fullDepth: call.fullDepth, hidden: call.hidden });
       return { exits: r.exits, lastHidden: r.lastHidden, logits: r.logits };

@@ -1,5 +1,7 @@
 // WebGPU engine: loads a compiled program (pipelines created up front, weights uploaded once) and runs
 // ragged batches with one command buffer, one submit and one readback per call. Browser-safe.
+// f16 programs request shader-f16 where the adapter has it and run the modules that read array<f16>;
+// elsewhere the modules that unpack u32 words (the same values, the same f32 arithmetic).
 
 import type { ExitTable } from '../../contract/model.ts';
 import { headOutputs } from '../../contract/model.ts';
@@ -7,8 +9,8 @@ import { checkBatch } from '../input.ts';
 import { planBatch, type BatchPlan } from '../plan.ts';
 import type { RunInput } from '../reference/api.ts';
 import { WebGpuError } from './errors.ts';
-import { weightLayout, type PackedWeights } from '../../contract/webgpu-layout.ts';
-import { SLOT_BYTES, SLOT_FIELDS, bindingsOf, kernelsOf, moduleKey, slotOf, type KernelInfo, type KernelName, type Role, type TilePolicy, type WebGpuProgram } from './program.ts';
+import { ELEMENT_BYTES, weightLayout, type PackedWeights, type WebGpuPrecision, type WeightBlock } from '../../contract/webgpu-layout.ts';
+import { SLOT_BYTES, SLOT_FIELDS, bindingsOf, kernelsOf, moduleKey, modulesFor, slotOf, type KernelInfo, type KernelName, type ModuleFeature, type Role, type TilePolicy, type WebGpuProgram } from './program.ts';
 import { bufferWidth, buffersOf, encoderProgram, perSequence, type Buffer } from '../../contract/program.ts';
 import { callCounts, callInfo, infoWords, scheduleCall, type Dispatch } from './schedule.ts';
 
@@ -21,8 +23,10 @@ export interface EngineOptions {
   /** A device, or where to get one: the `webgpu` package's GPU in Node (nodeGpu()). Default: navigator.gpu. */
   readonly gpu?: GPU | GPUDevice;
   readonly program: WebGpuProgram;
-  readonly weights: PackedWeights;   // packWeights(model): must match weightLayout(program.arch, program.head)
+  readonly weights: PackedWeights;   // packWebGpuWeights(model, precision): must match the program's layout and precision
   readonly table: ExitTable;
+  /** Run the array<f16> modules of an f16 program where the device has shader-f16 (requesting it); default true. */
+  readonly shaderF16?: boolean;
 }
 
 export interface EngineRunOptions {
@@ -48,6 +52,9 @@ export interface WebGpuEngine {
   readonly adapter: string;
   /** Product tiles by row count: 'cpu' on a CPU implementation of WebGPU (SwiftShader), else 'gpu'. */
   readonly tilePolicy: TilePolicy;
+  /** Weight storage (the program's), and how f16 weights are read: as f16 (shader-f16) or unpacked from u32 words. */
+  readonly precision: WebGpuPrecision;
+  readonly shaderF16: boolean;
   run(input: RunInput, opts?: EngineRunOptions): Promise<EngineResult>;
   /** Releases every GPU buffer (and the device, if the engine created it). */
   dispose(): void;
@@ -85,8 +92,10 @@ export function recordCall(
 }
 
 export async function createEngine(opts: EngineOptions): Promise<WebGpuEngine> {
-  const { program } = opts;
-  const acquired = await acquireDevice(opts.gpu);
+  const wanted: ModuleFeature[] = opts.shaderF16 !== false && opts.program.modules.some((m) => m.feature === 'shader-f16') ? ['shader-f16'] : [];
+  const acquired = await acquireDevice(opts.gpu, wanted);
+  // the modules this device runs: f16 programs carry both forms of every module that reads weights
+  const program: WebGpuProgram = { ...opts.program, modules: modulesFor(opts.program, acquired.features) };
   checkWeights(program, opts.weights, acquired.device.limits);
   const layouts = createLayouts(acquired.device, program);
   const pipelines = await createPipelines(acquired.device, program, layouts);
@@ -97,24 +106,29 @@ interface Acquired {
   readonly device: GPUDevice;
   readonly adapter: string;
   readonly tilePolicy: TilePolicy;
+  /** The wanted features the device has (requested when the engine created it). */
+  readonly features: ReadonlySet<ModuleFeature>;
   readonly owned: boolean;
   /** The GPU and adapter objects: Dawn in Node crashes if they are collected while the device lives. */
   readonly parents: readonly object[];
 }
 
-async function acquireDevice(given: GPU | GPUDevice | undefined): Promise<Acquired> {
+async function acquireDevice(given: GPU | GPUDevice | undefined, wanted: readonly ModuleFeature[]): Promise<Acquired> {
   const gpu = given ?? (globalThis as { navigator?: { gpu?: GPU } }).navigator?.gpu;
   if (!gpu) throw new WebGpuError('no-webgpu', 'WebGPU is not available here (no navigator.gpu): pass a GPUDevice, or in Node the `webgpu` package\'s GPU (nodeGpu())');
   if ('createBuffer' in gpu) {
     const info = (gpu as { adapterInfo?: GPUAdapterInfo }).adapterInfo; // absent in older implementations
-    return { device: gpu, adapter: 'caller-provided device', tilePolicy: tilePolicyOf(info), owned: false, parents: [] };
+    const features = new Set(wanted.filter((f) => (gpu as { features?: GPUSupportedFeatures }).features?.has(f)));
+    return { device: gpu, adapter: 'caller-provided device', tilePolicy: tilePolicyOf(info), features, owned: false, parents: [] };
   }
   const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
   if (!adapter) {
     throw new WebGpuError('no-adapter', 'no WebGPU adapter found (in Node on a machine without a GPU, install Debian\'s chromium and libvulkan1 and point VK_ICD_FILENAMES at /usr/lib/chromium/vk_swiftshader_icd.json)');
   }
+  const features = new Set(wanted.filter((f) => adapter.features.has(f)));
   const device = await adapter.requestDevice({
     label: 'hashee',
+    ...(features.size > 0 ? { requiredFeatures: [...features] } : {}),
     requiredLimits: {
       maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
       maxBufferSize: adapter.limits.maxBufferSize,
@@ -122,7 +136,7 @@ async function acquireDevice(given: GPU | GPUDevice | undefined): Promise<Acquir
   });
   const i = adapter.info;
   const name = [i.vendor, i.architecture, i.device, i.description].filter((s) => s).join(' / ') || 'unknown adapter';
-  return { device, adapter: name, tilePolicy: tilePolicyOf(i), owned: true, parents: [gpu, adapter] };
+  return { device, adapter: name, tilePolicy: tilePolicyOf(i), features, owned: true, parents: [gpu, adapter] };
 }
 
 /** Software rasterizers that implement WebGPU on the CPU. */
@@ -136,14 +150,20 @@ function tilePolicyOf(info: GPUAdapterInfo | undefined): TilePolicy {
 }
 
 function checkWeights(program: WebGpuProgram, w: PackedWeights, limits: GPUSupportedLimits): void {
-  const layout = weightLayout(program.arch, program.head);
+  const precision = program.precision ?? 'f32';
+  const layout = weightLayout(program.arch, program.head, precision);
+  if (w.precision !== precision) throw new WebGpuError('weights', `the weights are ${w.precision}, the program reads ${precision}`);
   if (w.layers.length !== layout.storedLayers) {
     throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program stores ${layout.storedLayers}`);
   }
-  const check = (name: string, data: Float32Array | undefined, floats: number): void => {
-    if (!data || data.length !== floats) throw new WebGpuError('weights', `weight block ${name} has ${data?.length ?? 0} floats, the program's layout needs ${floats}`);
-    if (floats * 4 > limits.maxStorageBufferBindingSize) {
-      throw new WebGpuError('limits', `weight block ${name} is ${floats * 4} bytes; this device binds at most ${limits.maxStorageBufferBindingSize} bytes per storage buffer`);
+  const element = precision === 'f16' ? Uint16Array : Float32Array;
+  const check = (name: string, data: WeightBlock | undefined, floats: number): void => {
+    if (!data || !(data instanceof element) || data.length !== floats) {
+      throw new WebGpuError('weights', `weight block ${name} has ${data?.length ?? 0} ${precision} values, the program's layout needs ${floats}`);
+    }
+    const bytes = floats * ELEMENT_BYTES[precision];
+    if (bytes > limits.maxStorageBufferBindingSize) {
+      throw new WebGpuError('limits', `weight block ${name} is ${bytes} bytes; this device binds at most ${limits.maxStorageBufferBindingSize} bytes per storage buffer`);
     }
   };
   check('embed', w.embed, layout.embed.floats);
@@ -214,6 +234,8 @@ class Engine implements WebGpuEngine {
   readonly device: GPUDevice;
   readonly adapter: string;
   readonly tilePolicy: TilePolicy;
+  readonly precision: WebGpuPrecision;
+  readonly shaderF16: boolean;
   private readonly ownsDevice: boolean;
   private parents: readonly object[]; // held, never read: see Acquired.parents
   private readonly kernels: ReadonlyMap<KernelName, KernelInfo>;
@@ -232,12 +254,14 @@ class Engine implements WebGpuEngine {
     this.device = device;
     this.adapter = acquired.adapter;
     this.tilePolicy = acquired.tilePolicy;
+    this.precision = weights.precision;
+    this.shaderF16 = program.modules.some((m) => m.feature === 'shader-f16');
     this.ownsDevice = acquired.owned;
     this.parents = acquired.parents;
     this.kernels = kernelsOf(program.arch, program.head);
     this.output = encoderProgram(program.arch, program.head).output;
     void device.lost.then((info) => { this.lost = info; });
-    const upload = (label: string, data: Float32Array<ArrayBuffer>): GPUBuffer => {
+    const upload = (label: string, data: WeightBlock): GPUBuffer => {
       const buffer = device.createBuffer({ label, size: data.byteLength, usage: USAGE.STORAGE | USAGE.COPY_DST });
       device.queue.writeBuffer(buffer, 0, data);
       return buffer;

@@ -4,7 +4,7 @@
 
 import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
 import { encoderProgram, programSteps, stepReads, type Buffer, type Rows, type Stage, type Step, type StepName } from '../../contract/program.ts';
-import { BLOCK_OF_GROUP, type BlockName } from '../../contract/webgpu-layout.ts';
+import { BLOCK_OF_GROUP, type BlockName, type WebGpuPrecision } from '../../contract/webgpu-layout.ts';
 
 /** A kernel is named after the program step it runs. */
 export type KernelName = StepName;
@@ -135,9 +135,14 @@ export function slotOf(stage: Stage, layer: number, layers: number): number {
 /** Per-row metadata in the info buffer (u32): id, token type, position, key start, key count. */
 export const ROW_INFO = 5;
 
+/** The optional WebGPU feature a module needs: f16 weights read as array<f16>. */
+export type ModuleFeature = 'shader-f16';
+
 export interface WgslModule {
   readonly kernel: KernelName;
   readonly tile?: TileName; // products only
+  /** Present: the module needs this feature, and replaces its twin without it (same kernel and tile) on devices that have it. */
+  readonly feature?: ModuleFeature;
   readonly code: string;
 }
 
@@ -145,5 +150,13 @@ export interface WgslModule {
 export interface WebGpuProgram {
   readonly arch: ArchConfig;
   readonly head: HeadConfig;
-  readonly modules: readonly WgslModule[]; // program order; products wide then narrow
+  /** Weight storage the modules read (contract/webgpu-layout.ts); absent: f32. */
+  readonly precision?: WebGpuPrecision;
+  readonly modules: readonly WgslModule[]; // program order; products wide then narrow; feature twins after their kernel's plain modules
+}
+
+/** The modules a device runs: each plain module, or its feature twin where the device has that feature. */
+export function modulesFor(program: WebGpuProgram, features: ReadonlySet<ModuleFeature>): WgslModule[] {
+  const twinned = new Set(program.modules.filter((m) => m.feature && features.has(m.feature)).map((m) => moduleKey(m.kernel, m.tile)));
+  return program.modules.filter((m) => (m.feature ? features.has(m.feature) : !twinned.has(moduleKey(m.kernel, m.tile))));
 }

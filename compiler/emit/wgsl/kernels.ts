@@ -7,11 +7,40 @@ import type { KernelInfo, Role, TileName } from '../../../runtime/webgpu/program
 import { COUNT_FIELDS, ROW_INFO, ROW_THREADS, SLOT_FIELDS, TILES, bindingsOf, moduleKey } from '../../../runtime/webgpu/program.ts';
 import { WgslWriter, f32, u32 } from './writer.ts';
 
+/**
+ * How a module declares and reads its weight block: 'f32' values; at the f16 precision 'f16' (array<f16>,
+ * needs the shader-f16 feature) or 'packed' (two halves per u32 word, the lower half first, unpacked with
+ * unpack2x16float). Every read gives an f32, so the arithmetic is f32 and both f16 forms compute the same.
+ */
+export type WeightStorage = 'f32' | 'f16' | 'packed';
+
+const WEIGHT_STORAGE: Record<WeightStorage, { readonly element: string; readonly read: (at: string) => string }> = {
+  f32: { element: 'f32', read: (at) => `weights[${at}]` },
+  f16: { element: 'f16', read: (at) => `f32(weights[${at}])` },
+  packed: { element: 'u32', read: (at) => `weight(${at})` },
+};
+
+/** What every module of a program shares: its header comment lines and the weight storage. */
+export interface ModuleOptions {
+  readonly header: readonly string[]; // tool version, spec hash
+  readonly storage: WeightStorage;
+}
+
+/** The f32 value of weight element `at` (a WGSL u32 expression). */
+function weightAt(opts: ModuleOptions, at: string): string {
+  return WEIGHT_STORAGE[opts.storage].read(at);
+}
+
 /** Header lines, bindings and the counts struct every kernel module starts with. */
-function prologue(w: WgslWriter, name: string, kernel: KernelInfo, header: readonly string[]): void {
-  for (const h of header) w.line(`// ${h}`);
+function prologue(w: WgslWriter, name: string, kernel: KernelInfo, opts: ModuleOptions): void {
+  for (const h of opts.header) w.line(`// ${h}`);
   w.line(`// kernel ${name}`);
   w.line();
+  const weights = kernel.block !== 'none';
+  if (weights && opts.storage === 'f16') {
+    w.line('enable f16;');
+    w.line();
+  }
   w.block('struct Counts', () => {
     COUNT_FIELDS.forEach((f) => w.line(`${f}: u32,`));
     for (let i = COUNT_FIELDS.length; i < SLOT_FIELDS; i++) w.line(`pad${i}: u32,`);
@@ -21,10 +50,15 @@ function prologue(w: WgslWriter, name: string, kernel: KernelInfo, header: reado
     const decl =
       b.kind === 'uniform' ? `var<uniform> ${b.name}: Counts;`
       : b.name === 'info' ? `var<storage, read> info: array<u32>;`
+      : b.name === 'weights' ? `var<storage, read> weights: array<${WEIGHT_STORAGE[opts.storage].element}>;`
       : `var<storage, ${b.kind}> ${b.name}: array<f32>;`;
     w.line(`@group(0) @binding(${b.binding}) ${decl}`);
   }
   w.line();
+  if (weights && opts.storage === 'packed') {
+    w.block('fn weight(i: u32) -> f32', () => w.line('return unpack2x16float(weights[i >> 1u])[i & 1u];'));
+    w.line();
+  }
 }
 
 function countOf(kernel: KernelInfo): string {
@@ -136,14 +170,14 @@ function staged(w: WgslWriter, count: number, threads: number, body: () => void)
 }
 
 /** y = act(x @ W + b) over rows [0, count) with the tile's module: staged through workgroup memory or direct. */
-export function matmulKernel(kernel: KernelInfo, tile: TileName, s: MatmulShape, header: readonly string[]): string {
+export function matmulKernel(kernel: KernelInfo, tile: TileName, s: MatmulShape, opts: ModuleOptions): string {
   const depth = TILES[tile].depth;
-  return depth === null ? directProduct(kernel, tile, s, header) : stagedProduct(kernel, tile, depth, s, header);
+  return depth === null ? directProduct(kernel, tile, s, opts) : stagedProduct(kernel, tile, depth, s, opts);
 }
 
 /** The epilogue applied to accumulator `a` of row r, column c: bias, then the activation or the residual. */
-function epilogue(s: MatmulShape, a: string): string {
-  const biased = `${a} + weights[B_AT + c]`;
+function epilogue(s: MatmulShape, a: string, opts: ModuleOptions): string {
+  const biased = `${a} + ${weightAt(opts, 'B_AT + c')}`;
   if (s.residual) return `${biased} + ${s.residual}[r * N + c]`;
   return s.act ? `act(${biased})` : biased;
 }
@@ -153,9 +187,9 @@ function epilogue(s: MatmulShape, a: string): string {
  * 4 columns of tile row y and reads its x row and the W columns straight from storage (the W values it
  * reads are shared by the tile's live rows through the cache); invocations past the live rows return.
  */
-function directProduct(kernel: KernelInfo, tile: TileName, s: MatmulShape, header: readonly string[]): string {
+function directProduct(kernel: KernelInfo, tile: TileName, s: MatmulShape, opts: ModuleOptions): string {
   const w = new WgslWriter();
-  prologue(w, moduleKey(kernel.step.name, tile), kernel, header);
+  prologue(w, moduleKey(kernel.step.name, tile), kernel, opts);
   const T = TILES[tile];
   const perCol = T.cols / T.threadsX;
   w.line(`const K: u32 = ${u32(s.k)};`);
@@ -179,12 +213,12 @@ function directProduct(kernel: KernelInfo, tile: TileName, s: MatmulShape, heade
     w.line('var acc = vec4<f32>();');
     w.block('for (var k = 0u; k < K; k = k + 1u)', () => {
       w.line('let wAt = W_AT + k * N;');
-      const cols = Array.from({ length: perCol }, (_, j) => `weights[wAt + ${col(j)}]`);
+      const cols = Array.from({ length: perCol }, (_, j) => weightAt(opts, `wAt + ${col(j)}`));
       w.line(`acc = acc + ${s.x}[xAt + k] * vec4<f32>(${cols.join(', ')});`);
     });
     w.block(`for (var j = 0u; j < ${u32(perCol)}; j = j + 1u)`, () => {
       w.line('let c = c0 + j;');
-      const store = `${s.y}[r * N + c] = ${epilogue(s, 'acc[j]')};`;
+      const store = `${s.y}[r * N + c] = ${epilogue(s, 'acc[j]', opts)};`;
       if (partial) w.block('if (c < N)', () => w.line(store));
       else w.line(store);
     });
@@ -199,9 +233,9 @@ function directProduct(kernel: KernelInfo, tile: TileName, s: MatmulShape, heade
  * tile that exits have thinned costs in proportion to its rows (the loops stop at the first dead row,
  * which every invocation of a SIMD group meets together: they share y).
  */
-function stagedProduct(kernel: KernelInfo, tile: TileName, depth: number, s: MatmulShape, header: readonly string[]): string {
+function stagedProduct(kernel: KernelInfo, tile: TileName, depth: number, s: MatmulShape, opts: ModuleOptions): string {
   const w = new WgslWriter();
-  prologue(w, moduleKey(kernel.step.name, tile), kernel, header);
+  prologue(w, moduleKey(kernel.step.name, tile), kernel, opts);
   const T = { ...TILES[tile], depth };
   const threads = T.threadsX * T.threadsY;
   const perRow = T.rows / T.threadsY;
@@ -218,7 +252,7 @@ function stagedProduct(kernel: KernelInfo, tile: TileName, depth: number, s: Mat
   // bounds tests only where a dimension leaves a partial tile (dead rows are never staged or stored)
   const kPartial = s.k % T.depth !== 0;
   const loadW = [...(kPartial ? ['kw < K'] : []), ...(s.n % T.cols !== 0 ? ['c < N'] : [])].join(' && ');
-  const value = epilogue(s, 'acc[i][j]');
+  const value = epilogue(s, 'acc[i][j]', opts);
   /** The loop over an invocation's rows i (tile row lid.y + threadsY i), up to the first dead one. */
   const ownRows = (body: () => void): void => {
     w.block(`for (var i = 0u; i < ${u32(perRow)}; i = i + 1u)`, () => {
@@ -250,10 +284,10 @@ function stagedProduct(kernel: KernelInfo, tile: TileName, depth: number, s: Mat
         w.line(`let kw = k0 + e / ${u32(T.cols)};`);
         w.line(`let c = col0 + e % ${u32(T.cols)};`);
         if (loadW === '') {
-          w.line('tileW[e] = weights[W_AT + kw * N + c];');
+          w.line(`tileW[e] = ${weightAt(opts, 'W_AT + kw * N + c')};`);
         } else {
           w.line('var wv = 0.0f;');
-          w.block(`if (${loadW})`, () => w.line('wv = weights[W_AT + kw * N + c];'));
+          w.block(`if (${loadW})`, () => w.line(`wv = ${weightAt(opts, 'W_AT + kw * N + c')};`));
           w.line('tileW[e] = wv;');
         }
       });
@@ -292,9 +326,9 @@ export interface NormShape {
  * One workgroup per row: out = (x - mean) / sqrt(var + eps) * gain + beta with the biased variance, two
  * passes over the row (mean, then the centred squares).
  */
-export function layerNormKernel(kernel: KernelInfo, s: NormShape, header: readonly string[]): string {
+export function layerNormKernel(kernel: KernelInfo, s: NormShape, opts: ModuleOptions): string {
   const w = new WgslWriter();
-  prologue(w, kernel.step.name, kernel, header);
+  prologue(w, kernel.step.name, kernel, opts);
   w.line(`const D: u32 = ${u32(s.d)};`);
   w.line(`const G_AT: u32 = ${u32(s.gain.at)};`);
   w.line(`const BETA_AT: u32 = ${u32(s.beta.at)};`);
@@ -316,7 +350,7 @@ export function layerNormKernel(kernel: KernelInfo, s: NormShape, header: readon
     });
     w.line(`let inv = 1.0f / sqrt(wgSum(sq, tid) / f32(D) + ${f32(s.eps)});`);
     w.block(`for (var c = tid; c < D; c = c + ${step})`, () => {
-      w.line(`${s.out}[o + c] = (${s.x}[o + c] - mean) * inv * weights[G_AT + c] + weights[BETA_AT + c];`);
+      w.line(`${s.out}[o + c] = (${s.x}[o + c] - mean) * inv * ${weightAt(opts, 'G_AT + c')} + ${weightAt(opts, 'BETA_AT + c')};`);
     });
   });
   return w.text();
@@ -331,9 +365,9 @@ export interface EmbedShape {
 }
 
 /** One workgroup per row: out = word[id] + pos[position] (+ type[token type]), ids from the info buffer. */
-export function embedKernel(kernel: KernelInfo, s: EmbedShape, header: readonly string[]): string {
+export function embedKernel(kernel: KernelInfo, s: EmbedShape, opts: ModuleOptions): string {
   const w = new WgslWriter();
-  prologue(w, kernel.step.name, kernel, header);
+  prologue(w, kernel.step.name, kernel, opts);
   w.line(`const E: u32 = ${u32(s.width)};`);
   w.line(`const WORD_AT: u32 = ${u32(s.word.at)};`);
   w.line(`const POS_AT: u32 = ${u32(s.pos.at)};`);
@@ -346,7 +380,7 @@ export function embedKernel(kernel: KernelInfo, s: EmbedShape, header: readonly 
     w.line(`let id = info[r * ${u32(ROW_INFO)}];`);
     if (s.type) w.line(`let ty = info[r * ${u32(ROW_INFO)} + 1u];`);
     w.line(`let pos = info[r * ${u32(ROW_INFO)} + 2u];`);
-    const sum = `weights[WORD_AT + id * E + c] + weights[POS_AT + pos * E + c]${s.type ? ' + weights[TYPE_AT + ty * E + c]' : ''}`;
+    const sum = [weightAt(opts, 'WORD_AT + id * E + c'), weightAt(opts, 'POS_AT + pos * E + c'), ...(s.type ? [weightAt(opts, 'TYPE_AT + ty * E + c')] : [])].join(' + ');
     w.block(`for (var c = tid; c < E; c = c + ${u32(ROW_THREADS)})`, () => w.line(`${s.out}[r * E + c] = ${sum};`));
   });
   return w.text();
@@ -366,9 +400,9 @@ export interface AttentionShape {
  * per-sequence key range is the padding mask), softmax with the max subtracted, then the context.
  * kv rows are [K | V], each [d]; q and ctx rows are [d]; head hd owns columns [hd*dh, (hd+1)*dh).
  */
-export function attentionKernel(kernel: KernelInfo, s: AttentionShape, header: readonly string[]): string {
+export function attentionKernel(kernel: KernelInfo, s: AttentionShape, opts: ModuleOptions): string {
   const w = new WgslWriter();
-  prologue(w, kernel.step.name, kernel, header);
+  prologue(w, kernel.step.name, kernel, opts);
   const dh = s.d / s.heads;
   const step = u32(ROW_THREADS);
   w.line(`const D: u32 = ${u32(s.d)};`);
@@ -428,9 +462,9 @@ export interface DenseRowShape {
 }
 
 /** One output per invocation, one sequence per workgroup row: y[s, c] = act(x[row(s)] @ W[:, c] + b[c]). */
-export function denseRowKernel(kernel: KernelInfo, s: DenseRowShape, header: readonly string[]): string {
+export function denseRowKernel(kernel: KernelInfo, s: DenseRowShape, opts: ModuleOptions): string {
   const w = new WgslWriter();
-  prologue(w, kernel.step.name, kernel, header);
+  prologue(w, kernel.step.name, kernel, opts);
   w.line(`const K: u32 = ${u32(s.k)};`);
   w.line(`const N: u32 = ${u32(s.n)};`);
   w.line(`const W_AT: u32 = ${u32(s.w.at)};`);
@@ -438,7 +472,8 @@ export function denseRowKernel(kernel: KernelInfo, s: DenseRowShape, header: rea
   w.line();
   if (s.act) ACTIVATIONS[s.act](w);
   const row = s.gatherCls ? 'info[counts.clsAt + sq]' : 'sq';
-  const value = s.act ? 'act(acc + weights[B_AT + c])' : 'acc + weights[B_AT + c]';
+  const biased = `acc + ${weightAt(opts, 'B_AT + c')}`;
+  const value = s.act ? `act(${biased})` : biased;
   w.line(`@compute @workgroup_size(${ROW_THREADS})`);
   w.block('fn main(@builtin(workgroup_id) wg: vec3<u32>, @builtin(local_invocation_index) tid: u32)', () => {
     w.line('let sq = wg.y;');
@@ -446,7 +481,7 @@ export function denseRowKernel(kernel: KernelInfo, s: DenseRowShape, header: rea
     w.block(`if (sq >= ${countOf(kernel)} || c >= N)`, () => w.line('return;'));
     w.line(`let xAt = ${row} * K;`);
     w.line('var acc = 0.0f;');
-    w.block('for (var k = 0u; k < K; k = k + 1u)', () => w.line(`acc = acc + ${s.x}[xAt + k] * weights[W_AT + k * N + c];`));
+    w.block('for (var k = 0u; k < K; k = k + 1u)', () => w.line(`acc = acc + ${s.x}[xAt + k] * ${weightAt(opts, 'W_AT + k * N + c')};`));
     w.line(`${s.y}[sq * N + c] = ${value};`);
   });
   return w.text();

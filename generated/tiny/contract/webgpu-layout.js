@@ -1,10 +1,13 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // Weight buffer layout of the WebGPU target, shared by the compiler (WGSL emitter, weight packer) and the
-// engine: three kinds of f32 blocks (embeddings, one per stored layer, the head with the final LayerNorm),
+// engine: three kinds of blocks (embeddings, one per stored layer, the head with the final LayerNorm),
 // each one GPU buffer; tensor offsets are baked into the WGSL and every layer block has the same layout.
-// Derived from the weight table (contract/model.ts).
+// Every element is an f32, or at the f16 precision an IEEE half (contract/half.ts): offsets and sizes
+// count elements either way. Derived from the weight table (contract/model.ts).
 import { WEIGHTS, hasWeight, weightSize } from "./model.js";
 import { LINEARS, NORMS } from "./program.js";
+/** Bytes of one stored element. */
+export const ELEMENT_BYTES = { f32: 4, f16: 2 };
 /** The block of each weight group: the final LayerNorm travels with the head. */
 export const BLOCK_OF_GROUP = { embed: 'embed', layer: 'layer', final: 'head', head: 'head' };
 /**
@@ -40,7 +43,7 @@ export const WEBGPU_TENSORS = [
     { name: 'classifierW', from: ['classifierW'] },
     { name: 'classifierB', from: ['classifierB'] },
 ];
-export function weightLayout(arch, head) {
+export function weightLayout(arch, head, precision = 'f32') {
     const block = (name) => {
         const slots = {};
         let at = 0;
@@ -53,7 +56,7 @@ export function weightLayout(arch, head) {
         }
         return { slots, floats: Math.max(at, 4) };
     };
-    return { embed: block('embed'), layer: block('layer'), head: block('head'), storedLayers: arch.sharedLayers ? 1 : arch.layers };
+    return { embed: block('embed'), layer: block('layer'), head: block('head'), storedLayers: arch.sharedLayers ? 1 : arch.layers, precision };
 }
 /** The slot holding exactly these table tensors (a linear's weights or bias), by name. */
 function slotNameOf(parts) {
@@ -76,14 +79,18 @@ export function normSlots(layout, name) {
     const slots = layout[block].slots;
     return { block, gain: slots[slotNameOf([n.gamma])], beta: slots[slotNameOf([n.beta])] };
 }
-/** Total floats of all blocks in file order: embed, stored layers, head. */
+/** Total elements of all blocks in file order: embed, stored layers, head. */
 export function packedFloats(layout) {
     return layout.embed.floats + layout.storedLayers * layout.layer.floats + layout.head.floats;
+}
+/** The element array type of a precision. */
+function blockOf(precision, length) {
+    return precision === 'f16' ? new Uint16Array(length) : new Float32Array(length);
 }
 /** One contiguous array in file order (embed, stored layers, head), e.g. for a weights.bin. */
 export function joinWeights(packed) {
     const blocks = [packed.embed, ...packed.layers, packed.head];
-    const out = new Float32Array(blocks.reduce((n, b) => n + b.length, 0));
+    const out = blockOf(packed.precision, blocks.reduce((n, b) => n + b.length, 0));
     let at = 0;
     for (const b of blocks) {
         out.set(b, at);
@@ -91,15 +98,22 @@ export function joinWeights(packed) {
     }
     return out;
 }
-/** Views of the blocks of a joined array (no copy); throws RangeError if its size does not match the layout. */
+/**
+ * Views of the blocks of a joined array (no copy): Float32Array at f32, Uint16Array (the halves' bits) at
+ * f16; throws RangeError if its type or size does not match the layout.
+ */
 export function splitWeights(layout, data) {
     const total = packedFloats(layout);
+    if (!(data instanceof (layout.precision === 'f16' ? Uint16Array : Float32Array))) {
+        throw new RangeError(`${layout.precision} weights need a ${layout.precision === 'f16' ? 'Uint16Array' : 'Float32Array'}, got a ${data.constructor.name}`);
+    }
     if (data.length !== total)
-        throw new RangeError(`weights have ${data.length} floats, the layout needs ${total}`);
+        throw new RangeError(`weights have ${data.length} ${layout.precision} values, the layout needs ${total}`);
     const view = (at, n) => data.subarray(at, at + n);
     const L = layout.layer.floats;
     const first = layout.embed.floats;
     return {
+        precision: layout.precision,
         embed: view(0, first),
         layers: Array.from({ length: layout.storedLayers }, (_, l) => view(first + l * L, L)),
         head: view(first + layout.storedLayers * L, layout.head.floats),

@@ -33,4 +33,6 @@ export declare function filesUnder(base: URL): FileLocator;
 export declare function packageFiles(locate: FileLocator, fetchImpl?: FetchLike, digests?: ReadonlyMap<string, FileDigest>, node?: NodeHost, onProgress?: (p: LoadProgress) => void): FileSource;
 /** A float32 view of little-endian bytes, copied only when they are not 4-byte aligned. */
 export declare function float32View(bytes: Uint8Array, path: string): Float32Array<ArrayBuffer>;
+/** A uint16 view of little-endian bytes (float16 bits), copied only when they are not 2-byte aligned. */
+export declare function uint16View(bytes: Uint8Array, path: string): Uint16Array<ArrayBuffer>;
 export declare function readJson(source: FileSource, path: string): Promise<unknown>;

@@ -8,6 +8,8 @@ export interface WebGpuFiles {
         readonly file: string;
     })[];
     readonly weights: string;
+    /** Absent: f32. f16: every weight stored as float16, and shader-f16 twins of the modules that read them (spec `precision`). */
+    readonly precision?: 'f16';
 }
 export interface WebGpuLoadOptions {
     /**

@@ -3,18 +3,20 @@
 // on the caller's GPU or device, navigator.gpu in browsers, or Dawn (the `webgpu` package) in Node.
 import { createEngine } from "../webgpu/engine.js";
 import { splitWeights, weightLayout } from "../../contract/webgpu-layout.js";
-import { float32View } from "./files.js";
+import { float32View, uint16View } from "./files.js";
 import { PackageError } from "./errors.js";
 /** `nodeGpu`: the GPU when there is no navigator.gpu and options.gpu is absent (the Node entry binds Dawn, runtime/webgpu/node.ts). */
 export async function openWebGpu(ctx, files, opts, nodeGpu) {
     const { arch, head } = ctx.info;
     const decoder = new TextDecoder();
     const modules = await Promise.all(files.modules.map(async ({ file, ...module }) => ({ ...module, code: decoder.decode(await ctx.files.read(file)) })));
-    const program = { arch, head, modules };
-    const blob = float32View(await ctx.files.read(files.weights), files.weights);
+    const precision = files.precision ?? 'f32';
+    const program = { arch, head, precision, modules };
+    const bytes = await ctx.files.read(files.weights);
+    const blob = precision === 'f16' ? uint16View(bytes, files.weights) : float32View(bytes, files.weights);
     let weights;
     try {
-        weights = splitWeights(weightLayout(arch, head), blob);
+        weights = splitWeights(weightLayout(arch, head, precision), blob);
     }
     catch (e) {
         throw new PackageError('file', `${files.weights}: ${e.message}`);
@@ -22,7 +24,7 @@ export async function openWebGpu(ctx, files, opts, nodeGpu) {
     const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(nodeGpu), program, weights, table: ctx.exitTable });
     return {
         name: 'webgpu',
-        info: `webgpu on ${engine.adapter}`,
+        info: `webgpu${engine.precision === 'f16' ? ` f16 (${engine.shaderF16 ? 'shader-f16' : 'unpack2x16float'})` : ''} on ${engine.adapter}`,
         async run(call) {
             const r = await engine.run({ ids: call.ids, typeIds: call.typeIds }, { fullDepth: call.fullDepth, hidden: call.hidden });
             return { exits: r.exits, lastHidden: r.lastHidden, logits: r.logits };

@@ -1,7 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ExitTable } from '../../contract/model.js';
 import type { RunInput } from '../reference/api.js';
-import { type PackedWeights } from '../../contract/webgpu-layout.js';
+import { type PackedWeights, type WebGpuPrecision } from '../../contract/webgpu-layout.js';
 import { type TilePolicy, type WebGpuProgram } from './program.js';
 import { type Dispatch } from './schedule.js';
 export interface EngineOptions {
@@ -10,6 +10,8 @@ export interface EngineOptions {
     readonly program: WebGpuProgram;
     readonly weights: PackedWeights;
     readonly table: ExitTable;
+    /** Run the array<f16> modules of an f16 program where the device has shader-f16 (requesting it); default true. */
+    readonly shaderF16?: boolean;
 }
 export interface EngineRunOptions {
     readonly fullDepth?: boolean;
@@ -32,6 +34,9 @@ export interface WebGpuEngine {
     readonly adapter: string;
     /** Product tiles by row count: 'cpu' on a CPU implementation of WebGPU (SwiftShader), else 'gpu'. */
     readonly tilePolicy: TilePolicy;
+    /** Weight storage (the program's), and how f16 weights are read: as f16 (shader-f16) or unpacked from u32 words. */
+    readonly precision: WebGpuPrecision;
+    readonly shaderF16: boolean;
     run(input: RunInput, opts?: EngineRunOptions): Promise<EngineResult>;
     /** Releases every GPU buffer (and the device, if the engine created it). */
     dispose(): void;

@@ -1,12 +1,14 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 // WebGPU engine: loads a compiled program (pipelines created up front, weights uploaded once) and runs
 // ragged batches with one command buffer, one submit and one readback per call. Browser-safe.
+// f16 programs request shader-f16 where the adapter has it and run the modules that read array<f16>;
+// elsewhere the modules that unpack u32 words (the same values, the same f32 arithmetic).
 import { headOutputs } from "../../contract/model.js";
 import { checkBatch } from "../input.js";
 import { planBatch } from "../plan.js";
 import { WebGpuError } from "./errors.js";
-import { weightLayout } from "../../contract/webgpu-layout.js";
-import { SLOT_BYTES, SLOT_FIELDS, bindingsOf, kernelsOf, moduleKey, slotOf } from "./program.js";
+import { ELEMENT_BYTES, weightLayout } from "../../contract/webgpu-layout.js";
+import { SLOT_BYTES, SLOT_FIELDS, bindingsOf, kernelsOf, moduleKey, modulesFor, slotOf } from "./program.js";
 import { bufferWidth, buffersOf, encoderProgram, perSequence } from "../../contract/program.js";
 import { callCounts, callInfo, infoWords, scheduleCall } from "./schedule.js";
 /** GPUBufferUsage and GPUMapMode values from the WebGPU spec: the engine needs no globals installed. */
@@ -32,27 +34,32 @@ bindGroup, copies) {
     return encoder.finish();
 }
 export async function createEngine(opts) {
-    const { program } = opts;
-    const acquired = await acquireDevice(opts.gpu);
+    const wanted = opts.shaderF16 !== false && opts.program.modules.some((m) => m.feature === 'shader-f16') ? ['shader-f16'] : [];
+    const acquired = await acquireDevice(opts.gpu, wanted);
+    // the modules this device runs: f16 programs carry both forms of every module that reads weights
+    const program = { ...opts.program, modules: modulesFor(opts.program, acquired.features) };
     checkWeights(program, opts.weights, acquired.device.limits);
     const layouts = createLayouts(acquired.device, program);
     const pipelines = await createPipelines(acquired.device, program, layouts);
     return new Engine(acquired, program, opts.weights, opts.table, layouts, pipelines);
 }
-async function acquireDevice(given) {
+async function acquireDevice(given, wanted) {
     const gpu = given ?? globalThis.navigator?.gpu;
     if (!gpu)
         throw new WebGpuError('no-webgpu', 'WebGPU is not available here (no navigator.gpu): pass a GPUDevice, or in Node the `webgpu` package\'s GPU (nodeGpu())');
     if ('createBuffer' in gpu) {
         const info = gpu.adapterInfo; // absent in older implementations
-        return { device: gpu, adapter: 'caller-provided device', tilePolicy: tilePolicyOf(info), owned: false, parents: [] };
+        const features = new Set(wanted.filter((f) => gpu.features?.has(f)));
+        return { device: gpu, adapter: 'caller-provided device', tilePolicy: tilePolicyOf(info), features, owned: false, parents: [] };
     }
     const adapter = await gpu.requestAdapter({ powerPreference: 'high-performance' });
     if (!adapter) {
         throw new WebGpuError('no-adapter', 'no WebGPU adapter found (in Node on a machine without a GPU, install Debian\'s chromium and libvulkan1 and point VK_ICD_FILENAMES at /usr/lib/chromium/vk_swiftshader_icd.json)');
     }
+    const features = new Set(wanted.filter((f) => adapter.features.has(f)));
     const device = await adapter.requestDevice({
         label: 'hashee',
+        ...(features.size > 0 ? { requiredFeatures: [...features] } : {}),
         requiredLimits: {
             maxStorageBufferBindingSize: adapter.limits.maxStorageBufferBindingSize,
             maxBufferSize: adapter.limits.maxBufferSize,
@@ -60,7 +67,7 @@ async function acquireDevice(given) {
     });
     const i = adapter.info;
     const name = [i.vendor, i.architecture, i.device, i.description].filter((s) => s).join(' / ') || 'unknown adapter';
-    return { device, adapter: name, tilePolicy: tilePolicyOf(i), owned: true, parents: [gpu, adapter] };
+    return { device, adapter: name, tilePolicy: tilePolicyOf(i), features, owned: true, parents: [gpu, adapter] };
 }
 /** Software rasterizers that implement WebGPU on the CPU. */
 const CPU_ADAPTERS = /swiftshader|llvmpipe|lavapipe|software/i;
@@ -72,15 +79,21 @@ function tilePolicyOf(info) {
     return fallback || CPU_ADAPTERS.test(`${info.vendor} ${info.architecture} ${info.device} ${info.description}`) ? 'cpu' : 'gpu';
 }
 function checkWeights(program, w, limits) {
-    const layout = weightLayout(program.arch, program.head);
+    const precision = program.precision ?? 'f32';
+    const layout = weightLayout(program.arch, program.head, precision);
+    if (w.precision !== precision)
+        throw new WebGpuError('weights', `the weights are ${w.precision}, the program reads ${precision}`);
     if (w.layers.length !== layout.storedLayers) {
         throw new WebGpuError('weights', `weights have ${w.layers.length} layer blocks, the program stores ${layout.storedLayers}`);
     }
+    const element = precision === 'f16' ? Uint16Array : Float32Array;
     const check = (name, data, floats) => {
-        if (!data || data.length !== floats)
-            throw new WebGpuError('weights', `weight block ${name} has ${data?.length ?? 0} floats, the program's layout needs ${floats}`);
-        if (floats * 4 > limits.maxStorageBufferBindingSize) {
-            throw new WebGpuError('limits', `weight block ${name} is ${floats * 4} bytes; this device binds at most ${limits.maxStorageBufferBindingSize} bytes per storage buffer`);
+        if (!data || !(data instanceof element) || data.length !== floats) {
+            throw new WebGpuError('weights', `weight block ${name} has ${data?.length ?? 0} ${precision} values, the program's layout needs ${floats}`);
+        }
+        const bytes = floats * ELEMENT_BYTES[precision];
+        if (bytes > limits.maxStorageBufferBindingSize) {
+            throw new WebGpuError('limits', `weight block ${name} is ${bytes} bytes; this device binds at most ${limits.maxStorageBufferBindingSize} bytes per storage buffer`);
         }
     };
     check('embed', w.embed, layout.embed.floats);
@@ -145,6 +158,8 @@ class Engine {
     device;
     adapter;
     tilePolicy;
+    precision;
+    shaderF16;
     ownsDevice;
     parents; // held, never read: see Acquired.parents
     kernels;
@@ -159,6 +174,8 @@ class Engine {
         this.device = device;
         this.adapter = acquired.adapter;
         this.tilePolicy = acquired.tilePolicy;
+        this.precision = weights.precision;
+        this.shaderF16 = program.modules.some((m) => m.feature === 'shader-f16');
         this.ownsDevice = acquired.owned;
         this.parents = acquired.parents;
         this.kernels = kernelsOf(program.arch, program.head);

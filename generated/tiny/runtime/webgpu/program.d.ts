@@ -1,7 +1,7 @@
 // hashee 0.1.0 · spec tiny sha256:770007cafb33e1c502ce26f5f7dd02646ee62a0a0ac65fb9ad3e50b3f10945ed
 import type { ArchConfig, HeadConfig } from '../../contract/model.js';
 import { type Buffer, type Stage, type Step, type StepName } from '../../contract/program.js';
-import { type BlockName } from '../../contract/webgpu-layout.js';
+import { type BlockName, type WebGpuPrecision } from '../../contract/webgpu-layout.js';
 /** A kernel is named after the program step it runs. */
 export type KernelName = StepName;
 /** Activation buffers (packed row order, capacity R rows, S sequences) and the per-call metadata. */
@@ -75,14 +75,22 @@ export declare const SLOT_FIELDS = 8;
 export declare function slotOf(stage: Stage, layer: number, layers: number): number;
 /** Per-row metadata in the info buffer (u32): id, token type, position, key start, key count. */
 export declare const ROW_INFO = 5;
+/** The optional WebGPU feature a module needs: f16 weights read as array<f16>. */
+export type ModuleFeature = 'shader-f16';
 export interface WgslModule {
     readonly kernel: KernelName;
     readonly tile?: TileName;
+    /** Present: the module needs this feature, and replaces its twin without it (same kernel and tile) on devices that have it. */
+    readonly feature?: ModuleFeature;
     readonly code: string;
 }
 /** What the compiler emits for the WebGPU target and the engine loads. */
 export interface WebGpuProgram {
     readonly arch: ArchConfig;
     readonly head: HeadConfig;
+    /** Weight storage the modules read (contract/webgpu-layout.ts); absent: f32. */
+    readonly precision?: WebGpuPrecision;
     readonly modules: readonly WgslModule[];
 }
+/** The modules a device runs: each plain module, or its feature twin where the device has that feature. */
+export declare function modulesFor(program: WebGpuProgram, features: ReadonlySet<ModuleFeature>): WgslModule[];

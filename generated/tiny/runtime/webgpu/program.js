@@ -78,3 +78,8 @@ export function slotOf(stage, layer, layers) {
 }
 /** Per-row metadata in the info buffer (u32): id, token type, position, key start, key count. */
 export const ROW_INFO = 5;
+/** The modules a device runs: each plain module, or its feature twin where the device has that feature. */
+export function modulesFor(program, features) {
+    const twinned = new Set(program.modules.filter((m) => m.feature && features.has(m.feature)).map((m) => moduleKey(m.kernel, m.tile)));
+    return program.modules.filter((m) => (m.feature ? features.has(m.feature) : !twinned.has(moduleKey(m.kernel, m.tile))));
+}
