@@ -7,6 +7,7 @@ import { checkDecoderWeights, encoderArch, encoderModel, type DecoderLayerWeight
 import { countWork, exitOf, planBatch } from '../plan.ts';
 import { runReference } from './index.ts';
 import { ACTIVATIONS, dense, layerNormRow, storeFor, type Store } from './math.ts';
+import { beamSearch, type SearchDecoder } from '../search.ts';
 
 /** Exit tables of the two stacks: encoder[id] in 1..L_enc, decoder[id] in 1..L_dec. */
 export interface Seq2SeqTables {
@@ -86,14 +87,14 @@ export function generate(model: Seq2SeqModel, tables: Seq2SeqTables, source: rea
   const enc = runReference(encoderModel(model), tables.encoder, { ids: [source] }, { precision, fullDepth });
   const ctx: Ctx = { model, table: tables.decoder, store: storeFor(precision), fullDepth };
   const cross = crossKV(ctx, enc.lastHidden[0]!, source.length);
-  const search = beamSearch(ctx, cross, ids, opts.maxNew, beams, lengthPenalty);
+  const search = beamSearch(referenceDecoder(ctx, cross, beams, opts.maxNew), ids, opts.maxNew, beams, lengthPenalty);
   const head = search.steps * a.hidden * a.vocabSize;
   const crossMacs = a.decoderLayers * 2 * source.length * a.hidden * a.hidden;
-  const macs = enc.work.macs + crossMacs + search.decoderMacs + head;
+  const macs = enc.work.macs + crossMacs + search.macs + head;
   const encoderFull = countWork(planBatch(tables.encoder, [source], a.encoderLayers, { fullDepth: true }), encoderArch(a)).macs;
   return {
     tokens: search.best.tokens, stepExits: search.best.exits, encoderExits: enc.exits[0]!, score: search.best.score,
-    work: { encoder: enc.work.macs, cross: crossMacs, decoder: search.decoderMacs, head, macs, flops: 2 * macs, fullDepthMacs: encoderFull + crossMacs + search.decoderFullMacs + head },
+    work: { encoder: enc.work.macs, cross: crossMacs, decoder: search.macs, head, macs, flops: 2 * macs, fullDepthMacs: encoderFull + crossMacs + search.fullDepthMacs + head },
   };
 }
 
@@ -118,8 +119,23 @@ export function emptyCache(arch: Seq2SeqArch, capacity: number): KvCache {
   return { k: make(), v: make() };
 }
 
-function cloneCache(c: KvCache): KvCache {
-  return { k: c.k.map((x) => x.slice()), v: c.v.map((x) => x.slice()) };
+/** The reference decoder as the search sees it: one KV cache per slot, rows stepped one by one. */
+function referenceDecoder(ctx: Ctx, cross: CrossKV, slots: number, capacity: number): SearchDecoder {
+  const caches = Array.from({ length: slots }, () => emptyCache(ctx.model.arch, capacity));
+  return {
+    step(rows) {
+      const outs = rows.map((r) => decoderStep(ctx, cross, caches[r.slot]!, r.pos, r.id));
+      return {
+        logits: outs.map((o) => o.logits), exits: outs.map((o) => o.exit),
+        macs: outs.reduce((s, o) => s + o.macs, 0), fullDepthMacs: outs.reduce((s, o) => s + o.fullDepthMacs, 0),
+      };
+    },
+    copySlot(from, to) {
+      const src = caches[from]!, dst = caches[to]!;
+      src.k.forEach((k, l) => dst.k[l]!.set(k));
+      src.v.forEach((v, l) => dst.v[l]!.set(v));
+    },
+  };
 }
 
 /** The exit layer the decoder gives id (its table's value; every layer under fullDepth). */
@@ -253,93 +269,3 @@ export function attend(q: Float64Array, K: Float64Array, V: Float64Array, count:
   store(out);
 }
 
-/** log-softmax of logits [V], in f64. */
-export function logSoftmax(logits: Float64Array): Float64Array {
-  let max = -Infinity;
-  for (const v of logits) max = Math.max(max, v);
-  let sum = 0;
-  for (const v of logits) sum += Math.exp(v - max);
-  const lse = max + Math.log(sum);
-  return logits.map((v) => v - lse);
-}
-
-interface Hypothesis {
-  readonly tokens: number[];
-  readonly exits: number[];
-  readonly logp: number;      // sum of log-probabilities of the generated tokens
-  readonly score: number;     // logp / length^lengthPenalty (finished hypotheses)
-}
-
-interface Live {
-  readonly tokens: number[];
-  readonly exits: number[];
-  readonly logp: number;
-  readonly cache: KvCache;
-}
-
-/**
- * Beam search with `beams` hypotheses: each step expands every live hypothesis by its 2 x beams most likely
- * tokens, ranks all candidates by summed log-probability (ties: earlier hypothesis, then lower id), and walks
- * the ranking until `beams` hypotheses continue: a non-eos candidate continues one, an eos candidate ranked
- * among the first `beams` finishes one (as Hugging Face's beam search does).
- * Search stops once `beams` hypotheses have finished or after maxNew steps (the live ones then finish as
- * they are); the best finished score wins (ties: the first found). beams = 1 is greedy search.
- */
-function beamSearch(ctx: Ctx, cross: CrossKV, ids: GenerationIds, maxNew: number, beams: number, lengthPenalty: number): { best: Hypothesis; steps: number; decoderMacs: number; decoderFullMacs: number } {
-  const finished: Hypothesis[] = [];
-  const finish = (tokens: number[], exits: number[], logp: number): void => {
-    finished.push({ tokens, exits, logp, score: logp / Math.pow(tokens.length, lengthPenalty) });
-  };
-  let live: Live[] = [{ tokens: [], exits: [], logp: 0, cache: emptyCache(ctx.model.arch, maxNew) }];
-  let steps = 0, decoderMacs = 0, decoderFullMacs = 0;
-  for (let pos = 0; pos < maxNew && finished.length < beams; pos++) {
-    const candidates: { from: number; token: number; logp: number; exit: number }[] = [];
-    live.forEach((h, from) => {
-      const fed = pos === 0 ? ids.decoderStart : h.tokens[pos - 1]!;
-      const r = decoderStep(ctx, cross, h.cache, pos, fed);
-      steps++;
-      decoderMacs += r.macs;
-      decoderFullMacs += r.fullDepthMacs;
-      const lp = logSoftmax(r.logits);
-      for (const token of topK(lp, 2 * beams)) candidates.push({ from, token, logp: h.logp + lp[token]!, exit: r.exit });
-    });
-    candidates.sort((x, y) => y.logp - x.logp || x.from - y.from || x.token - y.token);
-    const next: Live[] = [];
-    const used = new Set<number>();
-    for (const [rank, c] of candidates.entries()) {
-      if (next.length === beams) break;
-      const h = live[c.from]!;
-      const tokens = [...h.tokens, c.token], exits = [...h.exits, c.exit];
-      if (c.token === ids.eos) {
-        if (rank < beams) finish(tokens, exits, c.logp);
-        continue;
-      }
-      // the first child of a hypothesis takes its cache (written to from the next step on); later ones copy it
-      const cache = used.has(c.from) ? cloneCache(h.cache) : h.cache;
-      used.add(c.from);
-      next.push({ tokens, exits, logp: c.logp, cache });
-    }
-    live = next;
-  }
-  if (finished.length < beams) for (const h of live) finish(h.tokens, h.exits, h.logp);
-  let best = finished[0]!;
-  for (const h of finished) if (h.score > best.score) best = h;
-  return { best, steps, decoderMacs, decoderFullMacs };
-}
-
-/** Indices of the k largest values (ties: lower index first), in descending order. */
-function topK(values: Float64Array, k: number): number[] {
-  const idx: number[] = [];
-  for (let i = 0; i < values.length; i++) {
-    if (idx.length === k && values[i]! <= values[idx[k - 1]!]!) continue;
-    let at = idx.length < k ? idx.length : k - 1;
-    if (idx.length < k) idx.push(i);
-    else idx[at] = i;
-    while (at > 0 && values[idx[at - 1]!]! < values[i]!) {
-      idx[at] = idx[at - 1]!;
-      at--;
-    }
-    idx[at] = i;
-  }
-  return idx;
-}
