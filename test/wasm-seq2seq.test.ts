@@ -1,0 +1,145 @@
+// The WASM encoder-decoder against the reference executor in f32 (runtime/reference/seq2seq.ts): per-step
+// logits with a KV cache, rows batched with different exit layers equal to rows run alone (bit for bit),
+// greedy and beam search (tokens, exits per step, work exactly; scores within 1e-5), post- and pre-LN, tied
+// and untied LM heads, both SIMD variants; the module is deterministic. Tolerance: logits within 2e-5 of the
+// f32 reference (f32 sums in another order and the module's exp / erf approximations, about 1e-6 measured).
+
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import type { ExitTable } from '../contract/model.ts';
+import type { Seq2SeqArch, Seq2SeqModel } from '../contract/seq2seq.ts';
+import { emitDecoderModules } from '../compiler/emit/wasm/decoder.ts';
+import { packDecoderWeights } from '../compiler/passes/packDecoderWeights.ts';
+import { createWasmSeq2Seq } from '../compiler/run/seq2seq-wasm.ts';
+import { createRng } from '../compiler/util/rng.ts';
+import { randomSeq2SeqWeights } from '../compiler/weights/random.ts';
+import { runReference } from '../runtime/reference/index.ts';
+import { storeFor } from '../runtime/reference/math.ts';
+import { crossKV, decoderStep, emptyCache, generate, type Seq2SeqTables } from '../runtime/reference/seq2seq.ts';
+import { WasmDecoder } from '../runtime/wasm/decoder.ts';
+import { supportsRelaxedSimd } from '../runtime/wasm/features.ts';
+import { encoderModel } from '../contract/seq2seq.ts';
+
+const ARCH: Seq2SeqArch = {
+  encoderLayers: 3, decoderLayers: 4, hidden: 16, heads: 2, ffn: 24, vocabSize: 40, maxPositions: 24,
+  activation: 'gelu', layerNormEps: 1e-5, norm: 'post', tieEmbeddings: true,
+};
+const IDS = { decoderStart: 2, eos: 39 };
+const SOURCE = [0, 7, 12, 5, 30, 22, 9, 2];
+const TOL = 2e-5;
+/** Node 20 runs the relaxed module only with --experimental-wasm-relaxed-simd. */
+const SIMD_VARIANTS = supportsRelaxedSimd() ? (['relaxed', 'simd128'] as const) : (['simd128'] as const);
+
+const VARIANTS: [string, Seq2SeqArch][] = [
+  ['post-LN, tied, gelu', ARCH],
+  ['pre-LN, untied, relu', { ...ARCH, norm: 'pre', tieEmbeddings: false, activation: 'relu' }],
+];
+
+function model(arch: Seq2SeqArch): Seq2SeqModel {
+  return { arch, ...randomSeq2SeqWeights(arch, 3, 0.25) };
+}
+
+function tables(arch: Seq2SeqArch, seed: number): Seq2SeqTables {
+  const rng = createRng(seed);
+  const make = (L: number): ExitTable => Uint8Array.from({ length: arch.vocabSize }, (_, id) => (id < 4 ? L : 1 + Math.floor(rng.next() * L)));
+  return { encoder: make(arch.encoderLayers), decoder: make(arch.decoderLayers) };
+}
+
+function maxDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
+  assert.is(x.length, y.length);
+  let m = 0;
+  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]! - y[i]!));
+  return m;
+}
+
+async function decoder(m: Seq2SeqModel, table: ExitTable, simd: 'auto' | 'relaxed' | 'simd128' = 'auto'): Promise<WasmDecoder> {
+  const mods = emitDecoderModules(m.arch);
+  return WasmDecoder.create({ arch: m.arch, modules: { simd128: mods.simd, relaxed: mods.relaxed }, weights: packDecoderWeights(m), exitTable: table, simd });
+}
+
+for (const [name, arch] of VARIANTS) {
+  test(`${name}: each cached step's logits within ${TOL} of the f32 reference, both SIMD variants`, async () => {
+    const m = model(arch), t = tables(arch, 11);
+    const H = runReference(encoderModel(m), t.encoder, { ids: [SOURCE] }, { precision: 'f32' }).lastHidden[0]!;
+    const ctx = { model: m, table: t.decoder, store: storeFor('f32'), fullDepth: false };
+    const cross = crossKV(ctx, H, SOURCE.length);
+    const fed = [IDS.decoderStart, 5, 17, 30, 8, 8, 21, 3, 33, 14];
+    for (const simd of SIMD_VARIANTS) {
+      const dec = await decoder(m, t.decoder, simd);
+      dec.begin(Float32Array.from(H), SOURCE.length, 1, fed.length);
+      const cache = emptyCache(arch, fed.length);
+      let worst = 0;
+      fed.forEach((id, pos) => {
+        const want = decoderStep(ctx, cross, cache, pos, id);
+        const got = dec.step([{ slot: 0, pos, id }]);
+        assert.is(got.exits[0], want.exit);
+        assert.is(got.macs, want.macs);
+        worst = Math.max(worst, maxDiff(got.logits[0]!, want.logits));
+      });
+      assert.ok(worst <= TOL, `${simd}: logits differ by ${worst}`);
+      if (process.env.HASHEE_TEST_VERBOSE) console.log(`${name} ${simd}: max |logit diff| ${worst.toExponential(2)}`);
+    }
+  });
+
+  test(`${name}: rows batched with different exits give the bits of each row run alone`, async () => {
+    const m = model(arch), t = tables(arch, 11);
+    const H = Float32Array.from(runReference(encoderModel(m), t.encoder, { ids: [SOURCE] }, { precision: 'f32' }).lastHidden[0]!);
+    const seqs = [[IDS.decoderStart, 5, 17, 30], [IDS.decoderStart, 8, 21, 9], [IDS.decoderStart, 33, 3, 14]];
+    assert.ok(new Set(seqs.map((s) => t.decoder[s[3]!])).size > 1, 'the last fed ids exit at different layers');
+    const batched = await decoder(m, t.decoder), alone = await decoder(m, t.decoder);
+    batched.begin(H, SOURCE.length, 3, 4);
+    alone.begin(H, SOURCE.length, 3, 4);
+    for (let pos = 0; pos < 4; pos++) {
+      const got = batched.step(seqs.map((s, slot) => ({ slot, pos, id: s[pos]! })));
+      seqs.forEach((s, slot) => {
+        const one = alone.step([{ slot, pos, id: s[pos]! }]);
+        const bytes = (x: ArrayLike<number>): Buffer => Buffer.from(Float32Array.from(x).buffer);
+        assert.ok(Buffer.compare(bytes(got.logits[slot]!), bytes(one.logits[0]!)) === 0, `pos ${pos} row ${slot}`);
+        assert.is(got.exits[slot], one.exits[0]);
+      });
+    }
+  });
+
+  test(`${name}: greedy and beam search equal the f32 reference (tokens, exits, work; scores within 1e-5)`, async () => {
+    const m = model(arch), t = tables(arch, 5);
+    const w = await createWasmSeq2Seq({ model: m, tables: t }, { ids: IDS });
+    try {
+      for (const beams of [1, 3]) {
+        for (const fullDepth of [false, true]) {
+          const got = w.generate(SOURCE, { maxNew: 10, beams, fullDepth });
+          const want = generate(m, t, SOURCE, IDS, { maxNew: 10, beams, fullDepth, precision: 'f32' });
+          const what = `beams ${beams}${fullDepth ? ', full depth' : ''}`;
+          assert.equal(got.tokens, want.tokens, what);
+          assert.equal(got.stepExits, want.stepExits, what);
+          assert.equal(got.encoderExits, want.encoderExits, what);
+          assert.equal(got.work, want.work, what);
+          assert.ok(Math.abs(got.score - want.score) <= 1e-5, `${what}: score ${got.score} vs ${want.score}`);
+        }
+      }
+    } finally {
+      w.dispose();
+    }
+  });
+}
+
+test('the decoder module is deterministic; misuse is a RangeError', async () => {
+  const a = emitDecoderModules(ARCH), b = emitDecoderModules(ARCH);
+  assert.ok(Buffer.compare(Buffer.from(a.relaxed), Buffer.from(b.relaxed)) === 0);
+  assert.ok(Buffer.compare(Buffer.from(a.simd), Buffer.from(b.simd)) === 0);
+  const m = model(ARCH), t = tables(ARCH, 5);
+  const dec = await decoder(m, t.decoder);
+  assert.throws(() => dec.step([{ slot: 0, pos: 0, id: 2 }]), /begin\(\) an input before stepping/);
+  dec.begin(new Float32Array(3 * ARCH.hidden), 3, 2, 4);
+  assert.throws(() => dec.step([{ slot: 2, pos: 0, id: 2 }]), /slot 2 is outside 0..1/);
+  assert.throws(() => dec.step([{ slot: 0, pos: 4, id: 2 }]), /position 4 is outside the cache's 0..3/);
+  assert.throws(() => dec.step([{ slot: 0, pos: 0, id: 40 }]), /token id 40 is outside the vocabulary/);
+  await assert.not.throws(() => WasmDecoder.create({ arch: ARCH, modules: { simd128: a.simd }, weights: packDecoderWeights(m), exitTable: t.decoder }));
+  try {
+    await WasmDecoder.create({ arch: ARCH, modules: { simd128: a.simd }, weights: new Uint8Array(8), exitTable: t.decoder });
+    assert.unreachable('short weights must be refused');
+  } catch (e) {
+    assert.match((e as Error).message, /packed decoder weights have 8 bytes/);
+  }
+});
+
+test.run();
