@@ -111,6 +111,10 @@ test('hashee generate: tokens, per-step exits and FLOPs against full depth; --js
   assert.ok(g.flops < g.full_depth_flops);
   const full = JSON.parse((await cli('generate', TINY, '--ids', '0,5,9,17,33,2', '--json', '--full-depth')).out) as typeof j;
   assert.is(full.results[0]!.flops, full.results[0]!.full_depth_flops);
+  const wasm = JSON.parse((await cli('generate', TINY, '--ids', '0,5,9,17,33,2', '--json', '--backend', 'wasm')).out) as typeof j;
+  assert.equal(wasm.results[0]!.tokens, g.tokens, 'wasm generates what the reference does');
+  assert.equal(wasm.results[0]!.step_exits, g.step_exits);
+  assert.is(wasm.results[0]!.flops, g.flops);
   const text = await cli('generate', TINY, '--ids', '0,5,9,2', '--beams', '3', '--max-new', '5');
   assert.is(text.code, 0, text.err);
   assert.match(text.out, 'beam search, 3 beams, at most 5 tokens');

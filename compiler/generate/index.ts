@@ -10,6 +10,7 @@ import { checkIds } from '../run/index.ts';
 import { generate as generateReference, type GenerateResult } from '../../runtime/reference/seq2seq.ts';
 
 export interface GenerateSettings {
+  readonly backend: 'reference' | 'wasm';
   readonly maxNew: number;
   readonly beams: number;
   readonly precision: 'f64' | 'f32';
@@ -30,12 +31,16 @@ export interface GenerateReport {
   readonly texts?: readonly string[];
 }
 
-/** Runs every input; texts first, then id inputs, in the order given. */
-export function generateAll(spec: Spec, req: GenerateRequest, opts: Partial<GenerateSettings> & { progress?: Progress } = {}): GenerateReport {
+/**
+ * Runs every input; texts first, then id inputs, in the order given. The reference computes in f64 (or
+ * f32); the wasm backend compiles the model in memory and computes in f32 (the encoder on `threads`).
+ */
+export async function generateAll(spec: Spec, req: GenerateRequest, opts: Partial<GenerateSettings> & { progress?: Progress; threads?: number } = {}): Promise<GenerateReport> {
   const s2s = spec.seq2seq;
+  const backend = opts.backend ?? 'reference';
   const settings: GenerateSettings = {
-    maxNew: opts.maxNew ?? s2s?.maxNew ?? 32, beams: opts.beams ?? s2s?.beams ?? 1,
-    precision: opts.precision ?? 'f64', fullDepth: !!opts.fullDepth,
+    backend, maxNew: opts.maxNew ?? s2s?.maxNew ?? 32, beams: opts.beams ?? s2s?.beams ?? 1,
+    precision: backend === 'wasm' ? 'f32' : opts.precision ?? 'f64', fullDepth: !!opts.fullDepth,
   };
   const loaded = loadSeq2Seq(spec, opts.progress);
   const P = loaded.model.arch.maxPositions;
@@ -48,12 +53,18 @@ export function generateAll(spec: Spec, req: GenerateRequest, opts: Partial<Gene
     checkIds(ids, spec, `input ${i + 1}`);
     if (ids.length > P) throw new HasheeError('input', `input ${i + 1} has ${ids.length} tokens, more than the model's ${P} positions`, { expected: `at most ${P} tokens`, actual: String(ids.length) });
   });
+  const wasm = backend === 'wasm' ? await (await import('../run/seq2seq-wasm.ts')).createWasmSeq2Seq(loaded, { threads: opts.threads }) : undefined;
   opts.progress?.start('generating', inputs.length);
-  const results = inputs.map((ids) => {
-    const g = generateReference(loaded.model, loaded.tables, ids, s2s!.ids, settings);
-    opts.progress?.tick();
-    return g;
-  });
+  let results: GenerateResult[];
+  try {
+    results = inputs.map((ids) => {
+      const g = wasm ? wasm.generate(ids, settings) : generateReference(loaded.model, loaded.tables, ids, s2s!.ids, settings);
+      opts.progress?.tick();
+      return g;
+    });
+  } finally {
+    wasm?.dispose();
+  }
   opts.progress?.done();
   return { spec, settings, inputs, results, ...(tok ? { texts: results.map((r) => tok.decode(r.tokens)) } : {}) };
 }
@@ -67,7 +78,7 @@ function tokenizerOf(spec: Spec): ReturnType<typeof loadTokenizer> {
 
 export function formatGenerate(r: GenerateReport): string {
   const a = r.spec.seq2seq!.arch, s = r.settings;
-  const lines = [`${r.spec.name}: encoder ${a.encoderLayers} layers, decoder ${a.decoderLayers} layers, hidden ${a.hidden}; reference (${s.precision}), ${s.beams === 1 ? 'greedy' : `beam search, ${s.beams} beams`}, at most ${s.maxNew} tokens${s.fullDepth ? ', full depth' : ''}`];
+  const lines = [`${r.spec.name}: encoder ${a.encoderLayers} layers, decoder ${a.decoderLayers} layers, hidden ${a.hidden}; ${s.backend === 'wasm' ? 'wasm (f32)' : `reference (${s.precision})`}, ${s.beams === 1 ? 'greedy' : `beam search, ${s.beams} beams`}, at most ${s.maxNew} tokens${s.fullDepth ? ', full depth' : ''}`];
   r.results.forEach((g, i) => {
     const ratio = g.work.macs / g.work.fullDepthMacs;
     lines.push(`input ${i + 1}: ${r.inputs[i]!.length} tokens; encoder exits ${g.encoderExits.join(' ')}`);
@@ -81,7 +92,7 @@ export function formatGenerate(r: GenerateReport): string {
 
 export function generateJson(r: GenerateReport): object {
   return {
-    spec: r.spec.name, settings: { max_new: r.settings.maxNew, beams: r.settings.beams, precision: r.settings.precision, full_depth: r.settings.fullDepth },
+    spec: r.spec.name, settings: { backend: r.settings.backend, max_new: r.settings.maxNew, beams: r.settings.beams, precision: r.settings.precision, full_depth: r.settings.fullDepth },
     results: r.results.map((g, i) => ({
       input: r.inputs[i], tokens: g.tokens, ...(r.texts ? { text: r.texts[i] } : {}), step_exits: g.stepExits, encoder_exits: g.encoderExits, score: g.score,
       flops: g.work.flops, full_depth_flops: 2 * g.work.fullDepthMacs,
