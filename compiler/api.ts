@@ -205,8 +205,9 @@ export interface ExportOptions extends CommonOptions {
 export async function exportOnnx(spec: SpecInput, opts: ExportOptions = {}): Promise<Uint8Array> {
   const [{ resolve }, load, onnx, fs] = await Promise.all([import('node:path'), import('./load.ts'), import('./onnx/index.ts'), import('./util/fs.ts')]);
   const s = specOf(spec);
-  if (opts.out) fs.checkFileOut(resolve(opts.out));
   const progress = opts.progress ?? silentProgress;
+  if (s.seq2seq) return exportSeq2Seq(s, opts, progress);
+  if (opts.out) fs.checkFileOut(resolve(opts.out));
   let bytes: Uint8Array;
   if (opts.exits) {
     const { model, table } = load.loadAll(s, progress);
@@ -216,6 +217,28 @@ export async function exportOnnx(spec: SpecInput, opts: ExportOptions = {}): Pro
   }
   if (opts.out) fs.writeFileAtomic(resolve(opts.out), bytes);
   return bytes;
+}
+
+/** Seq2seq exporters' three files in one folder (`out`), at full depth; returns the encoder file's bytes. */
+async function exportSeq2Seq(s: Spec, opts: ExportOptions, progress: Progress): Promise<Uint8Array> {
+  const [{ resolve }, load, { exportSeq2SeqOnnx, SEQ2SEQ_FILES }, fs] = await Promise.all([import('node:path'), import('./load.ts'), import('./onnx/seq2seq.ts'), import('./util/fs.ts')]);
+  if (opts.exits) {
+    throw new HasheeError('usage', 'an encoder-decoder exports at full depth only (--exits is for encoder models)', { location: s.locations.get('model.kind'), keyPath: 'model.kind' });
+  }
+  const names: readonly string[] = Object.values(SEQ2SEQ_FILES);
+  if (opts.out) {
+    const dir = resolve(opts.out);
+    const st = fs.statOut(dir);
+    const { readdirSync } = await import('node:fs');
+    if (st && (!st.isDirectory() || readdirSync(dir).some((f) => !names.includes(f)))) {
+      throw new HasheeError('output', `${opts.out} is ${st.isDirectory() ? 'a folder holding other files' : 'not a folder'}: an encoder-decoder export writes ${names.join(', ')} into a folder of its own`, {
+        expected: 'a new or empty folder, or an earlier export', actual: opts.out,
+      });
+    }
+  }
+  const files = exportSeq2SeqOnnx(load.loadSeq2Seq(s, progress).model);
+  if (opts.out) fs.writeDirAtomic(resolve(opts.out), new Map([[SEQ2SEQ_FILES.encoder, files.encoder], [SEQ2SEQ_FILES.decoder, files.decoder], [SEQ2SEQ_FILES.decoderWithPast, files.decoderWithPast]]));
+  return files.encoder;
 }
 
 export interface ReportOptions extends CommonOptions {

@@ -110,7 +110,9 @@ const exportCmd = command({
   args: 'SPEC',
   summary: 'write the model as ONNX (opset 17): full depth, or with the exit table baked in',
   description: 'Writes the spec\'s model as a standard ONNX graph (opset 17): at full depth, or with --exits the exit\n' +
-    'table baked in (the graph sorts tokens by exit layer and runs each layer on its active prefix; extra output exit_layers).',
+    'table baked in (the graph sorts tokens by exit layer and runs each layer on its active prefix; extra output exit_layers).\n' +
+    'An encoder-decoder spec writes a folder: encoder_model.onnx, decoder_model.onnx and decoder_with_past_model.onnx\n' +
+    '(Optimum\'s layout, full depth).',
   options: {
     out: { type: 'string', short: 'o', value: 'FILE.onnx', required: true, help: 'the file to write' },
     exits: { type: 'boolean', help: 'bake the exit table into the graph' },
@@ -120,6 +122,12 @@ const exportCmd = command({
     const spec = await oneSpec('export-onnx', args);
     if (!opts.out) throw new HasheeError('usage', '--out FILE.onnx is required\nRun \'hashee export-onnx --help\' for usage.');
     const bytes = await (await import('./api.ts')).exportOnnx(spec, { out: opts.out, exits: !!opts.exits, progress: createProgress('loading') });
+    if (spec.seq2seq) {
+      const { SEQ2SEQ_FILES } = await import('./onnx/seq2seq.ts');
+      if (opts.json) ctx.out(`${JSON.stringify({ out: opts.out, files: Object.values(SEQ2SEQ_FILES), exits: false }, null, 2)}\n`);
+      else ctx.err(`wrote ${opts.out}: ${Object.values(SEQ2SEQ_FILES).join(', ')}\n`);
+      return;
+    }
     if (opts.json) ctx.out(`${JSON.stringify({ out: opts.out, bytes: bytes.length, exits: !!opts.exits }, null, 2)}\n`);
     else ctx.err(`wrote ${opts.out} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
   },
