@@ -1,18 +1,20 @@
-// `npm run bench:generate`: generation of `--tokens` tokens (greedy) from SST-2 dev sentences with an
-// encoder-decoder spec (default specs/bart-base.yaml: BART-base's shape, seeded weights) on the WASM target,
-// full depth against the spec's exits, alternating in one process; prints medians, spread, the time ratio
-// next to the expected FLOPs ratio of the same steps, and writes JSON. Peer: onnxruntime-web (wasm, one
-// thread) running the same model exported by `hashee export-onnx` (encoder, first decoder step, decoder with
-// past K/V), greedy in the same loop, at full depth.
+// `npm run bench:generate`: decoding `--tokens` tokens per SST-2 dev sentence with an encoder-decoder spec
+// (default specs/bart-base.yaml: BART-base's shape, seeded weights) on the WASM target, full depth against
+// the spec's exits, next to onnxruntime-web (wasm, one thread) running the same model exported by
+// `hashee export-onnx` (encoder, first decoder step, decoder with past K/V), all alternating in one process.
+// Two ways of decoding: greedy generation, and teacher forcing of the next SST-2 sentences (the fed ids then
+// have a real token mix: a seeded model's greedy output repeats one id, so its decoder exits say little).
+// Prints medians, spread, per-token ratios to onnxruntime-web and the exits/full time ratio next to the
+// expected FLOPs ratio of the same steps; writes JSON.
 
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { exportSeq2SeqOnnx, SEQ2SEQ_FILES } from '../compiler/onnx/seq2seq.ts';
 import { cpus } from 'node:os';
 import { parseArgs } from 'node:util';
 import { loadSeq2Seq } from '../compiler/load.ts';
+import { exportSeq2SeqOnnx, SEQ2SEQ_FILES } from '../compiler/onnx/seq2seq.ts';
 import { createWasmSeq2Seq } from '../compiler/run/seq2seq-wasm.ts';
 import { loadSpec } from '../compiler/spec/index.ts';
-import { sst2Sentences } from './workloads.ts';
+import { fixedLength, sst2Sentences } from './workloads.ts';
 
 const root = new URL('../', import.meta.url);
 const { values } = parseArgs({
@@ -21,7 +23,6 @@ const { values } = parseArgs({
     tokens: { type: 'string', default: '32' },
     sentences: { type: 'string', default: '4' },
     reps: { type: 'string', default: '5' },
-    beams: { type: 'string', default: '1' },
     out: { type: 'string', default: 'bench/results' },
   },
 });
@@ -32,16 +33,16 @@ const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((
 const spec = loadSpec(new URL(values.spec!, root).pathname);
 const t0 = performance.now();
 const loaded = loadSeq2Seq(spec);
-const maxNew = Number(values.tokens), beams = Number(values.beams), reps = Number(values.reps);
-const V = loaded.model.arch.vocabSize;
-// fixed-length runs: eos is the pad id, so every run takes maxNew steps (a generated pad is reported)
-const ids = { ...spec.seq2seq!.ids, eos: (spec.tokenizer?.specialIds.pad ?? 1) };
+const maxNew = Number(values.tokens), reps = Number(values.reps), count = Number(values.sentences);
+const V = loaded.model.arch.vocabSize, L = loaded.model.arch.decoderLayers;
+// fixed-length greedy runs: eos is the pad id, so every run takes maxNew steps (a run that still ends is reported)
+const ids = { ...spec.seq2seq!.ids, eos: spec.tokenizer?.specialIds.pad ?? 1 };
 const model = await createWasmSeq2Seq(loaded, { ids });
-const setupMs = performance.now() - t0;
-const sources = sst2Sentences(root, Number(values.sentences)).map((s) => s.map((id) => id % V));
-console.error(`bench:generate: ${spec.name}, ${sources.length} sentences x ${maxNew} tokens, beams ${beams}, ${reps} reps; ${model.info}; ${cpus().length} cpus; setup ${setupMs.toFixed(0)} ms`);
+const corpus = sst2Sentences(root, 2 * count).map((s) => s.map((id) => id % V));
+const sources = corpus.slice(0, count);
+// teacher-forced targets: maxNew tokens of the sentences after each source (cycling the corpus)
+const targets = sources.map((_, i) => fixedLength(corpus.slice(count), maxNew + 2, i * maxNew).slice(1, -1));
 
-// the same model as ONNX files, for onnxruntime-web
 const cache = new URL(`bench/cache/${spec.hash.slice(0, 16)}/seq2seq/`, root).pathname;
 if (!existsSync(`${cache}${SEQ2SEQ_FILES.decoderWithPast}`)) {
   mkdirSync(cache, { recursive: true });
@@ -55,10 +56,12 @@ ort.env.wasm.numThreads = 1;
 ort.env.logLevel = 'error';
 const session = (file: string) => ort.InferenceSession.create(readFileSync(`${cache}${file}`), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
 const [ortEncoder, ortFirst, ortWithPast] = await Promise.all([session(SEQ2SEQ_FILES.encoder), session(SEQ2SEQ_FILES.decoder), session(SEQ2SEQ_FILES.decoderWithPast)]);
-const L = loaded.model.arch.decoderLayers;
+const setupMs = performance.now() - t0;
+console.error(`bench:generate: ${spec.name}, ${sources.length} sentences x ${maxNew} tokens, ${reps} reps; hashee ${model.info}; onnxruntime-web ${ort.env.versions.web} wasm, 1 thread; ${cpus().length} cpus; setup ${setupMs.toFixed(0)} ms`);
+
 const i64 = (xs: readonly number[]) => new ort.Tensor('int64', BigInt64Array.from(xs.map(BigInt)), [1, xs.length]);
-/** Greedy generation on onnxruntime-web: the tokens produced. */
-async function ortGenerate(source: readonly number[]): Promise<number[]> {
+/** onnxruntime-web decoding one source: greedy (target undefined) or teacher-forced; the tokens produced. */
+async function ortDecode(source: readonly number[], target?: readonly number[]): Promise<number[]> {
   const e = await ortEncoder.run({ input_ids: i64(source), attention_mask: i64(source.map(() => 1)), token_type_ids: i64(source.map(() => 0)) });
   let past: Record<string, InstanceType<typeof ort.Tensor>> = {};
   let fed = ids.decoderStart;
@@ -76,70 +79,72 @@ async function ortGenerate(source: readonly number[]): Promise<number[]> {
       }
     }
     past = next;
-    produced.push(best);
-    if (best === ids.eos) break;
-    fed = best;
+    const token = target ? target[pos]! : best;
+    produced.push(token);
+    if (!target && token === ids.eos) break;
+    fed = token;
   }
   return produced;
 }
 
-type Mode = 'full' | 'exits' | 'ort-web';
-const times: Record<Mode, number[]> = { full: [], exits: [], 'ort-web': [] };
-const work: Record<Mode, { macs: number; fullDepthMacs: number; tokens: number }> = {
-  full: { macs: 0, fullDepthMacs: 0, tokens: 0 }, exits: { macs: 0, fullDepthMacs: 0, tokens: 0 }, 'ort-web': { macs: 0, fullDepthMacs: 0, tokens: 0 },
-};
-const outputs: Record<Mode, number[][]> = { full: [], exits: [], 'ort-web': [] };
-const once = async (mode: Mode): Promise<number> => {
+type Kind = 'greedy' | 'forced';
+type Runner = 'hashee-wasm-full' | 'hashee-wasm-exits' | 'ort-web';
+const RUNNERS: Runner[] = ['hashee-wasm-full', 'hashee-wasm-exits', 'ort-web'];
+interface Pass { ms: number; tokens: number; macs: number; fullDepthMacs: number; outputs: number[][] }
+
+async function pass(kind: Kind, runner: Runner): Promise<Pass> {
   const t = performance.now();
-  if (mode === 'ort-web') {
-    let tokens = 0;
-    outputs[mode] = [];
-    for (const s of sources) {
-      const produced = await ortGenerate(s);
-      outputs[mode].push(produced);
-      tokens += produced.length;
+  const outputs: number[][] = [];
+  let macs = 0, fullDepthMacs = 0;
+  for (const [i, s] of sources.entries()) {
+    const target = kind === 'forced' ? targets[i]! : undefined;
+    if (runner === 'ort-web') { outputs.push(await ortDecode(s, target)); continue; }
+    const r = model.generate(s, { maxNew, fullDepth: runner === 'hashee-wasm-full', ...(target ? { target } : {}) });
+    outputs.push(r.tokens);
+    macs += r.work.macs;
+    fullDepthMacs += r.work.fullDepthMacs;
+  }
+  return { ms: performance.now() - t, tokens: outputs.reduce((n, o) => n + o.length, 0), macs, fullDepthMacs, outputs };
+}
+
+const rows: Record<string, unknown>[] = [];
+const table = ['| decoding | runner | median ms | p25–p75 ms | tokens | ms / token | vs ort-web per token | exits/full time per token (expected FLOPs) |', '|---|---|---|---|---|---|---|---|'];
+const notes: string[] = [];
+for (const kind of ['greedy', 'forced'] as Kind[]) {
+  const last = new Map<Runner, Pass>();
+  const times = new Map<Runner, number[]>(RUNNERS.map((r) => [r, []]));
+  const warmup = new Map<Runner, number>();
+  for (const r of RUNNERS) warmup.set(r, (await pass(kind, r)).ms);
+  for (let rep = 0; rep < reps; rep++) {
+    for (let i = 0; i < RUNNERS.length; i++) {
+      const r = RUNNERS[(i + rep) % RUNNERS.length]!; // rotate the order every rep
+      const p = await pass(kind, r);
+      times.get(r)!.push(p.ms);
+      last.set(r, p);
     }
-    work[mode] = { ...work.full, tokens };
-    return performance.now() - t;
   }
-  let macs = 0, full = 0, tokens = 0;
-  for (const s of sources) {
-    const r = model.generate(s, { maxNew, beams, fullDepth: mode === 'full' });
-    if (s === sources[0]) outputs[mode] = [];
-    outputs[mode].push(r.tokens);
-    macs += r.work.macs; full += r.work.fullDepthMacs; tokens += r.tokens.length;
+  const perToken = (r: Runner): number => median(times.get(r)!) / last.get(r)!.tokens;
+  const exits = last.get('hashee-wasm-exits')!;
+  const expected = exits.macs / exits.fullDepthMacs;
+  const measured = perToken('hashee-wasm-exits') / perToken('hashee-wasm-full');
+  for (const r of RUNNERS) {
+    const xs = times.get(r)!, p = last.get(r)!;
+    table.push(`| ${kind} | ${r} | ${median(xs).toFixed(0)} | ${quantile(xs, 0.25).toFixed(0)}–${quantile(xs, 0.75).toFixed(0)} | ${p.tokens} | ${perToken(r).toFixed(2)} | ${(perToken(r) / perToken('ort-web')).toFixed(2)} | ${r === 'hashee-wasm-exits' ? `${measured.toFixed(3)} (${expected.toFixed(3)})` : ''} |`);
+    rows.push({ decoding: kind, runner: r, median_ms: median(xs), p25_ms: quantile(xs, 0.25), p75_ms: quantile(xs, 0.75), samples_ms: xs, warmup_ms: warmup.get(r), tokens: p.tokens, ms_per_token: perToken(r), vs_ort_web_per_token: perToken(r) / perToken('ort-web'), ...(r === 'hashee-wasm-exits' ? { expected_flops_ratio: expected, measured_time_ratio: measured } : {}) });
   }
-  work[mode] = { macs, fullDepthMacs: full, tokens };
-  return performance.now() - t;
-};
-const MODES: Mode[] = ['full', 'exits', 'ort-web'];
-const warmup: Partial<Record<Mode, number>> = {};
-for (const mode of MODES) warmup[mode] = await once(mode);
-for (let r = 0; r < reps; r++) {
-  for (let i = 0; i < MODES.length; i++) {
-    const mode = MODES[(i + r) % MODES.length]!; // rotate the order every rep
-    times[mode].push(await once(mode));
+  const full = last.get('hashee-wasm-full')!, web = last.get('ort-web')!;
+  if (kind === 'greedy') {
+    const agree = full.outputs.filter((o, i) => o.join() === web.outputs[i]!.join()).length;
+    notes.push(`greedy: hashee-wasm at full depth and onnxruntime-web produce the same tokens for ${agree} of ${sources.length} sentences`);
+    const steps = exits.outputs.flat().length;
+    if (steps !== sources.length * maxNew) notes.push(`greedy: a run ended on eos early (${steps} of ${sources.length * maxNew} tokens): times are compared per token`);
   }
 }
 model.dispose();
 await Promise.all([ortEncoder.release(), ortFirst.release(), ortWithPast.release()]);
-
-const rows = MODES.map((mode) => ({
-  runner: mode === 'ort-web' ? 'ort-web' : `hashee-wasm-${mode}`, median_ms: median(times[mode]), p25_ms: quantile(times[mode], 0.25), p75_ms: quantile(times[mode], 0.75),
-  samples_ms: times[mode], warmup_ms: warmup[mode], tokens: work[mode].tokens, ms_per_token: median(times[mode]) / work[mode].tokens,
-}));
-const expected = work.exits.macs / work.exits.fullDepthMacs;
-const measured = rows[1]!.ms_per_token / rows[0]!.ms_per_token;
-const web = rows[2]!.ms_per_token;
-const out = ['| runner | median ms | p25–p75 ms | tokens | ms / token | vs ort-web per token | exits/full time per token (expected FLOPs) |', '|---|---|---|---|---|---|---|'];
-for (const r of rows) {
-  out.push(`| ${r.runner} | ${r.median_ms.toFixed(0)} | ${r.p25_ms.toFixed(0)}–${r.p75_ms.toFixed(0)} | ${r.tokens} | ${r.ms_per_token.toFixed(2)} | ${(r.ms_per_token / web).toFixed(2)} | ${r.runner.endsWith('exits') ? `${measured.toFixed(3)} (${expected.toFixed(3)})` : ''} |`);
-}
-if (work.full.tokens !== work.exits.tokens || work.full.tokens !== sources.length * maxNew || work['ort-web'].tokens !== work.full.tokens) console.error(`bench:generate: NOTE a run ended early on eos (${work.full.tokens} / ${work.exits.tokens} / ${work['ort-web'].tokens} of ${sources.length * maxNew} tokens): times are compared per token`);
-const agree = outputs.full.filter((t, i) => t.join() === outputs['ort-web'][i]?.join()).length;
-console.log(out.join('\n'));
-console.log(`\ngreedy tokens: hashee-wasm full depth and onnxruntime-web agree on ${agree} of ${sources.length} sentences${beams > 1 ? ' (ort-web runs greedy; hashee with beams)' : ''}`);
+console.log(table.join('\n'));
+console.log(`\n${notes.join('\n')}`);
 mkdirSync(new URL(`${values.out}/`, root), { recursive: true });
 const file = new URL(`${values.out}/generate-${spec.name}.json`, root);
-writeFileSync(file, `${JSON.stringify({ spec: spec.name, tokens: maxNew, beams, sentences: sources.length, reps, cpus: cpus().length, setup_ms: setupMs, info: model.info, expected_flops_ratio: expected, measured_time_ratio: measured, tokens_agree_with_ort_web: agree, results: rows }, null, 2)}\n`);
+writeFileSync(file, `${JSON.stringify({ spec: spec.name, tokens: maxNew, sentences: sources.length, reps, cpus: cpus().length, setup_ms: setupMs, hashee: model.info, notes, results: rows }, null, 2)}\n`);
 console.error(`wrote ${file.pathname}`);

@@ -1,7 +1,7 @@
 // Greedy and beam search over any decoder that steps rows of (KV-cache slot, position, fed id): the
 // reference executor and the WASM decoder run the same search (docs/hashee.md section 4.4).
 
-import type { GenerationIds } from '../contract/seq2seq.ts';
+import type { GenerationIds, Seq2SeqArch } from '../contract/seq2seq.ts';
 
 /** One hypothesis' step: feed `id` at position `pos`, its KV cache in `slot`. */
 export interface StepRow {
@@ -100,6 +100,37 @@ export function beamSearch(dec: SearchDecoder, ids: GenerationIds, maxNew: numbe
   let best = finished[0]!;
   for (const h of finished) if (h.score > best.score) best = h;
   return { best, steps, macs, fullDepthMacs };
+}
+
+/**
+ * Teacher forcing: feeds the decoder start id, then `target` itself, one step per target token, and
+ * scores the target (its summed log-probability); no search. The fed ids, and so the exits, are the
+ * target's: what a summarisation scorer (or a benchmark with a realistic id mix) needs.
+ */
+export function forcedSearch(dec: SearchDecoder, ids: GenerationIds, target: readonly number[], lengthPenalty: number): SearchResult {
+  let logp = 0, macs = 0, fullDepthMacs = 0;
+  const exits: number[] = [];
+  target.forEach((token, pos) => {
+    const r = dec.step([{ slot: 0, pos, id: pos === 0 ? ids.decoderStart : target[pos - 1]! }]);
+    logp += logSoftmax(r.logits[0]!)[token]!;
+    exits.push(r.exits[0]!);
+    macs += r.macs;
+    fullDepthMacs += r.fullDepthMacs;
+  });
+  const best = { tokens: [...target], exits, logp, score: logp / Math.pow(target.length, lengthPenalty) };
+  return { best, steps: target.length, macs, fullDepthMacs };
+}
+
+/** maxNew (or the forced target's length) fits the decoder's positions; target ids are in the vocabulary. */
+export function checkSteps(a: Seq2SeqArch, opts: { readonly maxNew: number; readonly target?: readonly number[] }): void {
+  if (opts.target) {
+    if (opts.target.length < 1 || opts.target.length > a.maxPositions) throw new RangeError(`a forced target needs 1..${a.maxPositions} tokens, got ${opts.target.length}`);
+    const bad = opts.target.find((id) => !Number.isInteger(id) || id < 0 || id >= a.vocabSize);
+    if (bad !== undefined) throw new RangeError(`target token id ${bad} is outside the vocabulary 0..${a.vocabSize - 1}`);
+    return;
+  }
+  if (!Number.isInteger(opts.maxNew) || opts.maxNew < 1) throw new RangeError(`maxNew must be a positive integer, got ${opts.maxNew}`);
+  if (opts.maxNew > a.maxPositions) throw new RangeError(`maxNew ${opts.maxNew} exceeds the model's ${a.maxPositions} decoder positions`);
 }
 
 /** log-softmax of logits [V], in f64. */

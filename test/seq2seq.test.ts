@@ -147,6 +147,23 @@ test('f32 precision stays within 1e-4 of f64 on the logits', () => {
   assert.ok(diff > 0 && diff <= 1e-4, `f32 vs f64 logits: ${diff}`);
 });
 
+test('teacher forcing scores the target with the naive logits, fed ids exiting by the table', () => {
+  const m = model(ARCH), t = tables(ARCH, 5);
+  const H = encoderStates(m, t);
+  const target = [5, 17, 30, 8, 21, 3, 33];
+  const r = generate(m, t, SOURCE, IDS, { maxNew: 1, target });
+  let logp = 0;
+  target.forEach((token, pos) => {
+    const lg = naiveLogits(m, t.decoder, H, SOURCE.length, [IDS.decoderStart, ...target.slice(0, pos)]);
+    const max = Math.max(...lg);
+    logp += lg[token]! - (max + Math.log(lg.reduce((s, v) => s + Math.exp(v - max), 0)));
+  });
+  assert.equal(r.tokens, target);
+  assert.ok(Math.abs(r.score - logp / target.length) <= 1e-12, `${r.score} vs ${logp / target.length}`);
+  assert.equal(r.stepExits, [IDS.decoderStart, ...target.slice(0, -1)].map((id) => (id < 4 ? ARCH.decoderLayers : t.decoder[id]!)));
+  assert.throws(() => generate(m, t, SOURCE, IDS, { maxNew: 1, target: [] }), /a forced target needs 1..24 tokens, got 0/);
+});
+
 test('bad options and ids are RangeErrors naming the value', () => {
   const m = model(ARCH), t = tables(ARCH, 5);
   assert.throws(() => generate(m, t, SOURCE, IDS, { maxNew: 0 }), /maxNew must be a positive integer, got 0/);

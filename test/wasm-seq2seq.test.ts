@@ -122,6 +122,25 @@ for (const [name, arch] of VARIANTS) {
   });
 }
 
+test('teacher forcing: the WASM score of a target equals the reference (exits and work exactly, log p within 1e-4)', async () => {
+  for (const [, arch] of VARIANTS) {
+    const m = model(arch), t = tables(arch, 5);
+    const w = await createWasmSeq2Seq({ model: m, tables: t }, { ids: IDS });
+    try {
+      const target = [5, 17, 30, 8, 21, 3, 33, 14, 9, 39];
+      const got = w.generate(SOURCE, { maxNew: 1, target });
+      const want = generate(m, t, SOURCE, IDS, { maxNew: 1, target, precision: 'f32' });
+      assert.equal(got.tokens, target);
+      assert.equal(got.stepExits, [IDS.decoderStart, ...target.slice(0, -1)].map((id) => (id < 4 ? arch.decoderLayers : t.decoder[id]!)));
+      assert.equal(got.work, want.work);
+      assert.ok(Math.abs(got.score - want.score) <= 1e-4, `${got.score} vs ${want.score}`);
+      assert.throws(() => w.generate(SOURCE, { maxNew: 1, target: [40] }), /target token id 40 is outside the vocabulary/);
+    } finally {
+      w.dispose();
+    }
+  }
+});
+
 test('the decoder module is deterministic; misuse is a RangeError', async () => {
   const a = emitDecoderModules(ARCH), b = emitDecoderModules(ARCH);
   assert.ok(Buffer.compare(Buffer.from(a.relaxed), Buffer.from(b.relaxed)) === 0);

@@ -7,7 +7,7 @@ import { checkDecoderWeights, encoderArch, encoderModel, type DecoderLayerWeight
 import { countWork, exitOf, planBatch } from '../plan.ts';
 import { runReference } from './index.ts';
 import { ACTIVATIONS, dense, layerNormRow, storeFor, type Store } from './math.ts';
-import { beamSearch, type SearchDecoder } from '../search.ts';
+import { beamSearch, checkSteps, forcedSearch, type SearchDecoder } from '../search.ts';
 
 /** Exit tables of the two stacks: encoder[id] in 1..L_enc, decoder[id] in 1..L_dec. */
 export interface Seq2SeqTables {
@@ -26,6 +26,11 @@ export interface GenerateOptions {
   readonly precision?: 'f64' | 'f32';
   /** Ignore both exit tables (every token through every layer). */
   readonly fullDepth?: boolean;
+  /**
+   * Teacher forcing: score this target (ids, eos included if wanted) instead of searching; the decoder is
+   * fed the start id then the target, maxNew and beams do not apply (runtime/search.ts forcedSearch).
+   */
+  readonly target?: readonly number[];
 }
 
 /** Multiply-accumulates executed under the cost model (docs/hashee.md section 3 and 4.3). */
@@ -77,8 +82,7 @@ export function generate(model: Seq2SeqModel, tables: Seq2SeqTables, source: rea
   checkDecoderWeights(model);
   const a = model.arch;
   const beams = opts.beams ?? 1, lengthPenalty = opts.lengthPenalty ?? 1;
-  if (!Number.isInteger(opts.maxNew) || opts.maxNew < 1) throw new RangeError(`maxNew must be a positive integer, got ${opts.maxNew}`);
-  if (opts.maxNew > a.maxPositions) throw new RangeError(`maxNew ${opts.maxNew} exceeds the model's ${a.maxPositions} decoder positions`);
+  checkSteps(a, opts);
   if (!Number.isInteger(beams) || beams < 1) throw new RangeError(`beams must be a positive integer, got ${beams}`);
   for (const [name, id] of [['decoder start', ids.decoderStart], ['eos', ids.eos]] as const) {
     if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize) throw new RangeError(`${name} id ${id} is outside the vocabulary 0..${a.vocabSize - 1}`);
@@ -87,7 +91,9 @@ export function generate(model: Seq2SeqModel, tables: Seq2SeqTables, source: rea
   const enc = runReference(encoderModel(model), tables.encoder, { ids: [source] }, { precision, fullDepth });
   const ctx: Ctx = { model, table: tables.decoder, store: storeFor(precision), fullDepth };
   const cross = crossKV(ctx, enc.lastHidden[0]!, source.length);
-  const search = beamSearch(referenceDecoder(ctx, cross, beams, opts.maxNew), ids, opts.maxNew, beams, lengthPenalty);
+  const search = opts.target
+    ? forcedSearch(referenceDecoder(ctx, cross, 1, opts.target.length), ids, opts.target, lengthPenalty)
+    : beamSearch(referenceDecoder(ctx, cross, beams, opts.maxNew), ids, opts.maxNew, beams, lengthPenalty);
   const head = search.steps * a.hidden * a.vocabSize;
   const crossMacs = a.decoderLayers * 2 * source.length * a.hidden * a.hidden;
   const macs = enc.work.macs + crossMacs + search.macs + head;

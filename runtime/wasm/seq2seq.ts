@@ -4,7 +4,7 @@
 import type { ExitTable } from '../../contract/model.ts';
 import { encoderArch, type GenerationIds, type Seq2SeqArch } from '../../contract/seq2seq.ts';
 import { countWork, planBatch } from '../plan.ts';
-import { beamSearch } from '../search.ts';
+import { beamSearch, checkSteps, forcedSearch } from '../search.ts';
 import { WasmDecoder } from './decoder.ts';
 import type { WasmEngine } from './engine.ts';
 
@@ -13,6 +13,8 @@ export interface WasmGenerateOptions {
   readonly beams?: number;          // default 1 (greedy)
   readonly lengthPenalty?: number;  // default 1
   readonly fullDepth?: boolean;
+  /** Teacher forcing: score this target instead of searching (runtime/search.ts forcedSearch). */
+  readonly target?: readonly number[];
 }
 
 /** What generate() returns: the reference's GenerateResult fields (runtime/reference/seq2seq.ts). */
@@ -40,13 +42,15 @@ export class WasmSeq2Seq {
   /** Generates from one source sentence (token ids); invalid ids or options throw a RangeError. */
   generate(source: readonly number[], opts: WasmGenerateOptions): WasmGenerateResult {
     const a = this.arch, d = a.hidden, beams = opts.beams ?? 1, fullDepth = !!opts.fullDepth;
-    if (!Number.isInteger(opts.maxNew) || opts.maxNew < 1) throw new RangeError(`maxNew must be a positive integer, got ${opts.maxNew}`);
-    if (opts.maxNew > a.maxPositions) throw new RangeError(`maxNew ${opts.maxNew} exceeds the model's ${a.maxPositions} decoder positions`);
+    checkSteps(a, opts);
     if (!Number.isInteger(beams) || beams < 1) throw new RangeError(`beams must be a positive integer, got ${beams}`);
     const enc = this.encoder.run({ ids: [source] }, { fullDepth, clsOnly: false });
     const n = source.length;
-    this.decoder.begin(enc.lastHidden![0]!, n, beams, opts.maxNew);
-    const search = beamSearch(this.decoder.searchDecoder(fullDepth), this.ids, opts.maxNew, beams, opts.lengthPenalty ?? 1);
+    const lengthPenalty = opts.lengthPenalty ?? 1;
+    this.decoder.begin(enc.lastHidden![0]!, n, opts.target ? 1 : beams, opts.target ? opts.target.length : opts.maxNew);
+    const search = opts.target
+      ? forcedSearch(this.decoder.searchDecoder(fullDepth), this.ids, opts.target, lengthPenalty)
+      : beamSearch(this.decoder.searchDecoder(fullDepth), this.ids, opts.maxNew, beams, lengthPenalty);
     const head = search.steps * d * a.vocabSize, cross = a.decoderLayers * 2 * n * d * d;
     const macs = enc.work.macs + cross + search.macs + head;
     const encoderFull = countWork(planBatch(this.encoderTable, [source], a.encoderLayers, { fullDepth: true }), encoderArch(a)).macs;
