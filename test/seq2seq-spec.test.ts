@@ -2,7 +2,8 @@
 // for keys that do not apply, missing layer counts, mismatched kinds and out-of-range values; the two exit
 // tables; `hashee generate` end to end, and the other commands refusing an encoder-decoder spec clearly.
 
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
@@ -128,6 +129,33 @@ test('hashee generate: tokens, per-step exits and FLOPs against full depth; --js
   const zero = await cli('generate', TINY, '--ids', '0,2', '--beams', '0');
   assert.is(zero.code, 1);
   assert.match(zero.err, '--beams must be a positive integer');
+});
+
+test('hashee generate --text: tokenized with the spec\'s tokenizer, the output decoded back to text; specials and ids from it', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hashee-s2s-text-'));
+  try {
+    const file = join(dir, 'bart-text.yaml');
+    writeFileSync(file, TEXT.replace('  vocab_size: 64', '  vocab_size: 30522')
+      .replace('weights:', `tokenizer:\n  path: ${join(REPO, 'data/sst2/tokenizer.json')}\n  special_ids: { cls: 101, sep: 102, pad: 0, unk: 100, mask: 103 }\nweights:`));
+    const spec = loadSpec(file);
+    assert.equal(spec.seq2seq!.ids, { decoderStart: 102, eos: 102 });
+    const { tables } = loadSeq2Seq(spec);
+    for (const id of [0, 100, 101, 102, 103]) assert.is(tables.decoder[id], 4, `special ${id}`);
+    const r = await cli('generate', file, '--text', 'a gorgeous, witty movie', '--max-new', '6', '--json');
+    assert.is(r.code, 0, r.err);
+    const g = (JSON.parse(r.out) as { results: { input: number[]; tokens: number[]; text: string }[] }).results[0]!;
+    assert.is(g.input[0], 101);
+    assert.is(g.input.at(-1), 102);
+    assert.is(g.tokens.length, 6);
+    assert.type(g.text, 'string');
+    const words = g.tokens.filter((id) => ![0, 100, 101, 102, 103].includes(id));
+    if (words.length > 0) assert.ok(g.text.length > 0, `decoded text of ${g.tokens.join(' ')}`);
+    const noTok = await cli('generate', TINY, '--text', 'hello');
+    assert.is(noTok.code, 1);
+    assert.match(noTok.err, 'text inputs need a tokenizer in the spec');
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 test('encoder commands refuse an encoder-decoder spec at model.kind; generate refuses an encoder spec', async () => {
