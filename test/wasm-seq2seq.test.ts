@@ -104,7 +104,7 @@ for (const [name, arch] of VARIANTS) {
     const m = model(arch), t = tables(arch, 5);
     const w = await createWasmSeq2Seq({ model: m, tables: t }, { ids: IDS });
     try {
-      for (const beams of [1, 3]) {
+      for (const beams of [1, 2, 4]) { // with the batched test (3 rows): every lm_tied_R kernel
         for (const fullDepth of [false, true]) {
           const got = w.generate(SOURCE, { maxNew: 10, beams, fullDepth });
           const want = generate(m, t, SOURCE, IDS, { maxNew: 10, beams, fullDepth, precision: 'f32' });

@@ -62,24 +62,49 @@ function build(layout: DecoderLayout, relaxed: boolean): binaryen.Module {
 
 /**
  * `lm_tied_R(h, out, t0, t1)`: out[r * V + t] = h[r] . tokens[t] + lmB[t] for R rows of h [R, d] and token
- * ids [t0, t1): each token row is read once for the R states.
+ * ids [t0, t1): each token row is read once for the R states. Tokens go T at a time (6, 4, 2 for R = 1, 2, 3-4), so
+ * R x T accumulator chains are in flight (one chain is bound by FMA latency, not by memory); the last
+ * few ids one at a time.
  */
 function emitLmTied(m: binaryen.Module, variant: Variant, layout: DecoderLayout, R: number): void {
   const i32 = binaryen.i32;
   const fn = new Fn(m, variant, [i32, i32, i32, i32]);
   const [h, out, t0, t1] = fn.params as [Local, Local, Local, Local];
   const d = layout.arch.hidden, V = layout.arch.vocabSize;
-  const t = fn.i32(), c = fn.i32(), ep = fn.i32(), e = fn.v128();
-  const acc = Array.from({ length: R }, () => fn.v128());
-  const body: Ref[] = [];
-  for (const a of acc) body.push(a.set(fn.splat(0)));
-  body.push(ep.set(fn.add(fn.c(layout.at['tokens']!), fn.mul(t.get(), fn.c(d * 4)))));
-  const inner: Ref[] = [e.set(fn.load(fn.add(ep.get(), c.get())))];
-  acc.forEach((a, r) => inner.push(a.set(fn.fma(fn.load(fn.add(h.get(), c.get()), r * d * 4), e.get(), a.get()))));
-  body.push(fn.forRange(c, fn.c(0), fn.c(d * 4), 16, inner));
-  const bias = m.f32.load(0, 4, fn.add(fn.c(layout.at['lmB']!), fn.mul(t.get(), fn.c(4))));
-  acc.forEach((a, r) => body.push(m.f32.store(r * V * 4, 4, fn.add(out.get(), fn.mul(t.get(), fn.c(4))), m.f32.add(fn.hsum(a), m.copyExpression(bias)))));
-  fn.finish(`lm_tied_${R}`, [fn.forRange(t, t0.get(), t1.get(), 1, body)]);
+  const t = fn.i32(), c = fn.i32(), ep = fn.i32(), hv = fn.v128();
+  const T = R === 1 ? 6 : R === 2 ? 4 : 2; // R x T accumulators + T token vectors + 1 state vector fit 16 registers
+  const e = Array.from({ length: T }, () => fn.v128());
+  const acc = Array.from({ length: R }, () => Array.from({ length: T }, () => fn.v128()));
+  const tokens = (count: number): Ref[] => {
+    const body: Ref[] = [];
+    for (let r = 0; r < R; r++) for (let j = 0; j < count; j++) body.push(acc[r]![j]!.set(fn.splat(0)));
+    body.push(ep.set(fn.add(fn.c(layout.at['tokens']!), fn.mul(t.get(), fn.c(d * 4)))));
+    const inner: Ref[] = [];
+    for (let j = 0; j < count; j++) inner.push(e[j]!.set(fn.load(fn.add(ep.get(), c.get()), j * d * 4)));
+    for (let r = 0; r < R; r++) {
+      inner.push(hv.set(fn.load(fn.add(h.get(), c.get()), r * d * 4)));
+      for (let j = 0; j < count; j++) inner.push(acc[r]![j]!.set(fn.fma(hv.get(), e[j]!.get(), acc[r]![j]!.get())));
+    }
+    body.push(fn.forRange(c, fn.c(0), fn.c(d * 4), 16, inner));
+    for (let j = 0; j < count; j++) {
+      const at = (): Ref => fn.add(fn.mul(t.get(), fn.c(4)), fn.c(j * 4));
+      const bias = (): Ref => m.f32.load(0, 4, fn.add(fn.c(layout.at['lmB']!), at()));
+      for (let r = 0; r < R; r++) body.push(m.f32.store(r * V * 4, 4, fn.add(out.get(), at()), m.f32.add(fn.hsum(acc[r]![j]!), bias())));
+    }
+    return body;
+  };
+  const brk = fn.label('lm'), top = fn.label('lmt');
+  fn.finish(`lm_tied_${R}`, [
+    t.set(t0.get()),
+    // T ids per iteration while T remain, then one at a time
+    m.block(brk, [m.loop(top, m.block(null, [
+      m.br(brk, m.i32.gt_s(fn.add(t.get(), fn.c(T)), t1.get())),
+      ...tokens(T),
+      t.set(fn.add(t.get(), fn.c(T))),
+      m.br(top),
+    ]))]),
+    fn.forRange(t, t.get(), t1.get(), 1, tokens(1)),
+  ]);
 }
 
 /**
