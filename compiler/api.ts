@@ -45,10 +45,12 @@ export interface CheckResult {
   readonly ffn: number;
   readonly vocabSize: number;
   readonly maxPositions: number;
-  readonly head: Spec['head']['kind'];
+  readonly head: Spec['head']['kind'] | 'lm';
   readonly exitPolicy: Spec['exit']['kind'];
   readonly weights: Spec['weights']['kind'];
   readonly targets: readonly Target[];
+  /** An encoder-decoder's decoder (layers is then the encoder's). */
+  readonly decoder?: { readonly layers: number; readonly exitPolicy: Spec['exit']['kind'] };
   readonly spec: Spec;
 }
 
@@ -59,8 +61,33 @@ export async function check(spec: SpecInput, opts: CommonOptions = {}): Promise<
   const a = s.arch;
   return {
     name: s.name, layers: a.layers, hidden: a.hidden, heads: a.heads, ffn: a.ffn, vocabSize: a.vocabSize, maxPositions: a.maxPositions,
-    head: s.head.kind, exitPolicy: s.exit.kind, weights: s.weights.kind, targets: s.targets, spec: s,
+    head: s.seq2seq ? 'lm' : s.head.kind, exitPolicy: s.exit.kind, weights: s.weights.kind, targets: s.targets, spec: s,
+    ...(s.seq2seq ? { decoder: { layers: s.seq2seq.arch.decoderLayers, exitPolicy: s.seq2seq.decoderExit.kind } } : {}),
   };
+}
+
+export interface GenerateOptions extends CommonOptions {
+  /** Where to run: the reference executor (default) or WebAssembly compiled in memory (f32). */
+  readonly backend?: 'reference' | 'wasm';
+  readonly maxNew?: number;          // default: the spec's generation.max_new
+  readonly beams?: number;           // default: the spec's generation.beams
+  readonly precision?: 'f64' | 'f32';
+  readonly fullDepth?: boolean;
+  readonly threads?: number;         // wasm: the encoder's threads
+}
+
+/**
+ * Generation with an encoder-decoder spec: `{ text }` (tokenized with the spec's tokenizer) or `{ ids }`
+ * (one input or several), each run by greedy or beam search; tokens, exits per step, FLOPs per input.
+ */
+export async function generate(spec: SpecInput, input: { readonly text?: string | readonly string[]; readonly ids?: readonly number[] | readonly (readonly number[])[] }, opts: GenerateOptions = {}): Promise<import('./generate/index.ts').GenerateReport> {
+  const s = specOf(spec);
+  const texts = input.text === undefined ? [] : typeof input.text === 'string' ? [input.text] : [...input.text];
+  const raw = input.ids ?? [];
+  const ids = raw.length > 0 && typeof raw[0] === 'number' ? [raw as readonly number[]] : (raw as readonly (readonly number[])[]);
+  if (texts.length === 0 && ids.length === 0) throw new HasheeError('usage', 'give an input: text or token ids');
+  const { generateAll } = await import('./generate/index.ts');
+  return generateAll(s, { texts, ids }, { ...opts, progress: opts.progress ?? silentProgress });
 }
 
 /** The static exit table and its statistics over the spec's corpus: `stats`, `text` (what the CLI prints) and `json`. */

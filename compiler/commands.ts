@@ -34,7 +34,12 @@ const check = command({
       ctx.out(`${JSON.stringify({
         ok: true, name: c.name, layers: c.layers, hidden: c.hidden, heads: c.heads, ffn: c.ffn, vocab_size: c.vocabSize,
         head: c.head, exit_policy: c.exitPolicy, weights: c.weights, targets: c.targets,
+        ...(c.decoder ? { kind: 'encoder-decoder', decoder_layers: c.decoder.layers, decoder_exit_policy: c.decoder.exitPolicy } : {}),
       }, null, 2)}\n`);
+      return;
+    }
+    if (c.decoder) {
+      ctx.out(`ok: ${c.name}: encoder-decoder, ${c.layers} encoder and ${c.decoder.layers} decoder layers, hidden ${c.hidden}, ${c.heads} heads, ffn ${c.ffn}, vocab ${c.vocabSize}; head lm; exit policy ${c.exitPolicy}, decoder exit policy ${c.decoder.exitPolicy}\n`);
       return;
     }
     ctx.out(`ok: ${c.name}: ${c.layers} layers, hidden ${c.hidden}, ${c.heads} heads, ffn ${c.ffn}, vocab ${c.vocabSize}; head ${c.head}; exit policy ${c.exitPolicy}\n`);

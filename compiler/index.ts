@@ -3,13 +3,13 @@
 // own steps for tools that need them: load a spec's model and exit table, run stages, read and write ONNX.
 
 export {
-  check, schedule, run, compile, importOnnx, exportOnnx, report,
-  type SpecInput, type CommonOptions, type CheckResult, type RunInput, type RunOptions, type CompileOptions, type CompileResult,
+  check, schedule, run, compile, importOnnx, exportOnnx, report, generate,
+  type GenerateOptions, type SpecInput, type CommonOptions, type CheckResult, type RunInput, type RunOptions, type CompileOptions, type CompileResult,
   type ImportOptions, type ImportResult, type ExportOptions, type ReportOptions, type ReportResult,
 } from './api.ts';
 export { HasheeError, isHasheeError, type ErrorCode, type ErrorJson, type SourceLocation } from './errors.ts';
 export { loadSpec, parseSpecText, SpecErrors, type LoadOptions, type Spec, type Target } from './spec/index.ts';
-export { loadAll, loadModel, type Loaded } from './load.ts';
+export { loadAll, loadModel, loadSeq2Seq, type Loaded, type LoadedSeq2Seq } from './load.ts';
 export { buildExitTable, type ExitTableDeps } from './hash/index.ts';
 export { runPipeline, STAGES, type PipelineOptions, type StageName, type StageOutputs } from './pipeline.ts';
 export { compilePackage, type CompileOptions as PackageOptions } from './package/assemble.ts';

@@ -10,6 +10,7 @@ import * as assert from 'uvu/assert';
 import { main } from '../compiler/cli.ts';
 import type { HasheeError } from '../compiler/errors.ts';
 import { loadSeq2Seq } from '../compiler/load.ts';
+import { generate } from '../compiler/api.ts';
 import { loadSpec, parseSpecText } from '../compiler/spec/index.ts';
 import { caught, positionOf, REPO } from './fixtures/specs/expect.ts';
 
@@ -156,6 +157,24 @@ test('hashee generate --text: tokenized with the spec\'s tokenizer, the output d
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+});
+
+test('the programmatic generate(): one input or several, reference and wasm agree; check names both stacks', async () => {
+  const one = await generate(TINY, { ids: [0, 5, 9, 2] }, { maxNew: 5, beams: 2 });
+  const both = await generate(TINY, { ids: [[0, 5, 9, 2], [0, 7, 2]] }, { maxNew: 5, beams: 2, backend: 'wasm' });
+  assert.is(both.results.length, 2);
+  assert.equal(both.results[0]!.tokens, one.results[0]!.tokens);
+  assert.equal(both.results[0]!.stepExits, one.results[0]!.stepExits);
+  await assert.not.throws(async () => generate(TINY, { ids: [0, 2] }));
+  try {
+    await generate(TINY, {});
+    assert.unreachable('an empty input must be refused');
+  } catch (e) {
+    assert.match((e as Error).message, 'give an input');
+  }
+  const c = await cli('check', TINY, '--json');
+  const j = JSON.parse(c.out) as Record<string, unknown>;
+  assert.equal([j['kind'], j['layers'], j['decoder_layers'], j['head'], j['decoder_exit_policy']], ['encoder-decoder', 3, 4, 'lm', 'random']);
 });
 
 test('encoder commands refuse an encoder-decoder spec at model.kind; generate refuses an encoder spec', async () => {
