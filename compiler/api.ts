@@ -57,7 +57,11 @@ export interface CheckResult {
 /** Validates a spec; an ONNX weights file is read and checked against it. Throws HasheeError. */
 export async function check(spec: SpecInput, opts: CommonOptions = {}): Promise<CheckResult> {
   const s = specOf(spec);
-  if (s.weights.kind === 'onnx') (await import('./load.ts')).loadModel(s, opts.progress ?? silentProgress);
+  if (s.weights.kind === 'onnx') {
+    const load = await import('./load.ts');
+    if (s.seq2seq) load.loadSeq2Seq(s, opts.progress ?? silentProgress);
+    else load.loadModel(s, opts.progress ?? silentProgress);
+  }
   const a = s.arch;
   return {
     name: s.name, layers: a.layers, hidden: a.hidden, heads: a.heads, ffn: a.ffn, vocabSize: a.vocabSize, maxPositions: a.maxPositions,

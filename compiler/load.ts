@@ -8,6 +8,7 @@ import type { Seq2SeqModel } from '../contract/seq2seq.ts';
 import type { Seq2SeqTables } from '../runtime/reference/seq2seq.ts';
 import { randomSeq2SeqWeights, randomWeights } from './weights/random.ts';
 import { importOnnx, checkOnnxAgainstSpec } from './onnx/index.ts';
+import { importSeq2SeqDir } from './onnx/seq2seq-import.ts';
 import { buildDecoderExitTable, buildExitTable } from './hash/index.ts';
 import type { Progress } from './progress.ts';
 
@@ -46,7 +47,7 @@ export interface LoadedSeq2Seq {
 }
 
 /**
- * An encoder-decoder spec's model (seeded random weights) and its two exit tables: the encoder's from
+ * An encoder-decoder spec's model (seeded random weights, or an export folder read by structure) and its two exit tables: the encoder's from
  * `exit`, the decoder's from `decoder_exit` (every layer when absent).
  */
 export function loadSeq2Seq(spec: Spec, progress?: Progress): LoadedSeq2Seq {
@@ -56,15 +57,33 @@ export function loadSeq2Seq(spec: Spec, progress?: Progress): LoadedSeq2Seq {
       location: spec.locations.get('model'), keyPath: 'model.kind', expected: 'encoder-decoder', actual: 'encoder',
     });
   }
-  if (spec.weights.kind !== 'random') {
-    throw new HasheeError('spec-value', 'encoder-decoder weights from ONNX are not supported yet: use weights: { random: { seed } }', {
-      location: spec.locations.get('weights.onnx'), keyPath: 'weights.onnx', expected: 'weights.random', actual: 'weights.onnx',
-    });
-  }
-  const model: Seq2SeqModel = { arch: s2s.arch, ...randomSeq2SeqWeights(s2s.arch, spec.weights.seed, spec.weights.std) };
+  const model: Seq2SeqModel = spec.weights.kind === 'random'
+    ? { arch: s2s.arch, ...randomSeq2SeqWeights(s2s.arch, spec.weights.seed, spec.weights.std) }
+    : importedSeq2Seq(spec, spec.weights.path);
   const embeddings = (): Float32Array => model.encoder.wordEmb;
   const tables = { encoder: buildExitTable(spec, { embeddings, progress }), decoder: buildDecoderExitTable(spec, { embeddings, progress }) };
   return { spec, model, tables };
+}
+
+/** An export folder read by structure (compiler/onnx/seq2seq-import.ts), checked against the spec's model keys. */
+function importedSeq2Seq(spec: Spec, dir: string): Seq2SeqModel {
+  const found = importSeq2SeqDir(dir);
+  const want = spec.seq2seq!.arch;
+  const keys: Record<keyof typeof want, string> = {
+    encoderLayers: 'encoder_layers', decoderLayers: 'decoder_layers', hidden: 'hidden', heads: 'heads', ffn: 'ffn', vocabSize: 'vocab_size',
+    maxPositions: 'max_positions', activation: 'activation', layerNormEps: 'layer_norm_eps', norm: 'norm', tieEmbeddings: 'tie_embeddings',
+  };
+  for (const k of Object.keys(keys) as (keyof typeof want)[]) {
+    const a = found.arch[k], b = want[k];
+    const same = typeof a === 'number' && typeof b === 'number' ? Math.fround(a) === Math.fround(b) : a === b;
+    if (!same) {
+      const key = `model.${keys[k]}`;
+      throw new HasheeError('onnx-mismatch', `${dir} holds a model with ${keys[k]} ${String(a)}, the spec says ${String(b)}`, {
+        location: spec.locations.get(key) ?? spec.locations.get('model'), keyPath: key, expected: String(b), actual: String(a),
+      });
+    }
+  }
+  return { arch: want, encoder: found.encoder, decoder: found.decoder };
 }
 
 /** Spec -> model -> exit table. The model is loaded first: the cluster policy reads its embeddings. */

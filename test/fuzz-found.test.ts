@@ -183,7 +183,7 @@ test('argv:3029548059: hashee without a command is a usage error (exit 1 with er
   for (const argv of [[], ['']]) {
     const r = await cli(...argv);
     assert.is(r.code, 1);
-    assert.match(r.err, /^error\[usage\]: give a command: check, schedule, run, import, export-onnx, compile, report, train, eval\nRun 'hashee --help' for usage\./);
+    assert.match(r.err, /^error\[usage\]: give a command: check, schedule, run, import, export-onnx, compile, report, train, eval, generate\nRun 'hashee --help' for usage\./);
   }
   let out = '';
   assert.is(await main(['--help'], { out: (s) => { out += s; }, err: () => {} }), 0);

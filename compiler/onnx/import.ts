@@ -105,7 +105,7 @@ function checkFinite(w: ModelWeights, file: string): void {
 }
 
 /** The graph and the default-domain opset version. */
-function decodeModel(bytes: Uint8Array, file: string): { graph: GraphProto; opset: number } {
+export function decodeModel(bytes: Uint8Array, file: string): { graph: GraphProto; opset: number } {
   let model: ReturnType<typeof onnx.ModelProto.decode>;
   try {
     model = onnx.ModelProto.decode(bytes);

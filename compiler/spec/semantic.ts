@@ -209,6 +209,16 @@ function checkFiles(ctx: Ctx): void {
     }
     const abs = resolve(base, rel);
     const kind = fileKind(abs);
+    if (path === 'weights.onnx' && encoderDecoder(ctx)) {
+      // an encoder-decoder's ONNX weights: an export folder (encoder_model.onnx, decoder_model.onnx)
+      const missing = kind === 'dir' ? ['encoder_model.onnx', 'decoder_model.onnx'].filter((f) => fileKind(join(abs, f)) !== 'file') : [];
+      if (kind !== 'dir' || missing.length > 0) {
+        report(ctx, 'file-missing', path, kind === 'dir' ? `'${rel}' has no ${missing.join(' or ')}` : `an encoder-decoder's weights.onnx is the folder hashee export-onnx writes (encoder_model.onnx, decoder_model.onnx); '${rel}' is ${kind === 'file' ? 'a file' : 'not there'}`, {
+          expected: `a folder at ${abs} with encoder_model.onnx and decoder_model.onnx`, actual: kind === 'dir' ? `no ${missing.join(', ')}` : kind === 'file' ? 'a file' : 'nothing there',
+        });
+      }
+      continue;
+    }
     if (kind !== 'file') {
       const why = kind === 'dir' ? `'${rel}' is a directory, not a file` : kind === 'none' ? `file not found: '${rel}'` : `cannot read '${rel}' (${kind.error})`;
       report(ctx, 'file-missing', path, why, {
