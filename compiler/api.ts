@@ -208,11 +208,22 @@ export async function importOnnx(file: string, opts: ImportOptions = {}): Promis
     import('node:fs'), import('node:path'), import('./onnx/index.ts'), import('./spec/render.ts'), import('./util/fs.ts'), import('yaml'),
   ]);
   const path = resolve(file);
+  const outFile = opts.out ? resolve(opts.out) : undefined;
+  const { statSync } = await import('node:fs');
+  if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+    // an encoder-decoder's export folder (encoder_model.onnx, decoder_model.onnx)
+    if (outFile) fs.checkFileOut(outFile);
+    const { importSeq2SeqDir } = await import('./onnx/seq2seq-import.ts');
+    const found = importSeq2SeqDir(path);
+    const { encoderArch } = await import('../contract/seq2seq.ts');
+    const yaml = renderSpecYaml({ name: opts.name ?? basename(path), arch: encoderArch(found.arch), head: { kind: 'none' }, seq2seq: found.arch, onnxPath: path, specFile: outFile ?? resolve('spec.yaml') });
+    if (outFile) fs.writeFileAtomic(outFile, yaml);
+    return { yaml, data: parse(yaml) as unknown, model: { arch: encoderArch(found.arch), head: { kind: 'none' }, weights: found.encoder }, out: opts.out };
+  }
   let bytes: Uint8Array;
   try { bytes = readFileSync(path); } catch (e) {
     throw new HasheeError('file-missing', `cannot read ${file}: ${(e as NodeJS.ErrnoException).code ?? (e as Error).message}`);
   }
-  const outFile = opts.out ? resolve(opts.out) : undefined;
   if (outFile) fs.checkFileOut(outFile);
   const found = onnx.importOnnx(bytes, file, opts.progress ?? silentProgress);
   const yaml = renderSpecYaml({

@@ -93,8 +93,8 @@ const run = command({
 });
 
 const importCmd = command({
-  args: 'FILE.onnx',
-  summary: 'print a spec that matches an ONNX encoder',
+  args: 'FILE.onnx|DIR',
+  summary: 'print a spec that matches an ONNX encoder (or an encoder-decoder\'s export folder)',
   description: 'Reads a BERT-family encoder (BERT, DistilBERT, RoBERTa, ALBERT, pre-LN; torch, Optimum or onnxruntime-optimized)\n' +
     'by graph structure and prints a spec that matches it (YAML, or its data with --json), or writes it to --out.',
   options: {

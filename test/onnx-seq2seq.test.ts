@@ -77,6 +77,14 @@ test('hashee export-onnx writes the three files into a folder, rewrites an earli
     const out = join(dir, 'bart');
     assert.is(await main(['export-onnx', join(REPO, 'specs/bart-tiny.yaml'), '--out', out], io), 0);
     assert.equal(readdirSync(out).sort(), Object.values(SEQ2SEQ_FILES).sort());
+    // hashee import DIR prints a spec on the folder that generates what the original spec does at full depth
+    const specOut = join(dir, 'imported.yaml');
+    assert.is(await main(['import', out, '--out', specOut], io), 0);
+    let a = '', b = '';
+    assert.is(await main(['generate', specOut, '--ids', '0,5,9,2', '--max-new', '6', '--full-depth', '--json'], { out: (s) => { a += s; }, err: () => {} }), 0);
+    assert.is(await main(['generate', join(REPO, 'specs/bart-tiny.yaml'), '--ids', '0,5,9,2', '--max-new', '6', '--full-depth', '--json'], { out: (s) => { b += s; }, err: () => {} }), 0);
+    const tokens = (t: string): number[] => (JSON.parse(t) as { results: { tokens: number[] }[] }).results[0]!.tokens;
+    assert.equal(tokens(a), tokens(b));
     assert.is(await main(['export-onnx', join(REPO, 'specs/bart-tiny.yaml'), '--out', out], io), 0);
     const foreign = join(dir, 'other');
     mkdirSync(foreign);

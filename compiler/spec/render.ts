@@ -3,6 +3,7 @@
 import { dirname, relative, resolve, sep } from 'node:path';
 import { parse } from 'yaml';
 import type { ArchConfig, HeadConfig } from '../../contract/model.ts';
+import type { Seq2SeqArch } from '../../contract/seq2seq.ts';
 import { SCHEMA_PATH } from './schema.ts';
 import type { ExitPolicy, Target, TokenizerRef } from './types.ts';
 
@@ -20,6 +21,8 @@ export interface RenderSpecInput {
   readonly specFile?: string;
   /** Rows of the ONNX file's position table before position 0 (RoBERTa: padding_idx + 1), said in a comment. */
   readonly positionOffset?: number;
+  /** An encoder-decoder (arch is then its encoder and head is not written: the head is lm; onnxPath its export folder). */
+  readonly seq2seq?: Seq2SeqArch;
 }
 
 const COMMENT_COLUMN = 26;
@@ -32,10 +35,29 @@ export function renderSpecYaml(input: RenderSpecInput): string {
     return r === '' ? '.' : r;
   };
   const a = input.arch;
+  const s2s = input.seq2seq;
+  const model = s2s ? [
+    line(0, 'model', undefined, 'BART-style encoder-decoder'),
+    line(1, 'kind', 'encoder-decoder'),
+    line(1, 'encoder_layers', String(s2s.encoderLayers)),
+    line(1, 'decoder_layers', String(s2s.decoderLayers)),
+    line(1, 'hidden', String(s2s.hidden), 'd'),
+    line(1, 'heads', String(s2s.heads), 'must divide hidden'),
+    line(1, 'ffn', String(s2s.ffn), 'feed-forward width'),
+    line(1, 'vocab_size', String(s2s.vocabSize), 'shared by both stacks and the LM head'),
+    line(1, 'max_positions', String(s2s.maxPositions)),
+    line(1, 'activation', s2s.activation, 'gelu | gelu_tanh | relu'),
+    line(1, 'layer_norm_eps', String(s2s.layerNormEps)),
+    line(1, 'norm', s2s.norm, 'post (BART) | pre (mBART)'),
+    line(1, 'tie_embeddings', String(s2s.tieEmbeddings), s2s.tieEmbeddings ? 'the LM head is the token table' : 'a separate LM head matrix'),
+    line(0, 'head'),
+    line(1, 'kind', 'lm', 'next-token logits'),
+  ] : undefined;
   const lines: string[] = [
     `# yaml-language-server: $schema=${rel(SCHEMA_PATH)}`,
     `# hashee spec for ${validName(input.name)}: paths are relative to this file.`,
     line(0, 'name', str(validName(input.name))),
+    ...(model ?? [
     line(0, 'model', undefined, 'encoder architecture'),
     line(1, 'layers', String(a.layers), 'L'),
     line(1, 'hidden', String(a.hidden), 'd'),
@@ -50,6 +72,7 @@ export function renderSpecYaml(input: RenderSpecInput): string {
     line(1, 'norm', a.norm, 'post (BERT) | pre'),
     ...(a.sharedLayers ? [line(1, 'shared_layers', 'true', 'one set of layer weights used by every layer')] : []),
     ...headLines(input.head),
+    ]),
     ...weightLines(input, rel),
     ...(input.tokenizer ? tokenizerLines(input.tokenizer, rel) : []),
     ...exitLines(input.exit ?? { kind: 'none' }, rel),
