@@ -97,6 +97,9 @@ test('decoder_exit is checked as exit is, against decoder_layers; generation ids
   assert.match(byPath.get('decoder_exit.buckets')!.message, 'buckets (5) must be at most model.decoder_layers (4)');
   assert.equal(byPath.get('decoder_exit.buckets')!.location!.line, positionOf(text, 'buckets: 5').line);
   assert.match(byPath.get('generation.eos_id')!.message, 'eos_id 64 is not below model.vocab_size (64)');
+  const [p] = errorsOf(`${TEXT}precision: { wasm: int8 }\n`);
+  assert.is(p!.keyPath, 'precision');
+  assert.match(p!.message, 'an encoder-decoder runs in f32 only for now');
   const [u] = errorsOf(edited('  policy: random\n  seed: 2', '  policy: randm\n  seed: 2'));
   assert.is(u!.keyPath, 'decoder_exit.policy');
   assert.match(u!.message, 'random');

@@ -80,6 +80,14 @@ function checkKinds(ctx: Ctx): void {
     if (typeof head === 'string' && head !== 'lm') {
       report(ctx, 'spec-value', 'head.kind', `an encoder-decoder model generates text: its head is lm, not ${head}`, { expected: 'lm', actual: head });
     }
+    const precision = at(ctx.data, 'precision');
+    const nonF32 = typeof precision === 'string' ? precision !== 'f32'
+      : precision !== null && typeof precision === 'object' && Object.values(precision).some((v) => v !== 'f32');
+    if (nonF32) {
+      report(ctx, 'spec-value', 'precision', 'an encoder-decoder runs in f32 only for now (int8 and f16 are encoder precisions): remove precision or set it to f32', {
+        expected: 'f32', actual: typeof precision === 'string' ? precision : JSON.stringify(precision),
+      });
+    }
     const vocab = int(ctx, 'model.vocab_size');
     for (const key of ['generation.decoder_start_id', 'generation.eos_id']) {
       const id = int(ctx, key);
