@@ -173,8 +173,10 @@ export async function compile(spec: SpecInput, opts: CompileOptions = {}): Promi
   const [{ resolve }, { runPipeline }, { checkPackageOut, writePackage }] = await Promise.all([
     import('node:path'), import('./pipeline.ts'), import('./package/assemble.ts'),
   ]);
+  const s = specOf(spec);
+  if (s.seq2seq) return compileSeq2Seq(s, opts);
   let dump: string | undefined;
-  const out = await runPipeline(spec, { targets: opts.targets, toolVersion: toolVersion(), progress: opts.progress ?? silentProgress }, opts.out ? 'package' : opts.dumpAfter ?? 'package', (stage, render, done) => {
+  const out = await runPipeline(s, { targets: opts.targets, toolVersion: toolVersion(), progress: opts.progress ?? silentProgress }, opts.out ? 'package' : opts.dumpAfter ?? 'package', (stage, render, done) => {
     // a refused `out` fails before the model is loaded
     if (stage === 'spec' && opts.out) checkPackageOut(opts.out, done.spec!, !!opts.force);
     if (stage === opts.dumpAfter) dump = render();
@@ -182,6 +184,20 @@ export async function compile(spec: SpecInput, opts: CompileOptions = {}): Promi
   const files = out.package;
   const written = opts.out && files ? writePackage(files, resolve(opts.out), out.spec!, !!opts.force) : undefined;
   return { spec: out.spec!, files, written, dump };
+}
+
+/** An encoder-decoder's package: WebAssembly only, no stage dumps (compiler/package/seq2seq.ts). */
+async function compileSeq2Seq(s: Spec, opts: CompileOptions): Promise<CompileResult> {
+  const [{ resolve }, { checkPackageOut }, { loadSeq2Seq }, { assembleSeq2SeqPackage }, { writePackage }] = await Promise.all([
+    import('node:path'), import('./package/assemble.ts'), import('./load.ts'), import('./package/seq2seq.ts'), import('./package/assemble.ts'),
+  ]);
+  const where = { location: s.locations.get('model.kind'), keyPath: 'model.kind' };
+  if (opts.targets?.includes('webgpu')) throw new HasheeError('usage', 'an encoder-decoder compiles for the wasm target only (the webgpu target does not run encoder-decoders yet)', where);
+  if (opts.dumpAfter) throw new HasheeError('usage', `--dump-after is for encoder models (an encoder-decoder package has no stage ${opts.dumpAfter})`, where);
+  if (!opts.out) throw new HasheeError('usage', '--out DIR is required');
+  checkPackageOut(opts.out, s, !!opts.force);
+  const files = assembleSeq2SeqPackage(loadSeq2Seq(s, opts.progress ?? silentProgress), toolVersion());
+  return { spec: s, files, written: writePackage(files, resolve(opts.out), s, !!opts.force) };
 }
 
 export interface ImportOptions extends CommonOptions {

@@ -1,0 +1,73 @@
+// The package of an encoder-decoder spec (`hashee compile`): the two exit tables, the encoder's and the
+// decoder's WASM modules and packed weights, the tokenizer, manifest.json with every file's size and sha256,
+// and the Node entry index.js (with the runtime it imports, compiled) whose load() returns a model with
+// generate(). Written atomically; same inputs, same bytes.
+
+import { readFileSync } from 'node:fs';
+import { encoderArch, encoderModel } from '../../contract/seq2seq.ts';
+import { MANIFEST_FILE, PACKAGE_FORMAT } from '../../contract/manifest.ts';
+import { wasmLayout } from '../../contract/wasm-layout.ts';
+import { SEQ2SEQ_PACKAGE_FILES, type Seq2SeqPackageInfo } from '../../runtime/package/seq2seq.ts';
+import { compileHost } from '../emit/host/emit.ts';
+import { emitDecoderModules } from '../emit/wasm/decoder.ts';
+import { emitWasmModule } from '../emit/wasm/module.ts';
+import type { LoadedSeq2Seq } from '../load.ts';
+import { packDecoderWeights } from '../passes/packDecoderWeights.ts';
+import { packWeights } from '../passes/packWeights.ts';
+import { jsonText, sha256 } from './text.ts';
+import type { PackageFiles } from './types.ts';
+
+/** The package's files in memory. */
+export function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion: string): PackageFiles {
+  const { spec, model, tables } = loaded;
+  const s2s = spec.seq2seq!;
+  const header = `hashee ${toolVersion} · spec ${spec.name} sha256:${spec.hash}`;
+  const F = SEQ2SEQ_PACKAGE_FILES;
+  const files: PackageFiles = new Map();
+  const encLayout = wasmLayout(encoderArch(model.arch), { kind: 'none' });
+  const dec = emitDecoderModules(model.arch);
+  files.set(F.encoderTable, tables.encoder);
+  files.set(F.decoderTable, tables.decoder);
+  files.set(F.encoderSimd, emitWasmModule(encLayout, { relaxed: false, shared: false }));
+  files.set(F.encoderRelaxed, emitWasmModule(encLayout, { relaxed: true, shared: false }));
+  files.set(F.encoderWeights, packWeights(encoderModel(model)).bytes);
+  files.set(F.decoderSimd, dec.simd);
+  files.set(F.decoderRelaxed, dec.relaxed);
+  files.set(F.decoderWeights, packDecoderWeights(model));
+  if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
+  const info: Seq2SeqPackageInfo = {
+    name: spec.name, specSha256: spec.hash, arch: s2s.arch, ids: s2s.ids, maxNew: s2s.maxNew, beams: s2s.beams,
+    tokenizer: spec.tokenizer ? 'tokenizer.json' : null,
+  };
+  const entry = [
+    `// The Node entry of the ${spec.name} package: load() starts its encoder and decoder (WebAssembly).`,
+    `import { loadSeq2SeqPackage, type Seq2SeqLoadOptions, type Seq2SeqPackageModel, type Seq2SeqPackageInfo } from './runtime/package/seq2seq.js';`,
+    `import { nodeHost } from './runtime/node.js';`,
+    '',
+    `export const info: Seq2SeqPackageInfo = ${JSON.stringify(info)};`,
+    '',
+    'export function load(options: Seq2SeqLoadOptions = {}): Promise<Seq2SeqPackageModel> {',
+    `  return loadSeq2SeqPackage({ info, moduleUrl: import.meta.url, node: nodeHost${spec.tokenizer ? ", tokenizer: () => import('./runtime/tokenizer.js')" : ''} }, options);`,
+    '}',
+    '',
+  ].join('\n');
+  const head = `// ${header}\n`;
+  const sources = new Map([['index.ts', entry]]);
+  for (const [path, text] of sources) files.set(path, head + text);
+  for (const [path, text] of compileHost(sources, []).files) files.set(path, head + text);
+  files.set('package.json', jsonText({
+    name: spec.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'), private: true, type: 'module', description: header,
+    exports: { '.': { types: './index.d.ts', node: './index.js', default: './index.js' }, './*': './*' }, main: 'index.js', types: 'index.d.ts',
+    ...(spec.tokenizer ? { peerDependencies: { '@huggingface/tokenizers': '*' } } : {}),
+  }));
+  const digests = Object.fromEntries([...files.keys()].sort().map((path) => {
+    const data = files.get(path)!;
+    return [path, { bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength, sha256: sha256(data) }];
+  }));
+  files.set(MANIFEST_FILE, jsonText({
+    format: PACKAGE_FORMAT, kind: 'encoder-decoder', generator: header, name: spec.name, specSha256: spec.hash,
+    arch: s2s.arch, generation: { ...s2s.ids, maxNew: s2s.maxNew, beams: s2s.beams },
+    exitPolicy: spec.exit.kind, decoderExitPolicy: s2s.decoderExit.kind, tokenizer: info.tokenizer, files: digests,
+  }));
+  return files;
+}

@@ -1,0 +1,81 @@
+// The compiled package of an encoder-decoder (`hashee compile` on specs/bart-tiny.yaml): its Node entry's
+// load() generates what the reference executor does (tokens, exits per step, FLOPs; greedy and beam), the
+// package is deterministic (same bytes twice), a damaged file and bad input are clear errors, and the webgpu
+// target is refused for now.
+
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import { main } from '../compiler/cli.ts';
+import { generate } from '../compiler/api.ts';
+import { REPO } from './fixtures/specs/expect.ts';
+
+const TINY = join(REPO, 'specs/bart-tiny.yaml');
+const dir = mkdtempSync(join(tmpdir(), 'hashee-s2s-pkg-'));
+const io = { out: () => {}, err: () => {} };
+
+interface PackageModel {
+  generate(input: string | number[], opts?: { maxNew?: number; beams?: number; fullDepth?: boolean }): Promise<{ tokens: number[]; stepExits: number[]; work: { flops: number } }>;
+  dispose(): void;
+  readonly info: string;
+}
+
+async function loadPackage(at: string, query = ''): Promise<PackageModel> {
+  const mod = (await import(`${pathToFileURL(join(at, 'index.js')).href}${query}`)) as { load(): Promise<PackageModel> };
+  return mod.load();
+}
+
+test('the package generates what the reference does: tokens, exits per step, FLOPs, greedy and beam', async () => {
+  const out = join(dir, 'pkg');
+  assert.is(await main(['compile', TINY, '--out', out], io), 0);
+  const model = await loadPackage(out);
+  try {
+    for (const beams of [1, 3]) {
+      const got = await model.generate([0, 5, 9, 17, 33, 2], { beams });
+      const want = (await generate(TINY, { ids: [0, 5, 9, 17, 33, 2] }, { beams, precision: 'f32' })).results[0]!;
+      assert.equal(got.tokens, want.tokens, `beams ${beams}`);
+      assert.equal(got.stepExits, want.stepExits);
+      assert.is(got.work.flops, want.work.flops);
+    }
+    try {
+      await model.generate([0, 64, 2]);
+      assert.unreachable('id 64 is outside the vocabulary');
+    } catch (e) {
+      assert.match((e as Error).message, 'token id 64 is outside the vocabulary 0..63');
+    }
+    try {
+      await model.generate('a text');
+      assert.unreachable('no tokenizer');
+    } catch (e) {
+      assert.match((e as Error).message, 'has no tokenizer: pass token ids');
+    }
+  } finally {
+    model.dispose();
+  }
+});
+
+test('same spec, same bytes; a damaged file is named when the package loads; webgpu is refused', async () => {
+  const again = join(dir, 'again');
+  assert.is(await main(['compile', TINY, '--out', again], io), 0);
+  assert.is(readFileSync(join(again, 'manifest.json'), 'utf8'), readFileSync(join(dir, 'pkg', 'manifest.json'), 'utf8'));
+  const weights = join(again, 'wasm/decoder-weights.bin');
+  const bytes = readFileSync(weights);
+  bytes[100] = bytes[100]! ^ 1;
+  writeFileSync(weights, bytes);
+  try {
+    await loadPackage(again, '?damaged');
+    assert.unreachable('a damaged weights file must be refused');
+  } catch (e) {
+    assert.match((e as Error).message, 'wasm/decoder-weights.bin');
+  }
+  let err = '';
+  assert.is(await main(['compile', TINY, '--out', join(dir, 'gpu'), '--target', 'webgpu'], { out: () => {}, err: (s) => { err += s; } }), 1);
+  assert.match(err, 'compiles for the wasm target only');
+});
+
+test.after(() => rmSync(dir, { recursive: true, force: true }));
+
+test.run();
