@@ -21,7 +21,7 @@ export interface Loaded {
 /** Weights from the spec's source: seeded random, or an ONNX file read by structure and checked against the spec. */
 export function loadModel(spec: Spec, progress?: Progress): Model {
   if (spec.seq2seq) {
-    throw new HasheeError('spec-value', 'this command runs encoder models; an encoder-decoder spec runs with `hashee generate` (reference executor): compile, run, eval, train and export do not take encoder-decoder models yet', {
+    throw new HasheeError('spec-value', 'this command runs encoder models; an encoder-decoder spec runs with `hashee generate` (and compiles, exports and imports); run, eval, train, schedule and report do not take encoder-decoder models yet', {
       location: spec.locations.get('model.kind'), keyPath: 'model.kind', expected: 'encoder', actual: 'encoder-decoder',
     });
   }
