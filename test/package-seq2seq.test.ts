@@ -1,7 +1,7 @@
 // The compiled package of an encoder-decoder (`hashee compile` on specs/bart-tiny.yaml): its Node entry's
 // load() generates what the reference executor does (tokens, exits per step, FLOPs; greedy and beam), the
-// package is deterministic (same bytes twice), a damaged file and bad input are clear errors, and the webgpu
-// target is refused for now.
+// package is deterministic (same bytes twice), a damaged file and bad input are clear errors, the webgpu
+// target is refused for now, and headless Chromium runs its browser entry from localhost.
 
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -12,6 +12,7 @@ import * as assert from 'uvu/assert';
 import { main } from '../compiler/cli.ts';
 import { generate } from '../compiler/api.ts';
 import { REPO } from './fixtures/specs/expect.ts';
+import { launchChromium, serve } from './support/browser.ts';
 
 const TINY = join(REPO, 'specs/bart-tiny.yaml');
 const dir = mkdtempSync(join(tmpdir(), 'hashee-s2s-pkg-'));
@@ -74,6 +75,27 @@ test('same spec, same bytes; a damaged file is named when the package loads; web
   let err = '';
   assert.is(await main(['compile', TINY, '--out', join(dir, 'gpu'), '--target', 'webgpu'], { out: () => {}, err: (s) => { err += s; } }), 1);
   assert.match(err, 'compiles for the wasm target only');
+});
+
+test('Chromium imports browser.js from localhost and generates what the reference does', async () => {
+  const server = await serve({ '/pkg/': join(dir, 'pkg') }, { '/': '<!doctype html><title>hashee seq2seq package</title>' });
+  const browser = await launchChromium();
+  try {
+    await browser.page.goto(`${server.url}/`);
+    const got = await browser.page.evaluate(async ({ entry }) => {
+      const pkg = await import(entry);
+      const model = await pkg.load();
+      const r = await model.generate([0, 5, 9, 17, 33, 2], { beams: 3 });
+      model.dispose();
+      return { tokens: r.tokens as number[], stepExits: r.stepExits as number[] };
+    }, { entry: `${server.url}/pkg/browser.js` });
+    const want = (await generate(TINY, { ids: [0, 5, 9, 17, 33, 2] }, { beams: 3, precision: 'f32' })).results[0]!;
+    assert.equal(got.tokens, want.tokens);
+    assert.equal(got.stepExits, want.stepExits);
+  } finally {
+    await browser.close();
+    await server.close();
+  }
 });
 
 test.after(() => rmSync(dir, { recursive: true, force: true }));

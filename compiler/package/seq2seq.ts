@@ -1,7 +1,7 @@
 // The package of an encoder-decoder spec (`hashee compile`): the two exit tables, the encoder's and the
 // decoder's WASM modules and packed weights, the tokenizer, manifest.json with every file's size and sha256,
-// and the Node entry index.js (with the runtime it imports, compiled) whose load() returns a model with
-// generate(). Written atomically; same inputs, same bytes.
+// and the entries index.js (Node) and browser.js (with the runtime they import, compiled) whose load()
+// returns a model with generate(). Same inputs, same bytes.
 
 import { readFileSync } from 'node:fs';
 import { encoderArch, encoderModel } from '../../contract/seq2seq.ts';
@@ -39,25 +39,27 @@ export function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion: strin
     name: spec.name, specSha256: spec.hash, arch: s2s.arch, ids: s2s.ids, maxNew: s2s.maxNew, beams: s2s.beams,
     tokenizer: spec.tokenizer ? 'tokenizer.json' : null,
   };
-  const entry = [
-    `// The Node entry of the ${spec.name} package: load() starts its encoder and decoder (WebAssembly).`,
+  // index.ts (Node: files read from disk) and browser.ts (files fetched next to the module), the same load()
+  const entry = (where: 'node' | 'browser'): string => [
+    `// The ${where === 'node' ? 'Node' : 'browser'} entry of the ${spec.name} package: load() starts its encoder and decoder (WebAssembly).`,
     `import { loadSeq2SeqPackage, type Seq2SeqLoadOptions, type Seq2SeqPackageModel, type Seq2SeqPackageInfo } from './runtime/package/seq2seq.js';`,
-    `import { nodeHost } from './runtime/node.js';`,
+    ...(where === 'node' ? [`import { nodeHost } from './runtime/node.js';`] : []),
     '',
     `export const info: Seq2SeqPackageInfo = ${JSON.stringify(info)};`,
     '',
     'export function load(options: Seq2SeqLoadOptions = {}): Promise<Seq2SeqPackageModel> {',
-    `  return loadSeq2SeqPackage({ info, moduleUrl: import.meta.url, node: nodeHost${spec.tokenizer ? ", tokenizer: () => import('./runtime/tokenizer.js')" : ''} }, options);`,
+    `  return loadSeq2SeqPackage({ info, moduleUrl: import.meta.url${where === 'node' ? ', node: nodeHost' : ''}${spec.tokenizer ? ", tokenizer: () => import('./runtime/tokenizer.js')" : ''} }, options);`,
     '}',
     '',
   ].join('\n');
   const head = `// ${header}\n`;
-  const sources = new Map([['index.ts', entry]]);
+  const sources = new Map([['index.ts', entry('node')], ['browser.ts', entry('browser')]]);
   for (const [path, text] of sources) files.set(path, head + text);
   for (const [path, text] of compileHost(sources, []).files) files.set(path, head + text);
   files.set('package.json', jsonText({
     name: spec.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'), private: true, type: 'module', description: header,
-    exports: { '.': { types: './index.d.ts', node: './index.js', default: './index.js' }, './*': './*' }, main: 'index.js', types: 'index.d.ts',
+    exports: { '.': { types: './index.d.ts', node: './index.js', browser: './browser.js', default: './browser.js' }, './*': './*' },
+    main: 'index.js', browser: 'browser.js', types: 'index.d.ts',
     ...(spec.tokenizer ? { peerDependencies: { '@huggingface/tokenizers': '*' } } : {}),
   }));
   const digests = Object.fromEntries([...files.keys()].sort().map((path) => {
