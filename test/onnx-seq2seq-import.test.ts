@@ -1,6 +1,6 @@
 // Reading an encoder-decoder back from its ONNX export folder by structure (compiler/onnx/seq2seq-import.ts):
 // every weight exactly, post- and pre-LN, tied and untied LM heads; with every initializer renamed (names
-// carry nothing); a spec with `weights: { onnx: DIR }` generates as the model it was exported from; a
+// carry nothing), also from the BART-shaped graphs (decomposed LayerNorm, scaled query, position offset 2); a spec with `weights: { onnx: DIR }` generates as the model it was exported from; a
 // mismatching spec key and a folder without the files are located errors.
 
 import { mkdtempSync, mkdirSync, rmSync, writeFileSync } from 'node:fs';
@@ -60,6 +60,9 @@ for (const [name, arch] of VARIANTS) {
     const files = exportSeq2SeqOnnx(m);
     checkSame(m, importSeq2SeqOnnx({ bytes: files.encoder, file: 'encoder_model.onnx' }, { bytes: files.decoder, file: 'decoder_model.onnx' }));
     checkSame(m, importSeq2SeqOnnx({ bytes: renamed(files.encoder), file: 'encoder_model.onnx' }, { bytes: renamed(files.decoder), file: 'decoder_model.onnx' }));
+    // transformers' BART graph shapes: decomposed LayerNorms, the query scaled by a Mul, positions offset by 2
+    const bart = exportSeq2SeqOnnx(m, 'bart');
+    checkSame(m, importSeq2SeqOnnx({ bytes: renamed(bart.encoder), file: 'encoder_model.onnx' }, { bytes: renamed(bart.decoder), file: 'decoder_model.onnx' }));
   });
 }
 

@@ -35,10 +35,13 @@ function maxDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
   return m;
 }
 
-for (const [name, arch] of [['post-LN, tied, gelu', ARCH], ['pre-LN, untied, relu', { ...ARCH, norm: 'pre', tieEmbeddings: false, activation: 'relu' }]] as const) {
+for (const [name, arch, style] of [
+  ['post-LN, tied, gelu', ARCH, 'hashee'], ['pre-LN, untied, relu', { ...ARCH, norm: 'pre', tieEmbeddings: false, activation: 'relu' }, 'hashee'],
+  ['post-LN, tied, gelu, BART-shaped graphs', ARCH, 'bart'],
+] as const) {
   test(`${name}: onnxruntime-node on the three files equals the reference at full depth (logits within ${TOL})`, async () => {
     const m: Seq2SeqModel = { arch, ...randomSeq2SeqWeights(arch, 3, 0.25) };
-    const files = exportSeq2SeqOnnx(m);
+    const files = exportSeq2SeqOnnx(m, style);
     const [enc, first, withPast] = await Promise.all([files.encoder, files.decoder, files.decoderWithPast].map((f) => ort.InferenceSession.create(f)));
     const full = { encoder: new Uint8Array(arch.vocabSize).fill(arch.encoderLayers), decoder: new Uint8Array(arch.vocabSize).fill(arch.decoderLayers) };
     const H = runReference(encoderModel(m), full.encoder, { ids: [SOURCE] }).lastHidden[0]!;

@@ -281,7 +281,7 @@ const PROBE_BATCH = 2, PROBE_SEQ = 5;
  * or, evaluated on a probe (input_ids a value no index subgraph compares with, other inputs all 1 as an
  * attention mask), positions `offset + 0..n-1` in every row or all zeros (token types not given as input).
  */
-function indexRole(g: OnnxGraph, indices: string, ids: string, at: NodeProto): { kind: 'type' } | { kind: 'position'; offset: number } {
+export function indexRole(g: OnnxGraph, indices: string, ids: string, at: NodeProto): { kind: 'type' } | { kind: 'position'; offset: number } {
   const input = graphInputOf(g, indices);
   if (input !== undefined && input !== ids) return { kind: 'type' };
   if (input === ids) g.fail('one table indexed by input_ids (the word embedding)', 'a second one', at);

@@ -10,7 +10,7 @@ import type { Activation, ModelWeights, NormPlacement } from '../../contract/mod
 import type { DecoderLayerWeights, DecoderWeights, Seq2SeqArch } from '../../contract/seq2seq.ts';
 import { HasheeError } from '../errors.ts';
 import { OnnxGraph } from './graph.ts';
-import { decodeModel, importOnnx } from './import.ts';
+import { decodeModel, importOnnx, indexRole } from './import.ts';
 import { activationFrom, flowFrom, layerNormOf, linearsFrom, residualOf, shapeValues, type Linear, type Norm } from './match.ts';
 import { transpose } from './matrix.ts';
 import { SEQ2SEQ_FILES } from './seq2seq.ts';
@@ -97,6 +97,10 @@ function readDecoder(g: OnnxGraph, d: number): DecoderRead {
   const posGather = sum && g.producer(sum.input?.find((i) => i !== tokenGather.output![0]) ?? '');
   const pos = posGather?.opType === 'Gather' ? g.floats(posGather.input?.[0] ?? '') : undefined;
   if (!sum || !pos || pos.dims[1] !== d) g.fail(`token rows plus rows of a [positions, ${d}] table`, g.describeUsers(tokenGather.output![0]!), tokenGather);
+  // the position ids, evaluated on a probe input: 0..n-1 plus an offset (BART's table starts at row 2)
+  const role = indexRole(g, posGather!.input?.[1] ?? '', 'input_ids', posGather!);
+  if (role.kind !== 'position') g.fail('position ids computed in the graph', 'token-type-like indices', posGather);
+  const offset = role.offset, posRows = pos.dims[0]! - offset;
   const embLn = layerNormOf(g, sum.output![0]!);
   if (!embLn) g.fail('the embedding LayerNorm', g.describeUsers(sum.output![0]!), sum);
   let x = embLn.out;
@@ -151,7 +155,7 @@ function readDecoder(g: OnnxGraph, d: number): DecoderRead {
   const tied = transpose(tokens.data, V, d);
   const isTied = lm.w.every((v, i) => v === tied[i]);
   return {
-    g, tokens: tokens.data, posEmb: pos.data, posRows: pos.dims[0]!, embLn, norm, layers, heads, ffn, activation: activation!, epsilons,
+    g, tokens: tokens.data, posEmb: pos.data.slice(offset * d), posRows, embLn, norm, layers, heads, ffn, activation: activation!, epsilons,
     ...(finalLn ? { finalLn } : {}), ...(isTied ? {} : { lmW: lm.w }), lmB: lm.b,
   };
 }

@@ -12,7 +12,16 @@ import { exportOnnx } from './export.ts';
 import { attr, FLOAT, INT64, type ValueInfoProto } from './proto.ts';
 
 const OPSET = 17;
-const STYLE: Style = { linear: 'matmul', layerNorm: 'fused' };
+
+/**
+ * 'hashee' (default): LayerNormalization, scores divided by sqrt(dh), positions from row 0. 'bart': the
+ * graph as transformers' BART export computes it: decomposed LayerNorms, the query multiplied by dh^-0.5,
+ * the decoder's position table with BART's two extra leading rows (ids offset by 2).
+ */
+export type Seq2SeqExportStyle = 'hashee' | 'bart';
+
+/** BART's learned position embedding starts its ids at 2 (rows 0 and 1 are never read). */
+const BART_POSITION_OFFSET = 2;
 /** Added to the scores a causal mask hides (as the encoder export's padding mask). */
 const MASKED = -1e9;
 
@@ -25,8 +34,9 @@ export interface Seq2SeqOnnx {
   readonly decoderWithPast: Uint8Array;
 }
 
-export function exportSeq2SeqOnnx(model: Seq2SeqModel): Seq2SeqOnnx {
-  return { encoder: exportOnnx(encoderModel(model)), decoder: decoderGraph(model, false), decoderWithPast: decoderGraph(model, true) };
+export function exportSeq2SeqOnnx(model: Seq2SeqModel, style: Seq2SeqExportStyle = 'hashee'): Seq2SeqOnnx {
+  const encoder = exportOnnx(encoderModel(model), style === 'bart' ? { layerNorm: 'decomposed' } : {});
+  return { encoder, decoder: decoderGraph(model, false, style), decoderWithPast: decoderGraph(model, true, style) };
 }
 
 /** The decoder's parameter name for table tensor `name` at layer l (Hugging Face's BART names). */
@@ -34,8 +44,10 @@ function param(name: DecoderWeightName, l = 0): string {
   return DECODER_WEIGHTS[name].onnx.replace('{l}', String(l)).replace(/\.(weight|bias)$/, '');
 }
 
-function decoderGraph(model: Seq2SeqModel, withPast: boolean): Uint8Array {
+function decoderGraph(model: Seq2SeqModel, withPast: boolean, style: Seq2SeqExportStyle): Uint8Array {
   const a = model.arch, d = a.hidden, heads = a.heads, dh = d / heads, w = model.decoder;
+  const bart = style === 'bart';
+  const STYLE: Style = { linear: 'matmul', layerNorm: bart ? 'decomposed' : 'fused' };
   const g = new GraphBuilder(OPSET, 'raw', 'initializers');
   const inputs: ValueInfoProto[] = [tensorInfo('input_ids', INT64, ['batch', withPast ? 1 : 'seq'])];
   const outputs: ValueInfoProto[] = [tensorInfo('logits', FLOAT, ['batch', withPast ? 1 : 'seq', a.vocabSize])];
@@ -56,15 +68,22 @@ function decoderGraph(model: Seq2SeqModel, withPast: boolean): Uint8Array {
   const past = withPast
     ? g.op('Gather', [g.op('Shape', ['past_key_values.0.decoder.key'], s0), g.ints(`${s0}/past_axis`, [], [2])], s0, [attr.int('axis', 0)])
     : g.ints(`${s0}/zero`, [], [0]);
-  const positions = g.op('Range', [past, g.op('Add', [past, seq], s0), g.ints(`${s0}/delta`, [], [1])], s0);
+  const start = bart ? g.op('Add', [past, g.ints(`${s0}/offset`, [], [BART_POSITION_OFFSET])], s0) : past;
+  const positions = g.op('Range', [start, g.op('Add', [start, seq], s0), g.ints(`${s0}/delta`, [], [1])], s0);
+  // BART's table has two rows before position 0 (filled with zeros here: they are never read)
+  const posTable = bart ? Float32Array.from({ length: (a.maxPositions + BART_POSITION_OFFSET) * d }, (_, i) => (i < BART_POSITION_OFFSET * d ? 0 : w.posEmb[i - BART_POSITION_OFFSET * d]!)) : w.posEmb;
   const tokens = g.floats('model.shared.weight', [a.vocabSize, d], model.encoder.wordEmb);
-  const sum = g.op('Add', [g.op('Gather', [tokens, 'input_ids'], s0), g.op('Gather', [g.floats(`${param('posEmb')}.weight`, [a.maxPositions, d], w.posEmb), positions], s0)], s0);
+  const sum = g.op('Add', [g.op('Gather', [tokens, 'input_ids'], s0), g.op('Gather', [g.floats(`${param('posEmb')}.weight`, [a.maxPositions + (bart ? BART_POSITION_OFFSET : 0), d], posTable), positions], s0)], s0);
   let x = layerNorm(g, STYLE, sum, w.embLnG, w.embLnB, a.layerNormEps, param('embLnG'), s0);
   const split = (t: string, scope: string): string => // [b, s, d] -> [b, h, s, dh]
     g.op('Transpose', [g.op('Reshape', [t, g.ints(g.fresh(`${scope}/heads_shape`), [4], [0, 0, heads, dh])], scope)], scope, [attr.ints('perm', [0, 2, 1, 3])]);
   const attend = (q: string, k: string, v: string, scope: string, mask?: string): string => {
     const kt = g.op('Transpose', [k], scope, [attr.ints('perm', [0, 1, 3, 2])]);
-    let scores = g.op('Div', [g.op('MatMul', [q, kt], scope), g.scalar(g.fresh(`${scope}/sqrt_dh`), Math.sqrt(dh))], scope);
+    // BART scales the query (q_proj(x) * dh^-0.5); the reference (and the hashee style) the scores
+    const product = bart
+      ? g.op('MatMul', [g.op('Mul', [q, g.scalar(g.fresh(`${scope}/scaling`), 1 / Math.sqrt(dh))], scope), kt], scope)
+      : g.op('Div', [g.op('MatMul', [q, kt], scope), g.scalar(g.fresh(`${scope}/sqrt_dh`), Math.sqrt(dh))], scope);
+    let scores = product;
     if (mask) scores = g.op('Add', [scores, mask], scope);
     const ctx = g.op('MatMul', [g.op('Softmax', [scores], scope, [attr.int('axis', -1)]), v], scope);
     return g.op('Reshape', [g.op('Transpose', [ctx], scope, [attr.ints('perm', [0, 2, 1, 3])]), g.ints(g.fresh(`${scope}/merge_shape`), [3], [0, 0, d])], scope);
