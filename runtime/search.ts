@@ -54,6 +54,36 @@ interface Live {
  * they are); the best score wins (ties: the first found). beams = 1 is greedy search (ties: the lower id).
  */
 export function beamSearch(dec: SearchDecoder, ids: GenerationIds, maxNew: number, beams: number, lengthPenalty: number): SearchResult {
+  return driveSync(beamSteps(ids, maxNew, beams, lengthPenalty, (f, t, n) => dec.copySlot(f, t, n)), dec);
+}
+
+/** beamSearch over a decoder whose steps resolve later (WebGPU reads its logits back asynchronously). */
+export function beamSearchAsync(dec: AsyncSearchDecoder, ids: GenerationIds, maxNew: number, beams: number, lengthPenalty: number): Promise<SearchResult> {
+  return driveAsync(beamSteps(ids, maxNew, beams, lengthPenalty, (f, t, n) => dec.copySlot(f, t, n)), dec);
+}
+
+/** A decoder whose step resolves later; copySlot is ordered with the steps (a GPU queue). */
+export interface AsyncSearchDecoder {
+  step(rows: readonly StepRow[]): Promise<StepOut>;
+  copySlot(from: number, to: number, upTo: number): void;
+}
+
+/** A search as a coroutine: it yields each step's rows and is resumed with that step's output. */
+type Steps = Generator<readonly StepRow[], SearchResult, StepOut>;
+
+function driveSync(steps: Steps, dec: SearchDecoder): SearchResult {
+  let r = steps.next();
+  while (!r.done) r = steps.next(dec.step(r.value));
+  return r.value;
+}
+
+async function driveAsync(steps: Steps, dec: AsyncSearchDecoder): Promise<SearchResult> {
+  let r = steps.next();
+  while (!r.done) r = steps.next(await dec.step(r.value));
+  return r.value;
+}
+
+function* beamSteps(ids: GenerationIds, maxNew: number, beams: number, lengthPenalty: number, copySlot: (from: number, to: number, upTo: number) => void): Steps {
   const finished: Hypothesis[] = [];
   const finish = (tokens: number[], exits: number[], logp: number): void => {
     finished.push({ tokens, exits, logp, score: logp / Math.pow(tokens.length, lengthPenalty) });
@@ -61,7 +91,7 @@ export function beamSearch(dec: SearchDecoder, ids: GenerationIds, maxNew: numbe
   let live: Live[] = [{ tokens: [], exits: [], logp: 0, slot: 0 }];
   let steps = 0, macs = 0, fullDepthMacs = 0;
   for (let pos = 0; pos < maxNew && finished.length < beams; pos++) {
-    const r = dec.step(live.map((h) => ({ slot: h.slot, pos, id: pos === 0 ? ids.decoderStart : h.tokens[pos - 1]! })));
+    const r: StepOut = yield live.map((h) => ({ slot: h.slot, pos, id: pos === 0 ? ids.decoderStart : h.tokens[pos - 1]! }));
     steps += live.length;
     macs += r.macs;
     fullDepthMacs += r.fullDepthMacs;
@@ -91,7 +121,7 @@ export function beamSearch(dec: SearchDecoder, ids: GenerationIds, maxNew: numbe
       let slot = parent.slot;
       if (!firstChild[i]) {
         slot = free.shift()!;
-        dec.copySlot(parent.slot, slot, pos + 1);
+        copySlot(parent.slot, slot, pos + 1);
       }
       return { tokens: [...parent.tokens, c.token], exits: [...parent.exits, r.exits[c.from]!], logp: c.logp, slot };
     });
@@ -108,15 +138,23 @@ export function beamSearch(dec: SearchDecoder, ids: GenerationIds, maxNew: numbe
  * target's: what a summarisation scorer (or a benchmark with a realistic id mix) needs.
  */
 export function forcedSearch(dec: SearchDecoder, ids: GenerationIds, target: readonly number[], lengthPenalty: number): SearchResult {
+  return driveSync(forcedSteps(ids, target, lengthPenalty), dec);
+}
+
+export function forcedSearchAsync(dec: AsyncSearchDecoder, ids: GenerationIds, target: readonly number[], lengthPenalty: number): Promise<SearchResult> {
+  return driveAsync(forcedSteps(ids, target, lengthPenalty), dec);
+}
+
+function* forcedSteps(ids: GenerationIds, target: readonly number[], lengthPenalty: number): Steps {
   let logp = 0, macs = 0, fullDepthMacs = 0;
   const exits: number[] = [];
-  target.forEach((token, pos) => {
-    const r = dec.step([{ slot: 0, pos, id: pos === 0 ? ids.decoderStart : target[pos - 1]! }]);
+  for (const [pos, token] of target.entries()) {
+    const r: StepOut = yield [{ slot: 0, pos, id: pos === 0 ? ids.decoderStart : target[pos - 1]! }];
     logp += logSoftmax(r.logits[0]!)[token]!;
     exits.push(r.exits[0]!);
     macs += r.macs;
     fullDepthMacs += r.fullDepthMacs;
-  });
+  }
   const best = { tokens: [...target], exits, logp, score: logp / Math.pow(target.length, lengthPenalty) };
   return { best, steps: target.length, macs, fullDepthMacs };
 }
