@@ -71,8 +71,8 @@ export async function check(spec: SpecInput, opts: CommonOptions = {}): Promise<
 }
 
 export interface GenerateOptions extends CommonOptions {
-  /** Where to run: the reference executor (default) or WebAssembly compiled in memory (f32). */
-  readonly backend?: 'reference' | 'wasm';
+  /** Where to run: the reference executor (default), or WebAssembly or WebGPU compiled in memory (f32). */
+  readonly backend?: 'reference' | 'wasm' | 'webgpu';
   readonly maxNew?: number;          // default: the spec's generation.max_new
   readonly beams?: number;           // default: the spec's generation.beams
   readonly precision?: 'f64' | 'f32';

@@ -120,6 +120,9 @@ test('hashee generate: tokens, per-step exits and FLOPs against full depth; --js
   assert.equal(wasm.results[0]!.tokens, g.tokens, 'wasm generates what the reference does');
   assert.equal(wasm.results[0]!.step_exits, g.step_exits);
   assert.is(wasm.results[0]!.flops, g.flops);
+  const gpu = JSON.parse((await cli('generate', TINY, '--ids', '0,5,9,17,33,2', '--json', '--backend', 'webgpu')).out) as typeof j;
+  assert.equal(gpu.results[0]!.tokens, g.tokens, 'webgpu generates what the reference does');
+  assert.equal(gpu.results[0]!.step_exits, g.step_exits);
   const text = await cli('generate', TINY, '--ids', '0,5,9,2', '--beams', '3', '--max-new', '5');
   assert.is(text.code, 0, text.err);
   assert.match(text.out, 'beam search, 3 beams, at most 5 tokens');

@@ -8,19 +8,19 @@ import { numberOption } from '../train/command.ts';
 
 export const generateCommand = command({
   args: 'SPEC',
-  summary: 'generate text with an encoder-decoder spec (reference or wasm)',
+  summary: 'generate text with an encoder-decoder spec (reference, wasm or webgpu)',
   description: 'Runs an encoder-decoder spec (model.kind: encoder-decoder) on each input (repeat --text / --ids): the\n' +
     'encoder with its exit table, then the decoder one step at a time with a KV cache, each fed token id running\n' +
     'the decoder layers its decoder_exit table gives. Prints the generated tokens (and text with a tokenizer),\n' +
-    'the exit layer of every step and the FLOPs against full depth for the same steps. --backend wasm compiles\n' +
-    'the model to WebAssembly in memory first (f32).',
+    'the exit layer of every step and the FLOPs against full depth for the same steps. --backend wasm or webgpu\n' +
+    'compiles the model in memory first (f32; webgpu on Dawn, SwiftShader when there is no GPU).',
   options: {
     text: { type: 'string', multiple: true, value: 'TEXT', help: 'an input text, tokenized with the spec\'s tokenizer' },
     ids: { type: 'string', multiple: true, value: '0,1,2', help: 'an input as token ids (used as given)' },
     'max-new': { type: 'string', value: 'N', help: 'most tokens to generate (default: generation.max_new, 32)' },
     beams: { type: 'string', value: 'B', help: 'beam width, 1 = greedy (default: generation.beams, 1)' },
     'full-depth': { type: 'boolean', help: 'ignore both exit tables' },
-    backend: { type: 'string', choices: ['reference', 'wasm'], help: 'the reference executor (default) or WebAssembly (compiled in memory, f32)' },
+    backend: { type: 'string', choices: ['reference', 'wasm', 'webgpu'], help: 'the reference executor (default), WebAssembly or WebGPU (compiled in memory, f32)' },
     precision: { type: 'string', choices: ['f64', 'f32'], help: 'the reference executor\'s arithmetic (default f64)' },
     threads: { type: 'string', value: 'N', help: 'wasm: the encoder\'s threads including the caller (default 1; the decoder runs on one)' },
     json: JSON_OPTION,

@@ -4,13 +4,13 @@
 import type { Spec } from '../spec/types.ts';
 import { HasheeError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
-import { loadSeq2Seq } from '../load.ts';
+import { loadSeq2Seq, type LoadedSeq2Seq } from '../load.ts';
 import { loadTokenizer } from '../corpus/tokenizer-file.ts';
 import { checkIds } from '../run/index.ts';
 import { generate as generateReference, type GenerateResult } from '../../runtime/reference/seq2seq.ts';
 
 export interface GenerateSettings {
-  readonly backend: 'reference' | 'wasm';
+  readonly backend: 'reference' | 'wasm' | 'webgpu';
   readonly maxNew: number;
   readonly beams: number;
   readonly precision: 'f64' | 'f32';
@@ -40,7 +40,7 @@ export async function generateAll(spec: Spec, req: GenerateRequest, opts: Partia
   const backend = opts.backend ?? 'reference';
   const settings: GenerateSettings = {
     backend, maxNew: opts.maxNew ?? s2s?.maxNew ?? 32, beams: opts.beams ?? s2s?.beams ?? 1,
-    precision: backend === 'wasm' ? 'f32' : opts.precision ?? 'f64', fullDepth: !!opts.fullDepth,
+    precision: backend === 'reference' ? opts.precision ?? 'f64' : 'f32', fullDepth: !!opts.fullDepth,
   };
   const loaded = loadSeq2Seq(spec, opts.progress);
   const P = loaded.model.arch.maxPositions;
@@ -53,20 +53,30 @@ export async function generateAll(spec: Spec, req: GenerateRequest, opts: Partia
     checkIds(ids, spec, `input ${i + 1}`);
     if (ids.length > P) throw new HasheeError('input', `input ${i + 1} has ${ids.length} tokens, more than the model's ${P} positions`, { expected: `at most ${P} tokens`, actual: String(ids.length) });
   });
-  const wasm = backend === 'wasm' ? await (await import('../run/seq2seq-wasm.ts')).createWasmSeq2Seq(loaded, { threads: opts.threads }) : undefined;
+  const compiled = backend === 'wasm' ? await (await import('../run/seq2seq-wasm.ts')).createWasmSeq2Seq(loaded, { threads: opts.threads })
+    : backend === 'webgpu' ? await webgpuGenerator(loaded) : undefined;
   opts.progress?.start('generating', inputs.length);
-  let results: GenerateResult[];
+  const results: GenerateResult[] = [];
   try {
-    results = inputs.map((ids) => {
-      const g = wasm ? wasm.generate(ids, settings) : generateReference(loaded.model, loaded.tables, ids, s2s!.ids, settings);
+    for (const ids of inputs) {
+      results.push(compiled ? await compiled.generate(ids, settings) : generateReference(loaded.model, loaded.tables, ids, s2s!.ids, settings));
       opts.progress?.tick();
-      return g;
-    });
+    }
   } finally {
-    wasm?.dispose();
+    compiled?.dispose();
   }
   opts.progress?.done();
   return { spec, settings, inputs, results, ...(tok ? { texts: results.map((r) => tok.decode(r.tokens)) } : {}) };
+}
+
+/** The WebGPU generator on Dawn in Node (SwiftShader when the machine has no GPU, as `hashee run` does). */
+async function webgpuGenerator(loaded: LoadedSeq2Seq): Promise<{ generate(ids: readonly number[], s: GenerateSettings): Promise<GenerateResult>; dispose(): void }> {
+  const [{ nodeGpu, SWIFTSHADER_ICD }, { createWebGpuSeq2Seq }, { existsSync }] = await Promise.all([import('../../runtime/webgpu/node.ts'), import('../run/seq2seq-webgpu.ts'), import('node:fs')]);
+  const icd = process.env['VK_ICD_FILENAMES'] ?? (existsSync(SWIFTSHADER_ICD) ? SWIFTSHADER_ICD : undefined);
+  const gpu = await nodeGpu(icd ? { vulkanIcd: icd } : {});
+  const g = await createWebGpuSeq2Seq(loaded, { gpu });
+  // Dawn's GPU object must outlive the device: it is held until dispose()
+  return { generate: (ids, s) => g.generate(ids, s), dispose: () => { g.dispose(); void gpu; } };
 }
 
 function tokenizerOf(spec: Spec): ReturnType<typeof loadTokenizer> {
@@ -78,7 +88,7 @@ function tokenizerOf(spec: Spec): ReturnType<typeof loadTokenizer> {
 
 export function formatGenerate(r: GenerateReport): string {
   const a = r.spec.seq2seq!.arch, s = r.settings;
-  const lines = [`${r.spec.name}: encoder ${a.encoderLayers} layers, decoder ${a.decoderLayers} layers, hidden ${a.hidden}; ${s.backend === 'wasm' ? 'wasm (f32)' : `reference (${s.precision})`}, ${s.beams === 1 ? 'greedy' : `beam search, ${s.beams} beams`}, at most ${s.maxNew} tokens${s.fullDepth ? ', full depth' : ''}`];
+  const lines = [`${r.spec.name}: encoder ${a.encoderLayers} layers, decoder ${a.decoderLayers} layers, hidden ${a.hidden}; ${s.backend === 'reference' ? `reference (${s.precision})` : `${s.backend} (f32)`}, ${s.beams === 1 ? 'greedy' : `beam search, ${s.beams} beams`}, at most ${s.maxNew} tokens${s.fullDepth ? ', full depth' : ''}`];
   r.results.forEach((g, i) => {
     const ratio = g.work.macs / g.work.fullDepthMacs;
     lines.push(`input ${i + 1}: ${r.inputs[i]!.length} tokens; encoder exits ${g.encoderExits.join(' ')}`);
