@@ -186,17 +186,18 @@ export async function compile(spec: SpecInput, opts: CompileOptions = {}): Promi
   return { spec: out.spec!, files, written, dump };
 }
 
-/** An encoder-decoder's package: WebAssembly only, no stage dumps (compiler/package/seq2seq.ts). */
+/** An encoder-decoder's package: WebAssembly and (as targets say) WebGPU, no stage dumps (compiler/package/seq2seq.ts). */
 async function compileSeq2Seq(s: Spec, opts: CompileOptions): Promise<CompileResult> {
   const [{ resolve }, { checkPackageOut }, { loadSeq2Seq }, { assembleSeq2SeqPackage }, { writePackage }] = await Promise.all([
     import('node:path'), import('./package/assemble.ts'), import('./load.ts'), import('./package/seq2seq.ts'), import('./package/assemble.ts'),
   ]);
   const where = { location: s.locations.get('model.kind'), keyPath: 'model.kind' };
-  if (opts.targets?.includes('webgpu')) throw new HasheeError('usage', 'an encoder-decoder compiles for the wasm target only (the webgpu target does not run encoder-decoders yet)', where);
   if (opts.dumpAfter) throw new HasheeError('usage', `--dump-after is for encoder models (an encoder-decoder package has no stage ${opts.dumpAfter})`, where);
   if (!opts.out) throw new HasheeError('usage', '--out DIR is required');
   checkPackageOut(opts.out, s, !!opts.force);
-  const files = assembleSeq2SeqPackage(loadSeq2Seq(s, opts.progress ?? silentProgress), toolVersion());
+  // the wasm target always (the package's default backend); webgpu as the spec's targets (or --target) say
+  const webgpu = (opts.targets ?? s.targets).includes('webgpu');
+  const files = await assembleSeq2SeqPackage(loadSeq2Seq(s, opts.progress ?? silentProgress), toolVersion(), webgpu);
   return { spec: s, files, written: writePackage(files, resolve(opts.out), s, !!opts.force) };
 }
 

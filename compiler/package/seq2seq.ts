@@ -9,6 +9,10 @@ import { MANIFEST_FILE, PACKAGE_FORMAT } from '../../contract/manifest.ts';
 import { wasmLayout } from '../../contract/wasm-layout.ts';
 import { SEQ2SEQ_PACKAGE_FILES, type Seq2SeqPackageInfo } from '../../runtime/package/seq2seq.ts';
 import { compileHost } from '../emit/host/emit.ts';
+import { emitDecoderWgsl } from '../emit/wgsl/decoder.ts';
+import { packWebGpuDecoder } from '../passes/packWebGpuDecoder.ts';
+import { emitWebGpuTarget } from './webgpu.ts';
+import type { WebGpuFiles } from '../../runtime/package/webgpu.ts';
 import { emitDecoderModules } from '../emit/wasm/decoder.ts';
 import { emitWasmModule } from '../emit/wasm/module.ts';
 import type { LoadedSeq2Seq } from '../load.ts';
@@ -17,8 +21,8 @@ import { packWeights } from '../passes/packWeights.ts';
 import { jsonText, sha256 } from './text.ts';
 import type { PackageFiles } from './types.ts';
 
-/** The package's files in memory. */
-export function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion: string): PackageFiles {
+/** The package's files in memory: the wasm target always, the webgpu target too when `webgpu`. */
+export async function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion: string, webgpu = false): Promise<PackageFiles> {
   const { spec, model, tables } = loaded;
   const s2s = spec.seq2seq!;
   const header = `hashee ${toolVersion} · spec ${spec.name} sha256:${spec.hash}`;
@@ -35,20 +39,32 @@ export function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion: strin
   files.set(F.decoderRelaxed, dec.relaxed);
   files.set(F.decoderWeights, packDecoderWeights(model));
   if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
+  let webgpuFiles: Seq2SeqPackageInfo['webgpu'];
+  if (webgpu) {
+    // the encoder as the encoder target writes it (head none), then the decoder's modules and weights
+    const encoder = await emitWebGpuTarget({ loaded: { spec, model: encoderModel(model), table: tables.encoder }, toolVersion, header });
+    for (const [k, v] of encoder.files) files.set(k, v);
+    const modules = emitDecoderWgsl(model.arch, [header]).map((m) => ({ name: m.name, code: m.code, file: `webgpu/decoder/${m.name}.wgsl` }));
+    for (const m of modules) files.set(m.file, m.code);
+    const weights = packWebGpuDecoder(model);
+    files.set(F.webgpuDecoderWeights, new Uint8Array(weights.buffer, weights.byteOffset, weights.byteLength));
+    webgpuFiles = { encoder: encoder.manifest['files'] as WebGpuFiles, decoder: modules.map(({ name, file }) => ({ name, file })) };
+  }
   const info: Seq2SeqPackageInfo = {
     name: spec.name, specSha256: spec.hash, arch: s2s.arch, ids: s2s.ids, maxNew: s2s.maxNew, beams: s2s.beams,
-    tokenizer: spec.tokenizer ? 'tokenizer.json' : null,
+    tokenizer: spec.tokenizer ? 'tokenizer.json' : null, backends: webgpu ? ['wasm', 'webgpu'] : ['wasm'], ...(webgpuFiles ? { webgpu: webgpuFiles } : {}),
   };
   // index.ts (Node: files read from disk) and browser.ts (files fetched next to the module), the same load()
   const entry = (where: 'node' | 'browser'): string => [
     `// The ${where === 'node' ? 'Node' : 'browser'} entry of the ${spec.name} package: load() starts its encoder and decoder (WebAssembly).`,
     `import { loadSeq2SeqPackage, type Seq2SeqLoadOptions, type Seq2SeqPackageModel, type Seq2SeqPackageInfo } from './runtime/package/seq2seq.js';`,
     ...(where === 'node' ? [`import { nodeHost } from './runtime/node.js';`] : []),
+    ...(where === 'node' && webgpu ? [`import { nodeGpu, SWIFTSHADER_ICD } from './runtime/webgpu/node.js';`, `import { existsSync } from 'node:fs';`] : []),
     '',
     `export const info: Seq2SeqPackageInfo = ${JSON.stringify(info)};`,
     '',
     'export function load(options: Seq2SeqLoadOptions = {}): Promise<Seq2SeqPackageModel> {',
-    `  return loadSeq2SeqPackage({ info, moduleUrl: import.meta.url${where === 'node' ? ', node: nodeHost' : ''}${spec.tokenizer ? ", tokenizer: () => import('./runtime/tokenizer.js')" : ''} }, options);`,
+    `  return loadSeq2SeqPackage({ info, moduleUrl: import.meta.url${where === 'node' ? ', node: nodeHost' : ''}${spec.tokenizer ? ", tokenizer: () => import('./runtime/tokenizer.js')" : ''}${where === 'node' && webgpu ? ', nodeGpu: () => nodeGpu(process.env.VK_ICD_FILENAMES || !existsSync(SWIFTSHADER_ICD) ? {} : { vulkanIcd: SWIFTSHADER_ICD })' : ''} }, options);`,
     '}',
     '',
   ].join('\n');
@@ -69,7 +85,7 @@ export function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion: strin
   files.set(MANIFEST_FILE, jsonText({
     format: PACKAGE_FORMAT, kind: 'encoder-decoder', generator: header, name: spec.name, specSha256: spec.hash,
     arch: s2s.arch, generation: { ...s2s.ids, maxNew: s2s.maxNew, beams: s2s.beams },
-    exitPolicy: spec.exit.kind, decoderExitPolicy: s2s.decoderExit.kind, tokenizer: info.tokenizer, files: digests,
+    exitPolicy: spec.exit.kind, decoderExitPolicy: s2s.decoderExit.kind, tokenizer: info.tokenizer, backends: info.backends, files: digests,
   }));
   return files;
 }

@@ -11,7 +11,12 @@ import { WasmDecoder } from '../wasm/decoder.ts';
 import { WasmEngine } from '../wasm/engine.ts';
 import { WasmSeq2Seq, type WasmGenerateResult } from '../wasm/seq2seq.ts';
 import { PackageError } from './errors.ts';
-import { filesUnder, packageFiles, readJson, type FetchLike } from './files.ts';
+import { filesUnder, float32View, packageFiles, readJson, type FetchLike, type FileSource } from './files.ts';
+import type { WebGpuFiles } from './webgpu.ts';
+import { splitWeights, weightLayout } from '../../contract/webgpu-layout.ts';
+import { createEngine } from '../webgpu/engine.ts';
+import { WebGpuDecoder } from '../webgpu/decoder.ts';
+import { WebGpuSeq2Seq } from '../webgpu/seq2seq.ts';
 
 /** The files of an encoder-decoder package, by role (package-relative paths). */
 export const SEQ2SEQ_PACKAGE_FILES = {
@@ -23,6 +28,7 @@ export const SEQ2SEQ_PACKAGE_FILES = {
   decoderSimd: 'wasm/decoder.simd.wasm',
   decoderRelaxed: 'wasm/decoder.relaxed.wasm',
   decoderWeights: 'wasm/decoder-weights.bin',
+  webgpuDecoderWeights: 'webgpu/decoder-weights.bin',
 } as const;
 
 /** What the compiler decided, written into the generated entry. */
@@ -34,9 +40,17 @@ export interface Seq2SeqPackageInfo {
   readonly maxNew: number;
   readonly beams: number;
   readonly tokenizer: string | null;
+  /** The targets compiled: wasm always, webgpu when the spec's targets include it. */
+  readonly backends: readonly ('wasm' | 'webgpu')[];
+  /** The webgpu target's files: the encoder program's (as an encoder package has them) and the decoder's modules. */
+  readonly webgpu?: { readonly encoder: WebGpuFiles; readonly decoder: readonly { readonly name: string; readonly file: string }[] };
 }
 
 export interface Seq2SeqLoadOptions {
+  /** wasm (default) or webgpu (when compiled). */
+  readonly backend?: 'wasm' | 'webgpu';
+  /** webgpu: a device or a GPU; default navigator.gpu in browsers, Dawn in Node. */
+  readonly gpu?: GPU | GPUDevice;
   /** Where the package files are; default: the generated entry's folder. */
   readonly baseUrl?: string | URL;
   readonly fetch?: FetchLike;
@@ -48,6 +62,8 @@ export interface Seq2SeqBinding {
   readonly moduleUrl: string;
   readonly node?: NodeHost;
   readonly tokenizer?: () => Promise<{ createTokenizer(json: object): TextTokenizer }>;
+  /** The Node entry's Dawn GPU (runtime/webgpu/node.ts) for the webgpu backend. */
+  readonly nodeGpu?: () => Promise<GPU>;
 }
 
 export interface GenerateCall {
@@ -92,18 +108,22 @@ export async function loadSeq2SeqPackage(pkg: Seq2SeqBinding, options: Seq2SeqLo
     return t;
   };
   const [encoderTable, decoderTable] = await Promise.all([table(F.encoderTable, a.encoderLayers), table(F.decoderTable, a.decoderLayers)]);
-  const [encSimd, encRelaxed, encWeights, decSimd, decRelaxed, decWeights] = await Promise.all(
-    [F.encoderSimd, F.encoderRelaxed, F.encoderWeights, F.decoderSimd, F.decoderRelaxed, F.decoderWeights].map((p) => files.read(p)),
-  );
-  const arch = encoderArch(a);
-  const encoder = await WasmEngine.create({
-    arch, head: { kind: 'none' }, modules: { simd128: { single: encSimd!, shared: encSimd! }, relaxed: { single: encRelaxed!, shared: encRelaxed! } },
-    weights: encWeights!, exitTable: encoderTable, threads: 1, ...(node ? { node } : {}), ...(options.simd ? { simd: options.simd } : {}),
-  });
-  const decoder = await WasmDecoder.create({
-    arch: a, modules: { simd128: decSimd!, relaxed: decRelaxed! }, weights: decWeights!, exitTable: decoderTable, ...(options.simd ? { simd: options.simd } : {}),
-  });
-  const model = new WasmSeq2Seq(a, info.ids, encoder, decoder, encoderTable);
+  const backend = options.backend ?? 'wasm';
+  if (!info.backends.includes(backend)) throw new PackageError('backend', `package ${info.name} was not compiled for ${backend}; it has ${info.backends.join(', ')}`);
+  const model = backend === 'webgpu' ? await openWebGpuSeq2Seq(info, files, encoderTable, decoderTable, options.gpu ?? await defaultGpu(pkg.nodeGpu)) : await openWasm();
+  async function openWasm(): Promise<WasmSeq2Seq> {
+    const [encSimd, encRelaxed, encWeights, decSimd, decRelaxed, decWeights] = await Promise.all(
+      [F.encoderSimd, F.encoderRelaxed, F.encoderWeights, F.decoderSimd, F.decoderRelaxed, F.decoderWeights].map((p) => files.read(p)),
+    );
+    const encoder = await WasmEngine.create({
+      arch: encoderArch(a), head: { kind: 'none' }, modules: { simd128: { single: encSimd!, shared: encSimd! }, relaxed: { single: encRelaxed!, shared: encRelaxed! } },
+      weights: encWeights!, exitTable: encoderTable, threads: 1, ...(node ? { node } : {}), ...(options.simd ? { simd: options.simd } : {}),
+    });
+    const decoder = await WasmDecoder.create({
+      arch: a, modules: { simd128: decSimd!, relaxed: decRelaxed! }, weights: decWeights!, exitTable: decoderTable, ...(options.simd ? { simd: options.simd } : {}),
+    });
+    return new WasmSeq2Seq(a, info.ids, encoder, decoder, encoderTable);
+  }
   let tokenizer: Promise<TextTokenizer> | undefined;
   const getTokenizer = (): Promise<TextTokenizer> => (tokenizer ??= (async () => {
     if (!info.tokenizer || !pkg.tokenizer) throw new PackageError('tokenizer', `package ${info.name} has no tokenizer: pass token ids`);
@@ -121,7 +141,7 @@ export async function loadSeq2SeqPackage(pkg: Seq2SeqBinding, options: Seq2SeqLo
       if (bad !== undefined) throw new PackageError('input', `token id ${bad} is outside the vocabulary 0..${a.vocabSize - 1}`);
       let r: WasmGenerateResult;
       try {
-        r = model.generate(ids, { maxNew: opts.maxNew ?? info.maxNew, beams: opts.beams ?? info.beams, fullDepth: !!opts.fullDepth, ...(opts.target ? { target: opts.target } : {}) });
+        r = await model.generate(ids, { maxNew: opts.maxNew ?? info.maxNew, beams: opts.beams ?? info.beams, fullDepth: !!opts.fullDepth, ...(opts.target ? { target: opts.target } : {}) });
       } catch (e) {
         if (e instanceof RangeError) throw new PackageError('input', e.message);
         throw e;
@@ -130,4 +150,25 @@ export async function loadSeq2SeqPackage(pkg: Seq2SeqBinding, options: Seq2SeqLo
     },
     dispose: () => model.dispose(),
   };
+}
+
+/** The webgpu backend: the encoder engine on the device, then the decoder on the same device. */
+async function openWebGpuSeq2Seq(info: Seq2SeqPackageInfo, files: FileSource, encoderTable: ExitTable, decoderTable: ExitTable, gpu: GPU | GPUDevice): Promise<WebGpuSeq2Seq> {
+  const a = info.arch, w = info.webgpu!;
+  const text = new TextDecoder();
+  const arch = encoderArch(a), head = { kind: 'none' } as const;
+  const modules = await Promise.all(w.encoder.modules.map(async ({ file, ...m }) => ({ ...m, code: text.decode(await files.read(file)) })));
+  const blob = float32View(await files.read(w.encoder.weights), w.encoder.weights);
+  const encoder = await createEngine({ gpu, program: { arch, head, precision: 'f32', modules }, weights: splitWeights(weightLayout(arch, head, 'f32'), blob), table: encoderTable });
+  const decoderModules = await Promise.all(w.decoder.map(async ({ name, file }) => ({ name, code: text.decode(await files.read(file)) })));
+  const weights = float32View(await files.read(SEQ2SEQ_PACKAGE_FILES.webgpuDecoderWeights), SEQ2SEQ_PACKAGE_FILES.webgpuDecoderWeights);
+  const decoder = await WebGpuDecoder.create({ device: encoder.device, arch: a, modules: decoderModules, weights, exitTable: decoderTable });
+  return new WebGpuSeq2Seq(a, info.ids, encoder, decoder, encoderTable);
+}
+
+async function defaultGpu(nodeGpu: (() => Promise<GPU>) | undefined): Promise<GPU> {
+  const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
+  if (nav?.gpu) return nav.gpu;
+  if (nodeGpu) return nodeGpu();
+  throw new PackageError('backend', 'WebGPU is not available here (no navigator.gpu): pass options.gpu, or use the wasm backend');
 }
