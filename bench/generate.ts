@@ -1,7 +1,8 @@
 // `npm run bench:generate`: decoding `--tokens` tokens per SST-2 dev sentence with an encoder-decoder spec
 // (default specs/bart-base.yaml: BART-base's shape, seeded weights) on the WASM target, full depth against
 // the spec's exits, next to onnxruntime-web (wasm, one thread) running the same model exported by
-// `hashee export-onnx` (encoder, first decoder step, decoder with past K/V), all alternating in one process.
+// `hashee export-onnx` (encoder, first decoder step, decoder with past K/V), all alternating in one process,
+// at `--threads` (default 1) for both.
 // Two ways of decoding: greedy generation, and teacher forcing of the next SST-2 sentences (the fed ids then
 // have a real token mix: a seeded model's greedy output repeats one id, so its decoder exits say little).
 // Prints medians, spread, per-token ratios to onnxruntime-web and the exits/full time ratio next to the
@@ -23,6 +24,7 @@ const { values } = parseArgs({
     tokens: { type: 'string', default: '32' },
     sentences: { type: 'string', default: '4' },
     reps: { type: 'string', default: '5' },
+    threads: { type: 'string', default: '1' },     // hashee (encoder and decoder products) and onnxruntime-web alike
     out: { type: 'string', default: 'bench/results' },
   },
 });
@@ -33,11 +35,11 @@ const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((
 const spec = loadSpec(new URL(values.spec!, root).pathname);
 const t0 = performance.now();
 const loaded = loadSeq2Seq(spec);
-const maxNew = Number(values.tokens), reps = Number(values.reps), count = Number(values.sentences);
+const maxNew = Number(values.tokens), reps = Number(values.reps), count = Number(values.sentences), threads = Number(values.threads);
 const V = loaded.model.arch.vocabSize, L = loaded.model.arch.decoderLayers;
 // fixed-length greedy runs: eos is the pad id, so every run takes maxNew steps (a run that still ends is reported)
 const ids = { ...spec.seq2seq!.ids, eos: spec.tokenizer?.specialIds.pad ?? 1 };
-const model = await createWasmSeq2Seq(loaded, { ids });
+const model = await createWasmSeq2Seq(loaded, { ids, threads });
 const corpus = sst2Sentences(root, 2 * count).map((s) => s.map((id) => id % V));
 const sources = corpus.slice(0, count);
 // teacher-forced targets: maxNew tokens of the sentences after each source (cycling the corpus)
@@ -52,12 +54,12 @@ if (!existsSync(`${cache}${SEQ2SEQ_FILES.decoderWithPast}`)) {
   writeFileSync(`${cache}${SEQ2SEQ_FILES.decoderWithPast}`, files.decoderWithPast);
 }
 const ort = await import('onnxruntime-web');
-ort.env.wasm.numThreads = 1;
+ort.env.wasm.numThreads = threads;
 ort.env.logLevel = 'error';
 const session = (file: string) => ort.InferenceSession.create(readFileSync(`${cache}${file}`), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
 const [ortEncoder, ortFirst, ortWithPast] = await Promise.all([session(SEQ2SEQ_FILES.encoder), session(SEQ2SEQ_FILES.decoder), session(SEQ2SEQ_FILES.decoderWithPast)]);
 const setupMs = performance.now() - t0;
-console.error(`bench:generate: ${spec.name}, ${sources.length} sentences x ${maxNew} tokens, ${reps} reps; hashee ${model.info}; onnxruntime-web ${ort.env.versions.web} wasm, 1 thread; ${cpus().length} cpus; setup ${setupMs.toFixed(0)} ms`);
+console.error(`bench:generate: ${spec.name}, ${sources.length} sentences x ${maxNew} tokens, ${reps} reps; hashee ${model.info}; onnxruntime-web ${ort.env.versions.web} wasm, ${threads} thread(s); ${cpus().length} cpus; setup ${setupMs.toFixed(0)} ms`);
 
 const i64 = (xs: readonly number[]) => new ort.Tensor('int64', BigInt64Array.from(xs.map(BigInt)), [1, xs.length]);
 /** onnxruntime-web decoding one source: greedy (target undefined) or teacher-forced; the tokens produced. */
@@ -145,6 +147,6 @@ await Promise.all([ortEncoder.release(), ortFirst.release(), ortWithPast.release
 console.log(table.join('\n'));
 console.log(`\n${notes.join('\n')}`);
 mkdirSync(new URL(`${values.out}/`, root), { recursive: true });
-const file = new URL(`${values.out}/generate-${spec.name}.json`, root);
-writeFileSync(file, `${JSON.stringify({ spec: spec.name, tokens: maxNew, sentences: sources.length, reps, cpus: cpus().length, setup_ms: setupMs, hashee: model.info, notes, results: rows }, null, 2)}\n`);
+const file = new URL(`${values.out}/generate-${spec.name}-t${threads}.json`, root);
+writeFileSync(file, `${JSON.stringify({ spec: spec.name, threads, tokens: maxNew, sentences: sources.length, reps, cpus: cpus().length, setup_ms: setupMs, hashee: model.info, notes, results: rows }, null, 2)}\n`);
 console.error(`wrote ${file.pathname}`);

@@ -122,6 +122,23 @@ for (const [name, arch] of VARIANTS) {
   });
 }
 
+test('two threads (products and the LM head shared out by panels and token ranges) give the bits of one', async () => {
+  const m = model(ARCH), t = tables(ARCH, 5);
+  const one = await createWasmSeq2Seq({ model: m, tables: t }, { ids: IDS, threads: 1 });
+  const two = await createWasmSeq2Seq({ model: m, tables: t }, { ids: IDS, threads: 2 });
+  try {
+    assert.match(two.info, 'decoder 2 thread(s)');
+    for (const beams of [1, 3]) {
+      const a = one.generate(SOURCE, { maxNew: 10, beams }), b = two.generate(SOURCE, { maxNew: 10, beams });
+      assert.equal(b.tokens, a.tokens);
+      assert.is(b.score, a.score, `beams ${beams}: scores bit for bit`);
+    }
+  } finally {
+    one.dispose();
+    two.dispose();
+  }
+});
+
 test('teacher forcing: the WASM score of a target equals the reference (exits and work exactly, log p within 1e-4)', async () => {
   for (const [, arch] of VARIANTS) {
     const m = model(arch), t = tables(arch, 5);

@@ -15,7 +15,7 @@ import { packWeights } from '../passes/packWeights.ts';
 import type { LoadedSeq2Seq } from '../load.ts';
 
 export interface Seq2SeqWasmOptions {
-  /** Encoder threads including the caller (the decoder runs on one). Default 1. */
+  /** Threads including the caller, for the encoder and the decoder's products. Default 1. */
   readonly threads?: number;
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
 }
@@ -33,7 +33,8 @@ export async function createWasmSeq2Seq(loaded: Omit<LoadedSeq2Seq, 'spec'> & { 
   });
   const decMods = emitDecoderModules(model.arch);
   const decoder = await WasmDecoder.create({
-    arch: model.arch, modules: { simd128: decMods.simd, relaxed: decMods.relaxed }, weights: packDecoderWeights(model), exitTable: tables.decoder,
+    arch: model.arch, modules: { simd128: decMods.simd, relaxed: decMods.relaxed }, sharedModules: { simd128: decMods.simdShared, relaxed: decMods.relaxedShared },
+    weights: packDecoderWeights(model), exitTable: tables.decoder, threads: opts.threads ?? 1, node: nodeHost,
     ...(opts.simd ? { simd: opts.simd } : {}),
   });
   return new WasmSeq2Seq(model.arch, ids, encoder, decoder, tables.encoder);

@@ -1,7 +1,7 @@
 // The WASM decoder of an encoder-decoder: runs the decoder module (compiler/emit/wasm/decoder.ts) one step
 // at a time over rows of (KV-cache slot, position, fed id), the rows sorted by exit layer so that each
 // layer's active rows are a prefix; a row past its exit layer only writes its K/V (docs/hashee.md 4.2).
-// Single-threaded. Memory after the weights: per-slot KV caches (keys transposed, [d][ldk] per layer, so
+// Products and the LM head can be shared out over a worker pool (threads). Memory after the weights: per-slot KV caches (keys transposed, [d][ldk] per layer, so
 // scores are contiguous along positions), cross-attention K/V of the current input, row scratch.
 
 import type { ExitTable } from '../../contract/model.ts';
@@ -12,6 +12,8 @@ import { exitOf } from '../plan.ts';
 import type { SearchDecoder, StepOut, StepRow } from '../search.ts';
 import { supportsRelaxedSimd } from './features.ts';
 import type { ModuleSource } from './engine.ts';
+import { kernelsOf, WorkerPool, type Kernel, type Split } from './pool.ts';
+import type { NodeHost } from '../host.ts';
 
 /** Rows of the tied LM head kernel (lm_tied_1 .. lm_tied_4; compiler/emit/wasm/decoder.ts LM_TIED_ROWS). */
 const LM_TIED_ROWS = 4;
@@ -20,6 +22,13 @@ export interface WasmDecoderOptions {
   readonly arch: Seq2SeqArch;
   /** The decoder module, plain SIMD128 and (optionally) relaxed SIMD. */
   readonly modules: { readonly simd128: ModuleSource; readonly relaxed?: ModuleSource };
+  /** The same modules importing a shared memory: needed for threads > 1. */
+  readonly sharedModules?: { readonly simd128: ModuleSource; readonly relaxed?: ModuleSource };
+  /** Threads including the caller for the products and the LM head (default 1); Node needs `node`. */
+  readonly threads?: number;
+  readonly node?: NodeHost;
+  /** URL of runtime/wasm/worker.js (default: next to pool.js). */
+  readonly workerUrl?: string | URL;
   /** Packed decoder weights (compiler/passes/packDecoderWeights.ts). */
   readonly weights: Uint8Array;
   /** Decoder exit table: table[id] = decoder layers that id runs, 1..L_dec. */
@@ -27,7 +36,6 @@ export interface WasmDecoderOptions {
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
 }
 
-type Kernel = (...args: number[]) => void;
 
 /** Byte addresses of the per-input regions (set by begin()). */
 interface Regions {
@@ -54,8 +62,13 @@ export class WasmDecoder {
     private readonly memory: WebAssembly.Memory,
     private readonly k: Readonly<Record<string, Kernel>>,
     private readonly table: ExitTable,
+    private readonly pool: WorkerPool | undefined,
   ) {
     this.f32 = new Float32Array(memory.buffer);
+  }
+
+  get threads(): number {
+    return this.pool?.size ?? 1;
   }
 
   static async create(opts: WasmDecoderOptions): Promise<WasmDecoder> {
@@ -65,12 +78,19 @@ export class WasmDecoder {
     }
     const relaxed = opts.simd !== 'simd128' && opts.modules.relaxed !== undefined && supportsRelaxedSimd();
     if (opts.simd === 'relaxed' && !relaxed) throw new RangeError('relaxed SIMD was requested but this engine (or the module set) does not support it');
-    const src = relaxed ? opts.modules.relaxed! : opts.modules.simd128;
+    const threads = opts.threads ?? 1;
+    if (!Number.isInteger(threads) || threads < 1) throw new RangeError(`threads must be a positive integer, got ${threads}`);
+    const shared = threads > 1;
+    if (shared && !opts.sharedModules) throw new RangeError(`${threads} decoder threads need the shared-memory modules (sharedModules)`);
+    const set = shared ? opts.sharedModules! : opts.modules;
+    const src = relaxed && set.relaxed ? set.relaxed : set.simd128;
     const module = src instanceof WebAssembly.Module ? src : await WebAssembly.compile(src as BufferSource);
-    const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536) + 1, maximum: MAX_PAGES });
+    const memory = new WebAssembly.Memory({ initial: Math.ceil(layout.end / 65536) + 1, maximum: MAX_PAGES, shared } as WebAssembly.MemoryDescriptor);
     new Uint8Array(memory.buffer, WEIGHTS_BASE, layout.weightBytes).set(opts.weights);
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
-    return new WasmDecoder(relaxed ? 'relaxed' : 'simd128', layout, memory, instance.exports as unknown as Record<string, Kernel>, opts.exitTable);
+    const k = kernelsOf(module, instance);
+    const pool = shared ? await WorkerPool.start(threads, module, memory, k, { workerUrl: opts.workerUrl, node: opts.node }) : undefined;
+    return new WasmDecoder(relaxed && set.relaxed ? 'relaxed' : 'simd128', layout, memory, k, opts.exitTable, pool);
   }
 
   /**
@@ -94,10 +114,8 @@ export class WasmDecoder {
       HID: take(4 * S * a.ffn), LOG: take(4 * S * a.vocabSize), SCORES: take(4 * Math.max(ldk, npad)), ENC: take(4 * n * d),
     };
     const need = Math.ceil(at / 65536) - this.memory.buffer.byteLength / 65536;
-    if (need > 0) {
-      this.memory.grow(need);
-      this.f32 = new Float32Array(this.memory.buffer);
-    }
+    if (need > 0) this.memory.grow(need);
+    this.f32 = new Float32Array(this.memory.buffer); // a grown (or shared) memory's buffer is a new object
     this.r = r;
     const f = this.f32;
     f.set(encoderStates, r.ENC / 4);
@@ -170,7 +188,7 @@ export class WasmDecoder {
     if (a.tieEmbeddings) {
       for (let i = 0; i < R; i += LM_TIED_ROWS) {
         const n = Math.min(LM_TIED_ROWS, R - i);
-        this.k[`lm_tied_${n}`]!(r.X + i * d * 4, r.LOG + i * V * 4, 0, V);
+        this.par(`lm_tied_${n}`, [r.X + i * d * 4, r.LOG + i * V * 4, 0, V], { arg: 2 });
       }
     } else {
       this.mm('lm', 0, r.X, r.LOG, 0, R);
@@ -210,9 +228,20 @@ export class WasmDecoder {
     if (this.layout.arch.norm !== 'pre') this.k[norm]!(l, r.X, r.X, 0, m);
   }
 
-  /** y = x @ W_g + b (+ res) for rows [r0, r1), every panel. */
+  /** y = x @ W_g + b (+ res) for rows [r0, r1), every panel (shared out by panels over the threads). */
   private mm(g: DecoderGemm, l: number, x: number, y: number, r0: number, r1: number, res = 0): void {
     const shape = this.layout.gemm[g]!;
-    this.k[`mm_${g}`]!(l, x, y, res, r0, r1, 0, shape.n / shape.nr);
+    this.par(`mm_${g}`, [l, x, y, res, r0, r1, 0, shape.n / shape.nr], { arg: 6 });
+  }
+
+  /** A kernel call on the pool when there is one (args[split.arg .. + 1] divided), else on this thread. */
+  private par(kernel: string, args: number[], split: Split): void {
+    if (this.pool) this.pool.run(kernel, args, split);
+    else this.k[kernel]!(...args);
+  }
+
+  /** Stops the worker threads. */
+  dispose(): void {
+    this.pool?.dispose();
   }
 }

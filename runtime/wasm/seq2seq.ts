@@ -36,7 +36,7 @@ export class WasmSeq2Seq {
   ) {}
 
   get info(): string {
-    return `wasm ${this.decoder.simd}, encoder ${this.encoder.info.threads} thread(s), decoder 1 thread`;
+    return `wasm ${this.decoder.simd}, encoder ${this.encoder.info.threads} thread(s), decoder ${this.decoder.threads} thread(s)`;
   }
 
   /** Generates from one source sentence (token ids); invalid ids or options throw a RangeError. */
@@ -62,5 +62,6 @@ export class WasmSeq2Seq {
 
   dispose(): void {
     this.encoder.dispose();
+    this.decoder.dispose();
   }
 }

@@ -29,14 +29,14 @@ const EPILOGUES: Record<(typeof DECODER_GEMMS)[number]['gemm'], 'none' | 'residu
   sq: 'none', skv: 'none', so: 'residual', cq: 'none', ckv: 'none', co: 'residual', f1: 'act', f2: 'residual', lm: 'none',
 };
 
-function build(layout: DecoderLayout, relaxed: boolean): binaryen.Module {
+function build(layout: DecoderLayout, relaxed: boolean, shared: boolean): binaryen.Module {
   const arch = layout.arch;
   checkDecoderArch(arch);
   const m = new binaryen.Module();
   const variant: Variant = { relaxed };
   m.setFeatures(moduleFeatures(variant));
-  m.setMemory(Math.ceil(layout.end / 65536), MAX_PAGES, null, [], false);
-  m.addMemoryImport('0', 'env', 'memory', false);
+  m.setMemory(Math.ceil(layout.end / 65536), MAX_PAGES, null, [], shared);
+  m.addMemoryImport('0', 'env', 'memory', shared);
   for (const [name, n] of Object.entries(DECODER_NORMS)) {
     if (name === 'final' && arch.norm !== 'pre') continue;
     const prefix = n.layer ? 'layers.0.' : '';
@@ -172,14 +172,17 @@ function emitAttendRow(m: binaryen.Module, variant: Variant, d: number, heads: n
 export interface DecoderModules {
   readonly simd: Uint8Array;
   readonly relaxed: Uint8Array;
+  /** The same modules importing a shared memory (the worker pool's). */
+  readonly simdShared: Uint8Array;
+  readonly relaxedShared: Uint8Array;
 }
 
-/** The decoder module in both SIMD variants (plain SIMD128 and relaxed FMA); deterministic for an architecture. */
+/** The decoder module in both SIMD variants (plain SIMD128 and relaxed FMA), private and shared memory; deterministic. */
 export function emitDecoderModules(arch: Seq2SeqArch): DecoderModules {
   const layout = decoderLayout(arch);
-  const emit = (relaxed: boolean): Uint8Array => {
-    const m = build(layout, relaxed);
+  const emit = (relaxed: boolean, shared: boolean): Uint8Array => {
+    const m = build(layout, relaxed, shared);
     try { return m.emitBinary(); } finally { m.dispose(); }
   };
-  return { simd: emit(false), relaxed: emit(true) };
+  return { simd: emit(false, false), relaxed: emit(true, false), simdShared: emit(false, true), relaxedShared: emit(true, true) };
 }
