@@ -22,7 +22,7 @@ export const generateCommand = command({
     'full-depth': { type: 'boolean', help: 'ignore both exit tables' },
     backend: { type: 'string', choices: ['reference', 'wasm', 'webgpu'], help: 'the reference executor (default), WebAssembly or WebGPU (compiled in memory, f32)' },
     precision: { type: 'string', choices: ['f64', 'f32'], help: 'the reference executor\'s arithmetic (default f64)' },
-    threads: { type: 'string', value: 'N', help: 'wasm: the encoder\'s threads including the caller (default 1; the decoder runs on one)' },
+    threads: { type: 'string', value: 'N', help: 'wasm: threads including the caller, for the encoder and the decoder\'s products (default 1)' },
     json: JSON_OPTION,
   },
   async run(args, opts, ctx) {
