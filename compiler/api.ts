@@ -77,7 +77,7 @@ export interface GenerateOptions extends CommonOptions {
   readonly beams?: number;           // default: the spec's generation.beams
   readonly precision?: 'f64' | 'f32';
   readonly fullDepth?: boolean;
-  readonly threads?: number;         // wasm: the encoder's threads
+  readonly threads?: number;         // wasm: threads for the encoder and the decoder's products
 }
 
 /**
