@@ -42,6 +42,14 @@ test('the package generates what the reference does: tokens, exits per step, FLO
       assert.equal(got.stepExits, want.stepExits);
       assert.is(got.work.flops, want.work.flops);
     }
+    const threaded = await loadPackage(out, '', { threads: 2 });
+    try {
+      assert.match(threaded.info, 'decoder 2 thread(s)');
+      const a = await model.generate([0, 5, 9, 17, 33, 2], { beams: 3 }), b = await threaded.generate([0, 5, 9, 17, 33, 2], { beams: 3 });
+      assert.equal(b.tokens, a.tokens, 'two threads generate what one does');
+    } finally {
+      threaded.dispose();
+    }
     try {
       await model.generate([0, 64, 2]);
       assert.unreachable('id 64 is outside the vocabulary');

@@ -34,9 +34,13 @@ export async function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion:
   files.set(F.decoderTable, tables.decoder);
   files.set(F.encoderSimd, emitWasmModule(encLayout, { relaxed: false, shared: false }));
   files.set(F.encoderRelaxed, emitWasmModule(encLayout, { relaxed: true, shared: false }));
+  files.set(F.encoderSimdShared, emitWasmModule(encLayout, { relaxed: false, shared: true }));
+  files.set(F.encoderRelaxedShared, emitWasmModule(encLayout, { relaxed: true, shared: true }));
   files.set(F.encoderWeights, packWeights(encoderModel(model)).bytes);
   files.set(F.decoderSimd, dec.simd);
   files.set(F.decoderRelaxed, dec.relaxed);
+  files.set(F.decoderSimdShared, dec.simdShared);
+  files.set(F.decoderRelaxedShared, dec.relaxedShared);
   files.set(F.decoderWeights, packDecoderWeights(model));
   if (spec.tokenizer) files.set('tokenizer.json', readFileSync(spec.tokenizer.path));
   let webgpuFiles: Seq2SeqPackageInfo['webgpu'];
@@ -71,7 +75,8 @@ export async function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion:
   const head = `// ${header}\n`;
   const sources = new Map([['index.ts', entry('node')], ['browser.ts', entry('browser')]]);
   for (const [path, text] of sources) files.set(path, head + text);
-  for (const [path, text] of compileHost(sources, []).files) files.set(path, head + text);
+  // the WASM worker pool's thread entry is loaded by URL (runtime/wasm/pool.ts), not imported
+  for (const [path, text] of compileHost(sources, ['runtime/wasm/worker.ts']).files) files.set(path, head + text);
   files.set('package.json', jsonText({
     name: spec.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'), private: true, type: 'module', description: header,
     exports: { '.': { types: './index.d.ts', node: './index.js', browser: './browser.js', default: './browser.js' }, './*': './*' },

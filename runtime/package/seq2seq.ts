@@ -28,6 +28,10 @@ export const SEQ2SEQ_PACKAGE_FILES = {
   decoderSimd: 'wasm/decoder.simd.wasm',
   decoderRelaxed: 'wasm/decoder.relaxed.wasm',
   decoderWeights: 'wasm/decoder-weights.bin',
+  encoderSimdShared: 'wasm/encoder.simd.shared.wasm',
+  encoderRelaxedShared: 'wasm/encoder.relaxed.shared.wasm',
+  decoderSimdShared: 'wasm/decoder.simd.shared.wasm',
+  decoderRelaxedShared: 'wasm/decoder.relaxed.shared.wasm',
   webgpuDecoderWeights: 'webgpu/decoder-weights.bin',
 } as const;
 
@@ -49,6 +53,12 @@ export interface Seq2SeqPackageInfo {
 export interface Seq2SeqLoadOptions {
   /** wasm (default) or webgpu (when compiled). */
   readonly backend?: 'wasm' | 'webgpu';
+  /**
+   * wasm: threads including the caller for the encoder and the decoder's products (default 1). Browsers
+   * need a crossOriginIsolated page; the encoder engine warns and runs on one thread otherwise, and the
+   * decoder follows it.
+   */
+  readonly threads?: number;
   /** webgpu: a device or a GPU; default navigator.gpu in browsers, Dawn in Node. */
   readonly gpu?: GPU | GPUDevice;
   /** Where the package files are; default: the generated entry's folder. */
@@ -112,15 +122,23 @@ export async function loadSeq2SeqPackage(pkg: Seq2SeqBinding, options: Seq2SeqLo
   if (!info.backends.includes(backend)) throw new PackageError('backend', `package ${info.name} was not compiled for ${backend}; it has ${info.backends.join(', ')}`);
   const model = backend === 'webgpu' ? await openWebGpuSeq2Seq(info, files, encoderTable, decoderTable, options.gpu ?? await defaultGpu(pkg.nodeGpu)) : await openWasm();
   async function openWasm(): Promise<WasmSeq2Seq> {
-    const [encSimd, encRelaxed, encWeights, decSimd, decRelaxed, decWeights] = await Promise.all(
-      [F.encoderSimd, F.encoderRelaxed, F.encoderWeights, F.decoderSimd, F.decoderRelaxed, F.decoderWeights].map((p) => files.read(p)),
-    );
+    const threads = options.threads ?? 1;
+    const shared = threads > 1;
+    // the shared-memory modules only when threads are asked for (they are read and checked like the others)
+    const names = shared
+      ? [F.encoderSimdShared, F.encoderRelaxedShared, F.encoderWeights, F.decoderSimdShared, F.decoderRelaxedShared, F.decoderWeights]
+      : [F.encoderSimd, F.encoderRelaxed, F.encoderWeights, F.decoderSimd, F.decoderRelaxed, F.decoderWeights];
+    const [encSimd, encRelaxed, encWeights, decSimd, decRelaxed, decWeights] = await Promise.all(names.map((p) => files.read(p)));
     const encoder = await WasmEngine.create({
       arch: encoderArch(a), head: { kind: 'none' }, modules: { simd128: { single: encSimd!, shared: encSimd! }, relaxed: { single: encRelaxed!, shared: encRelaxed! } },
-      weights: encWeights!, exitTable: encoderTable, threads: 1, ...(node ? { node } : {}), ...(options.simd ? { simd: options.simd } : {}),
+      weights: encWeights!, exitTable: encoderTable, threads, ...(node ? { node } : {}), ...(options.simd ? { simd: options.simd } : {}),
     });
+    // the decoder runs on as many threads as the encoder engine got (1 where threads are not available)
+    const got = encoder.info.threads;
+    const decoderModules = { simd128: decSimd!, relaxed: decRelaxed! };
     const decoder = await WasmDecoder.create({
-      arch: a, modules: { simd128: decSimd!, relaxed: decRelaxed! }, weights: decWeights!, exitTable: decoderTable, ...(options.simd ? { simd: options.simd } : {}),
+      arch: a, modules: decoderModules, weights: decWeights!, exitTable: decoderTable, ...(options.simd ? { simd: options.simd } : {}),
+      ...(got > 1 ? { sharedModules: decoderModules, threads: got, ...(node ? { node } : {}) } : {}),
     });
     return new WasmSeq2Seq(a, info.ids, encoder, decoder, encoderTable);
   }
