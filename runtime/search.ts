@@ -159,16 +159,18 @@ function* forcedSteps(ids: GenerationIds, target: readonly number[], lengthPenal
   return { best, steps: target.length, macs, fullDepthMacs };
 }
 
-/** maxNew (or the forced target's length) fits the decoder's positions; target ids are in the vocabulary. */
-export function checkSteps(a: Seq2SeqArch, opts: { readonly maxNew: number; readonly target?: readonly number[] }): void {
+/** maxNew (or the forced target's length) fits the decoder's positions; target ids are in the vocabulary; beams >= 1. */
+export function checkSteps(a: Seq2SeqArch, opts: { readonly maxNew: number; readonly beams?: number; readonly target?: readonly number[] }): void {
   if (opts.target) {
     if (opts.target.length < 1 || opts.target.length > a.maxPositions) throw new RangeError(`a forced target needs 1..${a.maxPositions} tokens, got ${opts.target.length}`);
     const bad = opts.target.find((id) => !Number.isInteger(id) || id < 0 || id >= a.vocabSize);
     if (bad !== undefined) throw new RangeError(`target token id ${bad} is outside the vocabulary 0..${a.vocabSize - 1}`);
-    return;
+  } else {
+    if (!Number.isInteger(opts.maxNew) || opts.maxNew < 1) throw new RangeError(`maxNew must be a positive integer, got ${opts.maxNew}`);
+    if (opts.maxNew > a.maxPositions) throw new RangeError(`maxNew ${opts.maxNew} exceeds the model's ${a.maxPositions} decoder positions`);
   }
-  if (!Number.isInteger(opts.maxNew) || opts.maxNew < 1) throw new RangeError(`maxNew must be a positive integer, got ${opts.maxNew}`);
-  if (opts.maxNew > a.maxPositions) throw new RangeError(`maxNew ${opts.maxNew} exceeds the model's ${a.maxPositions} decoder positions`);
+  const beams = opts.beams ?? 1;
+  if (!Number.isInteger(beams) || beams < 1) throw new RangeError(`beams must be a positive integer, got ${beams}`);
 }
 
 /** log-softmax of logits [V], in f64. */

@@ -3,8 +3,9 @@
 // step at a time with a KV cache, the fed id's exit layer skipping the upper layers; greedy or beam search.
 
 import type { ExitTable } from '../../contract/model.ts';
-import { checkDecoderWeights, encoderArch, encoderModel, type DecoderLayerWeights, type GenerationIds, type Seq2SeqArch, type Seq2SeqModel } from '../../contract/seq2seq.ts';
-import { countWork, exitOf, planBatch } from '../plan.ts';
+import { checkDecoderWeights, encoderModel, type DecoderLayerWeights, type GenerationIds, type Seq2SeqArch, type Seq2SeqModel } from '../../contract/seq2seq.ts';
+import { exitOf } from '../plan.ts';
+import { generationWork, stepRowMacs, type GenerationWork } from '../decoding.ts';
 import { runReference } from './index.ts';
 import { ACTIVATIONS, dense, layerNormRow, storeFor, type Store } from './math.ts';
 import { beamSearch, checkSteps, forcedSearch, type SearchDecoder } from '../search.ts';
@@ -33,17 +34,7 @@ export interface GenerateOptions {
   readonly target?: readonly number[];
 }
 
-/** Multiply-accumulates executed under the cost model (docs/hashee.md section 3 and 4.3). */
-export interface GenerationWork {
-  readonly encoder: number;   // the encoder stack (its HashEE cost model)
-  readonly cross: number;     // cross-attention K/V of the final encoder states, once per input
-  readonly decoder: number;   // every decoder step run, over all beams
-  readonly head: number;      // LM head products
-  readonly macs: number;
-  readonly flops: number;     // 2 x macs
-  /** The same steps (same hypotheses, same source) at full depth: the baseline of the exits' savings. */
-  readonly fullDepthMacs: number;
-}
+export type { GenerationWork } from '../decoding.ts';
 
 export interface GenerateResult {
   /** Generated ids (the decoder start id excluded, eos included when it was produced). */
@@ -83,7 +74,6 @@ export function generate(model: Seq2SeqModel, tables: Seq2SeqTables, source: rea
   const a = model.arch;
   const beams = opts.beams ?? 1, lengthPenalty = opts.lengthPenalty ?? 1;
   checkSteps(a, opts);
-  if (!Number.isInteger(beams) || beams < 1) throw new RangeError(`beams must be a positive integer, got ${beams}`);
   for (const [name, id] of [['decoder start', ids.decoderStart], ['eos', ids.eos]] as const) {
     if (!Number.isInteger(id) || id < 0 || id >= a.vocabSize) throw new RangeError(`${name} id ${id} is outside the vocabulary 0..${a.vocabSize - 1}`);
   }
@@ -94,13 +84,9 @@ export function generate(model: Seq2SeqModel, tables: Seq2SeqTables, source: rea
   const search = opts.target
     ? forcedSearch(referenceDecoder(ctx, cross, 1, opts.target.length), ids, opts.target, lengthPenalty)
     : beamSearch(referenceDecoder(ctx, cross, beams, opts.maxNew), ids, opts.maxNew, beams, lengthPenalty);
-  const head = search.steps * a.hidden * a.vocabSize;
-  const crossMacs = a.decoderLayers * 2 * source.length * a.hidden * a.hidden;
-  const macs = enc.work.macs + crossMacs + search.macs + head;
-  const encoderFull = countWork(planBatch(tables.encoder, [source], a.encoderLayers, { fullDepth: true }), encoderArch(a)).macs;
   return {
     tokens: search.best.tokens, stepExits: search.best.exits, encoderExits: enc.exits[0]!, score: search.best.score,
-    work: { encoder: enc.work.macs, cross: crossMacs, decoder: search.macs, head, macs, flops: 2 * macs, fullDepthMacs: encoderFull + crossMacs + search.fullDepthMacs + head },
+    work: generationWork(a, tables.encoder, source, enc.work.macs, search),
   };
 }
 
@@ -183,7 +169,6 @@ export function decoderStep(ctx: Ctx, cross: CrossKV, cache: KvCache, pos: numbe
       store(x);
     }
   };
-  let macs = 0;
   for (let l = 1; l <= a.decoderLayers; l++) {
     const lw: DecoderLayerWeights = w.layers[l - 1]!;
     const K = cache.k[l - 1]!, V = cache.v[l - 1]!;
@@ -192,7 +177,6 @@ export function decoderStep(ctx: Ctx, cross: CrossKV, cache: KvCache, pos: numbe
     dense(s, 1, d, lw.svW, lw.svB, d, V.subarray(pos * d, (pos + 1) * d));
     store(K, pos * d, (pos + 1) * d);
     store(V, pos * d, (pos + 1) * d);
-    macs += 2 * d * d;
     if (l > exit) continue; // exited: the state is copied up, only its K/V are computed
     dense(s, 1, d, lw.sqW, lw.sqB, d, q);
     store(q);
@@ -215,14 +199,12 @@ export function decoderStep(ctx: Ctx, cross: CrossKV, cache: KvCache, pos: numbe
     dense(hid, 1, f, lw.f2W, lw.f2B, d, q);
     store(q);
     residual(q, lw.ffnLnG, lw.ffnLnB);
-    macs += 4 * d * d + 2 * (pos + 1) * d + 2 * cross.n * d + 2 * d * f;
   }
   if (pre) {
     layerNormRow(x, 0, d, w.finalLnG!, w.finalLnB!, eps);
     store(x);
   }
-  const fullDepthMacs = a.decoderLayers * (6 * d * d + 2 * (pos + 1) * d + 2 * cross.n * d + 2 * d * f);
-  return { logits: lmLogits(ctx, x), exit, macs, fullDepthMacs };
+  return { logits: lmLogits(ctx, x), exit, macs: stepRowMacs(a, pos, cross.n, exit), fullDepthMacs: stepRowMacs(a, pos, cross.n, a.decoderLayers) };
 }
 
 /** logits [V] = h @ tokens^T + lmB (tied) or h @ lmW + lmB, h [d]. */

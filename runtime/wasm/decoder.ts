@@ -8,7 +8,7 @@ import type { ExitTable } from '../../contract/model.ts';
 import type { Seq2SeqArch } from '../../contract/seq2seq.ts';
 import { decoderLayout, type DecoderGemm, type DecoderLayout } from '../../contract/wasm-decoder-layout.ts';
 import { alignUp, MAX_PAGES, WEIGHTS_BASE } from '../../contract/wasm-layout.ts';
-import { exitOf } from '../plan.ts';
+import { stepPlan, stepRowMacs } from '../decoding.ts';
 import type { SearchDecoder, StepOut, StepRow } from '../search.ts';
 import { supportsRelaxedSimd } from './features.ts';
 import type { ModuleSource } from './engine.ts';
@@ -135,7 +135,7 @@ export class WasmDecoder {
   step(rows: readonly StepRow[], fullDepth = false): StepOut {
     const r = this.r;
     if (!r) throw new RangeError('begin() an input before stepping the decoder');
-    const a = this.layout.arch, d = a.hidden, f = a.ffn, L = a.decoderLayers, V = a.vocabSize, pre = a.norm === 'pre';
+    const a = this.layout.arch, d = a.hidden, L = a.decoderLayers, V = a.vocabSize, pre = a.norm === 'pre';
     const R = rows.length;
     if (R > r.slots) throw new RangeError(`${R} rows exceed the ${r.slots} slots begin() prepared`);
     rows.forEach((row) => {
@@ -143,9 +143,8 @@ export class WasmDecoder {
       if (row.pos < 0 || row.pos >= r.capacity) throw new RangeError(`position ${row.pos} is outside the cache's 0..${r.capacity - 1}`);
       if (!Number.isInteger(row.id) || row.id < 0 || row.id >= V) throw new RangeError(`token id ${row.id} is outside the vocabulary 0..${V - 1}`);
     });
-    const exitOfRow = rows.map((row) => (fullDepth ? L : exitOf(this.table, row.id, L)));
     // buffer row i holds rows[order[i]]: exit layers descending, so layer l's active rows are a prefix
-    const order = rows.map((_, i) => i).sort((x, y) => exitOfRow[y]! - exitOfRow[x]! || x - y);
+    const { exits, order, active } = stepPlan(rows, this.table, L, fullDepth);
     const fm = this.f32, at = this.layout.at;
     order.forEach((src, i) => {
       const { id, pos } = rows[src]!;
@@ -153,16 +152,12 @@ export class WasmDecoder {
       for (let c = 0; c < d; c++) fm[x + c] = fm[t + c]! + fm[p + c]!;
     });
     this.k['ln_emb']!(0, r.X, r.X, 0, R);
-    let macs = 0, fullDepthMacs = 0;
     for (let l = 0; l < L; l++) {
-      let m = 0;
-      while (m < R && exitOfRow[order[m]!]! > l) m++;
+      const m = active[l]!;
       const s = pre ? r.A : r.X;
       if (pre) this.k['ln_self']!(l, r.X, r.A, 0, R);
       this.mm('skv', l, s, r.KV, 0, R);
       order.forEach((src, i) => this.putKv(rows[src]!.slot, l, rows[src]!.pos, r.KV + i * 2 * d * 4));
-      macs += R * 2 * d * d;
-      for (let i = 0; i < m; i++) macs += 4 * d * d + 2 * (rows[order[i]!]!.pos + 1) * d + 2 * r.n * d + 2 * d * f;
       if (m === 0) continue;
       this.mm('sq', l, s, r.Q, 0, m);
       for (let i = 0; i < m; i++) {
@@ -183,7 +178,6 @@ export class WasmDecoder {
       this.mm('f2', l, r.HID, r.X, 0, m, r.X);
       if (!pre) this.k['ln_ffn']!(l, r.X, r.X, 0, m);
     }
-    for (const row of rows) fullDepthMacs += L * (6 * d * d + 2 * (row.pos + 1) * d + 2 * r.n * d + 2 * d * f);
     if (pre) this.k['ln_final']!(0, r.X, r.X, 0, R);
     if (a.tieEmbeddings) {
       for (let i = 0; i < R; i += LM_TIED_ROWS) {
@@ -195,7 +189,9 @@ export class WasmDecoder {
     }
     const logits: Float32Array[] = new Array(R);
     order.forEach((src, i) => { logits[src] = this.f32.slice(r.LOG / 4 + i * V, r.LOG / 4 + (i + 1) * V); });
-    return { logits, exits: exitOfRow, macs, fullDepthMacs };
+    const macs = rows.reduce((sum, row, i) => sum + stepRowMacs(a, row.pos, r.n, exits[i]!), 0);
+    const fullDepthMacs = rows.reduce((sum, row) => sum + stepRowMacs(a, row.pos, r.n, L), 0);
+    return { logits, exits, macs, fullDepthMacs };
   }
 
   /** Copies slot `from`'s KV cache (positions 0..upTo-1 of every layer) to slot `to`. */

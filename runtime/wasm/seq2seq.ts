@@ -2,8 +2,8 @@
 // the decoder on the WASM decoder (runtime/wasm/decoder.ts), greedy or beam search through runtime/search.ts.
 
 import type { ExitTable } from '../../contract/model.ts';
-import { encoderArch, type GenerationIds, type Seq2SeqArch } from '../../contract/seq2seq.ts';
-import { countWork, planBatch } from '../plan.ts';
+import type { GenerationIds, Seq2SeqArch } from '../../contract/seq2seq.ts';
+import { generationWork, type GenerationWork } from '../decoding.ts';
 import { beamSearch, checkSteps, forcedSearch } from '../search.ts';
 import { WasmDecoder } from './decoder.ts';
 import type { WasmEngine } from './engine.ts';
@@ -23,7 +23,7 @@ export interface WasmGenerateResult {
   readonly stepExits: number[];
   readonly encoderExits: number[];
   readonly score: number;
-  readonly work: { readonly encoder: number; readonly cross: number; readonly decoder: number; readonly head: number; readonly macs: number; readonly flops: number; readonly fullDepthMacs: number };
+  readonly work: GenerationWork;
 }
 
 export class WasmSeq2Seq {
@@ -41,9 +41,8 @@ export class WasmSeq2Seq {
 
   /** Generates from one source sentence (token ids); invalid ids or options throw a RangeError. */
   generate(source: readonly number[], opts: WasmGenerateOptions): WasmGenerateResult {
-    const a = this.arch, d = a.hidden, beams = opts.beams ?? 1, fullDepth = !!opts.fullDepth;
+    const a = this.arch, beams = opts.beams ?? 1, fullDepth = !!opts.fullDepth;
     checkSteps(a, opts);
-    if (!Number.isInteger(beams) || beams < 1) throw new RangeError(`beams must be a positive integer, got ${beams}`);
     const enc = this.encoder.run({ ids: [source] }, { fullDepth, clsOnly: false });
     const n = source.length;
     const lengthPenalty = opts.lengthPenalty ?? 1;
@@ -51,12 +50,9 @@ export class WasmSeq2Seq {
     const search = opts.target
       ? forcedSearch(this.decoder.searchDecoder(fullDepth), this.ids, opts.target, lengthPenalty)
       : beamSearch(this.decoder.searchDecoder(fullDepth), this.ids, opts.maxNew, beams, lengthPenalty);
-    const head = search.steps * d * a.vocabSize, cross = a.decoderLayers * 2 * n * d * d;
-    const macs = enc.work.macs + cross + search.macs + head;
-    const encoderFull = countWork(planBatch(this.encoderTable, [source], a.encoderLayers, { fullDepth: true }), encoderArch(a)).macs;
     return {
       tokens: search.best.tokens, stepExits: search.best.exits, encoderExits: enc.exits[0]!, score: search.best.score,
-      work: { encoder: enc.work.macs, cross, decoder: search.macs, head, macs, flops: 2 * macs, fullDepthMacs: encoderFull + cross + search.fullDepthMacs + head },
+      work: generationWork(a, this.encoderTable, source, enc.work.macs, search),
     };
   }
 

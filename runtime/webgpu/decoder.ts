@@ -6,7 +6,7 @@
 import type { ExitTable } from '../../contract/model.ts';
 import type { Seq2SeqArch } from '../../contract/seq2seq.ts';
 import { META, metaRows, webgpuDecoderLayout } from '../../contract/webgpu-decoder-layout.ts';
-import { exitOf } from '../plan.ts';
+import { stepPlan, stepRowMacs } from '../decoding.ts';
 import type { AsyncSearchDecoder, StepOut, StepRow } from '../search.ts';
 import { WebGpuError } from './errors.ts';
 
@@ -119,17 +119,10 @@ export class WebGpuDecoder {
       if (row.slot < 0 || row.slot >= r.slots || row.pos < 0 || row.pos >= r.capacity) throw new WebGpuError('input', `row slot ${row.slot} / position ${row.pos} outside the ${r.slots} slots of ${r.capacity} positions`);
       if (!Number.isInteger(row.id) || row.id < 0 || row.id >= V) throw new WebGpuError('input', `token id ${row.id} is outside the vocabulary 0..${V - 1}`);
     }
-    const exits = rows.map((row) => (fullDepth ? L : exitOf(this.table, row.id, L)));
-    const order = rows.map((_, i) => i).sort((x, y) => exits[y]! - exits[x]! || x - y);
+    const { exits, order, active } = stepPlan(rows, this.table, L, fullDepth);
     const w = r.words;
     w[META.R] = R;
-    const active: number[] = [];
-    for (let l = 0; l < L; l++) {
-      let m = 0;
-      while (m < R && exits[order[m]!]! > l) m++;
-      active.push(m);
-      w[META.active + l] = m;
-    }
+    active.forEach((m, l) => { w[META.active + l] = m; });
     const base = metaRows(L);
     order.forEach((src, i) => { w[base + 3 * i] = rows[src]!.slot; w[base + 3 * i + 1] = rows[src]!.pos; w[base + 3 * i + 2] = rows[src]!.id; });
     this.device.queue.writeBuffer(r.meta, 0, w);
@@ -137,15 +130,12 @@ export class WebGpuDecoder {
     const pass = enc.beginComputePass();
     this.dispatch(pass, 'embed', R * d);
     this.dispatchRows(pass, 'ln_emb', R);
-    let macs = 0;
     for (let l = 0; l < L; l++) {
       const m = active[l]!;
       if (pre) this.dispatchRows(pass, `ln_self.${l}`, R);
       this.dispatch(pass, `lin_sk.${l}`, R * d);
       this.dispatch(pass, `lin_sv.${l}`, R * d);
-      macs += R * 2 * d * d;
       if (m === 0) continue;
-      for (let i = 0; i < m; i++) macs += 4 * d * d + 2 * (rows[order[i]!]!.pos + 1) * d + 2 * r.n * d + 2 * d * f;
       this.dispatch(pass, `lin_sq.${l}`, m * d);
       this.dispatchHeads(pass, `attend_self.${l}`, m);
       this.dispatch(pass, `lin_so.${l}`, m * d);
@@ -170,8 +160,8 @@ export class WebGpuDecoder {
     r.readback.unmap();
     const logits: Float32Array[] = new Array(R);
     order.forEach((src, i) => { logits[src] = all.slice(i * V, (i + 1) * V); });
-    let fullDepthMacs = 0;
-    for (const row of rows) fullDepthMacs += L * (6 * d * d + 2 * (row.pos + 1) * d + 2 * r.n * d + 2 * d * f);
+    const macs = rows.reduce((sum, row, i) => sum + stepRowMacs(a, row.pos, r.n, exits[i]!), 0);
+    const fullDepthMacs = rows.reduce((sum, row) => sum + stepRowMacs(a, row.pos, r.n, L), 0);
     return { logits, exits, macs, fullDepthMacs };
   }
 
