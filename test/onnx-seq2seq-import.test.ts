@@ -16,15 +16,9 @@ import { importSeq2SeqOnnx } from '../compiler/onnx/seq2seq-import.ts';
 import { onnx } from '../compiler/onnx/proto.ts';
 import { loadSpec, SpecErrors } from '../compiler/spec/index.ts';
 import { HasheeError } from '../compiler/errors.ts';
-import { randomSeq2SeqWeights } from '../compiler/weights/random.ts';
 import { REPO } from './fixtures/specs/expect.ts';
 import { readFileSync } from 'node:fs';
-
-const ARCH: Seq2SeqArch = {
-  encoderLayers: 3, decoderLayers: 4, hidden: 16, heads: 2, ffn: 24, vocabSize: 40, maxPositions: 24,
-  activation: 'gelu', layerNormEps: 1e-5, norm: 'post', tieEmbeddings: true,
-};
-const VARIANTS: [string, Seq2SeqArch][] = [['post-LN, tied, gelu', ARCH], ['pre-LN, untied, relu', { ...ARCH, norm: 'pre', tieEmbeddings: false, activation: 'relu' }]];
+import { ARCH, VARIANTS, model } from './support/seq2seq-fixtures.ts';
 
 function sameArrays(a: Record<string, unknown>, b: Record<string, unknown>, where: string): void {
   for (const [k, v] of Object.entries(a)) {
@@ -56,7 +50,7 @@ function renamed(bytes: Uint8Array): Uint8Array {
 
 for (const [name, arch] of VARIANTS) {
   test(`${name}: the export folder reads back by structure, every weight bit for bit, also with initializers renamed`, () => {
-    const m: Seq2SeqModel = { arch, ...randomSeq2SeqWeights(arch, 3, 0.25) };
+    const m = model(arch);
     const files = exportSeq2SeqOnnx(m);
     checkSame(m, importSeq2SeqOnnx({ bytes: files.encoder, file: 'encoder_model.onnx' }, { bytes: files.decoder, file: 'decoder_model.onnx' }));
     checkSame(m, importSeq2SeqOnnx({ bytes: renamed(files.encoder), file: 'encoder_model.onnx' }, { bytes: renamed(files.decoder), file: 'decoder_model.onnx' }));
@@ -67,7 +61,7 @@ for (const [name, arch] of VARIANTS) {
 }
 
 test('a decoder file that is not one (the encoder file twice) is an onnx-structure error naming the file', () => {
-  const m: Seq2SeqModel = { arch: ARCH, ...randomSeq2SeqWeights(ARCH, 3, 0.25) };
+  const m = model(ARCH);
   const files = exportSeq2SeqOnnx(m);
   try {
     importSeq2SeqOnnx({ bytes: files.encoder, file: 'encoder_model.onnx' }, { bytes: files.encoder, file: 'decoder_model.onnx' });

@@ -9,38 +9,26 @@ import { join } from 'node:path';
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as ort from 'onnxruntime-node';
-import { encoderModel, type Seq2SeqArch, type Seq2SeqModel } from '../contract/seq2seq.ts';
+import { encoderModel } from '../contract/seq2seq.ts';
 import { main } from '../compiler/cli.ts';
 import { exportSeq2SeqOnnx, SEQ2SEQ_FILES } from '../compiler/onnx/seq2seq.ts';
-import { randomSeq2SeqWeights } from '../compiler/weights/random.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import { storeFor } from '../runtime/reference/math.ts';
 import { crossKV, decoderStep, emptyCache } from '../runtime/reference/seq2seq.ts';
 import { REPO } from './fixtures/specs/expect.ts';
+import { ARCH, SOURCE, maxDiff, model } from './support/seq2seq-fixtures.ts';
 
-const ARCH: Seq2SeqArch = {
-  encoderLayers: 3, decoderLayers: 4, hidden: 16, heads: 2, ffn: 24, vocabSize: 40, maxPositions: 24,
-  activation: 'gelu', layerNormEps: 1e-5, norm: 'post', tieEmbeddings: true,
-};
-const SOURCE = [0, 7, 12, 5, 30, 22, 9, 2];
 const FED = [2, 5, 17, 30, 8, 8, 21, 3, 33, 14];
 const TOL = 1e-4;
 
 const i64 = (xs: readonly number[]): ort.Tensor => new ort.Tensor('int64', BigInt64Array.from(xs.map(BigInt)), [1, xs.length]);
-
-function maxDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  assert.is(x.length, y.length);
-  let m = 0;
-  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]! - y[i]!));
-  return m;
-}
 
 for (const [name, arch, style] of [
   ['post-LN, tied, gelu', ARCH, 'hashee'], ['pre-LN, untied, relu', { ...ARCH, norm: 'pre', tieEmbeddings: false, activation: 'relu' }, 'hashee'],
   ['post-LN, tied, gelu, BART-shaped graphs', ARCH, 'bart'],
 ] as const) {
   test(`${name}: onnxruntime-node on the three files equals the reference at full depth (logits within ${TOL})`, async () => {
-    const m: Seq2SeqModel = { arch, ...randomSeq2SeqWeights(arch, 3, 0.25) };
+    const m = model(arch);
     const files = exportSeq2SeqOnnx(m, style);
     const [enc, first, withPast] = await Promise.all([files.encoder, files.decoder, files.decoderWithPast].map((f) => ort.InferenceSession.create(f)));
     const full = { encoder: new Uint8Array(arch.vocabSize).fill(arch.encoderLayers), decoder: new Uint8Array(arch.vocabSize).fill(arch.decoderLayers) };

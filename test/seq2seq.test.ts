@@ -5,47 +5,16 @@
 
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
-import type { ExitTable } from '../contract/model.ts';
-import { encoderModel, type Seq2SeqArch, type Seq2SeqModel } from '../contract/seq2seq.ts';
-import { randomSeq2SeqWeights } from '../compiler/weights/random.ts';
-import { createRng } from '../compiler/util/rng.ts';
+import { encoderModel, type Seq2SeqModel } from '../contract/seq2seq.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import { crossKV, decoderStep, emptyCache, generate, type Seq2SeqTables } from '../runtime/reference/seq2seq.ts';
 import { storeFor } from '../runtime/reference/math.ts';
 import { naiveBeamSearch, naiveLogits } from './support/seq2seq-naive.ts';
-
-const ARCH: Seq2SeqArch = {
-  encoderLayers: 3, decoderLayers: 4, hidden: 16, heads: 2, ffn: 24, vocabSize: 40, maxPositions: 24,
-  activation: 'gelu', layerNormEps: 1e-5, norm: 'post', tieEmbeddings: true,
-};
-const IDS = { decoderStart: 2, eos: 39 };
-const SOURCE = [0, 7, 12, 5, 30, 22, 9, 2];
-
-function model(arch: Seq2SeqArch, seed = 3): Seq2SeqModel {
-  return { arch, ...randomSeq2SeqWeights(arch, seed, 0.25) };
-}
-
-/** Random exit layers for ids >= 4 (0..3 are special and run every layer). */
-function tables(arch: Seq2SeqArch, seed: number): Seq2SeqTables {
-  const rng = createRng(seed);
-  const make = (L: number): ExitTable => Uint8Array.from({ length: arch.vocabSize }, (_, id) => (id < 4 ? L : 1 + Math.floor(rng.next() * L)));
-  return { encoder: make(arch.encoderLayers), decoder: make(arch.decoderLayers) };
-}
+import { ARCH, IDS, SOURCE, VARIANTS, maxDiff, model, tables } from './support/seq2seq-fixtures.ts';
 
 function encoderStates(m: Seq2SeqModel, t: Seq2SeqTables, fullDepth = false): Float64Array {
   return runReference(encoderModel(m), t.encoder, { ids: [SOURCE] }, { fullDepth }).lastHidden[0]!;
 }
-
-function maxDiff(x: Float64Array, y: Float64Array): number {
-  let m = 0;
-  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]! - y[i]!));
-  return m;
-}
-
-const VARIANTS: [string, Seq2SeqArch][] = [
-  ['post-LN, tied', ARCH],
-  ['pre-LN, untied, relu', { ...ARCH, norm: 'pre', tieEmbeddings: false, activation: 'relu' }],
-];
 
 for (const [name, arch] of VARIANTS) {
   test(`${name}: the cached decoder step equals a full recomputation of the prefix at every step`, () => {

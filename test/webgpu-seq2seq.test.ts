@@ -7,48 +7,23 @@
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import type { ExitTable } from '../contract/model.ts';
-import { encoderModel, type Seq2SeqArch, type Seq2SeqModel } from '../contract/seq2seq.ts';
+import { encoderModel, type Seq2SeqModel } from '../contract/seq2seq.ts';
 import { emitDecoderWgsl } from '../compiler/emit/wgsl/decoder.ts';
 import { packWebGpuDecoder } from '../compiler/passes/packWebGpuDecoder.ts';
 import { createWebGpuSeq2Seq } from '../compiler/run/seq2seq-webgpu.ts';
-import { createRng } from '../compiler/util/rng.ts';
-import { randomSeq2SeqWeights } from '../compiler/weights/random.ts';
 import { runReference } from '../runtime/reference/index.ts';
 import { storeFor } from '../runtime/reference/math.ts';
-import { crossKV, decoderStep, emptyCache, generate, type Seq2SeqTables } from '../runtime/reference/seq2seq.ts';
+import { crossKV, decoderStep, emptyCache, generate } from '../runtime/reference/seq2seq.ts';
 import { WebGpuDecoder } from '../runtime/webgpu/decoder.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
+import { ARCH, IDS, SOURCE, VARIANTS, maxDiff, model, tables } from './support/seq2seq-fixtures.ts';
 
 const gpu = await nodeGpu({ vulkanIcd: process.env['VK_ICD_FILENAMES'] ?? SWIFTSHADER_ICD });
 const adapter = await gpu.requestAdapter();
 if (!adapter) throw new Error(`no WebGPU adapter: install Debian's chromium and libvulkan1 (SwiftShader driver at ${SWIFTSHADER_ICD}) or set VK_ICD_FILENAMES`);
 const device = await adapter.requestDevice();
 
-const ARCH: Seq2SeqArch = {
-  encoderLayers: 3, decoderLayers: 4, hidden: 16, heads: 2, ffn: 24, vocabSize: 40, maxPositions: 24,
-  activation: 'gelu', layerNormEps: 1e-5, norm: 'post', tieEmbeddings: true,
-};
-const VARIANTS: [string, Seq2SeqArch][] = [['post-LN, tied, gelu', ARCH], ['pre-LN, untied, relu', { ...ARCH, norm: 'pre', tieEmbeddings: false, activation: 'relu' }]];
-const IDS = { decoderStart: 2, eos: 39 };
-const SOURCE = [0, 7, 12, 5, 30, 22, 9, 2];
 const TOL = 2e-5;
-
-function model(arch: Seq2SeqArch): Seq2SeqModel {
-  return { arch, ...randomSeq2SeqWeights(arch, 3, 0.25) };
-}
-
-function tables(arch: Seq2SeqArch, seed: number): Seq2SeqTables {
-  const rng = createRng(seed);
-  const make = (L: number): ExitTable => Uint8Array.from({ length: arch.vocabSize }, (_, id) => (id < 4 ? L : 1 + Math.floor(rng.next() * L)));
-  return { encoder: make(arch.encoderLayers), decoder: make(arch.decoderLayers) };
-}
-
-function maxDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
-  assert.is(x.length, y.length);
-  let m = 0;
-  for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]! - y[i]!));
-  return m;
-}
 
 const decoderOf = (m: Seq2SeqModel, table: ExitTable): Promise<WebGpuDecoder> =>
   WebGpuDecoder.create({ device, arch: m.arch, modules: emitDecoderWgsl(m.arch), weights: packWebGpuDecoder(m), exitTable: table });
