@@ -6,6 +6,7 @@
 
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { quantile } from './stats.ts';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 const reps = Number(process.argv.find((a) => a.startsWith('reps='))?.slice(5) ?? 15);
@@ -27,13 +28,6 @@ function once(args: readonly string[]): number {
   const ms = Number(process.hrtime.bigint() - t0) / 1e6;
   if (r.status !== 0) throw new Error(`node ${args.join(' ')} exited ${r.status}: ${r.stderr}`);
   return ms;
-}
-
-/** Linear interpolation between order statistics (q = 0.5: the median). */
-function quantile(xs: readonly number[], q: number): number {
-  const s = [...xs].sort((a, b) => a - b);
-  const i = (s.length - 1) * q, lo = Math.floor(i);
-  return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo);
 }
 
 const ms = (x: number): string => x.toFixed(0);

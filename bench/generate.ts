@@ -16,6 +16,7 @@ import { exportSeq2SeqOnnx, SEQ2SEQ_FILES } from '../compiler/onnx/seq2seq.ts';
 import { createWasmSeq2Seq } from '../compiler/run/seq2seq-wasm.ts';
 import { loadSpec } from '../compiler/spec/index.ts';
 import { fixedLength, sst2Sentences } from './workloads.ts';
+import { median, quantile } from './stats.ts';
 
 const root = new URL('../', import.meta.url);
 const { values } = parseArgs({
@@ -29,8 +30,6 @@ const { values } = parseArgs({
   },
 });
 
-const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
-const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((a, b) => a - b); const i = (s.length - 1) * q; const lo = Math.floor(i); return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo); };
 
 const spec = loadSpec(new URL(values.spec!, root).pathname);
 const t0 = performance.now();

@@ -14,6 +14,7 @@ import { compilePackage } from '../compiler/package/assemble.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { HasheeError } from '../compiler/errors.ts';
 import { RUNNERS, type RunnerConfig, type RunnerName } from './runners.ts';
+import { median, quantile } from './stats.ts';
 import { workloads, type Workload } from './workloads.ts';
 import { ADAPTER_MODES, adapterName, selectAdapter, vulkanEnv, type AdapterMode, type AdapterReport } from './gpu/adapter.ts';
 import type { Loaded } from '../compiler/load.ts';
@@ -68,8 +69,6 @@ async function spawn(name: RunnerName, config: RunnerConfig, env: NodeJS.Process
   return c;
 }
 
-const median = (xs: number[]): number => { const s = [...xs].sort((a, b) => a - b); const m = s.length >> 1; return s.length % 2 ? s[m]! : (s[m - 1]! + s[m]!) / 2; };
-const quantile = (xs: number[], q: number): number => { const s = [...xs].sort((a, b) => a - b); const i = (s.length - 1) * q; const lo = Math.floor(i); return s[lo]! + (s[Math.ceil(i)]! - s[lo]!) * (i - lo); };
 
 /**
  * What each runner computes, for the cost model: hashee's runs compute only [CLS] in the last layer for
