@@ -188,8 +188,8 @@ export async function compile(spec: SpecInput, opts: CompileOptions = {}): Promi
 
 /** An encoder-decoder's package: WebAssembly and (as targets say) WebGPU, no stage dumps (compiler/package/seq2seq.ts). */
 async function compileSeq2Seq(s: Spec, opts: CompileOptions): Promise<CompileResult> {
-  const [{ resolve }, { checkPackageOut }, { loadSeq2Seq }, { assembleSeq2SeqPackage }, { writePackage }] = await Promise.all([
-    import('node:path'), import('./package/assemble.ts'), import('./load.ts'), import('./package/seq2seq.ts'), import('./package/assemble.ts'),
+  const [{ resolve }, { checkPackageOut, writePackage }, { loadSeq2Seq }, { assembleSeq2SeqPackage }] = await Promise.all([
+    import('node:path'), import('./package/assemble.ts'), import('./load.ts'), import('./package/seq2seq.ts'),
   ]);
   const where = { location: s.locations.get('model.kind'), keyPath: 'model.kind' };
   if (opts.dumpAfter) throw new HasheeError('usage', `--dump-after is for encoder models (an encoder-decoder package has no stage ${opts.dumpAfter})`, where);

@@ -57,7 +57,7 @@ export function checkPackageOut(outDir: string, spec: Loaded['spec'], force = fa
 }
 
 /** Size and sha256 of every file, by path in sorted order: the loader checks each file it reads against them. */
-function fileDigests(files: PackageFiles): Record<string, FileDigest> {
+export function fileDigests(files: PackageFiles): Record<string, FileDigest> {
   return Object.fromEntries([...files.keys()].sort().map((path) => {
     const data = files.get(path)!;
     return [path, { bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength, sha256: sha256(data) }];

@@ -18,7 +18,8 @@ import { emitWasmModule } from '../emit/wasm/module.ts';
 import type { LoadedSeq2Seq } from '../load.ts';
 import { packDecoderWeights } from '../passes/packDecoderWeights.ts';
 import { packWeights } from '../passes/packWeights.ts';
-import { jsonText, sha256 } from './text.ts';
+import { fileDigests } from './assemble.ts';
+import { jsonText } from './text.ts';
 import type { PackageFiles } from './types.ts';
 
 /** The package's files in memory: the wasm target always, the webgpu target too when `webgpu`. */
@@ -83,10 +84,7 @@ export async function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion:
     main: 'index.js', browser: 'browser.js', types: 'index.d.ts',
     ...(spec.tokenizer ? { peerDependencies: { '@huggingface/tokenizers': '*' } } : {}),
   }));
-  const digests = Object.fromEntries([...files.keys()].sort().map((path) => {
-    const data = files.get(path)!;
-    return [path, { bytes: typeof data === 'string' ? Buffer.byteLength(data, 'utf8') : data.byteLength, sha256: sha256(data) }];
-  }));
+  const digests = fileDigests(files);
   files.set(MANIFEST_FILE, jsonText({
     format: PACKAGE_FORMAT, kind: 'encoder-decoder', generator: header, name: spec.name, specSha256: spec.hash,
     arch: s2s.arch, generation: { ...s2s.ids, maxNew: s2s.maxNew, beams: s2s.beams },

@@ -12,9 +12,7 @@ import { WasmEngine } from '../wasm/engine.ts';
 import { WasmSeq2Seq, type WasmGenerateResult } from '../wasm/seq2seq.ts';
 import { PackageError } from './errors.ts';
 import { filesUnder, float32View, packageFiles, readJson, type FetchLike, type FileSource } from './files.ts';
-import type { WebGpuFiles } from './webgpu.ts';
-import { splitWeights, weightLayout } from '../../contract/webgpu-layout.ts';
-import { createEngine } from '../webgpu/engine.ts';
+import { defaultGpu, openWebGpuEngine, type WebGpuFiles } from './webgpu.ts';
 import { WebGpuDecoder } from '../webgpu/decoder.ts';
 import { WebGpuSeq2Seq } from '../webgpu/seq2seq.ts';
 
@@ -174,19 +172,9 @@ export async function loadSeq2SeqPackage(pkg: Seq2SeqBinding, options: Seq2SeqLo
 async function openWebGpuSeq2Seq(info: Seq2SeqPackageInfo, files: FileSource, encoderTable: ExitTable, decoderTable: ExitTable, gpu: GPU | GPUDevice): Promise<WebGpuSeq2Seq> {
   const a = info.arch, w = info.webgpu!;
   const text = new TextDecoder();
-  const arch = encoderArch(a), head = { kind: 'none' } as const;
-  const modules = await Promise.all(w.encoder.modules.map(async ({ file, ...m }) => ({ ...m, code: text.decode(await files.read(file)) })));
-  const blob = float32View(await files.read(w.encoder.weights), w.encoder.weights);
-  const encoder = await createEngine({ gpu, program: { arch, head, precision: 'f32', modules }, weights: splitWeights(weightLayout(arch, head, 'f32'), blob), table: encoderTable });
+  const encoder = await openWebGpuEngine(encoderArch(a), { kind: 'none' }, files, w.encoder, encoderTable, gpu);
   const decoderModules = await Promise.all(w.decoder.map(async ({ name, file }) => ({ name, code: text.decode(await files.read(file)) })));
   const weights = float32View(await files.read(SEQ2SEQ_PACKAGE_FILES.webgpuDecoderWeights), SEQ2SEQ_PACKAGE_FILES.webgpuDecoderWeights);
   const decoder = await WebGpuDecoder.create({ device: encoder.device, arch: a, modules: decoderModules, weights, exitTable: decoderTable });
   return new WebGpuSeq2Seq(a, info.ids, encoder, decoder, encoderTable);
-}
-
-async function defaultGpu(nodeGpu: (() => Promise<GPU>) | undefined): Promise<GPU> {
-  const nav = (globalThis as { navigator?: { gpu?: GPU } }).navigator;
-  if (nav?.gpu) return nav.gpu;
-  if (nodeGpu) return nodeGpu();
-  throw new PackageError('backend', 'WebGPU is not available here (no navigator.gpu): pass options.gpu, or use the wasm backend');
 }

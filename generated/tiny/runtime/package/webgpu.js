@@ -7,21 +7,7 @@ import { float32View, uint16View } from "./files.js";
 import { PackageError } from "./errors.js";
 /** `nodeGpu`: the GPU when there is no navigator.gpu and options.gpu is absent (the Node entry binds Dawn, runtime/webgpu/node.ts). */
 export async function openWebGpu(ctx, files, opts, nodeGpu) {
-    const { arch, head } = ctx.info;
-    const decoder = new TextDecoder();
-    const modules = await Promise.all(files.modules.map(async ({ file, ...module }) => ({ ...module, code: decoder.decode(await ctx.files.read(file)) })));
-    const precision = files.precision ?? 'f32';
-    const program = { arch, head, precision, modules };
-    const bytes = await ctx.files.read(files.weights);
-    const blob = precision === 'f16' ? uint16View(bytes, files.weights) : float32View(bytes, files.weights);
-    let weights;
-    try {
-        weights = splitWeights(weightLayout(arch, head, precision), blob);
-    }
-    catch (e) {
-        throw new PackageError('file', `${files.weights}: ${e.message}`);
-    }
-    const engine = await createEngine({ gpu: opts.gpu ?? await defaultGpu(nodeGpu), program, weights, table: ctx.exitTable });
+    const engine = await openWebGpuEngine(ctx.info.arch, ctx.info.head, ctx.files, files, ctx.exitTable, opts.gpu ?? await defaultGpu(nodeGpu));
     return {
         name: 'webgpu',
         info: `webgpu${engine.precision === 'f16' ? ` f16 (${engine.shaderF16 ? 'shader-f16' : 'unpack2x16float'})` : ''} on ${engine.adapter}`,
@@ -32,7 +18,25 @@ export async function openWebGpu(ctx, files, opts, nodeGpu) {
         dispose: () => engine.dispose(),
     };
 }
-async function defaultGpu(nodeGpu) {
+/** The engine of a package's WebGPU files (its WGSL modules and weight blocks, read from `source`) on `gpu`. */
+export async function openWebGpuEngine(arch, head, source, files, table, gpu) {
+    const decoder = new TextDecoder();
+    const modules = await Promise.all(files.modules.map(async ({ file, ...module }) => ({ ...module, code: decoder.decode(await source.read(file)) })));
+    const precision = files.precision ?? 'f32';
+    const program = { arch, head, precision, modules };
+    const bytes = await source.read(files.weights);
+    const blob = precision === 'f16' ? uint16View(bytes, files.weights) : float32View(bytes, files.weights);
+    let weights;
+    try {
+        weights = splitWeights(weightLayout(arch, head, precision), blob);
+    }
+    catch (e) {
+        throw new PackageError('file', `${files.weights}: ${e.message}`);
+    }
+    return createEngine({ gpu, program, weights, table });
+}
+/** navigator.gpu, else the Node entry's Dawn GPU, else a PackageError. */
+export async function defaultGpu(nodeGpu) {
     const nav = globalThis.navigator;
     if (nav?.gpu)
         return nav.gpu;
