@@ -1,7 +1,7 @@
 // The encoder-decoder (BART-style) model description shared by the compiler and the runtime: architecture,
 // the decoder's weight table, and the encoder seen as an ordinary encoder Model (contract/model.ts).
 
-import type { Activation, ArchConfig, Model, ModelWeights, NormPlacement } from './model.ts';
+import type { Activation, ArchConfig, Model, ModelWeights, NormPlacement, TableTensors } from './model.ts';
 
 export interface Seq2SeqArch {
   readonly encoderLayers: number;   // L_enc
@@ -77,11 +77,7 @@ export interface DecoderWeightSpec {
 }
 
 export type DecoderWeightName = keyof typeof DECODER_WEIGHTS;
-type Table = typeof DECODER_WEIGHTS;
-type Names<G extends DecoderWeightSpec['group'], Optional extends boolean> = {
-  [K in DecoderWeightName]: Table[K]['group'] extends G ? (Table[K]['when'] extends 'always' ? (Optional extends false ? K : never) : (Optional extends true ? K : never)) : never;
-}[DecoderWeightName];
-type Tensors<G extends DecoderWeightSpec['group']> = { readonly [K in Names<G, false>]: Float32Array } & { readonly [K in Names<G, true>]?: Float32Array };
+type Tensors<G extends DecoderWeightSpec['group']> = TableTensors<typeof DECODER_WEIGHTS, G>;
 
 export type DecoderLayerWeights = Tensors<'layer'>;
 export type DecoderWeights = Tensors<'embed'> & Tensors<'final'> & { readonly layers: readonly DecoderLayerWeights[] };

@@ -263,16 +263,27 @@ export interface WeightSpec {
     readonly onnx: string;
 }
 export type WeightName = keyof typeof WEIGHTS;
-type Table = typeof WEIGHTS;
-type NamesOf<G extends WeightGroup, Optional extends boolean> = {
-    [K in WeightName]: Table[K]['group'] extends G ? (Table[K]['when'] extends 'always' ? (Optional extends false ? K : never) : (Optional extends true ? K : never)) : never;
-}[WeightName];
-/** The tensors of one group: those the table marks `always` are required, the others optional. */
-export type GroupWeights<G extends WeightGroup> = {
-    readonly [K in NamesOf<G, false>]: Float32Array;
+/**
+ * The names of a weight table's tensors in group G: required (`when: 'always'`) or, with Optional, the
+ * conditional ones. Shared by every weight table (this one and contract/seq2seq.ts's decoder table).
+ */
+type TableNames<T extends Record<string, {
+    readonly group: string;
+    readonly when: string;
+}>, G, Optional extends boolean> = {
+    [K in keyof T]: T[K]['group'] extends G ? (T[K]['when'] extends 'always' ? (Optional extends false ? K : never) : (Optional extends true ? K : never)) : never;
+}[keyof T];
+/** A weight table's tensors of one group: those it marks `always` are required, the others optional. */
+export type TableTensors<T extends Record<string, {
+    readonly group: string;
+    readonly when: string;
+}>, G> = {
+    readonly [K in TableNames<T, G, false>]: Float32Array;
 } & {
-    readonly [K in NamesOf<G, true>]?: Float32Array;
+    readonly [K in TableNames<T, G, true>]?: Float32Array;
 };
+/** The tensors of one group: those the table marks `always` are required, the others optional. */
+export type GroupWeights<G extends WeightGroup> = TableTensors<typeof WEIGHTS, G>;
 type Tensors<G extends WeightGroup> = GroupWeights<G>;
 /** One layer's tensors (see WEIGHTS). */
 export type LayerWeights = Tensors<'layer'>;
