@@ -9,10 +9,11 @@ import { loadAll } from '../compiler/load.ts';
 import { loadSpec } from '../compiler/spec/load.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import type { Activation, ArchConfig, HeadConfig, Model } from '../contract/model.ts';
-import { gelu, geluTanh, runReference, type RunInput } from '../runtime/reference/index.ts';
+import { gelu, geluTanh, type RunInput } from '../runtime/reference/index.ts';
 import { createEngine, type EngineResult } from '../runtime/webgpu/engine.ts';
 import { packWebGpuWeights } from '../compiler/passes/packWebGpuWeights.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
+import { compareWithReference, maxAbs, TOL } from './support/webgpu-compare.ts';
 
 /**
  * Tolerances (max absolute error against runReference(..., { precision: 'f32' })), per output:
@@ -22,7 +23,6 @@ import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
  * Differences come from summation order in the tiled products and reductions, and from WGSL's exp and
  * the erf approximation. Exit layers are decided on the CPU from the table and must match exactly.
  */
-const TOL = { hiddenPerLayer: 2e-5, pooled: 2e-5, logits: 2e-5 };
 
 const gpu = await nodeGpu({ vulkanIcd: process.env['VK_ICD_FILENAMES'] ?? SWIFTSHADER_ICD });
 const adapter = await gpu.requestAdapter();
@@ -43,38 +43,10 @@ function seq(len: number, seed: number, vocab: number): number[] {
   return Array.from({ length: len }, (_, i) => 3 + ((i * 37 + seed * 11) % (vocab - 3)));
 }
 
-function maxAbs(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  assert.is(a.length, b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
-
 const worst = { hidden: 0, pooled: 0, logits: 0 };
 
-/** Compares an engine result with the f32 reference, output by output. */
-function compare(model: Model, table: Uint8Array, input: RunInput, got: EngineResult, fullDepth: boolean): void {
-  const ids = input.ids;
-  const ref = runReference(model, table, input, { precision: 'f32', fullDepth });
-  assert.equal(got.exits, ref.exits);
-  ids.forEach((_, s) => {
-    if (got.lastHidden) {
-      const e = maxAbs(got.lastHidden[s]!, ref.lastHidden[s]!);
-      worst.hidden = Math.max(worst.hidden, e);
-      assert.ok(e <= TOL.hiddenPerLayer * model.arch.layers, `hidden of sequence ${s}: max error ${e}`);
-    }
-    if (ref.pooled) {
-      const e = maxAbs(got.pooled![s]!, ref.pooled[s]!);
-      worst.pooled = Math.max(worst.pooled, e);
-      assert.ok(e <= TOL.pooled, `pooled of sequence ${s}: max error ${e}`);
-    }
-    if (ref.logits) {
-      const e = maxAbs(got.logits![s]!, ref.logits[s]!);
-      worst.logits = Math.max(worst.logits, e);
-      assert.ok(e <= TOL.logits, `logits of sequence ${s}: max error ${e}`);
-    }
-  });
-}
+/** Compares with the f32 reference, output by output (test/support/webgpu-compare.ts). */
+const compare = (model: Model, table: Uint8Array, input: RunInput, got: EngineResult, fullDepth: boolean): void => compareWithReference(model, table, input, got, fullDepth, worst);
 
 const bertBase: ArchConfig = {
   layers: 12, hidden: 768, heads: 12, ffn: 3072, vocabSize: 30522, maxPositions: 512, typeVocabSize: 2,

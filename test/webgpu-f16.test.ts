@@ -24,9 +24,9 @@ import type { ArchConfig, HeadConfig, Model, ModelWeights } from '../contract/mo
 import { runReference, type RunInput } from '../runtime/reference/index.ts';
 import { createEngine, type EngineResult, type WebGpuEngine } from '../runtime/webgpu/engine.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
+import { compareWithReference, maxAbs, TOL } from './support/webgpu-compare.ts';
 
 /** The WebGPU engine's documented tolerances (test/webgpu-dawn.test.ts), here against the f16-rounded weights. */
-const TOL = { hiddenPerLayer: 2e-5, pooled: 2e-5, logits: 2e-5 };
 
 const gpu = await nodeGpu({ vulkanIcd: process.env['VK_ICD_FILENAMES'] ?? SWIFTSHADER_ICD });
 const adapter = await gpu.requestAdapter();
@@ -49,41 +49,14 @@ function halfRounded(model: Model): Model {
   return { ...model, weights };
 }
 
-function maxAbs(a: ArrayLike<number>, b: ArrayLike<number>): number {
-  assert.is(a.length, b.length);
-  let m = 0;
-  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
-  return m;
-}
-
 function seq(len: number, seed: number, vocab: number): number[] {
   return Array.from({ length: len }, (_, i) => 3 + ((i * 37 + seed * 11) % (vocab - 3)));
 }
 
 const worst = { hidden: 0, pooled: 0, logits: 0 };
 
-/** Compares an engine result with the f32 reference on the rounded weights, output by output; exits exactly. */
-function compare(rounded: Model, table: Uint8Array, input: RunInput, got: EngineResult, fullDepth: boolean): void {
-  const ref = runReference(rounded, table, input, { precision: 'f32', fullDepth });
-  assert.equal(got.exits, ref.exits);
-  input.ids.forEach((_, s) => {
-    if (got.lastHidden) {
-      const e = maxAbs(got.lastHidden[s]!, ref.lastHidden[s]!);
-      worst.hidden = Math.max(worst.hidden, e);
-      assert.ok(e <= TOL.hiddenPerLayer * rounded.arch.layers, `hidden of sequence ${s}: max error ${e}`);
-    }
-    if (ref.pooled) {
-      const e = maxAbs(got.pooled![s]!, ref.pooled[s]!);
-      worst.pooled = Math.max(worst.pooled, e);
-      assert.ok(e <= TOL.pooled, `pooled of sequence ${s}: max error ${e}`);
-    }
-    if (ref.logits) {
-      const e = maxAbs(got.logits![s]!, ref.logits[s]!);
-      worst.logits = Math.max(worst.logits, e);
-      assert.ok(e <= TOL.logits, `logits of sequence ${s}: max error ${e}`);
-    }
-  });
-}
+/** Compares with the f32 reference on the rounded weights, output by output (test/support/webgpu-compare.ts). */
+const compare = (rounded: Model, table: Uint8Array, input: RunInput, got: EngineResult, fullDepth: boolean): void => compareWithReference(rounded, table, input, got, fullDepth, worst);
 
 async function f16Engine(model: Model, table: Uint8Array, shaderF16 = true): Promise<WebGpuEngine> {
   const program = emitWgsl(model.arch, model.head, { precision: 'f16' });
