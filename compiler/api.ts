@@ -258,6 +258,12 @@ export interface ExportOptions extends CommonOptions {
   readonly out?: string;
   /** Bake the exit table into the graph (tokens sorted by exit layer, each layer on its active prefix). */
   readonly exits?: boolean;
+  /**
+   * 'int8': dynamic int8 quantization as onnxruntime's quantize_dynamic writes it with its defaults
+   * (MatMulInteger on int8 weights, one scale per tensor; DynamicQuantizeLinear on the activations);
+   * 'int8-per-channel': one weight scale per output column. Encoder models only.
+   */
+  readonly quantize?: 'int8' | 'int8-per-channel';
 }
 
 /** The spec's model as a standard ONNX graph (opset 17), at full depth or with the exits baked in. */
@@ -274,6 +280,7 @@ export async function exportOnnx(spec: SpecInput, opts: ExportOptions = {}): Pro
   } else {
     bytes = onnx.exportOnnx(load.loadModel(s, progress));
   }
+  if (opts.quantize) bytes = (await import('./onnx/quantize.ts')).quantizeDynamic(bytes, { perChannel: opts.quantize === 'int8-per-channel' }).bytes;
   if (opts.out) fs.writeFileAtomic(resolve(opts.out), bytes);
   return bytes;
 }
@@ -281,6 +288,9 @@ export async function exportOnnx(spec: SpecInput, opts: ExportOptions = {}): Pro
 /** Seq2seq exporters' three files in one folder (`out`), at full depth; returns the encoder file's bytes. */
 async function exportSeq2Seq(s: Spec, opts: ExportOptions, progress: Progress): Promise<Uint8Array> {
   const [{ resolve }, load, { exportSeq2SeqOnnx, SEQ2SEQ_FILES }, fs] = await Promise.all([import('node:path'), import('./load.ts'), import('./onnx/seq2seq.ts'), import('./util/fs.ts')]);
+  if (opts.quantize) {
+    throw new HasheeError('usage', 'an encoder-decoder exports in float32 only (--quantize is for encoder models)', { location: s.locations.get('model.kind'), keyPath: 'model.kind' });
+  }
   if (opts.exits) {
     throw new HasheeError('usage', 'an encoder-decoder exports at full depth only (--exits is for encoder models)', { location: s.locations.get('model.kind'), keyPath: 'model.kind' });
   }

@@ -117,23 +117,26 @@ const exportCmd = command({
   description: 'Writes the spec\'s model as a standard ONNX graph (opset 17): at full depth, or with --exits the exit\n' +
     'table baked in (the graph sorts tokens by exit layer and runs each layer on its active prefix; extra output exit_layers).\n' +
     'An encoder-decoder spec writes a folder: encoder_model.onnx, decoder_model.onnx and decoder_with_past_model.onnx\n' +
-    '(Optimum\'s layout, full depth).',
+    '(Optimum\'s layout, full depth). --quantize int8 writes the graph onnxruntime\'s quantize_dynamic would with its\n' +
+    'defaults (MatMulInteger on int8 weights, DynamicQuantizeLinear on activations), for onnxruntime\'s int8 kernels.',
   options: {
     out: { type: 'string', short: 'o', value: 'FILE.onnx', required: true, help: 'the file to write' },
     exits: { type: 'boolean', help: 'bake the exit table into the graph' },
-    json: { type: 'boolean', help: 'print {"out", "bytes", "exits"} of the file written on stdout' },
+    quantize: { type: 'string', choices: ['int8', 'int8-per-channel'], help: 'dynamic int8 quantization as onnxruntime\'s quantize_dynamic writes it (int8 weights, one scale per tensor or per column)' },
+    json: { type: 'boolean', help: 'print {"out", "bytes", "exits", "quantize"} of the file written on stdout' },
   },
   async run(args, opts, ctx) {
     const spec = await oneSpec('export-onnx', args);
     if (!opts.out) throw new HasheeError('usage', '--out FILE.onnx is required\nRun \'hashee export-onnx --help\' for usage.');
-    const bytes = await (await import('./api.ts')).exportOnnx(spec, { out: opts.out, exits: !!opts.exits, progress: createProgress('loading') });
+    const quantize = opts.quantize as 'int8' | 'int8-per-channel' | undefined;
+    const bytes = await (await import('./api.ts')).exportOnnx(spec, { out: opts.out, exits: !!opts.exits, quantize, progress: createProgress('loading') });
     if (spec.seq2seq) {
       const { SEQ2SEQ_FILES } = await import('./onnx/seq2seq.ts');
       if (opts.json) ctx.out(`${JSON.stringify({ out: opts.out, files: Object.values(SEQ2SEQ_FILES), exits: false }, null, 2)}\n`);
       else ctx.err(`wrote ${opts.out}: ${Object.values(SEQ2SEQ_FILES).join(', ')}\n`);
       return;
     }
-    if (opts.json) ctx.out(`${JSON.stringify({ out: opts.out, bytes: bytes.length, exits: !!opts.exits }, null, 2)}\n`);
+    if (opts.json) ctx.out(`${JSON.stringify({ out: opts.out, bytes: bytes.length, exits: !!opts.exits, quantize: quantize ?? null }, null, 2)}\n`);
     else ctx.err(`wrote ${opts.out} (${(bytes.length / 1e6).toFixed(1)} MB)\n`);
   },
 });

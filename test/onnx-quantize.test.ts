@@ -1,0 +1,177 @@
+// Dynamic int8 quantization of ONNX files (compiler/onnx/quantize.ts, `export-onnx --quantize`), the
+// onnxruntime int8 peer of hashee's int8 engine: the graph form (every constant-weight MatMul replaced,
+// one DynamicQuantizeLinear per distinct input, attention left alone), the stored codes against the
+// original weights (within half a step of their scale), onnxruntime-node and onnxruntime-web running the
+// file close to the f32 reference (and not equal to it: the rounding is real), the exits export keeping
+// its exit layers exactly, determinism, and the errors.
+import { test } from 'uvu';
+import * as assert from 'uvu/assert';
+import * as ort from 'onnxruntime-node';
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { exportOnnx, exportOnnxWithExits } from '../compiler/onnx/index.ts';
+import { quantizeDynamic } from '../compiler/onnx/quantize.ts';
+import { DATA_TYPE, onnx, readFloats, tensorDims, type TensorProto } from '../compiler/onnx/proto.ts';
+import { randomWeights } from '../compiler/weights/random.ts';
+import { HasheeError } from '../compiler/errors.ts';
+import { main } from '../compiler/cli.ts';
+import { runReference } from '../runtime/reference/index.ts';
+import type { ArchConfig, HeadConfig, Model } from '../contract/model.ts';
+
+const arch: ArchConfig = {
+  layers: 3, hidden: 64, heads: 4, ffn: 128, vocabSize: 50, maxPositions: 16, typeVocabSize: 2, activation: 'gelu',
+  layerNormEps: 1e-12, norm: 'post', embeddingSize: 64, sharedLayers: false,
+};
+const head: HeadConfig = { kind: 'classification', labels: 3 };
+const model: Model = { arch, head, weights: randomWeights(arch, head, 11, 0.05) };
+const f32 = exportOnnx(model);
+
+// How far the int8 logits may be from the f32 reference on this model (|logits| ~0.3; measured 7e-4 to
+// 2.1e-3): a loose bound, since onnxruntime quantizes each activation tensor with one uint8 scale.
+const INT8_LOGITS_TOL = 2e-2;
+
+const inputs = [[1, 7, 3, 9, 2, 5, 11, 30], [1, 12, 2], [1, 40, 41, 42, 43, 44, 45, 46, 47, 48, 2]];
+
+function feeds<T>(ids: readonly number[], make: (data: BigInt64Array, dims: number[]) => T): Record<string, T> {
+  const n = ids.length;
+  return {
+    input_ids: make(BigInt64Array.from(ids, BigInt), [1, n]),
+    attention_mask: make(new BigInt64Array(n).fill(1n), [1, n]),
+    token_type_ids: make(new BigInt64Array(n), [1, n]),
+  };
+}
+
+function maxAbsDiff(a: ArrayLike<number>, b: ArrayLike<number>): number {
+  assert.is(a.length, b.length);
+  let m = 0;
+  for (let i = 0; i < a.length; i++) m = Math.max(m, Math.abs(a[i]! - b[i]!));
+  return m;
+}
+
+const graphOf = (bytes: Uint8Array) => onnx.ModelProto.decode(bytes).graph!;
+const count = (bytes: Uint8Array, op: string): number => graphOf(bytes).node!.filter((n) => n.opType === op).length;
+
+test('every constant-weight MatMul becomes MatMulInteger; one DynamicQuantizeLinear per distinct input; attention stays f32', () => {
+  const q = quantizeDynamic(f32);
+  const L = arch.layers;
+  // per layer: Q, K, V (one shared input), attention output, FFN in, FFN out; then the pooler and the classifier
+  assert.is(q.matmuls, 6 * L + 2);
+  assert.is(count(q.bytes, 'MatMulInteger'), 6 * L + 2);
+  assert.is(count(q.bytes, 'DynamicQuantizeLinear'), 4 * L + 2);
+  assert.is(count(q.bytes, 'MatMul'), 2 * L); // scores and context: activation x activation
+  assert.is(count(f32, 'MatMul'), 8 * L + 2);
+  const d = arch.hidden, ffn = arch.ffn;
+  assert.is(q.weights, L * (4 * d * d + 2 * d * ffn) + d * d + d * head.labels);
+  const inits = graphOf(q.bytes).initializer!;
+  const floatMatrices = inits.filter((t) => t.dataType === DATA_TYPE.FLOAT && tensorDims(t).length === 2).map((t) => t.name);
+  assert.equal(floatMatrices.sort(), ['embeddings.position_embeddings.weight', 'embeddings.token_type_embeddings.weight', 'embeddings.word_embeddings.weight']);
+  assert.ok(q.bytes.length < 0.45 * f32.length, `${q.bytes.length} vs ${f32.length} bytes`);
+});
+
+/** Each stored code against the original weight: |q s - w| <= s / 2, codes in [-127, 127], the largest at +-127. */
+function checkCodes(bytes: Uint8Array, perChannel: boolean): void {
+  const original = new Map(graphOf(f32).initializer!.map((t) => [t.name!, t]));
+  const inits = new Map(graphOf(bytes).initializer!.map((t) => [t.name!, t]));
+  let checked = 0;
+  for (const [name, t] of inits) {
+    if (!name.endsWith('_quantized')) continue;
+    const w = readFloats(original.get(name.slice(0, -'_quantized'.length))!)!;
+    const [k, n] = tensorDims(t) as [number, number];
+    assert.is(t.dataType, DATA_TYPE.INT8, name);
+    const codes = new Int8Array(t.rawData!.buffer.slice(t.rawData!.byteOffset, t.rawData!.byteOffset + t.rawData!.byteLength));
+    const scaleT: TensorProto = inits.get(name.replace(/_quantized$/, '_scale'))!;
+    const scales = readFloats(scaleT)!;
+    assert.is(scales.length, perChannel ? n : 1, name);
+    const zero = inits.get(name.replace(/_quantized$/, '_zero_point'))!;
+    assert.ok(zero.rawData!.every((b) => b === 0), `${name}: symmetric`);
+    const peak = new Array<number>(scales.length).fill(0);
+    for (let i = 0; i < k; i++) {
+      for (let j = 0; j < n; j++) {
+        const c = perChannel ? j : 0, s = scales[c]!, code = codes[i * n + j]!;
+        assert.ok(code >= -127 && code <= 127, `${name}: code ${code}`);
+        assert.ok(Math.abs(code * s - w[i * n + j]!) <= s * (0.5 + 1e-6), `${name}[${i},${j}]: ${code} * ${s} vs ${w[i * n + j]}`);
+        peak[c] = Math.max(peak[c]!, Math.abs(code));
+      }
+    }
+    assert.ok(peak.every((p) => p === 127), `${name}: the largest weight maps to 127`);
+    checked++;
+  }
+  assert.is(checked, 6 * arch.layers + 2);
+}
+
+test('the stored int8 codes are the weights within half a step, per tensor and per column', () => {
+  checkCodes(quantizeDynamic(f32).bytes, false);
+  checkCodes(quantizeDynamic(f32, { perChannel: true }).bytes, true);
+});
+
+test('onnxruntime-node and -web run the int8 file close to the f32 reference, and not equal to it', async () => {
+  const web = await import('onnxruntime-web');
+  web.env.wasm.numThreads = 1;
+  const table = new Uint8Array(arch.vocabSize).fill(arch.layers);
+  for (const perChannel of [false, true]) {
+    const bytes = quantizeDynamic(f32, { perChannel }).bytes;
+    const node = await ort.InferenceSession.create(bytes);
+    const browser = await web.InferenceSession.create(bytes, { executionProviders: ['wasm'] });
+    let worst = 0, least = Infinity;
+    for (const ids of inputs) {
+      const ref = runReference(model, table, { ids: [ids] }, { precision: 'f32', fullDepth: true }).logits![0]!;
+      const got = (await node.run(feeds(ids, (d, dims) => new ort.Tensor('int64', d, dims)))).logits!.data as Float32Array;
+      const diff = maxAbsDiff(got, ref);
+      worst = Math.max(worst, diff);
+      least = Math.min(least, diff);
+      const fromWeb = (await browser.run(feeds(ids, (d, dims) => new web.Tensor('int64', d, dims)))).logits!.data as Float32Array;
+      assert.ok(maxAbsDiff(fromWeb, got) <= 1e-5, 'onnxruntime-web and -node agree on the int8 file');
+    }
+    console.log(`onnx-quantize: ${perChannel ? 'per column' : 'per tensor'}: int8 logits within ${worst.toExponential(1)} of f32 (least ${least.toExponential(1)})`);
+    assert.ok(worst <= INT8_LOGITS_TOL, `max |int8 - f32| ${worst}`);
+    assert.ok(least > 1e-5, 'the quantized file computes something else than f32');
+    await node.release();
+    await browser.release();
+  }
+});
+
+test('the exits export quantizes too and keeps its exit layers exactly', async () => {
+  const table = Uint8Array.from({ length: arch.vocabSize }, (_, id) => (id < 4 ? arch.layers : 1 + (id % arch.layers)));
+  const exits = exportOnnxWithExits(model, table);
+  const q = quantizeDynamic(exits);
+  assert.ok(q.matmuls >= 6 * arch.layers, `${q.matmuls} MatMuls quantized`);
+  const plain = await ort.InferenceSession.create(exits);
+  const int8 = await ort.InferenceSession.create(q.bytes);
+  for (const ids of inputs) {
+    const f = feeds(ids, (d, dims) => new ort.Tensor('int64', d, dims));
+    const [a, b] = [await plain.run(f), await int8.run(f)];
+    assert.equal(Array.from(b.exit_layers!.data as BigInt64Array, Number), Array.from(a.exit_layers!.data as BigInt64Array, Number));
+    assert.ok(maxAbsDiff(b.logits!.data as Float32Array, a.logits!.data as Float32Array) <= INT8_LOGITS_TOL);
+  }
+});
+
+test('quantizing is deterministic; a file without constant-weight MatMuls is a usage error', () => {
+  assert.ok(Buffer.compare(quantizeDynamic(f32).bytes, quantizeDynamic(f32).bytes) === 0);
+  const gemm = exportOnnx(model, { linear: 'gemm' }); // Gemm linears: quantize_dynamic leaves Gemm alone too
+  try {
+    quantizeDynamic(gemm);
+    assert.unreachable('no error');
+  } catch (e) {
+    assert.instance(e, HasheeError);
+    assert.match((e as HasheeError).message, 'no MatMul with a constant float weight');
+  }
+});
+
+test('hashee export-onnx --quantize writes the int8 file; an encoder-decoder refuses it with its location', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hashee-onnx-quantize-'));
+  const io = { out: '', err: '' };
+  const cli = (...argv: string[]) => { io.out = ''; io.err = ''; return main(argv, { out: (s) => { io.out += s; }, err: (s) => { io.err += s; } }); };
+  const file = join(dir, 'tiny-int8.onnx');
+  assert.is(await cli('export-onnx', 'specs/tiny.yaml', '--quantize', 'int8', '--out', file, '--json'), 0, io.err);
+  assert.equal(JSON.parse(io.out), { out: file, bytes: readFileSync(file).length, exits: false, quantize: 'int8' });
+  assert.ok(count(readFileSync(file), 'MatMulInteger') > 0);
+  assert.is(await cli('export-onnx', 'specs/bart-tiny.yaml', '--quantize', 'int8', '--out', join(dir, 'bart')), 1);
+  assert.match(io.err, 'error[usage]');
+  assert.match(io.err, 'specs/bart-tiny.yaml:');
+  assert.match(io.err, '--quantize is for encoder models');
+  assert.is(await cli('export-onnx', 'specs/tiny.yaml', '--quantize', 'int4', '--out', file), 1);
+  assert.match(io.err, 'int8-per-channel');
+});
+
+test.run();
