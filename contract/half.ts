@@ -3,6 +3,8 @@
 // f32 -> f16 rounds to nearest, ties to even, from the f32 value's bits: overflow gives infinity, values
 // below half the smallest subnormal (2^-25) give a signed zero, NaN stays NaN. f16 -> f32 is exact.
 
+import type { ModelWeights } from './model.ts';
+
 const word = new Uint32Array(1);
 const float = new Float32Array(word.buffer);
 
@@ -53,4 +55,14 @@ export function toHalf(values: Float32Array): Uint16Array<ArrayBuffer> {
   const out = new Uint16Array(values.length);
   for (let i = 0; i < values.length; i++) out[i] = halfBits(values[i]!);
   return out;
+}
+
+/**
+ * The weights with every stored tensor rounded to its nearest f16 value: what the webgpu f16 precision
+ * stores (its kernels compute in f32, so the f32 reference on these weights is what that engine matches).
+ */
+export function halfRoundedWeights(w: ModelWeights): ModelWeights {
+  const round = <T extends object>(group: T): T =>
+    Object.fromEntries(Object.entries(group).map(([k, v]) => [k, v instanceof Float32Array ? v.map(roundHalf) : v])) as T;
+  return { ...round(w), layers: w.layers.map(round), head: round(w.head) };
 }

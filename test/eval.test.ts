@@ -14,6 +14,7 @@ import { loadAll } from '../compiler/load.ts';
 import { loadSpec } from '../compiler/spec/index.ts';
 import { parseTsv } from '../compiler/corpus/tsv.ts';
 import { runReference } from '../runtime/reference/index.ts';
+import { roundHalf } from '../contract/half.ts';
 import { readFileSync } from 'node:fs';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
@@ -50,16 +51,44 @@ targets: [wasm]
 const cls = specFor('pairs-cls', '{ kind: classification, labels: 2 }');
 const reg = specFor('pairs-reg', '{ kind: regression }');
 
-/** The reference executor run directly on the first n rows, encoded here as pairs with token types. */
-function referenceOutputs(spec: string, task: 'mrpc' | 'stsb', n: number): number[][] {
+/**
+ * The reference executor run directly on the first n rows, encoded here as pairs with token types;
+ * `half` rounds every stored weight to f16 here (with roundHalf, value by value) and runs in f32.
+ */
+function referenceOutputs(spec: string, task: 'mrpc' | 'stsb', n: number, half = false): number[][] {
   const cols = task === 'mrpc' ? ['#1 String', '#2 String'] : ['sentence1', 'sentence2'];
   const tsv = parseTsv(readFileSync(`${root}data/${task}/dev.tsv`, 'utf8'), task);
   const tok = loadTokenizer(`${root}data/sst2/tokenizer.json`);
   const enc = tsv.rows.slice(0, n).map((r) => tok.encode(r.cells[tsv.header.indexOf(cols[0]!)]!, r.cells[tsv.header.indexOf(cols[1]!)]!));
   assert.ok(enc.every((e) => e.typeIds.includes(1)));
   const { model, table } = loadAll(loadSpec(spec));
-  return runReference(model, table, { ids: enc.map((e) => e.ids), typeIds: enc.map((e) => e.typeIds) }).logits!.map((z) => Array.from(z));
+  const w = model.weights;
+  const round = <T extends object>(g: T): T => {
+    const out: Record<string, unknown> = {};
+    for (const [k, v] of Object.entries(g)) out[k] = v instanceof Float32Array ? Float32Array.from(v, roundHalf) : v;
+    return out as T;
+  };
+  const m = half ? { ...model, weights: { ...round(w), layers: w.layers.map(round), head: round(w.head) } } : model;
+  return runReference(m, table, { ids: enc.map((e) => e.ids), typeIds: enc.map((e) => e.typeIds) }, half ? { precision: 'f32' } : {}).logits!.map((z) => Array.from(z));
 }
+
+test('eval --precision f16 --against f64: the f32 reference on half-rounded weights; argmax agreement and the largest logit difference', async () => {
+  const r = await cli('eval', cls, '--task', 'mrpc', '--limit', '40', '--precision', 'f16', '--against', 'f64', '--json');
+  assert.is(r.code, 0, r.err);
+  const j = JSON.parse(r.out) as { precision: string; predictions: number[]; against: { precision: string; argmax_agree: number; max_abs_logit_diff: number; metrics: { accuracy: number } } };
+  const half = referenceOutputs(cls, 'mrpc', 40, true), full = referenceOutputs(cls, 'mrpc', 40);
+  const argmax = (z: number[]): number => (z[1]! > z[0]! ? 1 : 0);
+  assert.is(j.precision, 'f16');
+  assert.equal(j.predictions, half.map(argmax));
+  assert.is(j.against.precision, 'f64');
+  assert.is(j.against.argmax_agree, half.filter((z, i) => argmax(z) === argmax(full[i]!)).length);
+  const diff = Math.max(...half.flatMap((z, i) => z.map((v, k) => Math.abs(v - full[i]![k]!))));
+  assert.ok(Math.abs(j.against.max_abs_logit_diff - diff) <= 1e-9 * Math.max(1, diff), `${j.against.max_abs_logit_diff} vs ${diff}`);
+  assert.ok(diff > 1e-6, 'half rounding changes the logits');
+  const text = await cli('eval', cls, '--task', 'mrpc', '--limit', '40', '--precision', 'f16', '--against', 'f64');
+  assert.match(text.out, `against backend reference (f64): accuracy`);
+  assert.match(text.out, `argmax agrees on ${j.against.argmax_agree} of 40`);
+});
 
 test('eval on MRPC: accuracy and F1, predictions from the pair encoding with token types', async () => {
   const r = await cli('eval', cls, '--task', 'mrpc', '--limit', '24', '--json');

@@ -18,7 +18,7 @@ import { compilePackage } from '../compiler/package/assemble.ts';
 import { compareTrees } from '../compiler/package/generated.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import { packWebGpuWeights } from '../compiler/passes/packWebGpuWeights.ts';
-import { halfBits, roundHalf } from '../contract/half.ts';
+import { halfBits, halfRoundedWeights, roundHalf } from '../contract/half.ts';
 import { joinWeights, packedFloats, splitWeights, weightLayout } from '../contract/webgpu-layout.ts';
 import type { ArchConfig, HeadConfig, Model, ModelWeights } from '../contract/model.ts';
 import { runReference, type RunInput } from '../runtime/reference/index.ts';
@@ -41,13 +41,7 @@ const specFile = (name: string): string => fileURLToPath(new URL(`../specs/${nam
 const tinySpec = loadAll(loadSpec(specFile('tiny')));
 
 /** The model with every stored tensor rounded to its nearest f16 value. */
-function halfRounded(model: Model): Model {
-  const round = <T extends object>(group: T): T =>
-    Object.fromEntries(Object.entries(group).map(([k, v]) => [k, v instanceof Float32Array ? v.map(roundHalf) : v])) as T;
-  const w = model.weights;
-  const weights: ModelWeights = { ...round(w), layers: w.layers.map(round), head: round(w.head) };
-  return { ...model, weights };
-}
+const halfRounded = (model: Model): Model => ({ ...model, weights: halfRoundedWeights(model.weights) });
 
 function seq(len: number, seed: number, vocab: number): number[] {
   return Array.from({ length: len }, (_, i) => 3 + ((i * 37 + seed * 11) % (vocab - 3)));

@@ -7,6 +7,10 @@ import { HasheeError } from '../errors.ts';
 import { createProgress } from '../progress.ts';
 import { maxLenOption, numberOption, specTokenizer, taskOption } from '../train/command.ts';
 import { TASK_NAMES, TASKS, readExamples, shippedSplit } from '../train/data.ts';
+import type { EvalPrecision } from './eval.ts';
+
+/** The reference's precisions (compiler/eval/eval.ts's EVAL_PRECISIONS, listed here so --help loads nothing). */
+const EVAL_PRECISIONS: readonly EvalPrecision[] = ['f64', 'f32', 'int8', 'f16'];
 
 export const evalCommand = command({
   args: 'SPEC',
@@ -15,13 +19,16 @@ export const evalCommand = command({
     'the task is read from the file\'s columns unless --task) and prints accuracy (SST-2), accuracy and F1\n' +
     '(MRPC) or Pearson / Spearman (STS-B), the average exit layer (token mass) and the expected FLOPs ratio\n' +
     'vs full depth (cost model, each sentence alone). --backend wasm runs the compiled package (single\n' +
-    'sentences only, in the spec\'s precision); the reference runs in float64 unless --precision f32, or int8\n' +
-    '(the WASM int8 arithmetic: per-column int8 weights, per-row int8 activations).',
+    'sentences only, in the spec\'s precision); the reference runs in float64 unless --precision f32, int8\n' +
+    '(the WASM int8 arithmetic: per-column int8 weights, per-row int8 activations) or f16 (f32 on the weights\n' +
+    'rounded to half, as the WebGPU f16 package stores them). --against PRECISION also runs the reference at that\n' +
+    'precision and prints how often the argmax agrees and the largest logit difference.',
   options: {
     task: { type: 'string', choices: TASK_NAMES, value: 'TASK', help: 'the task (default: from the data file\'s columns)' },
     data: { type: 'string', value: 'FILE.tsv', help: 'labelled data (default: the task\'s shipped dev split)' },
     backend: { type: 'string', choices: ['reference', 'wasm'], help: 'the reference executor (default) or the compiled wasm package' },
-    precision: { type: 'string', choices: ['f64', 'f32', 'int8'], help: 'the reference executor\'s precision (default f64)' },
+    precision: { type: 'string', choices: EVAL_PRECISIONS, help: 'the reference executor\'s precision (default f64)' },
+    against: { type: 'string', choices: EVAL_PRECISIONS, value: 'PRECISION', help: 'compare with the reference at this precision (argmax agreement, max logit difference)' },
     'full-depth': { type: 'boolean', help: 'ignore the exit table' },
     limit: { type: 'string', value: 'N', help: 'read the first N rows only' },
     'max-len': { type: 'string', value: 'N', help: 'longer rows are cut (default max_positions)' },
@@ -36,9 +43,12 @@ export const evalCommand = command({
     const tokenizer = await specTokenizer(spec);
     const file = opts.data === undefined ? shippedSplit(task.name, 'dev') : resolve(opts.data);
     const set = readExamples(file, task, tokenizer, { maxLen, vocabSize: spec.arch.vocabSize, limit, progress: createProgress() });
-    const [{ loadAll }, { evalJson, evaluate, formatEval }] = await Promise.all([import('../load.ts'), import('./eval.ts')]);
+    const [{ loadAll }, { evalJson, evaluate, formatEval, withComparison }] = await Promise.all([import('../load.ts'), import('./eval.ts')]);
     const loaded = loadAll(spec, createProgress('loading'));
-    const report = await evaluate(loaded, set, { backend: opts.backend ?? 'reference', precision: opts.precision ?? 'f64', fullDepth: !!opts['full-depth'] }, createProgress());
-    ctx.out(opts.json ? `${JSON.stringify(evalJson(report))}\n` : formatEval(report));
+    const fullDepth = !!opts['full-depth'];
+    let report = await evaluate(loaded, set, { backend: opts.backend ?? 'reference', precision: (opts.precision ?? 'f64') as EvalPrecision, fullDepth }, createProgress());
+    if (opts.against) report = withComparison(report, await evaluate(loaded, set, { backend: 'reference', precision: opts.against as EvalPrecision, fullDepth }, createProgress()));
+    const wasmPrecision = spec.precision.wasm;
+    ctx.out(opts.json ? `${JSON.stringify(evalJson(report, wasmPrecision))}\n` : formatEval(report, wasmPrecision));
   },
 });
