@@ -4,12 +4,13 @@
 // `--backend webgpu` times the WebGPU package (full depth and with exits) on Dawn's adapter, which it names.
 
 import { fork, type ChildProcess } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { cpus } from 'node:os';
 import { loadSpec } from '../compiler/spec/index.ts';
 import { loadAll } from '../compiler/load.ts';
 import { exportOnnx, exportOnnxWithExits } from '../compiler/onnx/index.ts';
+import { quantizeDynamic } from '../compiler/onnx/quantize.ts';
 import { compilePackage } from '../compiler/package/assemble.ts';
 import { countWork, planBatch } from '../runtime/plan.ts';
 import { HasheeError } from '../compiler/errors.ts';
@@ -78,7 +79,7 @@ async function spawn(name: RunnerName, config: RunnerConfig, env: NodeJS.Process
  */
 const EXECUTES: Record<RunnerName, 'exits' | 'full' | 'padded' | 'onnx-exits'> = {
   'hashee-wasm-full': 'full', 'hashee-wasm-exits': 'exits', 'hashee-wasm-int8-full': 'full', 'hashee-wasm-int8-exits': 'exits', 'hashee-webgpu-full': 'full', 'hashee-webgpu-exits': 'exits',
-  'ort-web': 'padded', 'ort-node': 'padded', 'ort-node-exits': 'onnx-exits',
+  'ort-web': 'padded', 'ort-web-int8': 'padded', 'ort-node': 'padded', 'ort-node-int8': 'padded', 'ort-node-exits': 'onnx-exits',
 };
 
 /** Each runner with exits and the full-depth runner its time is compared with. */
@@ -127,7 +128,7 @@ async function main(): Promise<void> {
   // onnxruntime runs on the CPU: it is the baseline for wasm, not for a GPU.
   const available: RunnerName[] = ([
     `hashee-${backend}-full`, `hashee-${backend}-exits`,
-    ...(backend === 'wasm' ? ['hashee-wasm-int8-full', 'hashee-wasm-int8-exits', 'ort-web', 'ort-node', 'ort-node-exits'] : []),
+    ...(backend === 'wasm' ? ['hashee-wasm-int8-full', 'hashee-wasm-int8-exits', 'ort-web', 'ort-web-int8', 'ort-node', 'ort-node-int8', 'ort-node-exits'] : []),
   ] as RunnerName[]).filter((n) => RUNNERS[n]);
   const picked = values.runners?.split(',');
   const notHere = (picked ?? []).filter((n) => !available.includes(n as RunnerName));
@@ -135,8 +136,10 @@ async function main(): Promise<void> {
   const names = picked ? available.filter((n) => picked.includes(n)) : available;
   const cache = new URL(`bench/cache/${spec.hash.slice(0, 16)}/`, root).pathname;
   mkdirSync(cache, { recursive: true });
-  const onnxPath = `${cache}model.onnx`, onnxExitsPath = `${cache}model-exits.onnx`;
-  if (names.some((n) => n === 'ort-web' || n === 'ort-node') && !existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
+  const onnxPath = `${cache}model.onnx`, onnxExitsPath = `${cache}model-exits.onnx`, onnxInt8Path = `${cache}model-int8.onnx`;
+  const int8Onnx = names.some((n) => n === 'ort-web-int8' || n === 'ort-node-int8');
+  if ((int8Onnx || names.some((n) => n === 'ort-web' || n === 'ort-node')) && !existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
+  if (int8Onnx && !existsSync(onnxInt8Path)) writeFileSync(onnxInt8Path, quantizeDynamic(readFileSync(onnxPath)).bytes);
   if (names.includes('ort-node-exits') && !existsSync(onnxExitsPath)) writeFileSync(onnxExitsPath, exportOnnxWithExits(loaded.model, loaded.table));
   const packageDir = `${cache}package`;
   const tc = performance.now();
@@ -154,7 +157,7 @@ async function main(): Promise<void> {
   for (const t of passes) {
     const children: Child[] = [];
     for (const n of names) {
-      const c = await spawn(n, { threads: t ?? 1, onnxPath, onnxExitsPath, packageDir, packageInt8Dir }, env);
+      const c = await spawn(n, { threads: t ?? 1, onnxPath, onnxExitsPath, onnxInt8Path, packageDir, packageInt8Dir }, env);
       console.error(`bench: ${c.info} (setup ${c.setupMs.toFixed(0)} ms)`);
       children.push(c);
     }
@@ -175,7 +178,7 @@ async function main(): Promise<void> {
         }
       }
       const medianOf = (n: RunnerName | undefined, of = times): number => (n && of.has(n) ? median(of.get(n)!) : NaN);
-      const webMedian = medianOf('ort-web');
+      const webMedian = medianOf('ort-web'), webInt8Median = medianOf('ort-web-int8');
       for (const c of children) {
         const xs = times.get(c.name)!;
         const m = median(xs);
@@ -184,7 +187,7 @@ async function main(): Promise<void> {
           threads: t, workload: w.name, runner: c.name, info: c.info,
           setup_ms: c.setupMs, warmup_ms: warmup.get(c.name), median_ms: m, p25_ms: quantile(xs, 0.25), p75_ms: quantile(xs, 0.75), min_ms: Math.min(...xs), max_ms: Math.max(...xs), samples_ms: xs,
           median_cpu_ms: medianOf(c.name, cpuTimes), samples_cpu_ms: cpuTimes.get(c.name),
-          vs_ort_web: m / webMedian, gflops_per_s: flopsOf(loaded, w, EXECUTES[c.name]) / (m * 1e6),
+          vs_ort_web: m / webMedian, vs_ort_web_int8: m / webInt8Median, gflops_per_s: flopsOf(loaded, w, EXECUTES[c.name]) / (m * 1e6),
           ...(full ? {
             expected_flops_ratio: flopsOf(loaded, w, EXECUTES[c.name]) / flopsOf(loaded, w, EXECUTES[full]),
             measured_time_ratio: m / medianOf(full),
@@ -210,10 +213,11 @@ async function main(): Promise<void> {
 function table(rows: Record<string, unknown>[]): string {
   const f = (x: unknown, d = 1): string => (typeof x === 'number' && Number.isFinite(x) ? x.toFixed(d) : '');
   const ms = (x: unknown): string => f(x, typeof x === 'number' && x < 10 ? 2 : 1); // GPU batch-1 times are a few ms
-  const out = ['| threads | workload | runner | median ms | p25–p75 ms | CPU ms | vs ort-web | GFLOP/s | exits/full time, CPU time (expected FLOPs) | peak RSS MB |', '|---|---|---|---|---|---|---|---|---|---|'];
+  const int8 = rows.some((r) => Number.isFinite(r.vs_ort_web_int8));
+  const out = [`| threads | workload | runner | median ms | p25–p75 ms | CPU ms | vs ort-web |${int8 ? ' vs ort-web-int8 |' : ''} GFLOP/s | exits/full time, CPU time (expected FLOPs) | peak RSS MB |`, `|---|---|---|---|---|---|---|${int8 ? '---|' : ''}---|---|---|`];
   for (const r of rows) {
     const ratio = r.measured_time_ratio !== undefined ? `${f(r.measured_time_ratio, 3)}, ${f(r.measured_cpu_ratio, 3)} (${f(r.expected_flops_ratio, 3)})` : '';
-    out.push(`| ${r.threads ?? '–'} | ${r.workload} | ${r.runner} | ${ms(r.median_ms)} | ${ms(r.p25_ms)}–${ms(r.p75_ms)} | ${ms(r.median_cpu_ms)} | ${f(r.vs_ort_web, 2)} | ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
+    out.push(`| ${r.threads ?? '–'} | ${r.workload} | ${r.runner} | ${ms(r.median_ms)} | ${ms(r.p25_ms)}–${ms(r.p75_ms)} | ${ms(r.median_cpu_ms)} | ${f(r.vs_ort_web, 2)} |${int8 ? ` ${f(r.vs_ort_web_int8, 2)} |` : ''} ${f(r.gflops_per_s)} | ${ratio} | ${f(r.peak_rss_mb, 0)} |`);
   }
   return out.join('\n');
 }

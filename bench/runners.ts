@@ -9,6 +9,7 @@ export interface RunnerConfig {
   readonly threads: number;
   readonly onnxPath: string;       // the spec's model exported at full depth
   readonly onnxExitsPath: string;  // the same model exported with its exit table baked in (export-onnx --exits)
+  readonly onnxInt8Path: string;   // the full-depth export quantized as onnxruntime's quantize_dynamic does (export-onnx --quantize int8)
   readonly packageDir: string;     // `hashee compile` output of the same spec
   readonly packageInt8Dir: string; // the same spec compiled with precision { wasm: int8 }
 }
@@ -21,7 +22,7 @@ export interface Runner {
 }
 
 export type RunnerName =
-  | 'ort-web' | 'ort-node' | 'ort-node-exits' | 'hashee-wasm-full' | 'hashee-wasm-exits' | 'hashee-wasm-int8-full' | 'hashee-wasm-int8-exits'
+  | 'ort-web' | 'ort-web-int8' | 'ort-node' | 'ort-node-int8' | 'ort-node-exits' | 'hashee-wasm-full' | 'hashee-wasm-exits' | 'hashee-wasm-int8-full' | 'hashee-wasm-int8-exits'
   | 'hashee-webgpu-full' | 'hashee-webgpu-exits';
 
 /** Padded int64 tensors in the layout BERT exports take: input_ids, attention_mask, token_type_ids. */
@@ -32,27 +33,30 @@ function paddedFeeds<T>(batch: readonly (readonly number[])[], make: (data: BigI
   return { input_ids: make(ids, [B, n]), attention_mask: make(mask, [B, n]), token_type_ids: make(types, [B, n]) };
 }
 
-async function ortWeb(cfg: RunnerConfig): Promise<Runner> {
-  const ort = await import('onnxruntime-web');
-  ort.env.wasm.numThreads = cfg.threads;
-  ort.env.logLevel = 'error';
-  const session = await ort.InferenceSession.create(readFileSync(cfg.onnxPath), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
-  return {
-    info: `onnxruntime-web ${ort.env.versions.web} wasm, ${cfg.threads} thread(s)`,
-    async run(batch) { await session.run(paddedFeeds(batch, (d, dims) => new ort.Tensor('int64', d, dims))); },
-    async dispose() { await session.release(); },
+/** onnxruntime-web's WASM backend on the full-depth export, f32 or int8. */
+function ortWeb(int8: boolean) {
+  return async (cfg: RunnerConfig): Promise<Runner> => {
+    const ort = await import('onnxruntime-web');
+    ort.env.wasm.numThreads = cfg.threads;
+    ort.env.logLevel = 'error';
+    const session = await ort.InferenceSession.create(readFileSync(int8 ? cfg.onnxInt8Path : cfg.onnxPath), { executionProviders: ['wasm'], graphOptimizationLevel: 'all' });
+    return {
+      info: `onnxruntime-web ${ort.env.versions.web} wasm, ${cfg.threads} thread(s)${int8 ? ', int8 export' : ''}`,
+      async run(batch) { await session.run(paddedFeeds(batch, (d, dims) => new ort.Tensor('int64', d, dims))); },
+      async dispose() { await session.release(); },
+    };
   };
 }
 
-/** onnxruntime-node on the full-depth export, or on the export with exits. */
-function ortNode(exits: boolean) {
+/** onnxruntime-node on the full-depth export (f32 or int8), or on the export with exits. */
+function ortNode(file: 'full' | 'int8' | 'exits') {
   return async (cfg: RunnerConfig): Promise<Runner> => {
     const ort = await import('onnxruntime-node');
-    const session = await ort.InferenceSession.create(exits ? cfg.onnxExitsPath : cfg.onnxPath, {
+    const session = await ort.InferenceSession.create({ full: cfg.onnxPath, int8: cfg.onnxInt8Path, exits: cfg.onnxExitsPath }[file], {
       intraOpNumThreads: cfg.threads, interOpNumThreads: 1, executionMode: 'sequential', graphOptimizationLevel: 'all',
     });
     return {
-      info: `onnxruntime-node ${ort.env.versions.node ?? ''} cpu, ${cfg.threads} thread(s), ${exits ? 'export with exits' : 'full-depth export'}`,
+      info: `onnxruntime-node ${ort.env.versions.node ?? ''} cpu, ${cfg.threads} thread(s), ${{ full: 'full-depth export', int8: 'full-depth int8 export', exits: 'export with exits' }[file]}`,
       async run(batch) { await session.run(paddedFeeds(batch, (d, dims) => new ort.Tensor('int64', d, dims))); },
       async dispose() { await session.release(); },
     };
@@ -84,9 +88,11 @@ function hashee(backend: 'wasm' | 'webgpu', fullDepth: boolean, int8 = false) {
 }
 
 export const RUNNERS: Record<RunnerName, ((cfg: RunnerConfig) => Promise<Runner>) | undefined> = {
-  'ort-web': ortWeb,
-  'ort-node': ortNode(false),
-  'ort-node-exits': ortNode(true),
+  'ort-web': ortWeb(false),
+  'ort-web-int8': ortWeb(true),
+  'ort-node': ortNode('full'),
+  'ort-node-int8': ortNode('int8'),
+  'ort-node-exits': ortNode('exits'),
   'hashee-wasm-full': hashee('wasm', true),
   'hashee-wasm-exits': hashee('wasm', false),
   'hashee-wasm-int8-full': hashee('wasm', true, true),

@@ -1,7 +1,7 @@
 // Scratch profile of the WASM engine on BERT-base (specs/bert-base-sst2.yaml, its real exit table): time per
 // kernel (every kernel call on the calling thread wrapped in a clock) at full depth and with exits, seq 128
 // batch 1 or another bench workload. Clock: this process's CPU time at 1 thread (steadier on a shared machine), wall time with a pool.
-// Args: threads=N reps=N workload=NAME (bench/workloads.ts, default seq128-b1). Run with node --import tsx --experimental-wasm-relaxed-simd.
+// Args: threads=N reps=N workload=NAME (bench/workloads.ts, default seq128-b1) precision=f32|int8. Run with node --import tsx --experimental-wasm-relaxed-simd.
 
 import { loadSpec } from '../compiler/spec/index.ts';
 import { loadAll } from '../compiler/load.ts';
@@ -19,9 +19,10 @@ const root = new URL('../', import.meta.url);
 const { spec, model, table } = loadAll(loadSpec(new URL('specs/bert-base-sst2.yaml', root).pathname));
 const { arch } = spec;
 const batches = workloads(root, { sentences: 32, vocabSize: arch.vocabSize }).find((w) => w.name === workload)!.batches;
-const packed = packWeights(model);
+const precision = process.argv.find((a) => a.startsWith('precision='))?.slice(10) === 'int8' ? 'int8' : 'f32';
+const packed = packWeights(model, precision);
 const modules = emitWasmModules(packed.layout);
-const engine = await WasmEngine.create({ arch, head: spec.head, modules: { simd128: modules.simd, relaxed: modules.relaxed }, weights: packed.bytes, exitTable: table, threads, node: nodeHost });
+const engine = await WasmEngine.create({ arch, head: spec.head, modules: { simd128: modules.simd, relaxed: modules.relaxed }, weights: packed.bytes, exitTable: table, threads, precision, node: nodeHost });
 const plan = (full: boolean, ids = batches[0]!) => planBatch(table, ids, arch.layers, { fullDepth: full, clsOnlyLastLayer: true });
 console.log(engine.info, workload, 'active per layer (exits, first batch):', Array.from(plan(false).active).join(' '));
 const clock = threads === 1 ? () => { const c = process.cpuUsage(); return (c.user + c.system) / 1000; } : () => performance.now();
