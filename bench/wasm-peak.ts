@@ -52,3 +52,52 @@ for (const relaxed of [true, false]) {
   }
   console.log(`${relaxed ? 'relaxed_madd (FMA)' : 'mul + add'}: ${best.gflops.toFixed(1)} GFLOP/s (best at ${best.chains} accumulators)`);
 }
+
+const STREAM_BYTES = 120 * 1024 * 1024;
+
+/** `bw(end)`: sums 64 bytes per iteration from each of `streams` equal stretches of memory [0, 120 MB). */
+function streamModule(streams: number): Uint8Array {
+  const m = new binaryen.Module();
+  m.setFeatures(moduleFeatures({ relaxed: false }));
+  const pages = STREAM_BYTES / 65536 + 1;
+  m.setMemory(pages, pages, null, [], false);
+  m.addMemoryImport('0', 'env', 'memory');
+  const f = new Fn(m, { relaxed: false }, [binaryen.i32]);
+  const end = f.params[0]!, p = f.i32();
+  const acc = Array.from({ length: 8 }, () => f.v128());
+  // stretches 64 bytes more than a multiple of 4 KiB apart, so the streams do not alias in the cache
+  const stretch = STREAM_BYTES / streams - (streams > 1 ? 4096 - 64 : 0);
+  const body: number[] = [];
+  for (let s = 0; s < streams; s++) {
+    for (let j = 0; j < 4; j++) {
+      const a = acc[(s * 4 + j) % 8]!;
+      body.push(a.set(f.vadd(a.get(), f.load(f.add(p.get(), f.c(s * stretch)), j * 16))));
+    }
+  }
+  const top = f.label('stream');
+  f.finish('bw', [
+    p.set(f.c(0)),
+    m.loop(top, m.block(null, [...body, p.set(f.add(p.get(), f.c(64))), m.br(top, m.i32.lt_u(p.get(), end.get()))])),
+    m.return(m.f32x4.extract_lane(acc.slice(1).reduce((s, a) => f.vadd(s, a.get()), acc[0]!.get()), 0)),
+  ], binaryen.f32);
+  if (!m.validate()) throw new Error('invalid module');
+  const bytes = m.emitBinary();
+  m.dispose();
+  return bytes;
+}
+
+const memory = new WebAssembly.Memory({ initial: STREAM_BYTES / 65536 + 1, maximum: STREAM_BYTES / 65536 + 1 });
+new Float32Array(memory.buffer).fill(1);
+for (const streams of [1, 8]) {
+  const bw = new WebAssembly.Instance(new WebAssembly.Module(streamModule(streams) as BufferSource), { env: { memory } }).exports.bw as (end: number) => number;
+  const stretch = STREAM_BYTES / streams - (streams > 1 ? 4096 - 64 : 0);
+  const end = Math.floor((STREAM_BYTES - (streams - 1) * stretch) / 64) * 64; // the last stream stays inside memory
+  let ms = Infinity;
+  for (let r = 0; r < 5; r++) {
+    const t0 = process.cpuUsage();
+    bw(end);
+    const dt = process.cpuUsage(t0);
+    ms = Math.min(ms, (dt.user + dt.system) / 1000);
+  }
+  console.log(`streaming loads, ${streams} stream${streams > 1 ? 's' : ''}: ${((end * streams) / ms / 1e6).toFixed(1)} GB/s`);
+}
