@@ -1,5 +1,7 @@
 // Types of `import model from './my-model.yaml?hashee'` (the bundler plugin, hashee/plugin): add
 // "hashee/client" to compilerOptions.types, or `/// <reference types="hashee/client" />` in one file.
+// These are an encoder package's; an encoder-decoder spec's load() resolves to a Seq2SeqPackageModel
+// (hashee/runtime), whose generate() takes text or ids: `(await model.load()) as unknown as Seq2SeqPackageModel`.
 
 declare module '*?hashee' {
   import type { LoadOptions, Model, PackageInfo, PackageError as PackageErrorClass } from 'hashee/runtime';

@@ -1,8 +1,8 @@
 // The bundler plugin (compiler/plugin): a fixture app importing `./model.yaml?hashee` (specs/tiny.yaml) is
 // built with Vite and with esbuild, served from localhost (cross-origin isolated) and run in headless
 // Chromium on wasm with 1 and 2 threads; exits equal, and logits match, the same cached package run in Node.
-// Also: Vite's dev server (the cache folder served through /@fs/), the emitted files, cache reuse across builds, cache keys over the spec and the files it names, and
-// a bad spec as a located bundler error.
+// Also: Vite's dev server (the cache folder served through /@fs/), the emitted files, cache reuse across builds, cache keys over the spec and the files it names,
+// a bad spec as a located bundler error, and an encoder-decoder spec generating in Chromium as in Node.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
@@ -27,22 +27,22 @@ const work = mkdtempSync(join(tmpdir(), 'hashee-plugin-'));
 const cacheDir = join(work, 'cache');
 const batch = [[1, 5, 9, 2, 33], [1, 40], [1, 60, 61, 62, 20, 2]];
 
-/** A copy of the fixture app in `work/name` whose model.yaml is `spec`. */
-function app(name: string, spec: string): string {
+/** A copy of the fixture app (or another fixture) in `work/name` whose model.yaml is `spec`. */
+function app(name: string, spec: string, fixture = FIXTURE): string {
   const dir = join(work, name);
-  cpSync(FIXTURE, dir, { recursive: true });
+  cpSync(fixture, dir, { recursive: true });
   writeFileSync(join(dir, 'model.yaml'), spec);
   return dir;
 }
 
-async function buildVite(root: string, outDir: string): Promise<void> {
-  await viteBuild({ root, configFile: false, logLevel: 'silent', plugins: [hashee.vite({ cacheDir })], build: { outDir, emptyOutDir: true } });
+async function buildVite(root: string, outDir: string, cache = cacheDir): Promise<void> {
+  await viteBuild({ root, configFile: false, logLevel: 'silent', plugins: [hashee.vite({ cacheDir: cache })], build: { outDir, emptyOutDir: true } });
 }
 
-async function buildEsbuild(root: string, outdir: string) {
+async function buildEsbuild(root: string, outdir: string, cache = cacheDir) {
   return esbuild({
     entryPoints: [join(root, 'main.js')], bundle: true, format: 'esm', platform: 'browser', outdir, absWorkingDir: root,
-    plugins: [hashee.esbuild({ cacheDir })], logLevel: 'silent', write: true,
+    plugins: [hashee.esbuild({ cacheDir: cache })], logLevel: 'silent', write: true,
   });
 }
 
@@ -221,6 +221,70 @@ test('a bad spec fails the Vite and the esbuild build with the located error (fi
   assert.not.ok(existsSync(join(work, 'out-bad-esbuild', 'hashee')));
   // Nothing was compiled for it.
   assert.equal(readdirSync(cacheDir).filter((e) => !e.startsWith('.')), [pkgId]);
+});
+
+interface GenerateResult { info: string; baseUrl: string | undefined; name: string; tokens: number[]; stepExits: number[] }
+
+test('an encoder-decoder spec (specs/bart-tiny.yaml) through Vite and esbuild: Chromium generates what the same package generates in Node (wasm, 1 and 2 threads, greedy and beam)', async () => {
+  const seqCache = join(work, 'cache-seq2seq');
+  const bart = readFileSync(join(ROOT, 'specs/bart-tiny.yaml'), 'utf8');
+  const dir = app('app-seq2seq', bart, join(ROOT, 'test/fixtures/plugin-app-seq2seq'));
+  await buildVite(dir, join(work, 'out-seq2seq-vite'), seqCache);
+  await buildEsbuild(dir, join(work, 'out-seq2seq-esbuild'), seqCache);
+  const [id] = readdirSync(seqCache).filter((e) => !e.startsWith('.'));
+  assert.is(id, `bart-tiny-${cacheKey(loadSpec(join(dir, 'model.yaml')), ['wasm']).slice(0, 8)}`);
+  const pkg = join(seqCache, id!);
+  const viteFiles = filesUnder(join(work, 'out-seq2seq-vite'));
+  for (const f of ['wasm/encoder-weights.bin', 'wasm/decoder-weights.bin', 'wasm/decoder.relaxed.wasm']) { // (Vite inlines files under 4 KiB)
+    const bytes = readFileSync(join(pkg, f));
+    assert.is(viteFiles.filter((g) => readFileSync(join(work, 'out-seq2seq-vite', g)).equals(bytes)).length, 1, `Vite emits ${f} once`);
+  }
+  // An export folder as weights: each of its files is an input of the key.
+  const onnxDir = join(dir, 'bart-onnx');
+  const { exportOnnx } = await import('../compiler/api.ts');
+  await exportOnnx(join(dir, 'model.yaml'), { out: onnxDir });
+  writeFileSync(join(dir, 'from-onnx.yaml'), bart.replace(/weights:\n  random: \{[^}]*\}/, 'weights: { onnx: bart-onnx }'));
+  const fromOnnx = (): ReturnType<typeof loadSpec> => loadSpec(join(dir, 'from-onnx.yaml'));
+  assert.equal(specInputs(fromOnnx()).map((i) => `${i.role} ${relative(dir, i.path)}`),
+    ['decoder_model.onnx', 'decoder_with_past_model.onnx', 'encoder_model.onnx'].map((f) => `weights.onnx/${f} bart-onnx/${f}`));
+  const before = cacheKey(fromOnnx(), ['wasm']);
+  const file = join(onnxDir, 'decoder_model.onnx');
+  writeFileSync(file, Buffer.concat([readFileSync(file), Buffer.from([0])]));
+  assert.is.not(cacheKey(fromOnnx(), ['wasm']), before, 'a file of the weights folder changed');
+  const ids = [0, 7, 19, 33, 41, 2];
+  const node = await import(pathToFileURL(join(pkg, 'index.js')).href) as { load(o: object): Promise<{ generate(ids: number[], o?: object): Promise<{ tokens: number[]; stepExits: number[] }>; dispose(): void }> };
+  const model = await node.load({ backend: 'wasm' });
+  const want = { greedy: await model.generate(ids), beam: await model.generate(ids, { beams: 2 }) };
+  model.dispose();
+  assert.ok(want.beam.stepExits.some((e) => e !== want.beam.stepExits[0]), `the beam's steps run different depths: ${want.beam.stepExits.join(' ')}`);
+  const browser = await launchChromium();
+  try {
+    for (const out of ['out-seq2seq-vite', 'out-seq2seq-esbuild']) {
+      const root = join(work, out);
+      const html = out.endsWith('vite') ? readFileSync(join(root, 'index.html'), 'utf8') : readFileSync(join(dir, 'index.html'), 'utf8');
+      const server = await serve({ '/': root }, { '/': html });
+      try {
+        await browser.page.goto(`${server.url}/`);
+        await browser.page.waitForFunction(() => (globalThis as { modelReady?: boolean }).modelReady === true, undefined, { timeout: 30_000 });
+        for (const threads of [1, 2]) {
+          for (const [kind, call] of [['greedy', {}], ['beam', { beams: 2 }]] as const) {
+            const got = await browser.page.evaluate(async ({ threads, ids, call }) =>
+              (globalThis as unknown as { generate(o: object, ids: number[], c: object): Promise<GenerateResult> }).generate({ backend: 'wasm', threads }, ids, call), { threads, ids, call });
+            const label = `${out}, ${threads} thread(s), ${kind}`;
+            assert.is(got.name, 'bart-tiny', label);
+            assert.match(got.info, new RegExp(`${threads} thread`), label);
+            assert.is(got.baseUrl, out.endsWith('esbuild') ? `${server.url}/hashee/${id}/` : undefined, label);
+            assert.equal(got.tokens, want[kind].tokens, `${label}: tokens`);
+            assert.equal(got.stepExits, want[kind].stepExits, `${label}: step exits`);
+          }
+        }
+      } finally {
+        await server.close();
+      }
+    }
+  } finally {
+    await browser.close();
+  }
 });
 
 test('the plugin refuses unknown targets when it is created', () => {

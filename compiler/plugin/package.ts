@@ -1,12 +1,13 @@
 // The bundler plugin's compiled packages: a cache key over everything a package is built from, a cache
 // folder per key (compiled once, atomically), and the files of a package that a browser fetches.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Spec, Target } from '../spec/types.ts';
 import { loadSpec } from '../spec/index.ts';
-import { loadAll } from '../load.ts';
-import { compilePackage } from '../package/assemble.ts';
+import { loadAll, loadSeq2Seq } from '../load.ts';
+import { compilePackage, writePackage } from '../package/assemble.ts';
+import { assembleSeq2SeqPackage } from '../package/seq2seq.ts';
 import { sha256 } from '../package/text.ts';
 import { fingerprint } from '../run/cache.ts';
 import { toolVersion } from '../util/root.ts';
@@ -37,13 +38,25 @@ export interface CachedPackage {
   readonly compiled: boolean;
 }
 
-/** The files a spec names, each with the role it plays (weights, tokenizer, exit table, corpus). */
+/**
+ * The files a spec names, each with the role it plays (weights, tokenizer, exit tables, corpora); an
+ * encoder-decoder's weights folder counts as each of its files, and its decoder_exit as the exit does.
+ */
 export function specInputs(spec: Spec): { role: string; path: string }[] {
   const out: { role: string; path: string }[] = [];
-  if (spec.weights.kind === 'onnx') out.push({ role: 'weights.onnx', path: spec.weights.path });
+  if (spec.weights.kind === 'onnx') {
+    const path = spec.weights.path;
+    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
+      for (const f of readdirSync(path).sort()) out.push({ role: `weights.onnx/${f}`, path: join(path, f) });
+    } else out.push({ role: 'weights.onnx', path });
+  }
   if (spec.tokenizer) out.push({ role: 'tokenizer', path: spec.tokenizer.path });
-  if (spec.exit.kind === 'table') out.push({ role: 'exit.table', path: spec.exit.path });
-  if ('corpus' in spec.exit) spec.exit.corpus.files.forEach((path, i) => out.push({ role: `exit.corpus.files[${i}]`, path }));
+  const exitFiles = (key: string, exit: Spec['exit']): void => {
+    if (exit.kind === 'table') out.push({ role: `${key}.table`, path: exit.path });
+    if ('corpus' in exit) exit.corpus.files.forEach((path, i) => out.push({ role: `${key}.corpus.files[${i}]`, path }));
+  };
+  exitFiles('exit', spec.exit);
+  if (spec.seq2seq) exitFiles('decoder_exit', spec.seq2seq.decoderExit);
   return out;
 }
 
@@ -68,7 +81,13 @@ export async function packageFor(specFile: string, options: PackageOptions): Pro
   const inputs = [spec.file, ...specInputs(spec).map((i) => i.path)];
   const compiled = !existsSync(join(dir, MANIFEST_FILE));
   // force: the cache folder is the plugin's own; whatever an interrupted build left there is replaced
-  if (compiled) await compilePackage(loadAll(spec), dir, { targets: options.targets, toolVersion: toolVersion(), force: true });
+  if (compiled && spec.seq2seq) {
+    // an encoder-decoder: the wasm target always (its default backend), webgpu when the targets name it
+    const files = await assembleSeq2SeqPackage(loadSeq2Seq(spec), toolVersion(), options.targets.includes('webgpu'));
+    writePackage(files, dir, spec, true);
+  } else if (compiled) {
+    await compilePackage(loadAll(spec), dir, { targets: options.targets, toolVersion: toolVersion(), force: true });
+  }
   return { spec, id, dir, inputs, compiled };
 }
 

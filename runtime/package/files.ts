@@ -143,3 +143,12 @@ export async function readJson(source: FileSource, path: string): Promise<unknow
     throw new PackageError('file', `package file ${path} is not valid JSON: ${(e as Error).message}`);
   }
 }
+
+/** A caller's baseUrl, else the entry's file URLs, else the entry's own directory. */
+export function fileLocator(pkg: { readonly moduleUrl: string; readonly urls?: Readonly<Record<string, URL>> }, baseUrl: string | URL | undefined): FileLocator {
+  const base = new URL(baseUrl ?? './', pkg.moduleUrl);
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  const under = filesUnder(base);
+  const urls = baseUrl === undefined ? pkg.urls : undefined;
+  return urls ? (path) => (Object.hasOwn(urls, path) ? urls[path]! : under(path)) : under;
+}

@@ -6,7 +6,7 @@
 import { PackageError } from './errors.ts';
 import { MANIFEST_FILE, exitTableProblem } from '../../contract/manifest.ts';
 import { manifestDigests } from './digest.ts';
-import { filesUnder, packageFiles, readJson, type FetchLike, type FileLocator, type FileSource, type LoadProgress } from './files.ts';
+import { fileLocator, packageFiles, readJson, type FetchLike, type FileSource, type LoadProgress } from './files.ts';
 import { createModel, type Model } from './model.ts';
 import type { TextTokenizer } from '../tokenizer.ts';
 import type { NodeHost } from '../host.ts';
@@ -69,14 +69,6 @@ export async function loadPackage<O extends CommonLoadOptions>(pkg: PackageBindi
   return createModel(info, exitTable, backend, getTokenizer);
 }
 
-/** A caller's baseUrl, else the entry's file URLs, else the entry's own directory. */
-function fileLocator(pkg: { readonly moduleUrl: string; readonly urls?: Readonly<Record<string, URL>> }, baseUrl: string | URL | undefined): FileLocator {
-  const base = new URL(baseUrl ?? './', pkg.moduleUrl);
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
-  const under = filesUnder(base);
-  const urls = baseUrl === undefined ? pkg.urls : undefined;
-  return urls ? (path) => (Object.hasOwn(urls, path) ? urls[path]! : under(path)) : under;
-}
 
 /** The tokenizer module (and its '@huggingface/tokenizers' dependency) is imported only for text input. */
 async function openTokenizer(info: PackageInfo, module: PackageBinding<unknown>['tokenizer'], files: FileSource): Promise<TextTokenizer> {

@@ -9,6 +9,8 @@ export type { Model, ModelBatchResult, ModelResult, ModelRunOptions, TokenIds } 
 export type { BackendName, PackageInfo } from './types.ts';
 export type { LoadProgress } from './files.ts';
 export { PackageError, type PackageErrorCode } from './errors.ts';
+// An encoder-decoder package's load() returns a Seq2SeqPackageModel (generate() instead of run()).
+export type { GenerateCall, GenerateOutput, Seq2SeqLoadOptions, Seq2SeqPackageInfo, Seq2SeqPackageModel } from './seq2seq.ts';
 
 /** The options of a package's load(): where the files are, which backend, and the backend's own options. */
 export type LoadOptions = CommonLoadOptions & WasmLoadOptions & WebGpuLoadOptions;

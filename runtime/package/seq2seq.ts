@@ -11,7 +11,8 @@ import { WasmDecoder } from '../wasm/decoder.ts';
 import { WasmEngine } from '../wasm/engine.ts';
 import { WasmSeq2Seq, type WasmGenerateResult } from '../wasm/seq2seq.ts';
 import { PackageError } from './errors.ts';
-import { filesUnder, float32View, packageFiles, readJson, type FetchLike, type FileSource } from './files.ts';
+import { fileLocator, float32View, packageFiles, readJson, type FetchLike, type FileSource } from './files.ts';
+import type { StartWorker } from '../wasm/pool.ts';
 import { defaultGpu, openWebGpuEngine, type WebGpuFiles } from './webgpu.ts';
 import { WebGpuDecoder } from '../webgpu/decoder.ts';
 import { WebGpuSeq2Seq } from '../webgpu/seq2seq.ts';
@@ -59,8 +60,10 @@ export interface Seq2SeqLoadOptions {
   readonly threads?: number;
   /** webgpu: a device or a GPU; default navigator.gpu in browsers, Dawn in Node. */
   readonly gpu?: GPU | GPUDevice;
-  /** Where the package files are; default: the generated entry's folder. */
+  /** Where the package files are; default: where the browser entry's file URLs point (a bundler's assets), else the entry's folder. */
   readonly baseUrl?: string | URL;
+  /** wasm with threads: URL of runtime/wasm/worker.js (default: the browser entry's worker, else next to pool.js). */
+  readonly workerUrl?: string | URL;
   readonly fetch?: FetchLike;
   readonly simd?: 'auto' | 'relaxed' | 'simd128';
 }
@@ -68,6 +71,10 @@ export interface Seq2SeqLoadOptions {
 export interface Seq2SeqBinding {
   readonly info: Seq2SeqPackageInfo;
   readonly moduleUrl: string;
+  /** The browser entry's `new URL('./name', import.meta.url)` per file (bundlers emit them as assets and rewrite them). */
+  readonly urls?: Readonly<Record<string, URL>>;
+  /** The browser entry's `new Worker(new URL(...))` for the WASM pool's threads. */
+  readonly startWorker?: StartWorker;
   readonly node?: NodeHost;
   readonly tokenizer?: () => Promise<{ createTokenizer(json: object): TextTokenizer }>;
   /** The Node entry's Dawn GPU (runtime/webgpu/node.ts) for the webgpu backend. */
@@ -96,9 +103,7 @@ export interface Seq2SeqPackageModel {
 
 export async function loadSeq2SeqPackage(pkg: Seq2SeqBinding, options: Seq2SeqLoadOptions = {}): Promise<Seq2SeqPackageModel> {
   const { info, node } = pkg;
-  const base = new URL(options.baseUrl ?? './', pkg.moduleUrl);
-  if (!base.pathname.endsWith('/')) base.pathname += '/';
-  const locate = filesUnder(base);
+  const locate = fileLocator(pkg, options.baseUrl);
   const manifest = await readJson(packageFiles(locate, options.fetch, undefined, node), MANIFEST_FILE) as Record<string, unknown>;
   if (manifest['format'] !== PACKAGE_FORMAT || manifest['kind'] !== 'encoder-decoder') {
     throw new PackageError('file', `${MANIFEST_FILE} is not an encoder-decoder hashee package's (format ${String(manifest['format'])}, kind ${String(manifest['kind'])})`);
@@ -130,13 +135,14 @@ export async function loadSeq2SeqPackage(pkg: Seq2SeqBinding, options: Seq2SeqLo
     const encoder = await WasmEngine.create({
       arch: encoderArch(a), head: { kind: 'none' }, modules: { simd128: { single: encSimd!, shared: encSimd! }, relaxed: { single: encRelaxed!, shared: encRelaxed! } },
       weights: encWeights!, exitTable: encoderTable, threads, ...(node ? { node } : {}), ...(options.simd ? { simd: options.simd } : {}),
+      workerUrl: options.workerUrl, startWorker: pkg.startWorker,
     });
     // the decoder runs on as many threads as the encoder engine got (1 where threads are not available)
     const got = encoder.info.threads;
     const decoderModules = { simd128: decSimd!, relaxed: decRelaxed! };
     const decoder = await WasmDecoder.create({
       arch: a, modules: decoderModules, weights: decWeights!, exitTable: decoderTable, ...(options.simd ? { simd: options.simd } : {}),
-      ...(got > 1 ? { sharedModules: decoderModules, threads: got, ...(node ? { node } : {}) } : {}),
+      ...(got > 1 ? { sharedModules: decoderModules, threads: got, workerUrl: options.workerUrl, startWorker: pkg.startWorker, ...(node ? { node } : {}) } : {}),
     });
     return new WasmSeq2Seq(a, info.ids, encoder, decoder, encoderTable);
   }

@@ -12,7 +12,7 @@ import { stepPlan, stepRowMacs } from '../decoding.ts';
 import type { SearchDecoder, StepOut, StepRow } from '../search.ts';
 import { supportsRelaxedSimd } from './features.ts';
 import type { ModuleSource } from './engine.ts';
-import { kernelsOf, WorkerPool, type Kernel, type Split } from './pool.ts';
+import { kernelsOf, WorkerPool, type Kernel, type Split, type StartWorker } from './pool.ts';
 import type { NodeHost } from '../host.ts';
 
 /** Rows of the tied LM head kernel (lm_tied_1 .. lm_tied_4; compiler/emit/wasm/decoder.ts LM_TIED_ROWS). */
@@ -29,6 +29,8 @@ export interface WasmDecoderOptions {
   readonly node?: NodeHost;
   /** URL of runtime/wasm/worker.js (default: next to pool.js). */
   readonly workerUrl?: string | URL;
+  /** Browsers, without workerUrl: starts a pool thread (the browser entry's, which bundlers bundle as a worker). */
+  readonly startWorker?: StartWorker;
   /** Packed decoder weights (compiler/passes/packDecoderWeights.ts). */
   readonly weights: Uint8Array;
   /** Decoder exit table: table[id] = decoder layers that id runs, 1..L_dec. */
@@ -89,7 +91,7 @@ export class WasmDecoder {
     new Uint8Array(memory.buffer, WEIGHTS_BASE, layout.weightBytes).set(opts.weights);
     const instance = await WebAssembly.instantiate(module, { env: { memory } });
     const k = kernelsOf(module, instance);
-    const pool = shared ? await WorkerPool.start(threads, module, memory, k, { workerUrl: opts.workerUrl, node: opts.node }) : undefined;
+    const pool = shared ? await WorkerPool.start(threads, module, memory, k, { workerUrl: opts.workerUrl, node: opts.node, startWorker: opts.startWorker }) : undefined;
     return new WasmDecoder(relaxed && set.relaxed ? 'relaxed' : 'simd128', layout, memory, k, opts.exitTable, pool);
   }
 

@@ -36,3 +36,8 @@ export declare function float32View(bytes: Uint8Array, path: string): Float32Arr
 /** A uint16 view of little-endian bytes (float16 bits), copied only when they are not 2-byte aligned. */
 export declare function uint16View(bytes: Uint8Array, path: string): Uint16Array<ArrayBuffer>;
 export declare function readJson(source: FileSource, path: string): Promise<unknown>;
+/** A caller's baseUrl, else the entry's file URLs, else the entry's own directory. */
+export declare function fileLocator(pkg: {
+    readonly moduleUrl: string;
+    readonly urls?: Readonly<Record<string, URL>>;
+}, baseUrl: string | URL | undefined): FileLocator;

@@ -130,3 +130,12 @@ export async function readJson(source, path) {
         throw new PackageError('file', `package file ${path} is not valid JSON: ${e.message}`);
     }
 }
+/** A caller's baseUrl, else the entry's file URLs, else the entry's own directory. */
+export function fileLocator(pkg, baseUrl) {
+    const base = new URL(baseUrl ?? './', pkg.moduleUrl);
+    if (!base.pathname.endsWith('/'))
+        base.pathname += '/';
+    const under = filesUnder(base);
+    const urls = baseUrl === undefined ? pkg.urls : undefined;
+    return urls ? (path) => (Object.hasOwn(urls, path) ? urls[path] : under(path)) : under;
+}

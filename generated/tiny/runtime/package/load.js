@@ -6,7 +6,7 @@
 import { PackageError } from "./errors.js";
 import { MANIFEST_FILE, exitTableProblem } from "../../contract/manifest.js";
 import { manifestDigests } from "./digest.js";
-import { filesUnder, packageFiles, readJson } from "./files.js";
+import { fileLocator, packageFiles, readJson } from "./files.js";
 import { createModel } from "./model.js";
 export async function loadPackage(pkg, options) {
     const { info, node } = pkg;
@@ -30,15 +30,6 @@ export async function loadPackage(pkg, options) {
     let tokenizer;
     const getTokenizer = () => (tokenizer ??= openTokenizer(info, pkg.tokenizer, files));
     return createModel(info, exitTable, backend, getTokenizer);
-}
-/** A caller's baseUrl, else the entry's file URLs, else the entry's own directory. */
-function fileLocator(pkg, baseUrl) {
-    const base = new URL(baseUrl ?? './', pkg.moduleUrl);
-    if (!base.pathname.endsWith('/'))
-        base.pathname += '/';
-    const under = filesUnder(base);
-    const urls = baseUrl === undefined ? pkg.urls : undefined;
-    return urls ? (path) => (Object.hasOwn(urls, path) ? urls[path] : under(path)) : under;
 }
 /** The tokenizer module (and its '@huggingface/tokenizers' dependency) is imported only for text input. */
 async function openTokenizer(info, module, files) {
