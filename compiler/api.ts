@@ -217,6 +217,11 @@ export interface ImportResult {
   readonly model: Model;
   /** The file written, when `out` was given. */
   readonly out?: string;
+  /**
+   * Quantized products and tables (onnxruntime's quantize_dynamic or QDQ weights) read back as f32:
+   * the spec runs them in f32 unless its precision says int8.
+   */
+  readonly dequantized: number;
 }
 
 /** Reads a BERT-family encoder ONNX file by structure and writes a spec that matches it. */
@@ -235,7 +240,7 @@ export async function importOnnx(file: string, opts: ImportOptions = {}): Promis
     const { encoderArch } = await import('../contract/seq2seq.ts');
     const yaml = renderSpecYaml({ name: opts.name ?? basename(path), arch: encoderArch(found.arch), head: { kind: 'none' }, seq2seq: found.arch, onnxPath: path, specFile: outFile ?? resolve('spec.yaml') });
     if (outFile) fs.writeFileAtomic(outFile, yaml);
-    return { yaml, data: parse(yaml) as unknown, model: { arch: encoderArch(found.arch), head: { kind: 'none' }, weights: found.encoder }, out: opts.out };
+    return { yaml, data: parse(yaml) as unknown, model: { arch: encoderArch(found.arch), head: { kind: 'none' }, weights: found.encoder }, out: opts.out, dequantized: 0 };
   }
   let bytes: Uint8Array;
   try { bytes = readFileSync(path); } catch (e) {
@@ -250,7 +255,7 @@ export async function importOnnx(file: string, opts: ImportOptions = {}): Promis
     positionOffset: found.positionOffset,
   });
   if (outFile) fs.writeFileAtomic(outFile, yaml);
-  return { yaml, data: parse(yaml) as unknown, model: { arch: found.arch, head: found.head, weights: found.weights }, out: opts.out };
+  return { yaml, data: parse(yaml) as unknown, model: { arch: found.arch, head: found.head, weights: found.weights }, out: opts.out, dequantized: found.dequantized };
 }
 
 export interface ExportOptions extends CommonOptions {

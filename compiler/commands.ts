@@ -96,7 +96,9 @@ const importCmd = command({
   args: 'FILE.onnx|DIR',
   summary: 'print a spec that matches an ONNX encoder (or an encoder-decoder\'s export folder)',
   description: 'Reads a BERT-family encoder (BERT, DistilBERT, RoBERTa, ALBERT, pre-LN; torch, Optimum or onnxruntime-optimized)\n' +
-    'by graph structure and prints a spec that matches it (YAML, or its data with --json), or writes it to --out.',
+    'by graph structure and prints a spec that matches it (YAML, or its data with --json), or writes it to --out.\n' +
+    'Dynamically quantized files (onnxruntime\'s quantize_dynamic, transformers.js\'s model_quantized.onnx) and QDQ\n' +
+    'weights are read back as f32.',
   options: {
     name: { type: 'string', value: 'NAME', help: 'the spec\'s name (default: the file name)' },
     out: { type: 'string', short: 'o', value: 'SPEC.yaml', help: 'write the spec there instead of printing it' },
@@ -105,6 +107,10 @@ const importCmd = command({
   async run(args, opts, ctx) {
     if (args.length !== 1) throw new HasheeError('usage', 'hashee import takes one FILE.onnx argument\nRun \'hashee import --help\' for usage.');
     const r = await (await import('./api.ts')).importOnnx(args[0]!, { name: opts.name, out: opts.out, progress: createProgress('reading ONNX weights') });
+    if (r.dequantized > 0) {
+      ctx.err(`note: ${args[0]} is quantized: ${r.dequantized} int8/uint8 products and tables were read back as f32 ((q - zero point) x scale); ` +
+        'the spec runs them in f32 unless you add precision: int8 (hashee\'s own int8 for the WASM target)\n');
+    }
     if (opts.json) ctx.out(`${JSON.stringify({ spec: r.data, out: opts.out ?? null }, null, 2)}\n`);
     else if (r.out) ctx.err(`wrote ${r.out}\n`);
     else ctx.out(r.yaml);

@@ -1,17 +1,21 @@
 // Dynamic int8 quantization of ONNX files (compiler/onnx/quantize.ts, `export-onnx --quantize`), the
 // onnxruntime int8 peer of hashee's int8 engine: the graph form (every constant-weight MatMul replaced,
-// one DynamicQuantizeLinear per distinct input, attention left alone), the stored codes against the
-// original weights (within half a step of their scale), onnxruntime-node and onnxruntime-web running the
-// file close to the f32 reference (and not equal to it: the rounding is real), the exits export keeping
-// its exit layers exactly, determinism, and the errors.
+// one DynamicQuantizeLinear per distinct input, uint8 embedding tables, attention left alone), the stored
+// codes against the original weights (within half a step of their scale), onnxruntime-node and
+// onnxruntime-web running the file close to the f32 reference (and not equal to it: the rounding is real),
+// the exits export keeping its exit layers exactly, determinism, and the errors. And the way back
+// (compiler/onnx/dequantize.ts): import reads quantized files, including onnxruntime's own fused forms of
+// them, as the dequantized f32 weights.
 import { test } from 'uvu';
 import * as assert from 'uvu/assert';
 import * as ort from 'onnxruntime-node';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { exportOnnx, exportOnnxWithExits } from '../compiler/onnx/index.ts';
+import { exportOnnx, exportOnnxWithExits, importOnnx } from '../compiler/onnx/index.ts';
 import { quantizeDynamic } from '../compiler/onnx/quantize.ts';
+import { dequantizeGraph } from '../compiler/onnx/dequantize.ts';
+import { OnnxGraph } from '../compiler/onnx/graph.ts';
 import { DATA_TYPE, onnx, readFloats, tensorDims, type TensorProto } from '../compiler/onnx/proto.ts';
 import { randomWeights } from '../compiler/weights/random.ts';
 import { HasheeError } from '../compiler/errors.ts';
@@ -63,10 +67,12 @@ test('every constant-weight MatMul becomes MatMulInteger; one DynamicQuantizeLin
   assert.is(count(f32, 'MatMul'), 8 * L + 2);
   const d = arch.hidden, ffn = arch.ffn;
   assert.is(q.weights, L * (4 * d * d + 2 * d * ffn) + d * d + d * head.labels);
+  // the three embedding Gathers read uint8 tables through DequantizeLinear
+  assert.is(q.tables, 3);
+  assert.is(count(q.bytes, 'DequantizeLinear'), 3);
   const inits = graphOf(q.bytes).initializer!;
-  const floatMatrices = inits.filter((t) => t.dataType === DATA_TYPE.FLOAT && tensorDims(t).length === 2).map((t) => t.name);
-  assert.equal(floatMatrices.sort(), ['embeddings.position_embeddings.weight', 'embeddings.token_type_embeddings.weight', 'embeddings.word_embeddings.weight']);
-  assert.ok(q.bytes.length < 0.45 * f32.length, `${q.bytes.length} vs ${f32.length} bytes`);
+  assert.equal(inits.filter((t) => t.dataType === DATA_TYPE.FLOAT && tensorDims(t).length === 2).map((t) => t.name), [], 'no f32 matrix is left');
+  assert.ok(q.bytes.length < 0.4 * f32.length, `${q.bytes.length} vs ${f32.length} bytes`);
 });
 
 /** Each stored code against the original weight: |q s - w| <= s / 2, codes in [-127, 127], the largest at +-127. */
@@ -75,7 +81,7 @@ function checkCodes(bytes: Uint8Array, perChannel: boolean): void {
   const inits = new Map(graphOf(bytes).initializer!.map((t) => [t.name!, t]));
   let checked = 0;
   for (const [name, t] of inits) {
-    if (!name.endsWith('_quantized')) continue;
+    if (!name.endsWith('_quantized') || t.dataType === DATA_TYPE.UINT8) continue; // (the uint8 tables: checkTables)
     const w = readFloats(original.get(name.slice(0, -'_quantized'.length))!)!;
     const [k, n] = tensorDims(t) as [number, number];
     assert.is(t.dataType, DATA_TYPE.INT8, name);
@@ -100,9 +106,104 @@ function checkCodes(bytes: Uint8Array, perChannel: boolean): void {
   assert.is(checked, 6 * arch.layers + 2);
 }
 
-test('the stored int8 codes are the weights within half a step, per tensor and per column', () => {
+/** The uint8 embedding tables: (q - zp) s within s / 2 of the original, the range's ends at 0 and 255. */
+function checkTables(bytes: Uint8Array): void {
+  const original = new Map(graphOf(f32).initializer!.map((t) => [t.name!, t]));
+  const inits = new Map(graphOf(bytes).initializer!.map((t) => [t.name!, t]));
+  const tables = [...inits.values()].filter((t) => t.dataType === DATA_TYPE.UINT8 && tensorDims(t).length === 2);
+  assert.is(tables.length, 3);
+  for (const t of tables) {
+    const name = t.name!.slice(0, -'_quantized'.length);
+    const w = readFloats(original.get(name)!)!;
+    const s = readFloats(inits.get(`${name}_scale`)!)![0]!, zp = inits.get(`${name}_zero_point`)!.rawData![0]!;
+    const q = t.rawData!;
+    let lo = 255, hi = 0;
+    q.forEach((c, i) => {
+      assert.ok(Math.abs((c - zp) * s - w[i]!) <= s * (0.5 + 1e-5), `${name}[${i}]`);
+      lo = Math.min(lo, c); hi = Math.max(hi, c);
+    });
+    assert.ok(lo <= 1 && hi >= 254, `${name}: codes span ${lo}..${hi}`);
+  }
+}
+
+test('the stored int8 codes are the weights within half a step, per tensor and per column; the uint8 tables too', () => {
   checkCodes(quantizeDynamic(f32).bytes, false);
   checkCodes(quantizeDynamic(f32, { perChannel: true }).bytes, true);
+  checkTables(quantizeDynamic(f32).bytes);
+});
+
+/** Every tensor of `model` dequantized from the file's codes, here: (q - zp) * scale in f32, by initializer name. */
+function dequantizedByName(bytes: Uint8Array): Map<string, Float32Array> {
+  const inits = new Map(graphOf(bytes).initializer!.map((t) => [t.name!, t]));
+  const out = new Map<string, Float32Array>();
+  for (const [name, t] of inits) {
+    if (!name.endsWith('_quantized')) continue;
+    const base = name.slice(0, -'_quantized'.length);
+    const raw = t.rawData!;
+    const signed = t.dataType === DATA_TYPE.INT8;
+    const s = readFloats(inits.get(`${base}_scale`)!)!;
+    const zpRaw = inits.get(`${base}_zero_point`)!.rawData!;
+    const n = tensorDims(t)[1]!;
+    out.set(base, Float32Array.from(raw, (_, i) => {
+      const c = signed ? (raw[i]! << 24) >> 24 : raw[i]!;
+      const j = s.length === 1 ? 0 : i % n;
+      const zp = signed ? (zpRaw[j]! << 24) >> 24 : zpRaw[j]!;
+      return Math.fround((c - zp) * s[j]!);
+    }));
+  }
+  return out;
+}
+
+test('import reads a quantized file back: arch and head exactly, every weight the dequantized codes bit for bit', () => {
+  for (const perChannel of [false, true]) {
+    const bytes = quantizeDynamic(f32, { perChannel }).bytes;
+    const found = importOnnx(bytes, 'model_quantized.onnx');
+    assert.equal(found.arch, arch);
+    assert.equal(found.head, head);
+    assert.is(found.dequantized, 6 * arch.layers + 2 + 3);
+    const want = dequantizedByName(bytes);
+    const same = (a: Float32Array, name: string): void => {
+      const b = want.get(name);
+      assert.ok(b, `no quantized ${name}`);
+      assert.ok(Buffer.compare(Buffer.from(a.buffer, a.byteOffset, a.byteLength), Buffer.from(b!.buffer, b!.byteOffset, b!.byteLength)) === 0, `${name} (${perChannel ? 'per column' : 'per tensor'})`);
+    };
+    same(found.weights.wordEmb, 'embeddings.word_embeddings.weight');
+    same(found.weights.typeEmb!, 'embeddings.token_type_embeddings.weight');
+    same(found.weights.layers[1]!.f2W, 'encoder.layer.1.output.dense.weight');
+    same(found.weights.layers[0]!.qW, 'encoder.layer.0.attention.self.query.weight');
+    same(found.weights.head.classifierW!, 'classifier.weight');
+    // biases and LayerNorms are f32 in the file and read as they are
+    assert.ok(Buffer.compare(Buffer.from(found.weights.layers[0]!.f1B.buffer), Buffer.from(model.weights.layers[0]!.f1B.buffer)) === 0);
+  }
+  assert.is(importOnnx(f32, 'model.onnx').dequantized, 0);
+});
+
+test('onnxruntime\'s own optimizer output (MatMulIntegerToFloat, DynamicQuantizeMatMul) dequantizes to what the reference runs on those weights', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'hashee-onnx-dequantize-'));
+  const quantized = join(dir, 'q.onnx'), optimized = join(dir, 'q-opt.onnx');
+  const bytes = quantizeDynamic(f32).bytes;
+  writeFileSync(quantized, bytes);
+  await ort.InferenceSession.create(quantized, { graphOptimizationLevel: 'extended', optimizedModelFilePath: optimized });
+  const opt = readFileSync(optimized);
+  const fused = count(opt, 'MatMulIntegerToFloat') + count(opt, 'DynamicQuantizeMatMul');
+  assert.ok(count(opt, 'MatMulIntegerToFloat') > 0 && count(opt, 'DynamicQuantizeMatMul') > 0, 'onnxruntime fused the chains');
+  const graph = graphOf(opt);
+  const { graph: plain, dequantized } = dequantizeGraph(graph, new OnnxGraph(graph, optimized, 17));
+  assert.is(dequantized, fused + 3, 'every fused product and every table');
+  const ops = new Set(plain.node!.map((n) => n.opType));
+  for (const op of ['MatMulIntegerToFloat', 'DynamicQuantizeMatMul', 'DynamicQuantizeLinear', 'MatMulInteger', 'DequantizeLinear']) assert.not.ok(ops.has(op), op);
+  // onnxruntime runs the rewritten graph as the reference runs the dequantized weights
+  const rewritten = onnx.ModelProto.decode(opt);
+  rewritten.graph = plain as typeof rewritten.graph;
+  const session = await ort.InferenceSession.create(onnx.ModelProto.encode(rewritten).finish());
+  const deq = importOnnx(bytes, 'q.onnx');
+  const table = new Uint8Array(arch.vocabSize).fill(arch.layers);
+  for (const ids of inputs) {
+    const got = (await session.run(feeds(ids, (d, dims) => new ort.Tensor('int64', d, dims)))).logits!.data as Float32Array;
+    const want = runReference({ arch, head, weights: deq.weights }, table, { ids: [ids] }, { fullDepth: true }).logits![0]!;
+    assert.ok(maxAbsDiff(got, want) <= 1e-4, `logits ${maxAbsDiff(got, want)}`);
+  }
+  await session.release();
 });
 
 test('onnxruntime-node and -web run the int8 file close to the f32 reference, and not equal to it', async () => {

@@ -7,6 +7,7 @@ import { sizeDimsOf, sizeProblem } from '../spec/size.ts';
 import { HasheeError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import { OnnxGraph } from './graph.ts';
+import { dequantizeGraph } from './dequantize.ts';
 import { attentionAt, readPostLayer, readPreLayer, single, type LayerRead, type RawLayer, type Stream } from './layers.ts';
 import { flowFrom, layerNormOf, linearsFrom, type Norm } from './match.ts';
 import { probe, PROBE_MAX_VALUES, ProbeStop, type IntTensor } from './probe.ts';
@@ -16,11 +17,20 @@ export interface OnnxImport {
   readonly arch: ArchConfig;
   readonly head: HeadConfig;
   readonly weights: ModelWeights;
+  /** Quantized products and tables read back as f32 (compiler/onnx/dequantize.ts); 0 for a float file. */
+  readonly dequantized: number;
   /**
    * Rows of the file's position table before hashee's position 0 (RoBERTa: padding_idx + 1, as its
    * position ids start there); weights.posEmb and arch.maxPositions hold the rows from there on.
    */
   readonly positionOffset: number;
+}
+
+/** The graph indexed for matching, its quantized weights (if any) rewritten to f32 first (compiler/onnx/dequantize.ts). */
+export function readableGraph(graph: GraphProto, file: string, opset: number): { g: OnnxGraph; dequantized: number } {
+  const g = new OnnxGraph(graph, file, opset);
+  const d = dequantizeGraph(graph, g);
+  return d.dequantized === 0 ? { g, dequantized: 0 } : { g: new OnnxGraph(d.graph, file, opset), dequantized: d.dequantized };
 }
 
 /** onnxruntime contrib ops (domain com.microsoft) the importer understands. */
@@ -29,7 +39,7 @@ const FUSED_OPS = new Set(['Attention', 'SkipLayerNormalization', 'EmbedLayerNor
 /** `file` names the model in messages; external data is read relative to its folder. */
 export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress): OnnxImport {
   const { graph, opset } = decodeModel(bytes, file);
-  const g = new OnnxGraph(graph, file, opset);
+  const { g, dequantized } = readableGraph(graph, file, opset);
   const foreign = g.nodes.find((n) => n.domain && n.domain !== 'ai.onnx' && !(n.domain === 'com.microsoft' && FUSED_OPS.has(n.opType ?? '')));
   if (foreign) g.fail(`standard ONNX ops or the onnxruntime fused ops ${[...FUSED_OPS].join(', ')}`, `an op from domain '${foreign.domain}'`, foreign);
   const emb = readEmbeddings(g);
@@ -80,7 +90,7 @@ export function importOnnx(bytes: Uint8Array, file: string, progress?: Progress)
   const tooLarge = sizeProblem(sizeDimsOf(arch, head.config));
   if (tooLarge) throw new HasheeError('file-format', `${file}: the model it holds does not fit: ${tooLarge.message} (${tooLarge.key} would be ${keyValue(arch, tooLarge.key)})`, { expected: tooLarge.expected, actual: tooLarge.actual });
   checkFinite(weights, file);
-  return { arch, head: head.config, weights, positionOffset: emb.positionOffset };
+  return { arch, head: head.config, weights, positionOffset: emb.positionOffset, dequantized };
 }
 
 /** The value of a model.* spec key of `arch` ('model.max_positions' -> maxPositions), for messages. */

@@ -165,7 +165,7 @@ export function readFloats(t: TensorProto, external?: Uint8Array): Float32Array 
   return out;
 }
 
-/** INT64 / INT32 tensor values as numbers, or undefined for any other element type. */
+/** INT64, INT32, INT8, UINT8 or BOOL tensor values as numbers, or undefined for any other element type. */
 export function readInts(t: TensorProto, external?: Uint8Array): number[] | undefined {
   const n = tensorSize(t);
   const bytes = external ?? (t.rawData && t.rawData.length > 0 ? t.rawData : undefined);
@@ -177,6 +177,12 @@ export function readInts(t: TensorProto, external?: Uint8Array): number[] | unde
   }
   if (t.dataType === INT32) {
     if (raw) return raw.byteLength === 4 * n ? Array.from({ length: n }, (_, i) => raw.getInt32(4 * i, true)) : undefined;
+    const data = t.int32Data ?? [];
+    return data.length === n ? [...data] : undefined;
+  }
+  if (t.dataType === DT.INT8 || t.dataType === DT.UINT8) {
+    const signed = t.dataType === DT.INT8;
+    if (raw) return raw.byteLength === n ? Array.from({ length: n }, (_, i) => (signed ? raw.getInt8(i) : raw.getUint8(i))) : undefined;
     const data = t.int32Data ?? [];
     return data.length === n ? [...data] : undefined;
   }

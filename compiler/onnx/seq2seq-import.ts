@@ -9,8 +9,8 @@ import { join } from 'node:path';
 import type { Activation, ModelWeights, NormPlacement } from '../../contract/model.ts';
 import type { DecoderLayerWeights, DecoderWeights, Seq2SeqArch } from '../../contract/seq2seq.ts';
 import { HasheeError } from '../errors.ts';
-import { OnnxGraph } from './graph.ts';
-import { decodeModel, importOnnx, indexRole } from './import.ts';
+import type { OnnxGraph } from './graph.ts';
+import { decodeModel, importOnnx, indexRole, readableGraph } from './import.ts';
 import { activationFrom, flowFrom, layerNormOf, linearsFrom, residualOf, shapeValues, type Linear, type Norm } from './match.ts';
 import { transpose } from './matrix.ts';
 import { SEQ2SEQ_FILES } from './seq2seq.ts';
@@ -45,7 +45,7 @@ export function importSeq2SeqOnnx(enc: { bytes: Uint8Array; file: string }, dec:
   if (ea.sharedLayers) encFail('one set of weights per layer', 'shared layers');
   if (e.head.kind !== 'none') encFail('an encoder without a task head', `a ${e.head.kind} head`);
   const { graph, opset } = decodeModel(dec.bytes, dec.file);
-  const d = readDecoder(new OnnxGraph(graph, dec.file, opset), ea.hidden);
+  const d = readDecoder(readableGraph(graph, dec.file, opset).g, ea.hidden);
   const g = d.g;
   if (d.tokens.length !== e.weights.wordEmb.length || d.tokens.some((v, i) => v !== e.weights.wordEmb[i])) {
     g.fail('the token table the encoder embeds with (BART shares one)', 'a different table');
