@@ -139,7 +139,8 @@ async function main(): Promise<void> {
   const onnxPath = `${cache}model.onnx`, onnxExitsPath = `${cache}model-exits.onnx`, onnxInt8Path = `${cache}model-int8.onnx`;
   const int8Onnx = names.some((n) => n === 'ort-web-int8' || n === 'ort-node-int8');
   if ((int8Onnx || names.some((n) => n === 'ort-web' || n === 'ort-node')) && !existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
-  if (int8Onnx && !existsSync(onnxInt8Path)) writeFileSync(onnxInt8Path, quantizeDynamic(readFileSync(onnxPath)).bytes);
+  // quantized again every run (seconds): the cache folder is keyed by the spec, not by the quantizer
+  if (int8Onnx) writeFileSync(onnxInt8Path, quantizeDynamic(readFileSync(onnxPath)).bytes);
   if (names.includes('ort-node-exits') && !existsSync(onnxExitsPath)) writeFileSync(onnxExitsPath, exportOnnxWithExits(loaded.model, loaded.table));
   const packageDir = `${cache}package`;
   const tc = performance.now();

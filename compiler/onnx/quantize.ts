@@ -7,8 +7,10 @@
 //   Cast(float) * (A_scale * B_scale)
 //
 // with B symmetric int8 in [-127, 127] (scale max|B| / 127, one per tensor, or one per column with
-// `perChannel`), rounded to nearest with ties to even. Activation x activation MatMuls (attention) and
-// everything else stay f32. onnxruntime fuses the chain into its own DynamicQuantizeMatMul kernels.
+// `perChannel`), rounded to nearest with ties to even; and every Gather of a float table (the embeddings)
+// reads a uint8 copy (asymmetric, one scale and zero point per table) through DequantizeLinear, as the
+// defaults' Gather quantization does. Activation x activation MatMuls (attention) and everything else
+// stay f32. onnxruntime fuses the MatMul chain into its own DynamicQuantizeMatMul kernels.
 // The point is a peer for hashee's int8 WASM engine: what a user gets from onnxruntime's own quantizer,
 // which is Python-only and not on npm.
 
@@ -25,6 +27,8 @@ export interface Quantized {
   readonly bytes: Uint8Array;
   /** MatMuls turned into MatMulInteger. */
   readonly matmuls: number;
+  /** Gathers that read a uint8 table. */
+  readonly tables: number;
   /** Weight values stored as int8. */
   readonly weights: number;
 }
@@ -39,7 +43,18 @@ function quantizeTensor(w: Float32Array): { q: Int8Array; scale: Float32Array } 
   return { q, scale: Float32Array.of(s) };
 }
 
-function rawTensor(name: string, dims: readonly number[], dataType: number, data: Int8Array | Float32Array): TensorProto {
+/** Asymmetric uint8 of a table, one scale and zero point: the range widened to hold 0, 255 steps. */
+function quantizeTable(w: Float32Array): { q: Uint8Array; scale: number; zero: number } {
+  let lo = 0, hi = 0;
+  for (let i = 0; i < w.length; i++) { lo = Math.min(lo, w[i]!); hi = Math.max(hi, w[i]!); }
+  const scale = Math.fround(hi > lo ? (hi - lo) / 255 : 1);
+  const zero = Math.max(0, Math.min(255, roundEven(-lo / scale)));
+  const q = new Uint8Array(w.length);
+  for (let i = 0; i < w.length; i++) q[i] = Math.max(0, Math.min(255, roundEven(w[i]! / scale) + zero));
+  return { q, scale, zero };
+}
+
+function rawTensor(name: string, dims: readonly number[], dataType: number, data: Int8Array | Uint8Array | Float32Array): TensorProto {
   return { name, dims: [...dims], dataType, rawData: new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)) };
 }
 
@@ -55,8 +70,27 @@ export function quantizeDynamic(bytes: Uint8Array, opts: QuantizeOptions = {}): 
   const replaced = new Set<string>();
   const added: TensorProto[] = [];
   const nodes: NodeProto[] = [];
-  let matmuls = 0, weights = 0;
+  let matmuls = 0, weights = 0, tables = 0;
   for (const n of graph.node ?? []) {
+    const table = n.opType === 'Gather' && (n.domain ?? '') === '' ? inits.get(n.input?.[0] ?? '') : undefined;
+    const tableValues = table && table.dataType === DATA_TYPE.FLOAT && tensorDims(table).length === 2 && !table.dataLocation ? readFloats(table) : undefined;
+    if (tableValues) {
+      const name = n.input![0]!, out = n.output![0]!;
+      const { q, scale, zero } = quantizeTable(tableValues);
+      added.push(
+        rawTensor(`${name}_quantized`, tensorDims(table!), DATA_TYPE.UINT8, q),
+        rawTensor(`${name}_scale`, [], DATA_TYPE.FLOAT, Float32Array.of(scale)),
+        rawTensor(`${name}_zero_point`, [], DATA_TYPE.UINT8, Uint8Array.of(zero)),
+      );
+      nodes.push(
+        { ...n, input: [`${name}_quantized`, ...n.input!.slice(1)], output: [`${out}_quantized`] },
+        { name: `${n.name || out}_DequantizeLinear`, opType: 'DequantizeLinear', input: [`${out}_quantized`, `${name}_scale`, `${name}_zero_point`], output: [out] },
+      );
+      readers.set(name, readers.get(name)! - 1);
+      if (readers.get(name) === 0) replaced.add(name);
+      tables++;
+      continue;
+    }
     const w = n.opType === 'MatMul' && (n.domain ?? '') === '' ? inits.get(n.input?.[1] ?? '') : undefined;
     const dims = w ? tensorDims(w) : [];
     const values = w && w.dataType === DATA_TYPE.FLOAT && dims.length === 2 && !w.dataLocation ? readFloats(w) : undefined;
@@ -94,5 +128,5 @@ export function quantizeDynamic(bytes: Uint8Array, opts: QuantizeOptions = {}): 
   const unique = added.filter((t) => !seen.has(t.name!) && seen.add(t.name!));
   graph.node = nodes;
   graph.initializer = [...(graph.initializer ?? []).filter((t) => !replaced.has(t.name!)), ...unique];
-  return { bytes: onnx.ModelProto.encode(model).finish(), matmuls, weights };
+  return { bytes: onnx.ModelProto.encode(model).finish(), matmuls, weights, tables };
 }
