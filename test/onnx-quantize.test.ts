@@ -178,6 +178,29 @@ test('import reads a quantized file back: arch and head exactly, every weight th
   assert.is(importOnnx(f32, 'model.onnx').dequantized, 0);
 });
 
+test('QDQ weights (DequantizeLinear of an int8 constant, per column on axis 1) import as their dequantized values', () => {
+  const proto = onnx.ModelProto.decode(f32);
+  const graph = proto.graph!;
+  const name = 'encoder.layer.0.intermediate.dense.weight';
+  const t = graph.initializer!.find((x) => x.name === name)!;
+  const [k, n] = tensorDims(t) as [number, number];
+  const w = readFloats(t)!;
+  // per-column symmetric codes, written here
+  const scale = Float32Array.from({ length: n }, (_, j) => { let m = 0; for (let i = 0; i < k; i++) m = Math.max(m, Math.abs(w[i * n + j]!)); return m / 127; });
+  const codes = Int8Array.from(w, (v, i) => Math.round(v / scale[i % n]!));
+  graph.initializer = [
+    ...graph.initializer!.filter((x) => x !== t),
+    { name: `${name}_q`, dims: [k, n], dataType: DATA_TYPE.INT8, rawData: new Uint8Array(codes.buffer) },
+    { name: `${name}_s`, dims: [n], dataType: DATA_TYPE.FLOAT, rawData: new Uint8Array(scale.buffer) },
+  ];
+  graph.node = [{ name: 'qdq', opType: 'DequantizeLinear', input: [`${name}_q`, `${name}_s`], output: [name], attribute: [{ name: 'axis', type: 2, i: 1 }] }, ...graph.node!];
+  const found = importOnnx(onnx.ModelProto.encode(proto).finish(), 'qdq.onnx');
+  assert.is(found.dequantized, 1);
+  const got = found.weights.layers[0]!.f1W;
+  for (let i = 0; i < got.length; i++) assert.is(got[i], Math.fround(codes[i]! * scale[i % n]!), `f1W[${i}]`);
+  assert.ok(Buffer.compare(Buffer.from(found.weights.layers[1]!.f1W.buffer), Buffer.from(model.weights.layers[1]!.f1W.buffer)) === 0, 'the other layers as they were');
+});
+
 test('onnxruntime\'s own optimizer output (MatMulIntegerToFloat, DynamicQuantizeMatMul) dequantizes to what the reference runs on those weights', async () => {
   const dir = mkdtempSync(join(tmpdir(), 'hashee-onnx-dequantize-'));
   const quantized = join(dir, 'q.onnx'), optimized = join(dir, 'q-opt.onnx');
