@@ -9,6 +9,27 @@ import { Fn, moduleFeatures } from '../compiler/emit/wasm/builder.ts';
 
 const ITERS = 10_000_000;
 
+/** `name` returning the sum of the accumulators' lane 0 (so every chain stays live), as module bytes. */
+function finishModule(m: binaryen.Module, f: Fn, name: string, body: number[], acc: { get(): number }[]): Uint8Array {
+  f.finish(name, [...body, m.return(m.f32x4.extract_lane(acc.slice(1).reduce((s, a) => f.vadd(s, a.get()), acc[0]!.get()), 0))], binaryen.f32);
+  if (!m.validate()) throw new Error('invalid module');
+  const bytes = m.emitBinary();
+  m.dispose();
+  return bytes;
+}
+
+/** The least CPU time (ms) of `reps` calls: the run least disturbed by other load. */
+function bestCpuMs(run: () => void, reps: number): number {
+  let ms = Infinity;
+  for (let r = 0; r < reps; r++) {
+    const t0 = process.cpuUsage();
+    run();
+    const dt = process.cpuUsage(t0);
+    ms = Math.min(ms, (dt.user + dt.system) / 1000);
+  }
+  return ms;
+}
+
 function peakModule(relaxed: boolean, chains: number): Uint8Array {
   const m = new binaryen.Module();
   m.setFeatures(moduleFeatures({ relaxed }));
@@ -16,7 +37,7 @@ function peakModule(relaxed: boolean, chains: number): Uint8Array {
   const n = f.params[0]!, x = f.v128(), y = f.v128();
   const acc = Array.from({ length: chains }, () => f.v128());
   const top = f.label('loop');
-  f.finish('peak', [
+  return finishModule(m, f, 'peak', [
     x.set(f.splat(0.999999)),
     y.set(f.splat(1e-7)),
     ...acc.map((a, i) => a.set(f.splat(i))),
@@ -25,13 +46,7 @@ function peakModule(relaxed: boolean, chains: number): Uint8Array {
       n.set(f.add(n.get(), f.c(-1))),
       m.br(top, n.get()),
     ])),
-    // every chain stays live: their sum is the result
-    m.return(m.f32x4.extract_lane(acc.slice(1).reduce((s, a) => f.vadd(s, a.get()), acc[0]!.get()), 0)),
-  ], binaryen.f32);
-  if (!m.validate()) throw new Error('invalid module');
-  const bytes = m.emitBinary();
-  m.dispose();
-  return bytes;
+  ], acc);
 }
 
 for (const relaxed of [true, false]) {
@@ -40,13 +55,7 @@ for (const relaxed of [true, false]) {
     const inst = new WebAssembly.Instance(new WebAssembly.Module(peakModule(relaxed, chains) as BufferSource));
     const peak = inst.exports.peak as (n: number) => number;
     peak(1000);
-    let ms = Infinity;
-    for (let r = 0; r < 9; r++) {
-      const t0 = process.cpuUsage();
-      peak(ITERS);
-      const dt = process.cpuUsage(t0);
-      ms = Math.min(ms, (dt.user + dt.system) / 1000);
-    }
+    const ms = bestCpuMs(() => peak(ITERS), 9);
     const gflops = (ITERS * chains * 4 * 2) / ms / 1e6;
     if (gflops > best.gflops) best = { gflops, chains };
   }
@@ -75,15 +84,10 @@ function streamModule(streams: number): Uint8Array {
     }
   }
   const top = f.label('stream');
-  f.finish('bw', [
+  return finishModule(m, f, 'bw', [
     p.set(f.c(0)),
     m.loop(top, m.block(null, [...body, p.set(f.add(p.get(), f.c(64))), m.br(top, m.i32.lt_u(p.get(), end.get()))])),
-    m.return(m.f32x4.extract_lane(acc.slice(1).reduce((s, a) => f.vadd(s, a.get()), acc[0]!.get()), 0)),
-  ], binaryen.f32);
-  if (!m.validate()) throw new Error('invalid module');
-  const bytes = m.emitBinary();
-  m.dispose();
-  return bytes;
+  ], acc);
 }
 
 const memory = new WebAssembly.Memory({ initial: STREAM_BYTES / 65536 + 1, maximum: STREAM_BYTES / 65536 + 1 });
@@ -92,12 +96,6 @@ for (const streams of [1, 8]) {
   const bw = new WebAssembly.Instance(new WebAssembly.Module(streamModule(streams) as BufferSource), { env: { memory } }).exports.bw as (end: number) => number;
   const stretch = STREAM_BYTES / streams - (streams > 1 ? 4096 - 64 : 0);
   const end = Math.floor((STREAM_BYTES - (streams - 1) * stretch) / 64) * 64; // the last stream stays inside memory
-  let ms = Infinity;
-  for (let r = 0; r < 5; r++) {
-    const t0 = process.cpuUsage();
-    bw(end);
-    const dt = process.cpuUsage(t0);
-    ms = Math.min(ms, (dt.user + dt.system) / 1000);
-  }
+  const ms = bestCpuMs(() => bw(end), 5);
   console.log(`streaming loads, ${streams} stream${streams > 1 ? 's' : ''}: ${((end * streams) / ms / 1e6).toFixed(1)} GB/s`);
 }
