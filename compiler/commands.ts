@@ -98,7 +98,7 @@ const importCmd = command({
   description: 'Reads a BERT-family encoder (BERT, DistilBERT, RoBERTa, ALBERT, pre-LN; torch, Optimum or onnxruntime-optimized)\n' +
     'by graph structure and prints a spec that matches it (YAML, or its data with --json), or writes it to --out.\n' +
     'Dynamically quantized files (onnxruntime\'s quantize_dynamic, transformers.js\'s model_quantized.onnx) and QDQ\n' +
-    'weights are read back as f32.',
+    'weights are read back as f32; files saved by onnxruntime\'s own optimizer are read too.',
   options: {
     name: { type: 'string', value: 'NAME', help: 'the spec\'s name (default: the file name)' },
     out: { type: 'string', short: 'o', value: 'SPEC.yaml', help: 'write the spec there instead of printing it' },

@@ -8,6 +8,7 @@ import { HasheeError } from '../errors.ts';
 import type { Progress } from '../progress.ts';
 import { OnnxGraph } from './graph.ts';
 import { dequantizeGraph } from './dequantize.ts';
+import { unfuseGraph } from './unfuse.ts';
 import { attentionAt, readPostLayer, readPreLayer, single, type LayerRead, type RawLayer, type Stream } from './layers.ts';
 import { flowFrom, layerNormOf, linearsFrom, type Norm } from './match.ts';
 import { probe, PROBE_MAX_VALUES, ProbeStop, type IntTensor } from './probe.ts';
@@ -26,11 +27,17 @@ export interface OnnxImport {
   readonly positionOffset: number;
 }
 
-/** The graph indexed for matching, its quantized weights (if any) rewritten to f32 first (compiler/onnx/dequantize.ts). */
+/**
+ * The graph indexed for matching: its quantized weights (if any) rewritten to f32 first
+ * (compiler/onnx/dequantize.ts), then onnxruntime's C++ optimizer forms to plain ops (compiler/onnx/unfuse.ts).
+ */
 export function readableGraph(graph: GraphProto, file: string, opset: number): { g: OnnxGraph; dequantized: number } {
-  const g = new OnnxGraph(graph, file, opset);
+  let g = new OnnxGraph(graph, file, opset);
   const d = dequantizeGraph(graph, g);
-  return d.dequantized === 0 ? { g, dequantized: 0 } : { g: new OnnxGraph(d.graph, file, opset), dequantized: d.dequantized };
+  if (d.dequantized > 0) g = new OnnxGraph(d.graph, file, opset);
+  const u = unfuseGraph(d.graph, g);
+  if (u.rewritten > 0) g = new OnnxGraph(u.graph, file, opset);
+  return { g, dequantized: d.dequantized };
 }
 
 /** onnxruntime contrib ops (domain com.microsoft) the importer understands. */
