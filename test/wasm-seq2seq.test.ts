@@ -17,7 +17,7 @@ import { crossKV, decoderStep, emptyCache, generate } from '../runtime/reference
 import { WasmDecoder } from '../runtime/wasm/decoder.ts';
 import { supportsRelaxedSimd } from '../runtime/wasm/features.ts';
 import { encoderModel } from '../contract/seq2seq.ts';
-import { ARCH, IDS, SOURCE, VARIANTS, maxDiff, model, tables } from './support/seq2seq-fixtures.ts';
+import { ARCH, IDS, SOURCE, VARIANTS, assertSameGeneration, maxDiff, model, tables } from './support/seq2seq-fixtures.ts';
 
 const TOL = 2e-5;
 /** Node 20 runs the relaxed module only with --experimental-wasm-relaxed-simd. */
@@ -79,12 +79,7 @@ for (const [name, arch] of VARIANTS) {
         for (const fullDepth of [false, true]) {
           const got = w.generate(SOURCE, { maxNew: 10, beams, fullDepth });
           const want = generate(m, t, SOURCE, IDS, { maxNew: 10, beams, fullDepth, precision: 'f32' });
-          const what = `beams ${beams}${fullDepth ? ', full depth' : ''}`;
-          assert.equal(got.tokens, want.tokens, what);
-          assert.equal(got.stepExits, want.stepExits, what);
-          assert.equal(got.encoderExits, want.encoderExits, what);
-          assert.equal(got.work, want.work, what);
-          assert.ok(Math.abs(got.score - want.score) <= 1e-5, `${what}: score ${got.score} vs ${want.score}`);
+          assertSameGeneration(got, want, `beams ${beams}${fullDepth ? ', full depth' : ''}`);
         }
       }
     } finally {

@@ -16,7 +16,7 @@ import { storeFor } from '../runtime/reference/math.ts';
 import { crossKV, decoderStep, emptyCache, generate } from '../runtime/reference/seq2seq.ts';
 import { WebGpuDecoder } from '../runtime/webgpu/decoder.ts';
 import { nodeGpu, SWIFTSHADER_ICD } from '../runtime/webgpu/node.ts';
-import { ARCH, IDS, SOURCE, VARIANTS, maxDiff, model, tables } from './support/seq2seq-fixtures.ts';
+import { ARCH, IDS, SOURCE, VARIANTS, assertSameGeneration, maxDiff, model, tables } from './support/seq2seq-fixtures.ts';
 
 const gpu = await nodeGpu({ vulkanIcd: process.env['VK_ICD_FILENAMES'] ?? SWIFTSHADER_ICD });
 const adapter = await gpu.requestAdapter();
@@ -76,12 +76,7 @@ for (const [name, arch] of VARIANTS) {
       for (const opts of [{ maxNew: 8, beams: 1 }, { maxNew: 8, beams: 3 }, { maxNew: 8, beams: 3, fullDepth: true }, { maxNew: 1, target: [5, 17, 30, 8, 21, 39] }]) {
         const got = await w.generate(SOURCE, opts);
         const want = generate(m, t, SOURCE, IDS, { ...opts, precision: 'f32' });
-        const what = JSON.stringify(opts);
-        assert.equal(got.tokens, want.tokens, what);
-        assert.equal(got.stepExits, want.stepExits, what);
-        assert.equal(got.encoderExits, want.encoderExits, what);
-        assert.equal(got.work, want.work, what);
-        assert.ok(Math.abs(got.score - want.score) <= 1e-5, `${what}: score ${got.score} vs ${want.score}`);
+        assertSameGeneration(got, want, JSON.stringify(opts));
       }
     } finally {
       w.dispose();

@@ -1,6 +1,7 @@
 // Shared fixtures of the encoder-decoder tests: a small BART-shaped architecture and its pre-LN / untied /
 // relu variant, seeded models, random exit tables (ids 0..3 special), a source sentence and the ids that
-// drive generation, and the max-abs-difference helper.
+// drive generation, the max-abs-difference helper, and the comparison of a backend's generation with the
+// reference's.
 
 import * as assert from 'uvu/assert';
 import type { ExitTable } from '../../contract/model.ts';
@@ -39,4 +40,21 @@ export function maxDiff(x: ArrayLike<number>, y: ArrayLike<number>): number {
   let m = 0;
   for (let i = 0; i < x.length; i++) m = Math.max(m, Math.abs(x[i]! - y[i]!));
   return m;
+}
+
+/** A generation as a backend and the reference report it: tokens, exits and work exactly, score to 1e-5. */
+export interface Generation {
+  readonly tokens: readonly number[];
+  readonly stepExits: readonly number[];
+  readonly encoderExits: readonly number[];
+  readonly work: unknown;
+  readonly score: number;
+}
+
+export function assertSameGeneration(got: Generation, want: Generation, what: string): void {
+  assert.equal(got.tokens, want.tokens, what);
+  assert.equal(got.stepExits, want.stepExits, what);
+  assert.equal(got.encoderExits, want.encoderExits, what);
+  assert.equal(got.work, want.work, what);
+  assert.ok(Math.abs(got.score - want.score) <= 1e-5, `${what}: score ${got.score} vs ${want.score}`);
 }
