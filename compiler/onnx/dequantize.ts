@@ -6,7 +6,7 @@
 // or per column, so every matcher downstream sees a plain MatMul or Gather. transformers.js ships such
 // `model_quantized.onnx` files. Activations are not quantized by hashee's import: it reads weights only.
 
-import { DATA_TYPE, intAttr, tensorDims, type GraphProto, type NodeProto, type TensorProto } from './proto.ts';
+import { DATA_TYPE, floatTensor, intAttr, tensorDims, type GraphProto, type NodeProto, type TensorProto } from './proto.ts';
 import type { OnnxGraph } from './graph.ts';
 
 export interface Dequantized {
@@ -45,7 +45,7 @@ export function dequantizeGraph(graph: GraphProto, g: OnnxGraph): Dequantized {
     return out;
   };
   const floatConst = (name: string, dims: readonly number[], data: Float32Array): string => {
-    added.push({ name, dims: [...dims], dataType: DATA_TYPE.FLOAT, rawData: new Uint8Array(data.buffer, data.byteOffset, data.byteLength) });
+    added.push(floatTensor(name, dims, data, 'raw'));
     return name;
   };
   const onlyUser = (value: string, op: string): NodeProto | undefined => {

@@ -16,7 +16,7 @@
 
 import { quantizeColumns, roundEven } from '../../contract/quant.ts';
 import { HasheeError } from '../errors.ts';
-import { attr, DATA_TYPE, onnx, readFloats, tensorDims, type NodeProto, type TensorProto } from './proto.ts';
+import { attr, DATA_TYPE, floatTensor, onnx, readFloats, tensorDims, type NodeProto, type TensorProto } from './proto.ts';
 
 export interface QuantizeOptions {
   /** One weight scale per output column (quantize_dynamic's per_channel=True); default one per tensor. */
@@ -54,7 +54,8 @@ function quantizeTable(w: Float32Array): { q: Uint8Array; scale: number; zero: n
   return { q, scale, zero };
 }
 
-function rawTensor(name: string, dims: readonly number[], dataType: number, data: Int8Array | Uint8Array | Float32Array): TensorProto {
+/** An int8 or uint8 tensor as raw bytes (one byte per value: no byte order). */
+function rawTensor(name: string, dims: readonly number[], dataType: number, data: Int8Array | Uint8Array): TensorProto {
   return { name, dims: [...dims], dataType, rawData: new Uint8Array(data.buffer.slice(data.byteOffset, data.byteOffset + data.byteLength)) };
 }
 
@@ -79,7 +80,7 @@ export function quantizeDynamic(bytes: Uint8Array, opts: QuantizeOptions = {}): 
       const { q, scale, zero } = quantizeTable(tableValues);
       added.push(
         rawTensor(`${name}_quantized`, tensorDims(table!), DATA_TYPE.UINT8, q),
-        rawTensor(`${name}_scale`, [], DATA_TYPE.FLOAT, Float32Array.of(scale)),
+        floatTensor(`${name}_scale`, [], Float32Array.of(scale), 'raw'),
         rawTensor(`${name}_zero_point`, [], DATA_TYPE.UINT8, Uint8Array.of(zero)),
       );
       nodes.push(
@@ -107,7 +108,7 @@ export function quantizeDynamic(bytes: Uint8Array, opts: QuantizeOptions = {}): 
     const scaleDims = opts.perChannel ? [dims[1]!] : [];
     added.push(
       rawTensor(`${b}_quantized`, dims, DATA_TYPE.INT8, codes),
-      rawTensor(`${b}_scale`, scaleDims, DATA_TYPE.FLOAT, scale),
+      floatTensor(`${b}_scale`, scaleDims, scale, 'raw'),
       rawTensor(`${b}_zero_point`, scaleDims, DATA_TYPE.INT8, new Int8Array(scaleDims[0] ?? 1)),
     );
     const out = n.output![0]!;

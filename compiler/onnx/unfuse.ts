@@ -5,7 +5,7 @@
 // table taken by Slice (constant folding turns Gather(table, Range(0, n)) into Slice(table, 0, n)) becomes
 // Gather(table, Range(start, end)), whose indices the importer's probe then checks like any others.
 
-import { floatAttr, intAttr, DATA_TYPE, type GraphProto, type NodeProto, type TensorProto } from './proto.ts';
+import { attr, floatAttr, floatTensor, int64Tensor, intAttr, type GraphProto, type NodeProto, type TensorProto } from './proto.ts';
 import type { OnnxGraph } from './graph.ts';
 import { probe, ProbeStop } from './probe.ts';
 
@@ -44,7 +44,7 @@ export function unfuseGraph(graph: GraphProto, g: OnnxGraph): Unfused {
         continue;
       }
       const scale = `${name}/alpha`;
-      added.push({ name: scale, dims: [], dataType: DATA_TYPE.FLOAT, rawData: new Uint8Array(Float32Array.of(alpha).buffer) });
+      added.push(floatTensor(scale, [], Float32Array.of(alpha), 'raw'));
       replaced.set(n, [
         { name, opType: 'MatMul', input: [...n.input], output: [`${out}/unscaled`] },
         { name: `${name}/scale`, opType: 'Mul', input: [`${out}/unscaled`, scale], output: [out] },
@@ -70,9 +70,9 @@ export function unfuseGraph(graph: GraphProto, g: OnnxGraph): Unfused {
         { name: start, opType: 'Squeeze', input: [n.input![1]!], output: [start] },
         { name: end, opType: 'Squeeze', input: [n.input![2]!], output: [end] },
         { name: `${name}/rows`, opType: 'Range', input: [start, end, `${name}/one`], output: [`${name}/rows`] },
-        { name, opType: 'Gather', input: [n.input![0]!, `${name}/rows`], output: [out], attribute: [{ name: 'axis', type: 2, i: 0 }] },
+        { name, opType: 'Gather', input: [n.input![0]!, `${name}/rows`], output: [out], attribute: [attr.int('axis', 0)] },
       ]);
-      added.push({ name: `${name}/one`, dims: [], dataType: DATA_TYPE.INT64, rawData: new Uint8Array(BigInt64Array.of(1n).buffer) });
+      added.push(int64Tensor(`${name}/one`, [], [1], 'raw'));
     }
   }
   if (replaced.size === 0) return { graph, rewritten: 0 };
