@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { isAbsolute, relative, resolve, sep } from 'node:path';
 import type { Target } from '../spec/types.ts';
 import type { Loaded } from '../load.ts';
+import { namedInputs } from '../spec/inputs.ts';
 import { statOut, writeDirAtomic } from '../util/fs.ts';
 import { HasheeError } from '../errors.ts';
 import { EXIT_TABLE_FILE, MANIFEST_FILE, PACKAGE_FORMAT, type FileDigest, type PackageManifest } from '../../contract/manifest.ts';
@@ -35,8 +36,7 @@ export function checkPackageOut(outDir: string, spec: Loaded['spec'], force = fa
   const out = resolve(outDir);
   const st = statOut(out);
   if (!st) return;
-  const inputs = [spec.file, process.cwd(), ...(spec.weights.kind === 'onnx' ? [spec.weights.path] : []), ...(spec.tokenizer ? [spec.tokenizer.path] : []),
-    ...(spec.exit.kind === 'table' ? [spec.exit.path] : []), ...('corpus' in spec.exit ? spec.exit.corpus.files : [])];
+  const inputs = [spec.file, process.cwd(), ...namedInputs(spec).map((i) => i.path)];
   const inside = inputs.find((p) => contains(out, p));
   if (st.isDirectory() && inside !== undefined) {
     throw new HasheeError('output', `--out ${outDir} holds ${inside === process.cwd() ? 'the working directory' : `the spec's input ${inside}`}: compile replaces the whole folder, so it would be deleted`, {

@@ -5,9 +5,10 @@ import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { Spec, Target } from '../spec/types.ts';
 import { loadSpec } from '../spec/index.ts';
+import { namedInputs } from '../spec/inputs.ts';
 import { loadAll, loadSeq2Seq } from '../load.ts';
-import { compilePackage, writePackage } from '../package/assemble.ts';
-import { assembleSeq2SeqPackage } from '../package/seq2seq.ts';
+import { compilePackage } from '../package/assemble.ts';
+import { compileSeq2SeqPackage } from '../package/seq2seq.ts';
 import { sha256 } from '../package/text.ts';
 import { fingerprint } from '../run/cache.ts';
 import { toolVersion } from '../util/root.ts';
@@ -39,25 +40,13 @@ export interface CachedPackage {
 }
 
 /**
- * The files a spec names, each with the role it plays (weights, tokenizer, exit tables, corpora); an
- * encoder-decoder's weights folder counts as each of its files, and its decoder_exit as the exit does.
+ * The files a spec names, each with the role it plays (compiler/spec/inputs.ts); an encoder-decoder's
+ * weights folder counts as each of its files.
  */
 export function specInputs(spec: Spec): { role: string; path: string }[] {
-  const out: { role: string; path: string }[] = [];
-  if (spec.weights.kind === 'onnx') {
-    const path = spec.weights.path;
-    if (statSync(path, { throwIfNoEntry: false })?.isDirectory()) {
-      for (const f of readdirSync(path).sort()) out.push({ role: `weights.onnx/${f}`, path: join(path, f) });
-    } else out.push({ role: 'weights.onnx', path });
-  }
-  if (spec.tokenizer) out.push({ role: 'tokenizer', path: spec.tokenizer.path });
-  const exitFiles = (key: string, exit: Spec['exit']): void => {
-    if (exit.kind === 'table') out.push({ role: `${key}.table`, path: exit.path });
-    if ('corpus' in exit) exit.corpus.files.forEach((path, i) => out.push({ role: `${key}.corpus.files[${i}]`, path }));
-  };
-  exitFiles('exit', spec.exit);
-  if (spec.seq2seq) exitFiles('decoder_exit', spec.seq2seq.decoderExit);
-  return out;
+  return namedInputs(spec).flatMap(({ role, path }) => (role === 'weights.onnx' && statSync(path, { throwIfNoEntry: false })?.isDirectory()
+    ? readdirSync(path).sort().map((f) => ({ role: `weights.onnx/${f}`, path: join(path, f) }))
+    : [{ role, path }]));
 }
 
 /**
@@ -81,13 +70,8 @@ export async function packageFor(specFile: string, options: PackageOptions): Pro
   const inputs = [spec.file, ...specInputs(spec).map((i) => i.path)];
   const compiled = !existsSync(join(dir, MANIFEST_FILE));
   // force: the cache folder is the plugin's own; whatever an interrupted build left there is replaced
-  if (compiled && spec.seq2seq) {
-    // an encoder-decoder: the wasm target always (its default backend), webgpu when the targets name it
-    const files = await assembleSeq2SeqPackage(loadSeq2Seq(spec), toolVersion(), options.targets.includes('webgpu'));
-    writePackage(files, dir, spec, true);
-  } else if (compiled) {
-    await compilePackage(loadAll(spec), dir, { targets: options.targets, toolVersion: toolVersion(), force: true });
-  }
+  const compile = { targets: options.targets, toolVersion: toolVersion(), force: true };
+  if (compiled) await (spec.seq2seq ? compileSeq2SeqPackage(loadSeq2Seq(spec), dir, compile) : compilePackage(loadAll(spec), dir, compile));
   return { spec, id, dir, inputs, compiled };
 }
 
