@@ -188,17 +188,17 @@ export async function compile(spec: SpecInput, opts: CompileOptions = {}): Promi
 
 /** An encoder-decoder's package: WebAssembly and (as targets say) WebGPU, no stage dumps (compiler/package/seq2seq.ts). */
 async function compileSeq2Seq(s: Spec, opts: CompileOptions): Promise<CompileResult> {
-  const [{ resolve }, { checkPackageOut, writePackage }, { loadSeq2Seq }, { assembleSeq2SeqPackage }] = await Promise.all([
+  const [{ resolve }, { checkPackageOut }, { loadSeq2Seq }, { compileSeq2SeqPackage }] = await Promise.all([
     import('node:path'), import('./package/assemble.ts'), import('./load.ts'), import('./package/seq2seq.ts'),
   ]);
   const where = { location: s.locations.get('model.kind'), keyPath: 'model.kind' };
   if (opts.dumpAfter) throw new HasheeError('usage', `--dump-after is for encoder models (an encoder-decoder package has no stage ${opts.dumpAfter})`, where);
   if (!opts.out) throw new HasheeError('usage', '--out DIR is required');
-  checkPackageOut(opts.out, s, !!opts.force);
-  // the wasm target always (the package's default backend); webgpu as the spec's targets (or --target) say
-  const webgpu = (opts.targets ?? s.targets).includes('webgpu');
-  const files = await assembleSeq2SeqPackage(loadSeq2Seq(s, opts.progress ?? silentProgress), toolVersion(), webgpu);
-  return { spec: s, files, written: writePackage(files, resolve(opts.out), s, !!opts.force) };
+  checkPackageOut(opts.out, s, !!opts.force); // a refused `out` fails before the model is loaded
+  // webgpu as the spec's targets (or --target) say
+  const { files, written } = await compileSeq2SeqPackage(loadSeq2Seq(s, opts.progress ?? silentProgress), resolve(opts.out),
+    { targets: opts.targets ?? s.targets, toolVersion: toolVersion(), force: !!opts.force });
+  return { spec: s, files, written };
 }
 
 export interface ImportOptions extends CommonOptions {

@@ -9,7 +9,7 @@ import { maxLenOption, numberOption, specTokenizer, taskOption } from '../train/
 import { TASK_NAMES, TASKS, readExamples, shippedSplit } from '../train/data.ts';
 import type { EvalPrecision } from './eval.ts';
 
-/** The reference's precisions (compiler/eval/eval.ts's EVAL_PRECISIONS, listed here so --help loads nothing). */
+/** The reference's precisions (EvalPrecision of compiler/eval/eval.ts, whose module --help does not load). */
 const EVAL_PRECISIONS: readonly EvalPrecision[] = ['f64', 'f32', 'int8', 'f16'];
 
 export const evalCommand = command({

@@ -18,7 +18,7 @@ import { emitWasmModule } from '../emit/wasm/module.ts';
 import type { LoadedSeq2Seq } from '../load.ts';
 import { packDecoderWeights } from '../passes/packDecoderWeights.ts';
 import { packWeights } from '../passes/packWeights.ts';
-import { fileDigests } from './assemble.ts';
+import { checkPackageOut, fileDigests, writePackage, type CompileOptions } from './assemble.ts';
 import { jsonText } from './text.ts';
 import type { PackageFiles } from './types.ts';
 
@@ -106,4 +106,14 @@ export async function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion:
     exitPolicy: spec.exit.kind, decoderExitPolicy: s2s.decoderExit.kind, tokenizer: info.tokenizer, backends: info.backends, files: digests,
   }));
   return files;
+}
+
+/**
+ * Assemble and write: the package of a loaded encoder-decoder spec at `outDir` (checked before and after,
+ * as compilePackage does); the wasm target always (its default backend), webgpu when `targets` names it.
+ */
+export async function compileSeq2SeqPackage(loaded: LoadedSeq2Seq, outDir: string, opts: CompileOptions): Promise<{ files: PackageFiles; written: string[] }> {
+  checkPackageOut(outDir, loaded.spec, opts.force);
+  const files = await assembleSeq2SeqPackage(loaded, opts.toolVersion, opts.targets.includes('webgpu'));
+  return { files, written: writePackage(files, outDir, loaded.spec, opts.force) };
 }
