@@ -10,7 +10,7 @@
 
 import { loadSpec } from '../compiler/spec/index.ts';
 import { loadAll } from '../compiler/load.ts';
-import { countWork, planBatch, type BatchPlan } from '../runtime/plan.ts';
+import { countWork, keysSeen, planBatch, type BatchPlan } from '../runtime/plan.ts';
 import type { ArchConfig } from '../contract/model.ts';
 import { workloads } from './workloads.ts';
 
@@ -31,9 +31,7 @@ function rooflineSeconds(plan: BatchPlan, a: ArchConfig): number {
   let t = 0;
   for (let l = 1; l <= plan.layers; l++) {
     const m = plan.active[l]!;
-    let keysSeen = 0;
-    for (let r = 0; r < m; r++) keysSeen += plan.seqStart[plan.seqOfRow[r]! + 1]! - plan.seqStart[plan.seqOfRow[r]!]!;
-    t += product(plan.rows, d, 2 * d) + product(m, d, d) + product(m, d, d) + product(m, d, f) + product(m, f, d) + (4 * keysSeen * d) / C;
+    t += product(plan.rows, d, 2 * d) + product(m, d, d) + product(m, d, d) + product(m, d, f) + product(m, f, d) + (4 * keysSeen(plan, m) * d) / C;
   }
   return t;
 }

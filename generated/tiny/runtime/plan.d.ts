@@ -37,4 +37,6 @@ export interface WorkCount {
     readonly macs: number;
     readonly flops: number;
 }
+/** Keys the first `m` (active) rows attend to: the sum of their sequences' lengths. */
+export declare function keysSeen(plan: BatchPlan, m: number): number;
 export declare function countWork(plan: BatchPlan, arch: ArchConfig): WorkCount;

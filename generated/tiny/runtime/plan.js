@@ -70,18 +70,22 @@ export function planBatch(table, batch, layers, opts = {}) {
         keyRows[g] = rowOf[g];
     return { layers, rows: n, seqCount: B, seqStart, order, rowOf, seqOfRow, posOfRow, exitOfRow, active, keyRows, clsOnlyLastLayer: clsOnly };
 }
+/** Keys the first `m` (active) rows attend to: the sum of their sequences' lengths. */
+export function keysSeen(plan, m) {
+    let keys = 0;
+    for (let r = 0; r < m; r++) {
+        const s = plan.seqOfRow[r];
+        keys += plan.seqStart[s + 1] - plan.seqStart[s];
+    }
+    return keys;
+}
 export function countWork(plan, arch) {
     const d = arch.hidden, f = arch.ffn, L = plan.layers;
     const perLayer = new Float64Array(L);
     let total = 0;
     for (let l = 1; l <= L; l++) {
         const m = plan.active[l];
-        let keysSeen = 0; // sum over active rows of their sequence length
-        for (let r = 0; r < m; r++) {
-            const s = plan.seqOfRow[r];
-            keysSeen += plan.seqStart[s + 1] - plan.seqStart[s];
-        }
-        const macs = 2 * plan.rows * d * d + 2 * m * d * d + 2 * keysSeen * d + 2 * m * d * f;
+        const macs = 2 * plan.rows * d * d + 2 * m * d * d + 2 * keysSeen(plan, m) * d + 2 * m * d * f;
         perLayer[l - 1] = macs;
         total += macs;
     }
