@@ -17,6 +17,7 @@ import { createWasmSeq2Seq } from '../compiler/run/seq2seq-wasm.ts';
 import { loadSpec } from '../compiler/spec/index.ts';
 import { fixedLength, sst2Sentences } from './workloads.ts';
 import { median, quantile } from './stats.ts';
+import { benchCache } from './cache.ts';
 
 const root = new URL('../', import.meta.url);
 const { values } = parseArgs({
@@ -44,7 +45,7 @@ const sources = corpus.slice(0, count);
 // teacher-forced targets: maxNew tokens of the sentences after each source (cycling the corpus)
 const targets = sources.map((_, i) => fixedLength(corpus.slice(count), maxNew + 2, i * maxNew).slice(1, -1));
 
-const cache = new URL(`bench/cache/${spec.hash.slice(0, 16)}/seq2seq/`, root).pathname;
+const cache = `${benchCache(root, spec)}seq2seq/`;
 if (!existsSync(`${cache}${SEQ2SEQ_FILES.decoderWithPast}`)) {
   mkdirSync(cache, { recursive: true });
   const files = exportSeq2SeqOnnx(loaded.model);

@@ -17,6 +17,7 @@ import { HasheeError } from '../compiler/errors.ts';
 import { RUNNERS, type RunnerConfig, type RunnerName } from './runners.ts';
 import { median, quantile } from './stats.ts';
 import { workloads, type Workload } from './workloads.ts';
+import { benchCache } from './cache.ts';
 import { ADAPTER_MODES, adapterName, selectAdapter, vulkanEnv, type AdapterMode, type AdapterReport } from './gpu/adapter.ts';
 import type { Loaded } from '../compiler/load.ts';
 
@@ -134,13 +135,11 @@ async function main(): Promise<void> {
   const notHere = (picked ?? []).filter((n) => !available.includes(n as RunnerName));
   if (notHere.length > 0) throw usage(`unknown runner for --backend ${backend}; known: ${available.join(', ')}`, notHere.join(', '));
   const names = picked ? available.filter((n) => picked.includes(n)) : available;
-  const cache = new URL(`bench/cache/${spec.hash.slice(0, 16)}/`, root).pathname;
-  mkdirSync(cache, { recursive: true });
+  const cache = benchCache(root, spec);
   const onnxPath = `${cache}model.onnx`, onnxExitsPath = `${cache}model-exits.onnx`, onnxInt8Path = `${cache}model-int8.onnx`;
   const int8Onnx = names.some((n) => n === 'ort-web-int8' || n === 'ort-node-int8');
   if ((int8Onnx || names.some((n) => n === 'ort-web' || n === 'ort-node')) && !existsSync(onnxPath)) writeFileSync(onnxPath, exportOnnx(loaded.model));
-  // quantized again every run (seconds): the cache folder is keyed by the spec, not by the quantizer
-  if (int8Onnx) writeFileSync(onnxInt8Path, quantizeDynamic(readFileSync(onnxPath)).bytes);
+  if (int8Onnx && !existsSync(onnxInt8Path)) writeFileSync(onnxInt8Path, quantizeDynamic(readFileSync(onnxPath)).bytes);
   if (names.includes('ort-node-exits') && !existsSync(onnxExitsPath)) writeFileSync(onnxExitsPath, exportOnnxWithExits(loaded.model, loaded.table));
   const packageDir = `${cache}package`;
   const tc = performance.now();

@@ -10,7 +10,11 @@ import { loadSpec } from '../compiler/spec/index.ts';
 import { WasmEngine, type WeightsWriter } from '../runtime/wasm/engine.ts';
 
 const arg = (k: string, d: string) => process.argv.find((a) => a.startsWith(k + '='))?.slice(k.length + 1) ?? d;
-const dir = arg('dir', 'bench/cache/d6931f03a240222d/package'), mode = arg('mode', 'stream');
+const dir = arg('dir', ''), mode = arg('mode', 'stream');
+if (!dir) {
+  console.error('wasm-memory: pass dir=PACKAGE_DIR, e.g. the bench/cache/<key>/package folder `npm run bench` leaves');
+  process.exit(2);
+}
 const weightsFile = `${dir}/wasm/weights.bin`;
 const ids = [[101, ...Array.from({ length: 126 }, (_, i) => 1000 + i), 102]];
 const mb = (bytes: number): string => `${(bytes / 2 ** 20).toFixed(0)} MB`;
