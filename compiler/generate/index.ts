@@ -69,11 +69,10 @@ export async function generateAll(spec: Spec, req: GenerateRequest, opts: Partia
   return { spec, settings, inputs, results, ...(tok ? { texts: results.map((r) => tok.decode(r.tokens)) } : {}) };
 }
 
-/** The WebGPU generator on Dawn in Node (SwiftShader when the machine has no GPU, as `hashee run` does). */
+/** The WebGPU generator on Dawn in Node (the system's GPU, SwiftShader when it has none, as `hashee run` does). */
 async function webgpuGenerator(loaded: LoadedSeq2Seq): Promise<{ generate(ids: readonly number[], s: GenerateSettings): Promise<GenerateResult>; dispose(): void }> {
-  const [{ nodeGpu, SWIFTSHADER_ICD }, { createWebGpuSeq2Seq }, { existsSync }] = await Promise.all([import('../../runtime/webgpu/node.ts'), import('../run/seq2seq-webgpu.ts'), import('node:fs')]);
-  const icd = process.env['VK_ICD_FILENAMES'] ?? (existsSync(SWIFTSHADER_ICD) ? SWIFTSHADER_ICD : undefined);
-  const gpu = await nodeGpu(icd ? { vulkanIcd: icd } : {});
+  const [{ nodeGpu }, { createWebGpuSeq2Seq }] = await Promise.all([import('../../runtime/webgpu/node.ts'), import('../run/seq2seq-webgpu.ts')]);
+  const gpu = await nodeGpu();
   const g = await createWebGpuSeq2Seq(loaded, { gpu });
   // Dawn's GPU object must outlive the device: it is held until dispose()
   return { generate: (ids, s) => g.generate(ids, s), dispose: () => { g.dispose(); void gpu; } };

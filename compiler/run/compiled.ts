@@ -1,7 +1,7 @@
 // `hashee run --backend wasm|webgpu`: runs the inputs through a compiled package's own index.js (as a user
 // would) and returns the reference executor's RunResult shape (float32 values widened to float64).
 
-import { existsSync, mkdirSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -55,7 +55,7 @@ async function openModel(pkg: PackageModule, backend: CompiledBackend, threads: 
   }
 }
 
-/** Dawn through the `webgpu` package (runtime/webgpu/node.ts), on SwiftShader when no Vulkan driver was chosen. */
+/** Dawn through the `webgpu` package (runtime/webgpu/node.ts): VK_ICD_FILENAMES's driver, else the system's, else SwiftShader. */
 async function dawnGpu(): Promise<GPU> {
   // The Vulkan loader prints an error on every start when XDG_RUNTIME_DIR is unset (harmless, but noisy).
   if (!process.env['XDG_RUNTIME_DIR']) {
@@ -63,11 +63,11 @@ async function dawnGpu(): Promise<GPU> {
     mkdirSync(dir, { recursive: true, mode: 0o700 });
     process.env['XDG_RUNTIME_DIR'] = dir;
   }
-  const useSwiftShader = !process.env['VK_ICD_FILENAMES'] && existsSync(SWIFTSHADER_ICD);
   try {
-    return await nodeGpu(useSwiftShader ? { vulkanIcd: SWIFTSHADER_ICD } : {});
+    return await nodeGpu();
   } catch (e) {
-    throw new HasheeError('backend', `the webgpu backend needs the 'webgpu' package (Dawn) in Node: ${(e as Error).message}`, { expected: 'npm install webgpu' });
+    const message = (e as Error).name === 'WebGpuError' ? (e as Error).message : `the webgpu backend needs the 'webgpu' package (Dawn) in Node: ${(e as Error).message}`;
+    throw new HasheeError('backend', message, { expected: 'npm install webgpu' });
   }
 }
 

@@ -2,7 +2,11 @@
 /** Debian chromium's SwiftShader Vulkan driver: WebGPU on the CPU when the machine has no GPU. */
 export declare const SWIFTSHADER_ICD = "/usr/lib/chromium/vk_swiftshader_icd.json";
 export interface NodeGpuOptions {
-    /** Vulkan ICD manifest to use (sets VK_ICD_FILENAMES before Dawn starts); default: the environment's. */
+    /**
+     * Vulkan ICD manifest to use (sets VK_ICD_FILENAMES before Dawn starts). Default: the environment's
+     * VK_ICD_FILENAMES when set; else the system's drivers, and SwiftShader (SWIFTSHADER_ICD, when installed)
+     * only if they give Dawn no adapter, so a machine with a GPU gets its GPU.
+     */
     readonly vulkanIcd?: string;
 }
 /** Returns Dawn's GPU (pass it to createEngine) and installs the WebGPU globals (GPUBufferUsage, ...). */
