@@ -1,9 +1,11 @@
 // The compiled package of an encoder-decoder (`hashee compile` on specs/bart-tiny.yaml): its Node entry's
 // load() generates what the reference executor does (tokens, exits per step, FLOPs; greedy and beam), the
 // package is deterministic (same bytes twice), a damaged file and bad input are clear errors, its webgpu
-// backend runs on Dawn, and headless Chromium runs its browser entry from localhost.
+// backend runs on Dawn (found by the Node entry itself too), the package's README and package.json say
+// how to use it, and headless Chromium runs its browser entry from localhost.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -104,6 +106,43 @@ test('the webgpu backend of the package (Dawn, SwiftShader without a GPU) genera
     device.destroy();
     assert.ok(gpu && adapter); // Dawn's objects outlive the device
   }
+});
+
+test('the Node entry finds Dawn itself (no gpu option, VK_ICD_FILENAMES unset) and the README documents generate()', async () => {
+  const want3 = (await generate(TINY, { ids: [0, 5, 9, 17, 33, 2] }, { beams: 3, precision: 'f32' })).results[0]!;
+  const env = { ...process.env };
+  delete env['VK_ICD_FILENAMES'];
+  const script = [
+    `const { load, info } = await import(${JSON.stringify(pathToFileURL(join(dir, 'pkg', 'index.js')).href)});`,
+    "const model = await load({ backend: 'webgpu' });",
+    'const r = await model.generate([0, 5, 9, 17, 33, 2], { beams: 3 });',
+    'console.log(JSON.stringify({ info: model.info, backends: info.backends, tokens: r.tokens, stepExits: r.stepExits }));',
+    'model.dispose();',
+    'process.exit(0);',
+  ].join('\n');
+  const child = (): string => execFileSync(process.execPath, ['--input-type=module', '-e', script], { env, encoding: 'utf8', timeout: 120_000, stdio: ['ignore', 'pipe', 'pipe'] });
+  // without the optional peer `webgpu` next to the package: a clear error naming it
+  try {
+    child();
+    assert.unreachable('the webgpu backend needs the webgpu package in Node');
+  } catch (e) {
+    assert.match(String((e as { stderr?: string }).stderr), 'WebGPU in Node needs the `webgpu` package (Dawn): `npm install webgpu`');
+  }
+  // installed next to it (hashee's own copy, linked)
+  mkdirSync(join(dir, 'node_modules'), { recursive: true });
+  symlinkSync(join(REPO, 'node_modules', 'webgpu'), join(dir, 'node_modules', 'webgpu'), 'dir');
+  const out = child();
+  const got = JSON.parse(out.trim().split('\n').pop()!) as { info: string; backends: string[]; tokens: number[]; stepExits: number[] };
+  assert.match(got.info, 'webgpu');
+  assert.equal(got.backends, ['wasm', 'webgpu']);
+  assert.equal(got.tokens, want3.tokens);
+  assert.equal(got.stepExits, want3.stepExits);
+  const readme = readFileSync(join(dir, 'pkg', 'README.md'), 'utf8');
+  assert.match(readme, '# bart-tiny (compiled by hashee)');
+  assert.match(readme, 'model.generate(');
+  assert.match(readme, '3 encoder and 4 decoder layers');
+  const pkg = JSON.parse(readFileSync(join(dir, 'pkg', 'package.json'), 'utf8')) as { peerDependenciesMeta?: Record<string, { optional: boolean }> };
+  assert.equal(pkg.peerDependenciesMeta, { webgpu: { optional: true } }, 'Dawn is an optional peer, as in an encoder package');
 });
 
 test('Chromium imports browser.js from localhost and generates what the reference does, on wasm and webgpu', async () => {

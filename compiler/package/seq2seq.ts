@@ -8,7 +8,7 @@ import { encoderArch, encoderModel } from '../../contract/seq2seq.ts';
 import { MANIFEST_FILE, PACKAGE_FORMAT } from '../../contract/manifest.ts';
 import { wasmLayout } from '../../contract/wasm-layout.ts';
 import { SEQ2SEQ_PACKAGE_FILES, type Seq2SeqPackageInfo } from '../../runtime/package/seq2seq.ts';
-import { compileHost } from '../emit/host/emit.ts';
+import { emitSeq2SeqHost } from './host.ts';
 import { emitDecoderWgsl } from '../emit/wgsl/decoder.ts';
 import { packWebGpuDecoder } from '../passes/packWebGpuDecoder.ts';
 import { emitWebGpuTarget } from './webgpu.ts';
@@ -59,46 +59,8 @@ export async function assembleSeq2SeqPackage(loaded: LoadedSeq2Seq, toolVersion:
     name: spec.name, specSha256: spec.hash, arch: s2s.arch, ids: s2s.ids, maxNew: s2s.maxNew, beams: s2s.beams,
     tokenizer: spec.tokenizer ? 'tokenizer.json' : null, backends: webgpu ? ['wasm', 'webgpu'] : ['wasm'], ...(webgpuFiles ? { webgpu: webgpuFiles } : {}),
   };
-  // index.ts (Node: files read from disk) and browser.ts (files fetched next to the module), the same load().
-  // The browser entry names every file it may read as a `new URL('./file', import.meta.url)` literal and the
-  // pool's worker as `new Worker(new URL(...))`: the patterns bundlers emit as assets and worker chunks.
-  const fetched = [MANIFEST_FILE, ...files.keys()];
-  const entry = (where: 'node' | 'browser'): string => [
-    `// The ${where === 'node' ? 'Node' : 'browser'} entry of the ${spec.name} package: load() starts its encoder and decoder (WebAssembly).`,
-    `import { loadSeq2SeqPackage, type Seq2SeqLoadOptions, type Seq2SeqPackageModel, type Seq2SeqPackageInfo } from './runtime/package/seq2seq.js';`,
-    ...(where === 'node' ? [`import { nodeHost } from './runtime/node.js';`] : []),
-    ...(where === 'node' && webgpu ? [`import { nodeGpu, SWIFTSHADER_ICD } from './runtime/webgpu/node.js';`, `import { existsSync } from 'node:fs';`] : []),
-    `export { PackageError } from './runtime/package/errors.js';`,
-    '',
-    `export const info: Seq2SeqPackageInfo = ${JSON.stringify(info)};`,
-    '/** The same as info (the name an encoder package\'s entry gives it). */',
-    'export const PACKAGE: Seq2SeqPackageInfo = info;',
-    ...(where === 'browser' ? [
-      '',
-      '/** Where load() finds each file it may read: `new URL()` literals, which bundlers emit as assets and rewrite. */',
-      'const FILE_URLS: Readonly<Record<string, URL>> = {',
-      ...fetched.map((f) => `  ${JSON.stringify(f)}: new URL(${JSON.stringify(`./${f}`)}, import.meta.url),`),
-      '};',
-      '/** Starts a WASM pool thread: the `new Worker(new URL())` pattern bundlers bundle as a worker chunk. */',
-      "const startWorker = (): Worker => new Worker(new URL('./runtime/wasm/worker.js', import.meta.url), { type: 'module' });",
-    ] : []),
-    '',
-    'export function load(options: Seq2SeqLoadOptions = {}): Promise<Seq2SeqPackageModel> {',
-    `  return loadSeq2SeqPackage({ info, moduleUrl: import.meta.url${where === 'node' ? ', node: nodeHost' : ', urls: FILE_URLS, startWorker'}${spec.tokenizer ? ", tokenizer: () => import('./runtime/tokenizer.js')" : ''}${where === 'node' && webgpu ? ', nodeGpu: () => nodeGpu(process.env.VK_ICD_FILENAMES || !existsSync(SWIFTSHADER_ICD) ? {} : { vulkanIcd: SWIFTSHADER_ICD })' : ''} }, options);`,
-    '}',
-    '',
-  ].join('\n');
-  const head = `// ${header}\n`;
-  const sources = new Map([['index.ts', entry('node')], ['browser.ts', entry('browser')]]);
-  for (const [path, text] of sources) files.set(path, head + text);
-  // the WASM worker pool's thread entry is loaded by URL (runtime/wasm/pool.ts), not imported
-  for (const [path, text] of compileHost(sources, ['runtime/wasm/worker.ts']).files) files.set(path, head + text);
-  files.set('package.json', jsonText({
-    name: spec.name.toLowerCase().replace(/[^a-z0-9._-]+/g, '-'), private: true, type: 'module', description: header,
-    exports: { '.': { types: './index.d.ts', node: './index.js', browser: './browser.js', default: './browser.js' }, './*': './*' },
-    main: 'index.js', browser: 'browser.js', types: 'index.d.ts',
-    ...(spec.tokenizer ? { peerDependencies: { '@huggingface/tokenizers': '*' } } : {}),
-  }));
+  // the entries, the runtime they import, package.json and README.md; the browser entry names every data file
+  for (const [path, text] of emitSeq2SeqHost(header, info, [MANIFEST_FILE, ...files.keys()])) files.set(path, text);
   const digests = fileDigests(files);
   files.set(MANIFEST_FILE, jsonText({
     format: PACKAGE_FORMAT, kind: 'encoder-decoder', generator: header, name: spec.name, specSha256: spec.hash,

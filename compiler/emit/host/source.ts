@@ -23,7 +23,7 @@ export interface HostInput {
 export const HOST_ENTRIES = { node: 'index.ts', browser: 'browser.ts' } as const;
 export type HostEntry = keyof typeof HOST_ENTRIES;
 
-const RUNTIME_ROOT = './runtime';
+export const RUNTIME_ROOT = './runtime';
 const RUNTIME = `${RUNTIME_ROOT}/package`;
 /** The WASM pool's worker module (runtime/wasm/worker.ts compiled), started by the browser entry's startWorker. */
 const WORKER_MODULE = `${RUNTIME_ROOT}/wasm/worker.js`;
@@ -36,8 +36,7 @@ const ADAPTERS = {
 
 /** An entry's text (without the generated-file header, which the caller prepends to every file). */
 export function hostSource(input: HostInput, entry: HostEntry): string {
-  const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single } });
-  const file = project.createSourceFile(HOST_ENTRIES[entry], '');
+  const file = entryFile(entry);
   const targets = input.info.backends;
   addImports(file, input, entry);
   file.addExportDeclarations([
@@ -113,10 +112,13 @@ function addImports(file: SourceFile, input: HostInput, entry: HostEntry): void 
   ]);
 }
 
-/**
- * The browser entry's FILE_URLS (every file load() may read, package-relative name -> URL) and, with a wasm
- * target, startWorker: one literal pattern per file, which a bundler can only see written out.
- */
+/** An empty entry source file in the style every generated entry shares (two-space indents, single quotes). */
+export function entryFile(entry: HostEntry): SourceFile {
+  const project = new Project({ useInMemoryFileSystem: true, manipulationSettings: { indentationText: IndentationText.TwoSpaces, quoteKind: QuoteKind.Single } });
+  return project.createSourceFile(HOST_ENTRIES[entry], '');
+}
+
+/** The browser entry's FILE_URLS and, with a wasm target, startWorker, for an encoder package's files. */
 function addBrowserUrls(file: SourceFile, input: HostInput): void {
   const { info, wasm, webgpu } = input;
   const names = [
@@ -124,6 +126,14 @@ function addBrowserUrls(file: SourceFile, input: HostInput): void {
     ...(wasm ? [wasm.modules.simd128.single, wasm.modules.simd128.shared, wasm.modules.relaxed.single, wasm.modules.relaxed.shared, wasm.weights] : []),
     ...(webgpu ? [...webgpu.modules.map((m) => m.file), webgpu.weights] : []),
   ];
+  addFileUrls(file, names, wasm !== undefined);
+}
+
+/**
+ * FILE_URLS (every file load() may read, package-relative name -> URL) and, when `worker`, startWorker (the
+ * WASM pool's thread): one literal pattern per file, which a bundler can only see written out.
+ */
+export function addFileUrls(file: SourceFile, names: readonly string[], worker: boolean): void {
   file.addVariableStatement({
     leadingTrivia: '\n',
     declarationKind: VariableDeclarationKind.Const,
@@ -135,7 +145,7 @@ function addBrowserUrls(file: SourceFile, input: HostInput): void {
       }),
     }],
   });
-  if (!wasm) return;
+  if (!worker) return;
   file.addVariableStatement({
     leadingTrivia: '\n',
     declarationKind: VariableDeclarationKind.Const,
@@ -148,7 +158,7 @@ function addBrowserUrls(file: SourceFile, input: HostInput): void {
 }
 
 /** A single-quoted TypeScript string literal. */
-function quote(text: string): string {
+export function quote(text: string): string {
   return `'${text.replace(/[\\']/g, (c) => `\\${c}`)}'`;
 }
 
